@@ -1,0 +1,184 @@
+import { readdir } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { describe } from "./errors.ts";
+import { loadTemplates } from "./emit/templates.ts";
+import { generatorFingerprint } from "./fingerprint.ts";
+import { slugify } from "./ir/names.ts";
+import { checkPackage, generatePackage, type RunContext, type Target } from "./pipeline.ts";
+import { recoverInterrupted } from "./write/write.ts";
+import { watch } from "./watch.ts";
+
+const HELP = `apigen: OpenAPI 3.0/3.1 specs in, typed fetch client packages and markdown docs out.
+
+Usage:
+  npm run generate [-- <provider>...]           generate generated/<provider>/ from specs/<provider>.yaml
+  npm run generate -- --spec <file> --out <dir> generate one package from any OpenAPI file (YAML or JSON)
+  npm run check [-- <provider>...]              exit 1 and list files when generated/ is stale or hand-edited
+  npm run watch                                 regenerate whenever a spec or template is saved
+
+Options:
+  --spec <file>    an OpenAPI 3.0 or 3.1 document, YAML or JSON (with --out)
+  --out <dir>      where to write the package for --spec
+  --name <slug>    package name for --spec (default: the --out folder's name)
+  --specs <dir>    folder of provider specs (default: specs)
+  --generated <dir> folder of generated packages (default: generated)
+  --force          regenerate even when nothing changed
+  --quiet          print nothing but errors
+  --json           print a JSON report on stdout instead of progress lines
+  -h, --help       show this help
+`;
+
+interface CliOptions {
+  command: "generate" | "check" | "watch";
+  providers: string[];
+  spec?: string;
+  out?: string;
+  name?: string;
+  specsDir: string;
+  generatedDir: string;
+  force: boolean;
+  quiet: boolean;
+  json: boolean;
+}
+
+const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
+
+async function main(argv: string[]): Promise<number> {
+  let options: CliOptions | null;
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    process.stderr.write(`apigen: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (!options) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const targets = await resolveTargets(options);
+  if (typeof targets === "string") {
+    process.stderr.write(`apigen: ${targets}\n`);
+    return 1;
+  }
+  const ctx: RunContext = { templates: await loadTemplates(), fingerprint: await generatorFingerprint(), cwd: process.cwd() };
+  if (options.command === "watch") return watch(options.specsDir, targets, ctx);
+  return options.command === "check" ? runCheck(targets, ctx, options) : runGenerate(targets, ctx, options);
+}
+
+function parseCli(argv: string[]): CliOptions | null {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      spec: { type: "string" },
+      out: { type: "string" },
+      name: { type: "string" },
+      specs: { type: "string", default: "specs" },
+      generated: { type: "string", default: "generated" },
+      force: { type: "boolean", default: false },
+      quiet: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command = "generate", ...providers] = positionals;
+  if (values.help) return null;
+  if (command !== "generate" && command !== "check" && command !== "watch") throw new Error(`unknown command "${command}"`);
+  if ((values.spec === undefined) !== (values.out === undefined)) throw new Error("--spec and --out go together");
+  if (values.spec !== undefined && providers.length > 0) throw new Error("name providers or give --spec, not both");
+  return {
+    command,
+    providers,
+    spec: values.spec,
+    out: values.out,
+    name: values.name,
+    specsDir: resolve(values.specs),
+    generatedDir: resolve(values.generated),
+    force: values.force,
+    quiet: values.quiet,
+    json: values.json,
+  };
+}
+
+async function resolveTargets(options: CliOptions): Promise<Target[] | string> {
+  if (options.spec !== undefined && options.out !== undefined) {
+    const outDir = resolve(options.out);
+    return [{ provider: slugify(options.name ?? basename(outDir)), specFile: resolve(options.spec), outDir }];
+  }
+  const files = (await readdir(options.specsDir).catch(() => [] as string[])).filter((f) => SPEC_EXTENSIONS.includes(extname(f))).sort();
+  const all = files.map((file) => {
+    const provider = basename(file, extname(file));
+    return { provider, specFile: join(options.specsDir, file), outDir: join(options.generatedDir, provider) };
+  });
+  if (options.providers.length === 0) return all.length > 0 ? all : `no specs found in ${options.specsDir}`;
+  const unknown = options.providers.filter((p) => !all.some((t) => t.provider === p));
+  if (unknown.length > 0) return `no spec for ${unknown.join(", ")} in ${options.specsDir} (known: ${all.map((t) => t.provider).join(", ")})`;
+  return all.filter((t) => options.providers.includes(t.provider));
+}
+
+interface Report {
+  provider: string;
+  status: string;
+  ms: number;
+  files?: number;
+  changed?: string[];
+  error?: string;
+}
+
+async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
+  const reports: Report[] = [];
+  for (const parent of new Set(targets.map((t) => resolve(t.outDir, "..")))) await recoverInterrupted(parent);
+  for (const target of targets) {
+    const started = performance.now();
+    try {
+      const result = await generatePackage(target, ctx, options.force);
+      const ms = Math.round(performance.now() - started);
+      reports.push({ provider: target.provider, status: result.status, ms, files: result.fileCount, changed: result.changed });
+      if (!options.quiet && !options.json) process.stdout.write(progressLine(target.provider, result.status, result.changed.length, result.fileCount, ms));
+    } catch (error) {
+      reports.push({ provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: describe(error) });
+      process.stderr.write(`${describe(error)}\n`);
+    }
+  }
+  if (options.json) process.stdout.write(JSON.stringify({ command: "generate", results: reports }, null, 2) + "\n");
+  return reports.some((r) => r.status === "error") ? 1 : 0;
+}
+
+function progressLine(provider: string, status: string, changed: number, files: number, ms: number): string {
+  const what =
+    status === "up-to-date" ? "up to date, skipped" : status === "unchanged" ? `regenerated, no file changed (${files} files)` : `generated ${files} files, ${changed} changed`;
+  return `${provider.padEnd(28)} ${what} in ${ms} ms\n`;
+}
+
+async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
+  let stale = 0;
+  const reports: Report[] = [];
+  for (const target of targets) {
+    const started = performance.now();
+    try {
+      const differing = await checkPackage(target, ctx);
+      const ms = Math.round(performance.now() - started);
+      reports.push({ provider: target.provider, status: differing.length ? "stale" : "ok", ms, changed: differing });
+      if (differing.length > 0) {
+        stale++;
+        process.stderr.write(`${target.provider}: ${differing.length} file(s) differ from what the generator would write:\n`);
+        for (const rel of differing) process.stderr.write(`  ${join(target.outDir, rel)}\n`);
+      } else if (!options.quiet && !options.json) {
+        process.stdout.write(`${target.provider.padEnd(28)} matches its spec (${ms} ms)\n`);
+      }
+    } catch (error) {
+      stale++;
+      reports.push({ provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: describe(error) });
+      process.stderr.write(`${describe(error)}\n`);
+    }
+  }
+  if (options.json) process.stdout.write(JSON.stringify({ command: "check", results: reports }, null, 2) + "\n");
+  if (stale > 0) process.stderr.write(`generated/ is out of date: run npm run generate\n`);
+  return stale > 0 ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${describe(error)}\n`);
+  return 1;
+});

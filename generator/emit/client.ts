@@ -1,0 +1,94 @@
+import type { ApiIR, OperationIR, SecuritySchemeIR } from "../ir/types.ts";
+import { dataLiteral, docComment, literal, propertyKey } from "./code.ts";
+import type { Templates } from "./templates.ts";
+
+/** The client sources of a package: `src/client.ts` and `src/index.ts`, unformatted. */
+export function emitClient(ir: ApiIR, templates: Templates, banner: string): { client: string; index: string } {
+  const byId = new Map(ir.operations.map((op) => [op.id, op]));
+  const view = {
+    banner,
+    factoryName: ir.factoryName,
+    clientTypeName: ir.clientTypeName,
+    titleComment: commentSafe(ir.title),
+    schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
+    exampleAuth: exampleAuth(ir.securitySchemes),
+    definitionLiteral: dataLiteral({
+      servers: ir.servers.map((s) => ({
+        url: s.url,
+        variables: Object.fromEntries(s.variables.map((v) => [v.name, { default: v.default, enum: v.enum }])),
+      })),
+      securitySchemes: Object.fromEntries(ir.securitySchemes.map((s) => [s.key, runtimeScheme(s)])),
+    }),
+    operations: ir.operations.map((op) => ({
+      key: propertyKey(op.id),
+      pathLiteral: literal(op.path),
+      methodLiteral: literal(op.method),
+    })),
+    tags: ir.tags.map((tag) => ({
+      typeName: tag.typeName,
+      propertyName: tag.propertyName,
+      docComment: docComment([`Operations tagged "${tag.name}".`, tag.description], "  "),
+      operations: tag.operationIds.map((id) => operationView(byId.get(id)!)),
+    })),
+  };
+  return { client: templates.render("client/client.ts.hbs", view), index: templates.render("client/index.ts.hbs", { banner }) };
+}
+
+function operationView(op: OperationIR) {
+  const opType = `Operations[${literal(op.id)}]`;
+  const meta = {
+    id: op.id,
+    method: op.method,
+    path: op.path,
+    security: op.security.map((r) => r.schemes.map((s) => s.key)),
+    pagination: op.pagination && {
+      limit: op.pagination.limitParam,
+      offset: op.pagination.offsetParam,
+      items: op.pagination.itemsPath,
+      total: op.pagination.totalPath,
+    },
+    bodyContentType: op.requestBody?.content[0]?.contentType,
+  };
+  const itemType = op.pagination && `NonNullable<ResponseData<${opType}>>${op.pagination.itemsPath.map((s) => `[${literal(s)}]`).join("")}[number]`;
+  return {
+    methodName: op.methodName,
+    docComment: docComment(
+      [
+        op.summary,
+        op.description,
+        `\`${op.method.toUpperCase()} ${op.path}\` (operationId \`${op.id}\`)`,
+        op.deprecated ? "@deprecated" : undefined,
+      ],
+      "  ",
+    ),
+    typeExpression: itemType ? `PaginatedOperation<${opType}, ${itemType}>` : `Operation<${opType}>`,
+    bindFunction: itemType ? "paginated" : "operation",
+    metaLiteral: dataLiteral(meta),
+  };
+}
+
+function runtimeScheme(scheme: SecuritySchemeIR): Record<string, string> {
+  switch (scheme.type) {
+    case "apiKey":
+      return { type: "apiKey", in: scheme.in, name: scheme.name };
+    case "http":
+      return { type: "http", scheme: scheme.scheme };
+    case "oauth2":
+      return { type: "oauth2" };
+    case "openIdConnect":
+      return { type: "openIdConnect" };
+    case "mutualTLS":
+      // TLS client certificates are configured on the fetch agent, not per request.
+      return { type: "mutualTLS" };
+  }
+}
+
+function exampleAuth(schemes: SecuritySchemeIR[]): string {
+  const first = schemes.find((s) => s.type !== "mutualTLS");
+  return first ? `${propertyKey(first.key)}: process.env.API_TOKEN` : "";
+}
+
+/** Text inside an existing comment: keep it on one line and unable to close the comment. */
+function commentSafe(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/\s+/g, " ");
+}

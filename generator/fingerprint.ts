@@ -1,0 +1,29 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { sha256 } from "./write/manifest.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+/** Packages whose version changes what the generator writes. */
+const OUTPUT_SHAPING = ["openapi-typescript", "prettier", "typescript", "@redocly/openapi-core", "handlebars"];
+
+/**
+ * One hash for "the generator": its source, its templates, and the versions
+ * of the libraries that shape output. A change to any of them makes every
+ * package stale, which is what a generator change must do.
+ */
+export async function generatorFingerprint(): Promise<string> {
+  const parts: string[] = [];
+  for (const dir of ["generator", "templates"]) {
+    const entries = await readdir(join(ROOT, dir), { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    for (const file of files) parts.push(file.slice(ROOT.length + 1), sha256(await readFile(file)));
+  }
+  for (const name of OUTPUT_SHAPING) {
+    const pkg = JSON.parse(await readFile(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
+    parts.push(name, pkg.version);
+  }
+  return sha256(parts.join("\n"));
+}

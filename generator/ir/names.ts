@@ -1,0 +1,85 @@
+/**
+ * Turning arbitrary spec strings (operationIds, tags, schema names, provider
+ * slugs) into TypeScript identifiers, file names and anchors. Every function
+ * here is total: any input string gives a valid, non-empty result.
+ */
+
+/** Words of a name: split on anything that is not a letter or digit, and on lower->Upper humps. */
+export function words(text: string): string[] {
+  return text
+    .normalize("NFC")
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** `get-vpn-sessions` -> `getVpnSessions`; `listAPISessions` -> `listApiSessions`. */
+export function camelCase(text: string): string {
+  const parts = words(text).map((w) => w.toLowerCase());
+  const joined = parts.map((w, i) => (i === 0 ? w : capitalize(w))).join("");
+  return asIdentifier(joined, "operation");
+}
+
+/** `VPN Sessions` -> `VpnSessions`; `openziti-edge-client` -> `OpenzitiEdgeClient`. */
+export function pascalCase(text: string): string {
+  const joined = words(text)
+    .map((w) => capitalize(w.toLowerCase()))
+    .join("");
+  return asIdentifier(joined, "Api");
+}
+
+/** `VPN Sessions` -> `vpn-sessions`; safe as a file name and a markdown anchor. */
+export function slugify(text: string): string {
+  const slug = words(text)
+    .map((w) => w.toLowerCase())
+    .join("-");
+  return slug === "" ? "unnamed" : slug;
+}
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+    "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
+    "implements interface package private protected public await arguments eval undefined NaN Infinity"
+  ).split(" "),
+);
+
+/** A valid identifier for a binding: prefixes a digit start, suffixes reserved words. */
+export function asIdentifier(text: string, fallback: string): string {
+  let name = text === "" ? fallback : text;
+  if (/^\p{N}/u.test(name)) name = "_" + name;
+  if (RESERVED.has(name)) name = name + "_";
+  return name;
+}
+
+/** Returns `name`, or `name2`, `name3`... whichever is not yet in `taken`, and records it. */
+export function unique(name: string, taken: Set<string>, normalize: (s: string) => string = (s) => s): string {
+  let candidate = name;
+  for (let n = 2; taken.has(normalize(candidate)); n++) candidate = `${name}${n}`;
+  taken.add(normalize(candidate));
+  return candidate;
+}
+
+export interface PackageNaming {
+  packageName: string;
+  factoryName: string;
+  clientTypeName: string;
+}
+
+export const PACKAGE_SCOPE = "@apigen";
+
+/** Names of a provider's package and its exports, from its slug (e.g. `openziti-edge-client`). */
+export function packageNaming(provider: string): PackageNaming {
+  const base = pascalCase(provider);
+  const clientTypeName = base.endsWith("Client") ? base : `${base}Client`;
+  return {
+    packageName: `${PACKAGE_SCOPE}/${slugify(provider)}`,
+    factoryName: `create${clientTypeName}`,
+    clientTypeName,
+  };
+}

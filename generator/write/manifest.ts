@@ -1,0 +1,62 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import type { FileSet } from "./write.ts";
+
+/**
+ * `apigen-manifest.json`, written into each package: what it was generated
+ * from (hashes of the spec and every file it references, and of the
+ * generator itself) and the hash of every file written. It lets `generate`
+ * skip a package whose inputs are unchanged and whose files are untouched.
+ */
+export const MANIFEST_FILE = "apigen-manifest.json";
+
+export interface Manifest {
+  /** Hash of the generator's code, templates and the tool versions that shape output. */
+  generator: string;
+  /** Input files relative to the package folder, with their hashes. */
+  inputs: Record<string, string>;
+  /** Output files relative to the package folder (the manifest excluded), with their hashes. */
+  outputs: Record<string, string>;
+}
+
+export function sha256(content: string | Buffer): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+export async function hashInputs(outDir: string, files: readonly string[]): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    files.map(async (file) => [relative(outDir, file).split("\\").join("/"), sha256(await readFile(file))] as const),
+  );
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function manifestFor(generator: string, inputs: Record<string, string>, outputs: FileSet): Manifest {
+  const hashed = [...outputs].filter(([rel]) => rel !== MANIFEST_FILE).sort(([a], [b]) => (a < b ? -1 : 1));
+  return { generator, inputs, outputs: Object.fromEntries(hashed.map(([rel, content]) => [rel, sha256(content)])) };
+}
+
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(outDir, MANIFEST_FILE), "utf8")) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the package on disk was generated from exactly these inputs and nobody touched it since. */
+export async function isUpToDate(outDir: string, generator: string, manifest: Manifest | undefined): Promise<boolean> {
+  if (!manifest || manifest.generator !== generator) return false;
+  const inputs = Object.keys(manifest.inputs);
+  if (inputs.length === 0) return false;
+  try {
+    const current = await hashInputs(outDir, inputs.map((rel) => resolve(outDir, rel)));
+    if (JSON.stringify(current) !== JSON.stringify(manifest.inputs)) return false;
+    const checks = await Promise.all(
+      Object.entries(manifest.outputs).map(async ([rel, hash]) => sha256(await readFile(join(outDir, rel))) === hash),
+    );
+    return checks.every(Boolean);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,139 @@
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, apigen } from "../support/run.ts";
+
+/** A scratch copy of specs/ and generated/ so tests never touch the repo's own output. */
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "apigen-cli-"));
+  await cp(join(ROOT, "specs"), join(work, "specs"), { recursive: true });
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function snapshot(dir: string): Promise<Map<string, { content: string; mtimeMs: number }>> {
+  const files = new Map<string, { content: string; mtimeMs: number }>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path.slice(dir.length + 1), { content: await readFile(path, "utf8"), mtimeMs: (await stat(path)).mtimeMs });
+  }
+  return files;
+}
+
+function shuffleKeys(value: unknown, seed: { n: number }): unknown {
+  if (Array.isArray(value)) return value.map((v) => shuffleKeys(v, seed));
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  // Deterministic reverse-and-rotate: a different order from the source for any object with 2+ keys.
+  entries.reverse();
+  const k = entries.length > 0 ? seed.n++ % entries.length : 0;
+  const rotated = [...entries.slice(k), ...entries.slice(0, k)];
+  return Object.fromEntries(rotated.map(([key, v]) => [key, shuffleKeys(v, seed)]));
+}
+
+describe("generate over specs/", () => {
+  it("writes every provider, then a second run rewrites nothing and says each is up to date", async () => {
+    const first = await apigen(["generate"], { cwd: work });
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim().split("\n")).toHaveLength(4);
+    const before = await snapshot(join(work, "generated"));
+
+    const second = await apigen(["generate"], { cwd: work });
+    expect(second.code).toBe(0);
+    const lines = second.stdout.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(/up to date/);
+    const after = await snapshot(join(work, "generated"));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, file] of after) expect(file.mtimeMs, path).toBe(before.get(path)!.mtimeMs);
+  });
+
+  it("produces output byte-identical to the committed generated/ (the drift check in CI)", async () => {
+    const ours = await snapshot(join(work, "generated"));
+    const committed = await snapshot(join(ROOT, "generated"));
+    for (const [path, file] of ours) expect(committed.get(path)?.content, path).toBe(file.content);
+  });
+
+  it("writes the same bytes whatever the key order in the spec", async () => {
+    const source = parse(await readFile(join(work, "specs", "openziti-edge-management.yaml"), "utf8"));
+    const shuffled = join(work, "shuffled");
+    await writeFile(join(work, "shuffled.yaml"), stringify(shuffleKeys(source, { n: 1 })));
+    const normal = join(work, "normal");
+    await writeFile(join(work, "normal.yaml"), stringify(source));
+    expect((await apigen(["generate", "--spec", "shuffled.yaml", "--out", shuffled, "--name", "x"], { cwd: work })).code).toBe(0);
+    expect((await apigen(["generate", "--spec", "normal.yaml", "--out", normal, "--name", "x"], { cwd: work })).code).toBe(0);
+    const a = await snapshot(shuffled);
+    const b = await snapshot(normal);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, file] of a) {
+      // The banner and manifest name the spec file, which differs by name only.
+      const strip = (s: string) => s.replaceAll("shuffled.yaml", "SPEC").replaceAll("normal.yaml", "SPEC").replace(/"[0-9a-f]{64}"/g, '"HASH"');
+      expect(strip(file.content), path).toBe(strip(b.get(path)!.content));
+    }
+  });
+
+  it("regenerates one provider when named, and only that one", async () => {
+    const result = await apigen(["generate", "latitudesh", "--force"], { cwd: work });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split("\n")).toEqual([expect.stringMatching(/^latitudesh\s+regenerated, no file changed/)]);
+  });
+
+  it("reports a JSON summary with --json and nothing with --quiet", async () => {
+    const json = await apigen(["generate", "--json"], { cwd: work });
+    const report = JSON.parse(json.stdout) as { results: { provider: string; status: string }[] };
+    expect(report.results.map((r) => [r.provider, r.status])).toEqual([
+      ["latitudesh", "up-to-date"],
+      ["openziti-edge-client", "up-to-date"],
+      ["openziti-edge-management", "up-to-date"],
+      ["pingone-management", "up-to-date"],
+    ]);
+    const quiet = await apigen(["generate", "--quiet"], { cwd: work });
+    expect(quiet.stdout).toBe("");
+    expect(quiet.code).toBe(0);
+  });
+
+  it("prints help", async () => {
+    const help = await apigen(["--help"], { cwd: work });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--spec <file>");
+  });
+});
+
+describe("check", () => {
+  it("exits 0 when generated/ matches, 1 and names the file when one was edited by hand", async () => {
+    await apigen(["generate"], { cwd: work });
+    expect((await apigen(["check"], { cwd: work })).code).toBe(0);
+    const edited = join(work, "generated", "pingone-management", "src", "client.ts");
+    const original = await readFile(edited, "utf8");
+    await writeFile(edited, original + "\n// hand edit\n");
+    const result = await apigen(["check"], { cwd: work });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(edited);
+    await writeFile(edited, original);
+  });
+
+  it("exits 1 when a spec changed and generated/ was not regenerated", async () => {
+    const spec = join(work, "specs", "latitudesh.yaml");
+    const original = await readFile(spec, "utf8");
+    await writeFile(spec, original.replace(/summary: .*/, "summary: A new summary"));
+    const result = await apigen(["check", "latitudesh"], { cwd: work });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/latitudesh: \d+ file\(s\) differ/);
+    await writeFile(spec, original);
+  });
+
+  it("exits 1 when a generated file is missing or an extra one was added", async () => {
+    const extra = join(work, "generated", "latitudesh", "src", "extra.ts");
+    await writeFile(extra, "export {};\n");
+    const result = await apigen(["check", "latitudesh"], { cwd: work });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(extra);
+    await rm(extra);
+  });
+});
