@@ -20,9 +20,7 @@ import type { Client, MergedOptions, Middleware } from "openapi-fetch";
 
 export type { Client, Middleware } from "openapi-fetch";
 
-// ---------------------------------------------------------------------------------------------
-// Definitions the generator emits
-// ---------------------------------------------------------------------------------------------
+// ---- Definitions the generator emits ----
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -65,11 +63,13 @@ export interface ApiDefinition {
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeDef>>;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Options
-// ---------------------------------------------------------------------------------------------
+// ---- Options ----
 
-/** A static string, `{ username, password }` (http basic) or a provider called once per call. */
+/**
+ * A static string, `{ username, password }` (http basic) or a provider called once per logical call
+ * (for refresh); a provider returning undefined makes the next security alternative be tried.
+ * For http basic a string (static or provided) is the already base64-encoded `user:pass`.
+ */
 export type Credential =
   | string
   | { username: string; password: string }
@@ -120,10 +120,8 @@ export interface CallOptions {
   fetchOptions?: FetchInit | undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Types over an openapi-typescript operation object (re-derived; openapi-typescript-helpers is
-// not a dependency of generated packages)
-// ---------------------------------------------------------------------------------------------
+// ---- Types over an openapi-typescript operation object ----
+// Re-derived here: openapi-typescript-helpers is not a dependency of generated packages.
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -198,9 +196,7 @@ export interface Runtime<Paths extends {}> {
   paginated<Op, Item>(meta: OperationMeta): PaginatedOperation<Op, Item>;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Errors
-// ---------------------------------------------------------------------------------------------
+// ---- Errors ----
 
 export class ApiError<Status = number, Body = unknown> extends Error {
   readonly kind: "api" = "api";
@@ -210,8 +206,8 @@ export class ApiError<Status = number, Body = unknown> extends Error {
   readonly body: Body;
   readonly headers: Headers;
   readonly response: Response;
-  constructor(operationId: string, response: Response, body: Body, message?: string) {
-    super(message ?? `${operationId} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+  constructor(operationId: string, response: Response, body: Body) {
+    super(`${operationId} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
     this.name = "ApiError";
     this.operationId = operationId;
     this.status = response.status as Status;
@@ -252,9 +248,7 @@ export function isApiError<Ops, K extends keyof Ops & string>(error: unknown, op
   return error instanceof ApiError && error.operationId === operationId;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Internal state, precomputed once per client and once per operation
-// ---------------------------------------------------------------------------------------------
+// ---- Internal state, precomputed once per client and once per operation ----
 
 interface Input {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown>; cookie?: Record<string, unknown> };
@@ -410,9 +404,7 @@ async function resolveAuth(alternatives: readonly (readonly CredentialPart[])[])
   return undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Serialization
-// ---------------------------------------------------------------------------------------------
+// ---- Serialization ----
 
 function isJson(contentType: string): boolean {
   const semi = contentType.indexOf(";");
@@ -500,12 +492,20 @@ function encodeBody(op: Bound, body: unknown, headers: Record<string, string>): 
   return body as BodyInit;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Sending: one logical call = middleware once, then attempts (with redirects) beneath it
-// ---------------------------------------------------------------------------------------------
+// ---- Sending: one logical call = middleware once, then attempts (with redirects) beneath it ----
 
 function abortWithTimeout(controller: AbortController, opId: string, ms: number): void {
   controller.abort(new TimeoutError(opId, ms));
+}
+
+/** Lets the call's signal interrupt a promise that ignores it (e.g. a hanging token provider). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function discard(response: Response): void {
@@ -680,58 +680,64 @@ async function readResult(op: Bound, response: Response): Promise<unknown> {
 }
 
 async function execute(state: State, op: Bound, input: Input | undefined, call: CallOptions | undefined): Promise<unknown> {
-  const p = input?.params;
-  let url = state.baseUrl + buildPath(op, p?.path);
-  let query = p?.query === undefined ? "" : serializeQuery(p.query, op.query);
-  const headers: Record<string, string> = { ...state.headers };
-  const body = input?.body === undefined ? undefined : encodeBody(op, input.body, headers);
-  let cookie = "";
-  const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await resolveAuth(op.auth));
-  if (credentials !== undefined) {
-    for (const c of credentials) {
+  // The budget starts first so token providers and middleware count against it too.
+  const timeoutMs = call?.timeoutMs ?? state.timeoutMs;
+  const caller = call?.signal;
+  let signal = caller;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let forward: (() => void) | undefined;
+  if (timeoutMs > 0 && timeoutMs < Infinity) {
+    const controller = new AbortController();
+    timer = setTimeout(abortWithTimeout, timeoutMs, controller, op.id, timeoutMs);
+    // Forward the caller's abort by hand (removed in finally) rather than AbortSignal.any, which
+    // keeps every combined signal alive as long as a long-lived caller signal lives.
+    if (caller !== undefined) {
+      forward = () => controller.abort(caller.reason);
+      if (caller.aborted) forward();
+      else caller.addEventListener("abort", forward, { once: true });
+    }
+    signal = controller.signal;
+  }
+  try {
+    if (signal?.aborted) throw signal.reason;
+    const p = input?.params;
+    let url = state.baseUrl + buildPath(op, p?.path);
+    let query = p?.query === undefined ? "" : serializeQuery(p.query, op.query);
+    const headers: Record<string, string> = { ...state.headers };
+    const body = input?.body === undefined ? undefined : encodeBody(op, input.body, headers);
+    let cookie = "";
+    // Precedence: client headers < credentials < header parameters < per-call headers.
+    const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await abortable(resolveAuth(op.auth), signal));
+    if (credentials !== undefined) for (const c of credentials) {
       if (c.place === "header") headers[c.name] = c.value;
       else if (c.place === "query") query += `${query ? "&" : ""}${encodeURIComponent(c.name)}=${encodeURIComponent(c.value)}`;
       else cookie += `; ${c.name}=${c.value}`;
     }
-  }
-  if (p?.header !== undefined) assignHeaders(headers, p.header);
-  if (p?.cookie !== undefined) for (const name in p.cookie) {
-    const v = p.cookie[name];
-    if (v !== undefined && v !== null) cookie += `; ${name}=${encodeURIComponent(text(v))}`;
-  }
-  if (call?.headers !== undefined) assignHeaders(headers, call.headers);
-  if (cookie !== "") headers.cookie = headers.cookie ? headers.cookie + cookie : cookie.slice(2);
-  if (query !== "") url += `?${query}`;
+    if (p?.header !== undefined) assignHeaders(headers, p.header);
+    if (p?.cookie !== undefined) for (const name in p.cookie) {
+      const v = p.cookie[name];
+      if (v !== undefined && v !== null) cookie += `; ${name}=${encodeURIComponent(text(v))}`;
+    }
+    if (call?.headers !== undefined) assignHeaders(headers, call.headers);
+    if (cookie !== "") headers.cookie = headers.cookie ? headers.cookie + cookie : cookie.slice(2);
+    if (query !== "") url += `?${query}`;
 
-  const timeoutMs = call?.timeoutMs ?? state.timeoutMs;
-  let signal = call?.signal;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (timeoutMs > 0 && timeoutMs < Infinity) {
-    const controller = new AbortController();
-    timer = setTimeout(abortWithTimeout, timeoutMs, controller, op.id, timeoutMs);
-    signal = signal === undefined ? controller.signal : AbortSignal.any([signal, controller.signal]);
-  }
-  const init: RequestInit = { ...state.init, ...call?.fetchOptions, method: op.method, headers, redirect: "manual" };
-  if (body !== undefined) {
-    init.body = body;
+    const init: RequestInit = { ...state.init, ...call?.fetchOptions, method: op.method, headers, redirect: "manual" };
+    if (body !== undefined) init.body = body;
     if (body instanceof ReadableStream) (init as { duplex?: string }).duplex = "half";
-  }
-  if (signal !== undefined) init.signal = signal;
-  const retry = call?.retry === undefined ? state.retry : call.retry === false ? null : mergeRetry(state.retry ?? DEFAULT_RETRY, call.retry);
-  try {
-    if (signal?.aborted) throw signal.reason;
+    if (signal !== undefined) init.signal = signal;
+    const retry = call?.retry === undefined ? state.retry : call.retry === false ? null : mergeRetry(state.retry ?? DEFAULT_RETRY, call.retry);
     const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
     return await readResult(op, response);
   } catch (error) {
     throw classify(error, signal);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
+    if (forward !== undefined) caller?.removeEventListener("abort", forward);
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Pagination
-// ---------------------------------------------------------------------------------------------
+// ---- Pagination ----
 
 function at(value: unknown, path: readonly string[]): unknown {
   for (const key of path) value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
@@ -775,9 +781,7 @@ async function* items(state: State, op: Bound, input: Input | undefined, call: C
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Entry point
-// ---------------------------------------------------------------------------------------------
+// ---- Entry point ----
 
 export function createRuntime<Paths extends {}>(definition: ApiDefinition, options: ClientOptions = {}): Runtime<Paths> {
   const baseUrl = resolveBaseUrl(definition, options);
