@@ -2,12 +2,10 @@ import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
-import { loadTemplates } from "./emit/templates.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./ir/names.ts";
 import { checkPackage, generatePackage, type RunContext, type Target } from "./pipeline.ts";
 import { recoverInterrupted } from "./write/write.ts";
-import { watch } from "./watch.ts";
 
 const HELP = `apigen: OpenAPI 3.0/3.1 specs in, typed fetch client packages and markdown docs out.
 
@@ -61,9 +59,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`apigen: ${targets}\n`);
     return 1;
   }
-  const ctx: RunContext = { templates: await loadTemplates(), fingerprint: await generatorFingerprint(), cwd: process.cwd() };
-  if (options.command === "watch") return watch(options.specsDir, targets, ctx);
+  const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint(), cwd: process.cwd() };
+  if (options.command === "watch") return (await import("./watch.ts")).watch(options.specsDir, targets, ctx);
   return options.command === "check" ? runCheck(targets, ctx, options) : runGenerate(targets, ctx, options);
+}
+
+/** Templates compiled once, on first use (handlebars is not loaded at all when nothing is stale). */
+export function lazyTemplates(): RunContext["templates"] {
+  let loading: ReturnType<RunContext["templates"]> | undefined;
+  return () => (loading ??= import("./emit/templates.ts").then((m) => m.loadTemplates()));
 }
 
 function parseCli(argv: string[]): CliOptions | null {

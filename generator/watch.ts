@@ -1,9 +1,9 @@
 import { watch as watchFs } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { describe } from "./errors.ts";
-import { TEMPLATES_DIR, loadTemplates } from "./emit/templates.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { generatePackage, type RunContext, type Target } from "./pipeline.ts";
+import { TEMPLATES_DIR, loadTemplates } from "./emit/templates.ts";
 
 const DEBOUNCE_MS = 75;
 
@@ -28,7 +28,8 @@ export async function watch(specsDir: string, targets: Target[], initial: RunCon
     running = running.then(async () => {
       if (templatesChanged) {
         try {
-          ctx = { ...ctx, templates: await loadTemplates(), fingerprint: await generatorFingerprint() };
+          const templates = await loadTemplates();
+          ctx = { ...ctx, templates: () => Promise.resolve(templates), fingerprint: await generatorFingerprint() };
         } catch (error) {
           process.stderr.write(`${describe(error)}\n`);
           return;

@@ -5,6 +5,8 @@ import type { Templates } from "./templates.ts";
 /** The client sources of a package: `src/client.ts` and `src/index.ts`, unformatted. */
 export function emitClient(ir: ApiIR, templates: Templates, banner: string): { client: string; index: string } {
   const byId = new Map(ir.operations.map((op) => [op.id, op]));
+  // TLS client certificates are configured on the fetch agent, not per request: nothing to send.
+  const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
   const view = {
     banner,
     factoryName: ir.factoryName,
@@ -12,12 +14,13 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     titleComment: commentSafe(ir.title),
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
     exampleAuth: exampleAuth(ir.securitySchemes),
+    exampleOperationId: literal(ir.operations[0]?.id ?? "operationId"),
     definitionLiteral: dataLiteral({
       servers: ir.servers.map((s) => ({
         url: s.url,
         variables: Object.fromEntries(s.variables.map((v) => [v.name, { default: v.default, enum: v.enum }])),
       })),
-      securitySchemes: Object.fromEntries(ir.securitySchemes.map((s) => [s.key, runtimeScheme(s)])),
+      securitySchemes: Object.fromEntries(ir.securitySchemes.flatMap((s) => (s.type === "mutualTLS" ? [] : [[s.key, runtimeScheme(s)]]))),
     }),
     operations: ir.operations.map((op) => ({
       key: propertyKey(op.id),
@@ -28,19 +31,26 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
       typeName: tag.typeName,
       propertyName: tag.propertyName,
       docComment: docComment([`Operations tagged "${tag.name}".`, tag.description], "  "),
-      operations: tag.operationIds.map((id) => operationView(byId.get(id)!)),
+      operations: tag.operationIds.map((id) => operationView(byId.get(id)!, mutualTls)),
     })),
   };
   return { client: templates.render("client/client.ts.hbs", view), index: templates.render("client/index.ts.hbs", { banner }) };
 }
 
-function operationView(op: OperationIR) {
+/** Query parameters not sent the default way (form, exploded), for the runtime's serializer. */
+function querySerialization(op: OperationIR): Record<string, { style?: string; explode?: boolean }> | undefined {
+  const special = op.parameters.filter((p) => p.in === "query" && ((p.style ?? "form") !== "form" || p.explode === false));
+  if (special.length === 0) return undefined;
+  return Object.fromEntries(special.map((p) => [p.name, { style: p.style ?? "form", explode: p.explode ?? (p.style ?? "form") === "form" }]));
+}
+
+function operationView(op: OperationIR, mutualTls: Set<string>) {
   const opType = `Operations[${literal(op.id)}]`;
   const meta = {
     id: op.id,
     method: op.method,
     path: op.path,
-    security: op.security.map((r) => r.schemes.map((s) => s.key)),
+    security: op.security.map((r) => r.schemes.map((s) => s.key).filter((key) => !mutualTls.has(key))),
     pagination: op.pagination && {
       limit: op.pagination.limitParam,
       offset: op.pagination.offsetParam,
@@ -48,6 +58,7 @@ function operationView(op: OperationIR) {
       total: op.pagination.totalPath,
     },
     bodyContentType: op.requestBody?.content[0]?.contentType,
+    query: querySerialization(op),
   };
   const itemType = op.pagination && `NonNullable<ResponseData<${opType}>>${op.pagination.itemsPath.map((s) => `[${literal(s)}]`).join("")}[number]`;
   return {
@@ -67,7 +78,7 @@ function operationView(op: OperationIR) {
   };
 }
 
-function runtimeScheme(scheme: SecuritySchemeIR): Record<string, string> {
+function runtimeScheme(scheme: Exclude<SecuritySchemeIR, { type: "mutualTLS" }>): Record<string, string> {
   switch (scheme.type) {
     case "apiKey":
       return { type: "apiKey", in: scheme.in, name: scheme.name };
@@ -77,9 +88,6 @@ function runtimeScheme(scheme: SecuritySchemeIR): Record<string, string> {
       return { type: "oauth2" };
     case "openIdConnect":
       return { type: "openIdConnect" };
-    case "mutualTLS":
-      // TLS client certificates are configured on the fetch agent, not per request.
-      return { type: "mutualTLS" };
   }
 }
 

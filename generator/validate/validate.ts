@@ -2,6 +2,8 @@ import type { NormalizedProblem } from "@redocly/openapi-core";
 import { SpecError, fromPointer, toPointer } from "../errors.ts";
 import type { LoadedSpec } from "../load/load.ts";
 import { canonicalize } from "./canonicalize.ts";
+import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
+import { protectLiteralRefs, restoreLiteralRefs } from "./literal-values.ts";
 import { findPureRefCycles } from "./ref-cycles.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
@@ -9,6 +11,11 @@ export interface BundledSpec {
   file: string;
   /** The bundled document with keys sorted, so output does not depend on key order. */
   document: Record<string, unknown>;
+  /**
+   * The same document with `$ref` keys inside example values renamed (see
+   * literal-values.ts), for tools that would otherwise try to resolve them.
+   */
+  protectedDocument: Record<string, unknown>;
   /** Every file the document was built from (the root first), absolute paths. */
   dependencies: string[];
   /** The version as given, normalised to major.minor.patch. */
@@ -31,8 +38,10 @@ const VALIDATION_RULES = {
 
 export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec> {
   const openapiVersion = checkVersion(loaded);
+  // redocly throws an unlocated "circular pointer" error on these; find them first.
+  throwIfCycles(loaded, loaded.document);
   // Lenient on `openapi: "3.0"` (no patch): downstream tools want the full form.
-  const parsed = { ...loaded.document, openapi: openapiVersion };
+  const parsed = { ...protectLiteralRefs(loaded.document).document, openapi: openapiVersion };
 
   const redocly = await import("@redocly/openapi-core");
   const config = await redocly.createConfig({ rules: { ...VALIDATION_RULES } }, { extends: [] });
@@ -40,21 +49,32 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
   const source = new redocly.Source(loaded.file, loaded.text, loaded.format === "json" ? "application/json" : "application/yaml");
   const document = { source, parsed };
 
-  const lintProblems = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
-  throwIfErrors(loaded, lintProblems, redocly.getLineColLocation);
-
-  const bundled = await redocly.bundle({ doc: document, config, dereference: false, externalRefResolver: resolver });
+  let bundled: Awaited<ReturnType<typeof redocly.bundle>>;
+  try {
+    const lintProblems = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+    throwIfErrors(loaded, lintProblems, redocly.getLineColLocation);
+    bundled = await redocly.bundle({ doc: document, config, dereference: false, externalRefResolver: resolver });
+  } catch (error) {
+    // A cycle spanning files: the message is all redocly gives.
+    if (error instanceof Error && /circular pointer/i.test(error.message)) {
+      throw new SpecError({ file: loaded.file }, `$ref cycle with no schema in it, across files (${error.message})`);
+    }
+    throw error;
+  }
   throwIfErrors(loaded, bundled.problems, redocly.getLineColLocation);
 
   const result = bundled.bundle.parsed as Record<string, unknown>;
-  const cycles = findPureRefCycles(result);
-  if (cycles.length > 0) {
-    const errors = cycles.map((cycle) => locatedError(loaded, cycle.path, `$ref cycle with no schema in it: ${cycle.refs.join(" -> ")}`));
-    throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
-  }
-
+  throwIfCycles(loaded, result);
+  const protectedDocument = canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>;
   const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file).sort()];
-  return { file: loaded.file, document: canonicalize(result) as Record<string, unknown>, dependencies, openapiVersion };
+  return { file: loaded.file, document: restoreLiteralRefs(protectedDocument), protectedDocument, dependencies, openapiVersion };
+}
+
+function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
+  const cycles = findPureRefCycles(document);
+  if (cycles.length === 0) return;
+  const errors = cycles.map((cycle) => locatedError(loaded, cycle.path, `$ref cycle with no schema in it: ${cycle.refs.join(" -> ")}`));
+  throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
 function checkVersion(loaded: LoadedSpec): string {
@@ -82,8 +102,19 @@ function locatedError(loaded: LoadedSpec, path: readonly string[], message: stri
 
 type LineColFn = typeof import("@redocly/openapi-core").getLineColLocation;
 
+/**
+ * Structural problems that leave the meaning clear (a `nullable` without a
+ * `type`, a missing description, an unexpected field) are tolerated: real
+ * specs are full of them (GitHub's has over a hundred) and every tool copes.
+ * A value of the wrong kind where an object belongs is not tolerated.
+ */
+function isFatal(problem: NormalizedProblem): boolean {
+  if (problem.severity !== "error") return false;
+  return problem.ruleId !== "struct" || problem.message.startsWith("Expected type");
+}
+
 function throwIfErrors(loaded: LoadedSpec, problems: NormalizedProblem[], getLineCol: LineColFn): void {
-  const errors = problems.filter((p) => p.severity === "error").map((p) => problemToError(loaded, p, getLineCol));
+  const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, getLineCol));
   if (errors.length === 0) return;
   errors.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));

@@ -1,0 +1,127 @@
+/**
+ * Example values, defaults, consts and enums are data. Real specs (GitHub's
+ * among them) hold objects there with a key literally named `$ref`, and
+ * redocly's bundler, like openapi-typescript's, would try to resolve them:
+ * failing on a target that does not exist, or silently replacing the example
+ * with whatever the pointer names. So before any tool walks the document,
+ * `$ref` keys inside such values are renamed to a marker, and renamed back
+ * where the document leaves the generator (openapi.json, docs, types).
+ */
+export const LITERAL_REF_KEY = "x-apigen-literal-$ref";
+
+type Obj = Record<string, unknown>;
+
+/** Keys whose value is a map from names to objects: the names are not keywords. */
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "paths",
+  "webhooks",
+  "content",
+  "encoding",
+  "headers",
+  "links",
+  "callbacks",
+  "variables",
+  "responses",
+  "schemas",
+  "parameters",
+  "requestBodies",
+  "securitySchemes",
+  "pathItems",
+]);
+
+/** Keys whose whole value is literal data. */
+const LITERAL_KEYS = new Set(["example", "default", "const", "enum"]);
+
+/** A copy of `document` with `$ref` keys inside literal values renamed; counts them. */
+export function protectLiteralRefs(document: Obj): { document: Obj; count: number } {
+  const counter = { count: 0 };
+  return { document: walkKeyword(document, counter) as Obj, count: counter.count };
+}
+
+function walkKeyword(node: unknown, counter: { count: number }): unknown {
+  if (Array.isArray(node)) return node.map((item) => walkKeyword(item, counter));
+  if (node === null || typeof node !== "object") return node;
+  const out: Obj = {};
+  for (const [key, value] of Object.entries(node as Obj)) {
+    let result: unknown;
+    if (LITERAL_KEYS.has(key)) result = renameRefs(value, LITERAL_REF_KEY, counter);
+    else if (key === "examples") result = walkExamples(value, counter);
+    else if (key === "components") result = walkComponents(value, counter);
+    else if (NAME_MAPS.has(key)) result = walkNameMap(value, counter);
+    else result = walkKeyword(value, counter);
+    define(out, key, result);
+  }
+  return out;
+}
+
+/** `components`: each section is a name map; `components.examples` holds Example Objects. */
+function walkComponents(node: unknown, counter: { count: number }): unknown {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return walkKeyword(node, counter);
+  const out: Obj = {};
+  for (const [section, value] of Object.entries(node as Obj)) {
+    define(out, section, section === "examples" ? walkExamples(value, counter) : walkNameMap(value, counter));
+  }
+  return out;
+}
+
+function walkNameMap(node: unknown, counter: { count: number }): unknown {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return walkKeyword(node, counter);
+  const out: Obj = {};
+  for (const [name, value] of Object.entries(node as Obj)) define(out, name, walkKeyword(value, counter));
+  return out;
+}
+
+/**
+ * `examples` is either a 3.1 schema's array of values (all literal) or a map
+ * of Example Objects, where `value` is literal and a bare `{ $ref }` entry is
+ * a real reference to `components/examples`.
+ */
+function walkExamples(node: unknown, counter: { count: number }): unknown {
+  if (Array.isArray(node)) return renameRefs(node, LITERAL_REF_KEY, counter);
+  if (node === null || typeof node !== "object") return node;
+  const out: Obj = {};
+  for (const [name, example] of Object.entries(node as Obj)) {
+    if (example === null || typeof example !== "object" || Array.isArray(example)) {
+      define(out, name, example);
+      continue;
+    }
+    const copy: Obj = {};
+    for (const [key, value] of Object.entries(example as Obj)) {
+      define(copy, key, key === "value" ? renameRefs(value, LITERAL_REF_KEY, counter) : value);
+    }
+    define(out, name, copy);
+  }
+  return out;
+}
+
+/** A deep copy of `value` with every `$ref` key renamed to `to`. */
+function renameRefs(value: unknown, to: string, counter: { count: number }, from = "$ref"): unknown {
+  if (Array.isArray(value)) return value.map((item) => renameRefs(item, to, counter, from));
+  if (value === null || typeof value !== "object") return value;
+  const out: Obj = {};
+  for (const [key, item] of Object.entries(value as Obj)) {
+    if (key === from) counter.count++;
+    define(out, key === from ? to : key, renameRefs(item, to, counter, from));
+  }
+  return out;
+}
+
+/** Undoes {@link protectLiteralRefs} on a whole document (the marker appears nowhere else). */
+export function restoreLiteralRefs(document: Obj): Obj {
+  return renameRefs(document, "$ref", { count: 0 }, LITERAL_REF_KEY) as Obj;
+}
+
+/** Undoes {@link protectLiteralRefs} in text that quotes example values (JSDoc `@example` in types). */
+export function restoreLiteralRefsInText(text: string): string {
+  return text.split(JSON.stringify(LITERAL_REF_KEY)).join('"$ref"');
+}
+
+/** Assignment that keeps a key named `__proto__` as data. */
+function define(target: Obj, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
