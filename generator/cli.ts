@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./ir/names.ts";
-import { checkPackage, generatePackage, type RunContext, type Target } from "./pipeline.ts";
+import { checkPackage, generatePackage, lazyTemplates, type RunContext, type Target } from "./pipeline.ts";
 import { recoverInterrupted } from "./write/write.ts";
 
 const HELP = `apigen: OpenAPI 3.0/3.1 specs in, typed fetch client packages and markdown docs out.
@@ -62,12 +62,6 @@ async function main(argv: string[]): Promise<number> {
   const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint(), cwd: process.cwd() };
   if (options.command === "watch") return (await import("./watch.ts")).watch(options.specsDir, targets, ctx);
   return options.command === "check" ? runCheck(targets, ctx, options) : runGenerate(targets, ctx, options);
-}
-
-/** Templates compiled once, on first use (handlebars is not loaded at all when nothing is stale). */
-export function lazyTemplates(): RunContext["templates"] {
-  let loading: ReturnType<RunContext["templates"]> | undefined;
-  return () => (loading ??= import("./emit/templates.ts").then((m) => m.loadTemplates()));
 }
 
 function parseCli(argv: string[]): CliOptions | null {

@@ -22,6 +22,12 @@ export interface RunContext {
   cwd: string;
 }
 
+/** Templates compiled once, on first use (handlebars is not loaded at all when nothing is stale). */
+export function lazyTemplates(): RunContext["templates"] {
+  let loading: ReturnType<RunContext["templates"]> | undefined;
+  return () => (loading ??= import("./emit/templates.ts").then((m) => m.loadTemplates()));
+}
+
 export interface RenderedPackage {
   files: FileSet;
   ir: ApiIR;

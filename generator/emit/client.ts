@@ -14,7 +14,7 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     titleComment: commentSafe(ir.title),
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
     exampleAuth: exampleAuth(ir.securitySchemes),
-    exampleOperationId: literal(ir.operations[0]?.id ?? "operationId"),
+    exampleErrorCheck: exampleErrorCheck(ir),
     definitionLiteral: dataLiteral({
       servers: ir.servers.map((s) => ({
         url: s.url,
@@ -89,6 +89,14 @@ function runtimeScheme(scheme: Exclude<SecuritySchemeIR, { type: "mutualTLS" }>)
     case "openIdConnect":
       return { type: "openIdConnect" };
   }
+}
+
+/** `isApiError(error, "detailSession") && error.status === 404`, with a status the operation declares. */
+function exampleErrorCheck(ir: ApiIR): string {
+  const op = ir.operations.find((o) => o.responses.some((r) => /^4\d\d$/.test(r.status))) ?? ir.operations[0];
+  const status = op?.responses.find((r) => /^4\d\d$/.test(r.status))?.status;
+  const guard = `isApiError(error, ${literal(op?.id ?? "operationId")})`;
+  return status ? `${guard} && error.status === ${status}` : guard;
 }
 
 function exampleAuth(schemes: SecuritySchemeIR[]): string {

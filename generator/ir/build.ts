@@ -67,7 +67,7 @@ function makeDeref(doc: Obj, file: string) {
     if (typeof ref !== "string") return node;
     if (seen.includes(ref)) throw new SpecError({ file, pointer: ref }, `$ref cycle: ${[...seen, ref].join(" -> ")}`);
     let target: unknown = doc;
-    for (const segment of fromPointer(ref)) target = obj(target)[segment];
+    for (const segment of fromPointer(ref)) target = target !== null && typeof target === "object" ? (target as Obj)[segment] : undefined;
     if (target === undefined) throw new SpecError({ file, pointer: ref }, `dangling $ref: nothing at ${ref}`);
     return deref(target, [...seen, ref]);
   };

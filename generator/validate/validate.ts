@@ -4,6 +4,7 @@ import type { LoadedSpec } from "../load/load.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
 import { protectLiteralRefs, restoreLiteralRefs } from "./literal-values.ts";
+import { breakSelfArrayUnions, nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
 import { findPureRefCycles } from "./ref-cycles.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
@@ -32,7 +33,6 @@ const VALIDATION_RULES = {
   "no-unresolved-refs": "error",
   "operation-operationId-unique": "error",
   "path-parameters-defined": "error",
-  "no-identical-paths": "error",
   "operation-parameters-unique": "error",
 } as const;
 
@@ -41,7 +41,7 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
   // redocly throws an unlocated "circular pointer" error on these; find them first.
   throwIfCycles(loaded, loaded.document);
   // Lenient on `openapi: "3.0"` (no patch): downstream tools want the full form.
-  const parsed = { ...protectLiteralRefs(loaded.document).document, openapi: openapiVersion };
+  const parsed = { ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document).document), openapi: openapiVersion };
 
   const redocly = await import("@redocly/openapi-core");
   const config = await redocly.createConfig({ rules: { ...VALIDATION_RULES } }, { extends: [] });
@@ -65,9 +65,12 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
 
   const result = bundled.bundle.parsed as Record<string, unknown>;
   throwIfCycles(loaded, result);
-  const protectedDocument = canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>;
+  nullTypeAsUnion(result);
+  const canonical = canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>;
   const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file).sort()];
-  return { file: loaded.file, document: restoreLiteralRefs(protectedDocument), protectedDocument, dependencies, openapiVersion };
+  const restored = restoreLiteralRefs(canonical);
+  // breakSelfArrayUnions mutates: the types document is the one that gets it.
+  return { file: loaded.file, document: restored, protectedDocument: breakSelfArrayUnions(canonical), dependencies, openapiVersion };
 }
 
 function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
