@@ -1,0 +1,25 @@
+/**
+ * Compares the previous bundled spec of a provider with the new one and classifies every change
+ * by what it means for people calling the generated client: breaking, minor or patch. The rules
+ * and why each is what it is are in the comments of the rule functions (schema-values.ts,
+ * schema-shape.ts, parameters.ts, bodies.ts, operations.ts, security.ts, document.ts,
+ * components.ts); README.md in this folder has the table.
+ */
+import { diffComponents } from "./components.ts";
+import type { DiffContext } from "./context.ts";
+import { diffDocument } from "./document.ts";
+import { diffOperations } from "./operations.ts";
+import { compareChanges, type Change } from "./types.ts";
+import { componentUsage, mergeUsage } from "./usage.ts";
+
+export type { Change, Level } from "./types.ts";
+
+export function diffSpecs(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
+  const ctx: DiffContext = { before, after, changes: [], usage: mergeUsage(componentUsage(before), componentUsage(after)) };
+  diffDocument(ctx);
+  diffComponents(ctx);
+  diffOperations(ctx);
+  // A path-level note shared by several methods is found once per method: keep one.
+  const unique = new Map(ctx.changes.map((c) => [`${c.level}\u0000${c.kind}\u0000${c.where}\u0000${c.message}`, c]));
+  return [...unique.values()].sort(compareChanges);
+}
