@@ -81,6 +81,6 @@ export declare function createLatitudeshClient(options?: LatitudeshClientOptions
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "get-vpn-sessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "get-vpn-sessions")) console.log(error.body);
  */
 export declare const isApiError: ApiErrorGuard<Operations>;

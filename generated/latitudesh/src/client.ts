@@ -138,6 +138,6 @@ export function createLatitudeshClient(options: LatitudeshClientOptions = {}): L
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "get-vpn-sessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "get-vpn-sessions")) console.log(error.body);
  */
 export const isApiError: ApiErrorGuard<Operations> = isRuntimeApiError;

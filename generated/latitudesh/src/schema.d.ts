@@ -88,7 +88,7 @@ export interface components {
          * @description Slug of a Latitude.sh site (location), such as SAO. The list of known
          *     slugs is open: other strings are allowed, as new sites appear over time.
          */
-        site_slug: components["schemas"]["site_slug_known"] | string;
+        site_slug: components["schemas"]["site_slug_known"] | (string & {});
         /**
          * @description Site slugs known when this spec was written.
          * @enum {string}
@@ -148,7 +148,7 @@ export interface components {
         vpn_session_list: {
             data?: components["schemas"]["vpn_session_data_with_password"][];
             /** @description Upstream declares this as an object without fields. */
-            meta?: Record<string, never>;
+            meta?: Record<string, unknown>;
         };
         /** @description A single VPN session, password included. */
         vpn_session_with_password: {
@@ -174,7 +174,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Only return sessions of this site. The brackets are part of the name,
-                 *     so the wire form is `?filter[location]=SAO` (not deepObject).
+                 *     so it is sent as `filter[location]=SAO` (brackets percent-encoded on
+                 *     the wire, as URLs require; servers decode them), not as deepObject.
                  * @example SAO
                  */
                 "filter[location]"?: components["schemas"]["site_slug"];

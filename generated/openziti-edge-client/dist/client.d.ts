@@ -83,6 +83,6 @@ export declare function createOpenzitiEdgeClient(options?: OpenzitiEdgeClientOpt
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "listSessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "listSessions") && error.status === 400) console.log(error.body);
  */
 export declare const isApiError: ApiErrorGuard<Operations>;

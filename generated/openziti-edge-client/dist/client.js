@@ -48,6 +48,6 @@ export function createOpenzitiEdgeClient(options = {}) {
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "listSessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "listSessions") && error.status === 400) console.log(error.body);
  */
 export const isApiError = isRuntimeApiError;

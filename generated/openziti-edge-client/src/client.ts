@@ -141,6 +141,6 @@ export function createOpenzitiEdgeClient(options: OpenzitiEdgeClientOptions = {}
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "listSessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "listSessions") && error.status === 400) console.log(error.body);
  */
 export const isApiError: ApiErrorGuard<Operations> = isRuntimeApiError;

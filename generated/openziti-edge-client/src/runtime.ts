@@ -99,7 +99,7 @@ export interface ClientOptions<Schemes extends string = string> {
   baseUrl?: string | undefined;
   /** Pick a spec server (default index 0) and fill its `{variables}` (enum-checked). */
   server?: { index?: number | undefined; variables?: Record<string, string> | undefined } | undefined;
-  auth?: Partial<Record<Schemes, Credential>> | undefined;
+  auth?: { [K in Schemes]?: Credential | undefined } | undefined;
   retry?: RetryOptions | false | undefined;
   /** Budget for a whole logical call: middleware, every attempt, backoff waits, body read. 0/undefined = none. */
   timeoutMs?: number | undefined;

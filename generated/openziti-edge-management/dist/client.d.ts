@@ -126,6 +126,6 @@ export declare function createOpenzitiEdgeManagementClient(options?: OpenzitiEdg
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "listAPISessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "listAPISessions") && error.status === 400) console.log(error.body);
  */
 export declare const isApiError: ApiErrorGuard<Operations>;

@@ -210,6 +210,6 @@ export function createOpenzitiEdgeManagementClient(
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "listAPISessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "listAPISessions") && error.status === 400) console.log(error.body);
  */
 export const isApiError: ApiErrorGuard<Operations> = isRuntimeApiError;

@@ -248,7 +248,7 @@ export interface components {
         dialBind: "Dial" | "Bind" | "Invalid";
         /** @description Envelope of a successful delete; `data` is an empty object. */
         empty: {
-            data: Record<string, never>;
+            data: Record<string, unknown>;
             meta: components["schemas"]["meta"];
         };
         /** @description A short reference to another entity. */

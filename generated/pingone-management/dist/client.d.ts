@@ -65,6 +65,6 @@ export declare function createPingoneManagementClient(options?: PingoneManagemen
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "listUserSessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "listUserSessions") && error.status === 400) console.log(error.body);
  */
 export declare const isApiError: ApiErrorGuard<Operations>;

@@ -53,6 +53,6 @@ export function createPingoneManagementClient(options = {}) {
  * `status` (a union of the declared codes) and `body` (typed per status).
  *
  * @example
- * if (isApiError(error, "listUserSessions") && error.status === 404) console.log(error.body);
+ * if (isApiError(error, "listUserSessions") && error.status === 400) console.log(error.body);
  */
 export const isApiError = isRuntimeApiError;
