@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./ir/names.ts";
-import { checkPackage, generatePackage, lazyTemplates, type RunContext, type Target } from "./pipeline.ts";
+import { checkPackage, generatePackage, lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
 import { recoverInterrupted } from "./write/write.ts";
 
 const HELP = `apigen: OpenAPI 3.0/3.1 specs in, typed fetch client packages and markdown docs out.
@@ -22,6 +22,7 @@ Options:
   --specs <dir>    folder of provider specs (default: specs)
   --generated <dir> folder of generated packages (default: generated)
   --force          regenerate even when nothing changed
+  --dry-run        print what a regeneration would change (API changes, version bump, files); write nothing
   --quiet          print nothing but errors
   --json           print a JSON report on stdout instead of progress lines
   -h, --help       show this help
@@ -36,6 +37,7 @@ interface CliOptions {
   specsDir: string;
   generatedDir: string;
   force: boolean;
+  dryRun: boolean;
   quiet: boolean;
   json: boolean;
 }
@@ -59,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`apigen: ${targets}\n`);
     return 1;
   }
-  const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint(), cwd: process.cwd() };
+  const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
   if (options.command === "watch") return (await import("./watch.ts")).watch(options.specsDir, targets, ctx);
   return options.command === "check" ? runCheck(targets, ctx, options) : runGenerate(targets, ctx, options);
 }
@@ -75,6 +77,7 @@ function parseCli(argv: string[]): CliOptions | null {
       specs: { type: "string", default: "specs" },
       generated: { type: "string", default: "generated" },
       force: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -94,6 +97,7 @@ function parseCli(argv: string[]): CliOptions | null {
     specsDir: resolve(values.specs),
     generatedDir: resolve(values.generated),
     force: values.force,
+    dryRun: values["dry-run"],
     quiet: values.quiet,
     json: values.json,
   };
@@ -121,6 +125,8 @@ interface Report {
   ms: number;
   files?: number;
   changed?: string[];
+  version?: { from: string | undefined; to: string };
+  apiChanges?: { level: string; kind: string; where: string; message: string }[];
   error?: string;
 }
 
@@ -130,10 +136,21 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
   for (const target of targets) {
     const started = performance.now();
     try {
-      const result = await generatePackage(target, ctx, options.force);
+      const result = await generatePackage(target, ctx, options.force || options.dryRun, options.dryRun);
       const ms = Math.round(performance.now() - started);
-      reports.push({ provider: target.provider, status: result.status, ms, files: result.fileCount, changed: result.changed });
-      if (!options.quiet && !options.json) process.stdout.write(progressLine(target.provider, result.status, result.changed.length, result.fileCount, ms));
+      const release = result.release;
+      reports.push({
+        provider: target.provider,
+        status: options.dryRun ? (result.changed.length > 0 ? "would-change" : "unchanged") : result.status,
+        ms,
+        files: result.fileCount,
+        changed: result.changed,
+        version: release && { from: release.previousVersion, to: release.version },
+        apiChanges: release?.changes,
+      });
+      if (options.json || options.quiet) continue;
+      if (options.dryRun && release) process.stdout.write(await dryRunReport(target.provider, release, result.changed));
+      else process.stdout.write(progressLine(target.provider, result.status, result.changed.length, result.fileCount, ms, release));
     } catch (error) {
       reports.push({ provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: describe(error) });
       process.stderr.write(`${describe(error)}\n`);
@@ -143,10 +160,18 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
   return reports.some((r) => r.status === "error") ? 1 : 0;
 }
 
-function progressLine(provider: string, status: string, changed: number, files: number, ms: number): string {
+function progressLine(provider: string, status: string, changed: number, files: number, ms: number, release?: Release): string {
   const what =
     status === "up-to-date" ? "up to date, skipped" : status === "unchanged" ? `regenerated, no file changed (${files} files)` : `generated ${files} files, ${changed} changed`;
-  return `${provider.padEnd(28)} ${what} in ${ms} ms\n`;
+  const bumped = release?.previousVersion && release.previousVersion !== release.version ? `; ${release.previousVersion} -> ${release.version}` : "";
+  return `${provider.padEnd(28)} ${what}${bumped} in ${ms} ms\n`;
+}
+
+async function dryRunReport(provider: string, release: Release, changed: string[]): Promise<string> {
+  const { formatReport } = await import("./changes/changelog.ts");
+  const from = release.previousVersion ?? "(new)";
+  const files = changed.length === 0 ? "  no file would change" : changed.map((f) => `  would write ${f}`).join("\n");
+  return `${provider}:\n${formatReport(release.changes, from, release.version).replace(/^/gm, "  ").trimEnd()}\n${files}\n`;
 }
 
 async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {

@@ -98,6 +98,21 @@ describe("generate over specs/", () => {
     expect(quiet.code).toBe(0);
   });
 
+  it("--dry-run prints the change report and the version bump, and writes nothing", async () => {
+    const spec = join(work, "specs", "latitudesh.yaml");
+    const original = await readFile(spec, "utf8");
+    await writeFile(spec, original.replace(/\n {2}\/vpn_sessions\/\{vpn_session_id\}:\n(?: {4}.*\n| {6}.*\n| {8}.*\n| {10}.*\n| {12}.*\n)+/, "\n"));
+    const before = await snapshot(join(work, "generated", "latitudesh"));
+    const result = await apigen(["generate", "--dry-run", "latitudesh"], { cwd: work });
+    await writeFile(spec, original);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/0\.1\.0 -> 0\.2\.0: 1 breaking/);
+    expect(result.stdout).toMatch(/BREAKING .*DELETE \/vpn_sessions\/\{vpn_session_id\}/);
+    expect(result.stdout).toContain("would write package.json");
+    const after = await snapshot(join(work, "generated", "latitudesh"));
+    for (const [path, file] of after) expect(file, path).toEqual(before.get(path));
+  });
+
   it("prints help", async () => {
     const help = await apigen(["--help"], { cwd: work });
     expect(help.code).toBe(0);

@@ -66,7 +66,7 @@ describe("generate --spec on real-world specs", () => {
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "apigen-real-"));
-    const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint(), cwd: ROOT };
+    const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
     for (const file of await specFiles()) {
       const slug = slugify(basename(file, extname(file)).replace(/__/g, "-"));
       const dir = join(work, "out", slug);
@@ -113,7 +113,7 @@ describe("generate --spec on the GitHub REST spec from @octokit/openapi", () => 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "apigen-github-"));
     dir = join(work, "out", "github");
-    const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint(), cwd: ROOT };
+    const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
     await generatePackage({ provider: "github", specFile: await ensureGithubSpec(), outDir: dir }, ctx);
     await writeConsumer(work, [{ dir, slug: "github" }]);
   }, 600_000);
