@@ -15,13 +15,17 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
     exampleAuth: exampleAuth(ir.securitySchemes),
     exampleErrorCheck: exampleErrorCheck(ir),
-    definitionLiteral: dataLiteral({
+    definitionLiteral: dataLiteral(
+      {
       servers: ir.servers.map((s) => ({
         url: s.url,
         variables: Object.fromEntries(s.variables.map((v) => [v.name, { default: v.default, enum: v.enum }])),
       })),
       securitySchemes: Object.fromEntries(ir.securitySchemes.flatMap((s) => (s.type === "mutualTLS" ? [] : [[s.key, runtimeScheme(s)]]))),
-    }),
+      },
+      "",
+      90,
+    ),
     operations: ir.operations.map((op) => ({
       key: propertyKey(op.id),
       pathLiteral: literal(op.path),
@@ -30,6 +34,7 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     tags: ir.tags.map((tag) => ({
       typeName: tag.typeName,
       propertyName: tag.propertyName,
+      interfaceDocComment: docComment([`Operations tagged "${tag.name}".`, tag.description]),
       docComment: docComment([`Operations tagged "${tag.name}".`, tag.description], "  "),
       operations: tag.operationIds.map((id) => operationView(byId.get(id)!, mutualTls)),
     })),
@@ -72,9 +77,9 @@ function operationView(op: OperationIR, mutualTls: Set<string>) {
       ],
       "  ",
     ),
-    typeExpression: itemType ? `PaginatedOperation<${opType}, ${itemType}>` : `Operation<${opType}>`,
+    typeExpression: itemType ? `PaginatedOperation<\n    ${opType},\n    ${itemType}\n  >` : `Operation<${opType}>`,
     bindFunction: itemType ? "paginated" : "operation",
-    metaLiteral: dataLiteral(meta),
+    metaLiteral: dataLiteral(meta, "      ", 120 - op.methodName.length - 30),
   };
 }
 

@@ -27,12 +27,29 @@ export function propertyKey(name: string): string {
   return /^[\p{ID_Start}$_][\p{ID_Continue}$]*$/u.test(name) ? name : literal(name);
 }
 
-/** A plain-data value as a TS expression: JSON with keys unquoted where possible, stable order. */
-export function dataLiteral(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(dataLiteral).join(", ")}]`;
+/**
+ * A plain-data value as a TS expression, laid out the way a formatter would:
+ * on one line when it fits in `width` columns (after `indent`), otherwise one
+ * entry per line. Keys are unquoted where possible; undefined entries dropped.
+ */
+export function dataLiteral(value: unknown, indent = "", width = 120): string {
+  const flat = flatLiteral(value);
+  if (indent.length + flat.length <= width || value === null || typeof value !== "object") return flat;
+  const inner = indent + "  ";
+  const entries = Array.isArray(value)
+    ? value.map((v) => dataLiteral(v, inner, width))
+    : Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v, inner, width - propertyKey(k).length - 2)}`);
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  return `${open}\n${entries.map((e) => `${inner}${e},`).join("\n")}\n${indent}${close}`;
+}
+
+function flatLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flatLiteral).join(", ")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v)}`).join(", ")} }`;
+    return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${flatLiteral(v)}`).join(", ")} }`;
   }
   return typeof value === "string" ? literal(value) : JSON.stringify(value);
 }

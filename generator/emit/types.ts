@@ -1,6 +1,9 @@
 import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
 import { restoreLiteralRefsInText } from "../validate/literal-values.ts";
 
+type OpenapiTs = typeof import("openapi-typescript");
+type TypeNode = ReturnType<OpenapiTs["tsIntersection"]>;
+
 /**
  * `src/schema.d.ts`: the spec's types as openapi-typescript writes them,
  * behind our banner, with two options set for accuracy: an object schema with
@@ -9,31 +12,76 @@ import { restoreLiteralRefsInText } from "../validate/literal-values.ts";
  * (`anyOf: [known values, string]`) keeps its known values for completion
  * instead of collapsing to `string`.
  *
- * openapi-typescript validates and bundles again on its own; the document
- * here is already validated and bundled, so it gets a config with no rules.
+ * openapi-typescript's default export lints and bundles the document again
+ * before transforming it; ours is already validated and bundled, and on a
+ * large spec (GitHub's) that second pass costs five times the transform
+ * itself. So the transform is called directly, with the context the default
+ * export would build from these options (see {@link transformContext}; a
+ * test checks the output is identical to the default export's).
  */
 export async function emitTypes(protectedDocument: Record<string, unknown>, banner: string): Promise<string> {
-  const [openapiTs, redocly, { default: typescript }] = await Promise.all([
-    import("openapi-typescript"),
-    import("@redocly/openapi-core"),
-    import("typescript"),
-  ]);
-  // `string & {}`: any string, without absorbing the known literals into plain `string`.
-  const anyString = openapiTs.tsIntersection([openapiTs.STRING, typescript.factory.createTypeLiteralNode([])]);
-  const config = await redocly.createConfig({ rules: {} }, { extends: [] });
-  const ast = await openapiTs.default(protectedDocument as never, {
-    redocly: config,
-    silent: true,
-    emptyObjectsUnknown: true,
-    transform: (schema, options) => openEnum(openapiTs, anyString, schema, options),
-  });
-  return `${banner}\n${restoreLiteralRefsInText(openapiTs.astToString(ast))}`;
+  const { openapiTs, options } = await typesOptions();
+  const nodes = openapiTs.transformSchema(protectedDocument as never, transformContext(openapiTs, protectedDocument, options));
+  return `${banner}\n${restoreLiteralRefsInText(openapiTs.astToString(nodes))}`;
 }
 
-type OpenapiTs = typeof import("openapi-typescript");
+/** The openapi-typescript options the types are made with (exported for the test that pins {@link transformContext}). */
+export async function typesOptions(): Promise<{ openapiTs: OpenapiTs; options: TypesOptions }> {
+  const [openapiTs, { default: typescript }] = await Promise.all([import("openapi-typescript"), import("typescript")]);
+  // `string & {}`: any string, without absorbing the known literals into plain `string`.
+  const anyString = openapiTs.tsIntersection([openapiTs.STRING, typescript.factory.createTypeLiteralNode([])]);
+  const options: TypesOptions = {
+    silent: true,
+    emptyObjectsUnknown: true,
+    transform: (schema, node) => openEnum(openapiTs, anyString, schema, node),
+  };
+  return { openapiTs, options };
+}
+
+/** The options {@link emitTypes} passes, in the shape openapi-typescript's default export takes. */
+export interface TypesOptions {
+  silent: boolean;
+  emptyObjectsUnknown: boolean;
+  transform: (schema: SchemaObject, node: TransformNodeOptions) => TypeNode | undefined;
+}
+
+/** The context openapi-typescript 7's default export builds: its defaults, with our options. */
+function transformContext(ot: OpenapiTs, schema: Record<string, unknown>, options: TypesOptions): Parameters<OpenapiTs["transformSchema"]>[1] {
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: ot.scanDiscriminators(schema as never, options),
+    emptyObjectsUnknown: options.emptyObjectsUnknown,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined as never,
+    silent: options.silent,
+    inject: undefined,
+    transform: options.transform,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref: string) => ot.resolveRef(schema, $ref, { silent: options.silent }),
+  } as Parameters<OpenapiTs["transformSchema"]>[1];
+}
 
 /** `anyOf`/`oneOf` of string enums (or refs) plus a bare `{ type: string }` -> `Known | (string & {})`. */
-function openEnum(ts: OpenapiTs, anyString: ReturnType<OpenapiTs["tsIntersection"]>, schema: SchemaObject, options: TransformNodeOptions) {
+function openEnum(ts: OpenapiTs, anyString: TypeNode, schema: SchemaObject, options: TransformNodeOptions): TypeNode | undefined {
   const members = (schema as { anyOf?: unknown[]; oneOf?: unknown[] }).anyOf ?? (schema as { oneOf?: unknown[] }).oneOf;
   if (!Array.isArray(members) || members.length < 2) return undefined;
   const isBareString = (m: unknown) => m !== null && typeof m === "object" && JSON.stringify(m) === '{"type":"string"}';

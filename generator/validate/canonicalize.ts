@@ -9,8 +9,9 @@ export function canonicalize(value: unknown): unknown {
   const source = value as Record<string, unknown>;
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(source).sort(compareKeys)) {
-    // defineProperty, not assignment: a key named "__proto__" must stay data.
-    Object.defineProperty(result, key, { value: canonicalize(source[key]), enumerable: true, writable: true, configurable: true });
+    // A key named "__proto__" must stay data: assignment would set the prototype.
+    if (key === "__proto__") Object.defineProperty(result, key, { value: canonicalize(source[key]), enumerable: true, writable: true, configurable: true });
+    else result[key] = canonicalize(source[key]);
   }
   return result;
 }

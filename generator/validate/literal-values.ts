@@ -121,7 +121,8 @@ export function restoreLiteralRefsInText(text: string): string {
   return text.split(JSON.stringify(LITERAL_REF_KEY)).join('"$ref"');
 }
 
-/** Assignment that keeps a key named `__proto__` as data. */
+/** Assignment that keeps a key named `__proto__` as data (defineProperty only there: it is slow). */
 function define(target: Obj, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
