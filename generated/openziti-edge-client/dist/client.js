@@ -1,7 +1,10 @@
 import { createRuntime, isApiError as isRuntimeApiError, } from "./runtime.js";
 const definition = {
     servers: [{ url: "https://demo.ziti.dev/edge/client/v1", variables: {} }],
-    securitySchemes: { oauth2: { type: "oauth2" }, ztSession: { type: "apiKey", in: "header", name: "zt-session" } },
+    securitySchemes: {
+        oauth2: { type: "oauth2" },
+        ztSession: { type: "apiKey", in: "header", name: "zt-session" },
+    },
 };
 /**
  * Creates a client for OpenZiti Edge Client API.
@@ -18,7 +21,12 @@ export function createOpenzitiEdgeClient(options = {}) {
                 method: "get",
                 path: "/sessions",
                 security: [["ztSession"], ["oauth2"]],
-                pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] },
+                pagination: {
+                    limit: "limit",
+                    offset: "offset",
+                    items: ["data"],
+                    total: ["meta", "pagination", "totalCount"],
+                },
             }),
             createSession: runtime.operation({
                 id: "createSession",

@@ -28,7 +28,10 @@ export type OpenzitiEdgeClientOptions = ClientOptions<SecuritySchemeName>;
 
 const definition: ApiDefinition = {
   servers: [{ url: "https://demo.ziti.dev/edge/client/v1", variables: {} }],
-  securitySchemes: { oauth2: { type: "oauth2" }, ztSession: { type: "apiKey", in: "header", name: "zt-session" } },
+  securitySchemes: {
+    oauth2: { type: "oauth2" },
+    ztSession: { type: "apiKey", in: "header", name: "zt-session" },
+  },
 };
 
 /**
@@ -110,7 +113,12 @@ export function createOpenzitiEdgeClient(options: OpenzitiEdgeClientOptions = {}
         method: "get",
         path: "/sessions",
         security: [["ztSession"], ["oauth2"]],
-        pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] },
+        pagination: {
+          limit: "limit",
+          offset: "offset",
+          items: ["data"],
+          total: ["meta", "pagination", "totalCount"],
+        },
       }),
       createSession: runtime.operation({
         id: "createSession",

@@ -1,7 +1,10 @@
 import { createRuntime, isApiError as isRuntimeApiError, } from "./runtime.js";
 const definition = {
     servers: [{ url: "https://demo.ziti.dev/edge/management/v1", variables: {} }],
-    securitySchemes: { oauth2: { type: "oauth2" }, ztSession: { type: "apiKey", in: "header", name: "zt-session" } },
+    securitySchemes: {
+        oauth2: { type: "oauth2" },
+        ztSession: { type: "apiKey", in: "header", name: "zt-session" },
+    },
 };
 /**
  * Creates a client for OpenZiti Edge Management API.
@@ -18,7 +21,12 @@ export function createOpenzitiEdgeManagementClient(options = {}) {
                 method: "get",
                 path: "/api-sessions",
                 security: [["ztSession"], ["oauth2"]],
-                pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] },
+                pagination: {
+                    limit: "limit",
+                    offset: "offset",
+                    items: ["data"],
+                    total: ["meta", "pagination", "totalCount"],
+                },
             }),
             detailAPISessions: runtime.operation({
                 id: "detailAPISessions",
@@ -39,7 +47,12 @@ export function createOpenzitiEdgeManagementClient(options = {}) {
                 method: "get",
                 path: "/sessions",
                 security: [["ztSession"], ["oauth2"]],
-                pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] },
+                pagination: {
+                    limit: "limit",
+                    offset: "offset",
+                    items: ["data"],
+                    total: ["meta", "pagination", "totalCount"],
+                },
             }),
             detailSession: runtime.operation({
                 id: "detailSession",

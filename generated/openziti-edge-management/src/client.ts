@@ -31,7 +31,10 @@ export type OpenzitiEdgeManagementClientOptions = ClientOptions<SecuritySchemeNa
 
 const definition: ApiDefinition = {
   servers: [{ url: "https://demo.ziti.dev/edge/management/v1", variables: {} }],
-  securitySchemes: { oauth2: { type: "oauth2" }, ztSession: { type: "apiKey", in: "header", name: "zt-session" } },
+  securitySchemes: {
+    oauth2: { type: "oauth2" },
+    ztSession: { type: "apiKey", in: "header", name: "zt-session" },
+  },
 };
 
 /**
@@ -148,9 +151,7 @@ export interface OpenzitiEdgeManagementClient {
  * @example
  * const api = createOpenzitiEdgeManagementClient({ auth: { oauth2: process.env.API_TOKEN } });
  */
-export function createOpenzitiEdgeManagementClient(
-  options: OpenzitiEdgeManagementClientOptions = {},
-): OpenzitiEdgeManagementClient {
+export function createOpenzitiEdgeManagementClient(options: OpenzitiEdgeManagementClientOptions = {}): OpenzitiEdgeManagementClient {
   const runtime = createRuntime<paths>(definition, options);
   return {
     apiSession: {
@@ -159,7 +160,12 @@ export function createOpenzitiEdgeManagementClient(
         method: "get",
         path: "/api-sessions",
         security: [["ztSession"], ["oauth2"]],
-        pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] },
+        pagination: {
+          limit: "limit",
+          offset: "offset",
+          items: ["data"],
+          total: ["meta", "pagination", "totalCount"],
+        },
       }),
       detailAPISessions: runtime.operation({
         id: "detailAPISessions",
@@ -180,7 +186,12 @@ export function createOpenzitiEdgeManagementClient(
         method: "get",
         path: "/sessions",
         security: [["ztSession"], ["oauth2"]],
-        pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] },
+        pagination: {
+          limit: "limit",
+          offset: "offset",
+          items: ["data"],
+          total: ["meta", "pagination", "totalCount"],
+        },
       }),
       detailSession: runtime.operation({
         id: "detailSession",
