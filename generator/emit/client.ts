@@ -101,7 +101,7 @@ function exampleErrorCheck(ir: ApiIR): string {
   const op = ir.operations.find((o) => o.responses.some((r) => /^4\d\d$/.test(r.status))) ?? ir.operations[0];
   const status = op?.responses.find((r) => /^4\d\d$/.test(r.status))?.status;
   const guard = `isApiError(error, ${literal(op?.id ?? "operationId")})`;
-  return status ? `${guard} && error.status === ${status}` : guard;
+  return commentSafe(status ? `${guard} && error.status === ${status}` : guard);
 }
 
 function exampleAuth(schemes: SecuritySchemeIR[]): string {

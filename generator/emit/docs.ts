@@ -1,58 +1,58 @@
-import type { ApiIR, OperationIR } from "../ir/types.ts";
-import { block, code, inline } from "./markdown.ts";
+import type { ApiIR } from "../ir/types.ts";
+import { codeCell, codeSpan, link, prose, proseCell, text } from "./markdown.ts";
+import { resolveAnchors } from "./docs/anchors.ts";
+import { Examples } from "./docs/examples.ts";
+import { modelView, usage } from "./docs/model.ts";
+import { operationKey, operationView } from "./docs/operation.ts";
+import { readmeView } from "./docs/readme.ts";
+import { Schemas } from "./docs/schema.ts";
+import { table } from "./docs/tables.ts";
 import type { Templates } from "./templates.ts";
 
-/** Markdown pages under `docs/`: an index, one page per tag, one per model. */
+/**
+ * Markdown pages under `docs/`: an index (`docs/README.md`), one page per tag
+ * (`docs/tags/<slug>.md`) and one per model (`docs/models/<slug>.md`).
+ * Every value a template prints is computed and escaped here and in docs/*.ts;
+ * templates only lay it out.
+ */
 export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
-  const files = new Map<string, string>();
+  const schemas = new Schemas(ir);
+  const examples = new Examples(ir, schemas);
   const byId = new Map(ir.operations.map((op) => [op.id, op]));
-  files.set(
-    "docs/README.md",
-    templates.render("docs/README.md.hbs", {
-      title: inline(ir.title),
-      description: block(ir.description),
-      packageName: ir.packageName,
-      tags: ir.tags.map((tag) => ({
-        name: inline(tag.name),
-        slug: tag.slug,
-        operations: tag.operationIds.map((id) => operationRow(byId.get(id)!, `tags/${tag.slug}.md`)),
-      })),
-      models: ir.models.map((m) => ({ name: inline(m.name), slug: m.slug })),
-    }),
-  );
+  const pages = new Map<string, string>();
+
+  pages.set("docs/README.md", templates.render("docs/README.md.hbs", readmeView(ir, schemas, examples)));
+
   for (const tag of ir.tags) {
-    files.set(
+    const operations = tag.operationIds.map((id) => byId.get(id)!);
+    const where = { schemas, modelsHref: "../models/" };
+    pages.set(
       `docs/tags/${tag.slug}.md`,
       templates.render("docs/tag.md.hbs", {
-        name: inline(tag.name),
-        description: block(tag.description),
-        operations: tag.operationIds.map((id) => {
-          const op = byId.get(id)!;
-          return { ...operationRow(op, ""), description: block(op.description) };
-        }),
+        name: text(tag.name),
+        description: prose(tag.description),
+        property: `api.${tag.propertyName}`,
+        server: codeSpan(defaultServerUrl(ir)),
+        index: table(operations, [
+          { title: "Operation", cell: (op) => link(text(op.methodName), `#⟪${operationKey(ir, op)}⟫`) },
+          { title: "HTTP request", cell: (op) => codeCell(`${op.method.toUpperCase()} ${op.path}`) },
+          { title: "Summary", cell: (op) => proseCell(op.summary) },
+        ]),
+        operations: operations.map((op) => operationView(ir, op, tag, where, examples)),
       }),
     );
   }
+
+  const used = usage(ir, schemas);
   for (const model of ir.models) {
-    files.set(
-      `docs/models/${model.slug}.md`,
-      templates.render("docs/model.md.hbs", {
-        name: inline(model.name),
-        description: block(model.description),
-        schema: JSON.stringify(model.schema, null, 2).replace(/```/g, "`\u200b``"),
-      }),
-    );
+    pages.set(`docs/models/${model.slug}.md`, templates.render("docs/model.md.hbs", modelView(ir, model, schemas, examples, used)));
   }
-  return files;
+  return resolveAnchors(pages);
 }
 
-function operationRow(op: OperationIR, page: string) {
-  return {
-    heading: op.methodName,
-    anchor: op.methodName.toLowerCase(),
-    link: `${page}#${op.methodName.toLowerCase()}`,
-    method: op.method.toUpperCase(),
-    path: code(op.path),
-    summary: inline(op.summary ?? ""),
-  };
+/** The first server's URL with its variables at their defaults: where a client sends requests unless told otherwise. */
+function defaultServerUrl(ir: ApiIR): string {
+  const server = ir.servers[0];
+  if (!server) return "/";
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables.find((v) => v.name === name)?.default ?? whole);
 }

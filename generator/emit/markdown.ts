@@ -1,30 +1,240 @@
 /**
- * Escaping for spec strings placed into markdown. Table cells and headings are
- * single-line contexts; prose blocks keep the author's markdown.
+ * Escaping for spec strings placed into markdown. Every string a spec gives
+ * (names, summaries, descriptions, enum values, URLs) goes through one of
+ * these before a template prints it, so a pipe, backtick, `<script>` or
+ * newline in a spec can never end a table row, leave a code span open or
+ * become raw HTML.
+ *
+ * - `text`: a literal string in a single-line context (heading, link text, list item).
+ * - `codeSpan` / `codeCell`: a literal string shown as code, outside or inside a table.
+ * - `prose` / `proseCell`: the author's markdown (code spans, emphasis, links) kept,
+ *   as a block of paragraphs or folded into one table cell.
+ * - `fence`: a fenced code block that no backtick run inside it can close.
  */
 
-/** Text for a single-line context (table cell, list item, heading): no markdown meaning survives. */
-export function inline(text: string | undefined): string {
-  if (!text) return "";
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, "&amp;")
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
+/** Characters that can start markdown syntax inline (`$`: GitHub math; `&`: entities). */
+const INLINE_SPECIAL = /[\\`*[\]<>|~&#$!]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+
+/** Newlines and runs of whitespace folded into single spaces. */
+export function oneLine(value: string | undefined): string {
+  return (value ?? "").replace(/\s+/g, " ").trim();
 }
 
-/** A code span holding `text` whatever backticks it contains (CommonMark: a longer fence). */
-export function code(text: string): string {
-  const single = text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+/** A literal string for a single-line context: no markdown meaning survives. */
+export function text(value: string | undefined): string {
+  return noMarkers(
+    oneLine(value)
+      .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+      // GFM turns bare `https://x` and `www.x` into links; in a heading or link label they stay text.
+      .replace(/([a-z0-9])(:\/\/)/gi, "$1\\$2")
+      .replace(/\bwww\./gi, "www\\."),
+  );
+}
+
+/** `⟪` and `⟫` delimit anchor keys in rendered pages (see docs/anchors.ts); spec text shows them as entities. */
+function noMarkers(value: string): string {
+  return value.replace(/[⟪⟫]/g, (c) => `&#${c.codePointAt(0)};`);
+}
+
+/** A code span outside tables; a fence longer than any backtick run inside keeps it closed. */
+export function codeSpan(value: string): string {
+  const single = value.replace(/[\r\n]+/g, " ");
   const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
+  const ticks = "`".repeat(longest + 1);
   const pad = single.startsWith("`") || single.endsWith("`") || single.trim() === "" ? " " : "";
-  return `${fence}${pad}${single}${pad}${fence}`;
+  return `${ticks}${pad}${single}${pad}${ticks}`;
 }
 
-/** A prose block: the author's markdown kept, but raw HTML that could break the page neutralised. */
-export function block(text: string | undefined): string {
-  if (!text) return "";
-  return text.replace(/\r\n?/g, "\n").replace(/</g, "&lt;").trim();
+/** A code span inside a table cell: GFM needs `\|` there, even inside code. */
+export function codeCell(value: string): string {
+  return codeSpan(value.replace(/\|/g, "\\|"));
+}
+
+/** A fenced code block; the fence is longer than any backtick run in the code. */
+export function fence(code: string, lang: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  const ticks = "`".repeat(longest + 1);
+  return `${ticks}${lang}\n${code.replace(/\s+$/, "")}\n${ticks}`;
+}
+
+/** A markdown link; `href` is one we built (slugs and anchors), so only the label needs escaping. */
+export function link(label: string, href: string): string {
+  return `[${label}](${href})`;
+}
+
+/**
+ * The author's markdown as a block of paragraphs. Kept: code spans, fenced
+ * code, emphasis, links, lists. Neutralised: raw HTML (`<` escaped outside
+ * code), headings and setext underlines (they would break the page's outline),
+ * hard tabs and trailing spaces. Bare URLs become autolinks.
+ */
+export function prose(value: string | undefined): string {
+  if (!value) return "";
+  const lines = value.replace(/\r\n?/g, "\n").replace(/\t/g, "    ").split("\n");
+  const out: string[] = [];
+  let pending: string[] = [];
+  let fenceOpen: string | null = null;
+  let afterFence = false;
+  const flush = () => {
+    if (pending.length > 0) out.push(...escapeProse(pending.join("\n")).split("\n").map((l) => neutraliseLineStart(l)));
+    pending = [];
+  };
+  for (const line of lines) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fenceOpen === null && marker !== undefined && !(marker.startsWith("`") && line.slice(line.indexOf(marker) + marker.length).includes("`"))) {
+      flush();
+      fenceOpen = marker;
+      // Blank lines around fences (markdownlint MD031); inside a list item they keep it one item.
+      if (out.length > 0 && out[out.length - 1]!.trim() !== "") out.push("");
+      out.push(quotedFence(line, marker));
+    } else if (fenceOpen !== null) {
+      out.push(line.trimEnd());
+      if (marker !== undefined && marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length && line.trim() === marker) {
+        fenceOpen = null;
+        afterFence = true;
+      }
+    } else {
+      if (afterFence && line.trim() !== "") pending.push("");
+      afterFence = false;
+      // One bullet style (markdownlint MD004): a list whose author switched from `-` to `*` stays one list.
+      pending.push(lazyBullet(line.trimEnd(), pending[pending.length - 1]).replace(/^(\s*)[*+](\s+)(?![*\s]*$)/, "$1-$2"));
+    }
+  }
+  flush();
+  if (fenceOpen !== null) out.push(fenceOpen); // an unclosed fence would swallow the rest of the page
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/**
+ * The opening line of a fence quoted from the spec: its language kept (for
+ * highlighting), `text` when it has none (markdownlint MD040), and marked
+ * `from-spec` so the docs tests do not mistake the author's snippet for one
+ * of the generated, typechecked examples.
+ */
+function quotedFence(line: string, marker: string): string {
+  const at = line.indexOf(marker);
+  const lang = line.slice(at + marker.length).trim().split(/\s+/)[0] || "text";
+  return `${line.slice(0, at)}${marker}${lang} ${QUOTED_CODE}`;
+}
+
+/** Info-string word marking a code block that comes from the spec, not from the generator. */
+export const QUOTED_CODE = "from-spec";
+
+/** The author's markdown folded into one table cell: inline markup kept, pipes and newlines made safe. */
+export function proseCell(value: string | undefined): string {
+  const lines = (value ?? "").split(/\r\n?|\n/).map((line) =>
+    line
+      .replace(/^\s*[*+-]\s+/, "• ")
+      .replace(/^\s*#{1,6}\s+/, "")
+      .replace(/^\s*>\s?/, ""),
+  );
+  return escapeProse(oneLine(lines.join("\n")), true);
+}
+
+/** The author's inline markdown on one line of its own (a summary): also safe from block syntax. */
+export function proseLine(value: string | undefined): string {
+  return neutraliseLineStart(escapeProse(oneLine(value)), true);
+}
+
+/**
+ * A bullet indented 4+ spaces right under a line of plain paragraph text is,
+ * by CommonMark, more text of that paragraph, not a list item. Its marker is
+ * escaped so that formatters joining the lines do not leave a stray `*`.
+ */
+function lazyBullet(line: string, previous: string | undefined): string {
+  if (previous === undefined || previous.trim() === "" || /^\s*([*+-]|\d{1,9}[.)])\s/.test(previous) || /^\s{2,}/.test(previous)) return line;
+  return line.replace(/^( {4,})([*+-])(?=\s)/, "$1\\$2");
+}
+
+/** Block syntax a line of spec prose may not start: headings, setext underlines, HTML blocks. */
+function neutraliseLineStart(line: string, listsToo = false): string {
+  if (listsToo && /^ {0,3}([*+-]|\d{1,9}[.)])(\s|$)/.test(line)) return line.replace(/[*+\-.)]/, (c) => `\\${c}`);
+  if (listsToo && /^ {0,3}>/.test(line)) return line.replace(">", "\\>");
+  if (/^ {0,3}#{1,6}(\s|$)/.test(line)) return line.replace("#", "\\#");
+  if (/^ {0,3}(=+|-+)\s*$/.test(line)) return line.replace(/[=-]/, (c) => `\\${c}`);
+  return line;
+}
+
+/**
+ * Walks inline text: code spans and autolinks are copied (pipes escaped in
+ * cells), everything else has `<` escaped and bare URLs wrapped. An unmatched
+ * backtick run is literal and escaped so it cannot pair with a later one.
+ */
+function escapeProse(value: string, cell = false): string {
+  let out = "";
+  let i = 0;
+  const plain = (s: string) => {
+    const parts = noMarkers(localLinksToText(s)).replace(/</g, "\\<").split(BARE_URL);
+    // split() with a capture group: odd indexes are URLs, which become autolinks.
+    let t = parts
+      .map((part, k) =>
+        k % 2 === 1
+          ? `<${part}>`
+          : // GFM would also link bare `www.x` and e-mail addresses (markdownlint MD034); they stay text.
+            part.replace(/(?<![\w/.])www\./gi, "www\\.").replace(/([\w.+-])@([\w-]+\.)/g, "$1\\@$2"),
+      )
+      .join("");
+    if (cell) t = t.replace(/\|/g, "\\|");
+    return t;
+  };
+  while (i < value.length) {
+    const tick = value.indexOf("`", i);
+    const angle = value.indexOf("<", i);
+    const next = Math.min(tick === -1 ? Infinity : tick, angle === -1 ? Infinity : angle);
+    if (next === Infinity) {
+      out += plain(value.slice(i));
+      break;
+    }
+    // Count backslashes before the marker: an odd number escapes it.
+    let slashes = 0;
+    for (let k = next - 1; k >= i && value[k] === "\\"; k--) slashes++;
+    out += plain(value.slice(i, next));
+    if (slashes % 2 === 1) {
+      out += value[next] === "<" ? "<" : "`";
+      i = next + 1;
+      continue;
+    }
+    if (next === angle) {
+      const auto = /^<(https?:\/\/[^\s<>`|]*)>/.exec(value.slice(next));
+      if (auto) {
+        out += auto[0];
+        i = next + auto[0].length;
+      } else {
+        out += "\\<";
+        i = next + 1;
+      }
+      continue;
+    }
+    const run = /^`+/.exec(value.slice(next))![0];
+    const close = findClosingRun(value, next + run.length, run.length);
+    if (close === -1) {
+      out += "\\`".repeat(run.length);
+      i = next + run.length;
+    } else {
+      const span = value.slice(next, close + run.length);
+      out += cell ? span.replace(/\|/g, "\\|") : span;
+      i = close + run.length;
+    }
+  }
+  return out;
+}
+
+/**
+ * Links in spec prose that point into the spec's own pages (`#operation/x`,
+ * `guide.md`) lead nowhere in these docs: their text stays, the link goes.
+ * Absolute URLs (any scheme) are kept.
+ */
+function localLinksToText(s: string): string {
+  return s.replace(/\[[ \t]+|[ \t]+\]\(/g, (m) => m.trim()).replace(/!?\[([^\]]*)\]\((?![a-z][a-z0-9+.-]*:)[^)]*\)/gi, "$1");
+}
+
+/** A bare http(s) URL not already a link target, without the punctuation that usually follows one. */
+const BARE_URL = /(?<![\w/\\[]|\]\()(https?:\/\/[^\s<>\\]*[^\s<>\\.,;:!?)'"\]*_])/g;
+
+/** Index of the next backtick run of exactly `length`, or -1. */
+function findClosingRun(value: string, from: number, length: number): number {
+  const re = /`+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(value); m; m = re.exec(value)) if (m[0].length === length) return m.index;
+  return -1;
 }

@@ -1,5 +1,7 @@
 import type { ApiIR } from "../ir/types.ts";
-import { literal, propertyKey } from "./code.ts";
+import { literal } from "./code.ts";
+import { Examples } from "./docs/examples.ts";
+import { Schemas } from "./docs/schema.ts";
 import type { Templates } from "./templates.ts";
 
 /** The range of openapi-fetch generated packages depend on: the one this repo builds and tests with. */
@@ -57,21 +59,20 @@ function oneLine(text: string): string {
 }
 
 function readmeView(ir: ApiIR) {
+  // The docs' own example for the first operation: typechecked with the docs' examples.
   const op = ir.operations.find((o) => o.method === "get" && !o.parameters.some((p) => p.required)) ?? ir.operations[0];
   const tag = ir.tags.find((t) => t.name === op?.tag);
-  const auth = ir.securitySchemes.find((s) => s.type !== "mutualTLS");
-  const lines = [
-    `import { ${ir.factoryName} } from ${literal(ir.packageName)};`,
-    "",
-    `const api = ${ir.factoryName}(${auth ? `{ auth: { ${propertyKey(auth.key)}: process.env.API_TOKEN } }` : ""});`,
-  ];
-  if (op && tag) lines.push(`const result = await api.${tag.propertyName}.${op.methodName}(${op.parameters.some((p) => p.required) ? "/* params */" : ""});`);
+  const example =
+    op && tag
+      ? new Examples(ir, new Schemas(ir)).operation(op, tag)
+      : `import { ${ir.factoryName} } from ${literal(ir.packageName)};\n\nconst api = ${ir.factoryName}();\nconsole.log(api.raw);`;
+  const escape = (text: string) => oneLine(text).replace(/[<>[\]`*_|\\]/g, "\\$&");
   return {
     packageName: ir.packageName,
-    summary: `Typed fetch client for ${oneLine(ir.title).replace(/[<>[\]`*_|]/g, "\\$&")}.`,
+    summary: `Typed fetch client for ${escape(ir.title)}.`,
     openapiVersion: ir.openapiVersion,
-    title: oneLine(ir.title).replace(/[<>[\]`*_|]/g, "\\$&"),
-    apiVersion: ir.apiVersion.replace(/[<>[\]`*_|]/g, "\\$&"),
-    example: lines.join("\n"),
+    title: escape(ir.title),
+    apiVersion: escape(ir.apiVersion),
+    example,
   };
 }

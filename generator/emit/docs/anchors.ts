@@ -1,0 +1,77 @@
+/**
+ * GitHub-style heading anchors, so links into generated pages work on GitHub,
+ * on npm, in the docs site (generator/site) and under markdownlint's MD051.
+ * GitHub lower-cases the heading's text, drops everything but letters, marks,
+ * digits, `_`, `-` and spaces, turns spaces into `-`, and numbers repeats
+ * (`parameters`, `parameters-1`, ...) in page order.
+ */
+export function githubSlug(headingText: string): string {
+  return headingText
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+    .replace(/ /g, "-");
+}
+
+/** Hands out anchors for one page's headings in order, numbering repeats as GitHub does. */
+export class Slugger {
+  private readonly seen = new Map<string, number>();
+
+  /** The anchor of the next heading whose rendered text is `headingText`. */
+  slug(headingText: string): string {
+    const base = githubSlug(headingText);
+    let candidate = base;
+    let n = this.seen.get(base) ?? 0;
+    while (this.seen.has(candidate)) candidate = `${base}-${++n}`;
+    this.seen.set(base, n);
+    this.seen.set(candidate, 0);
+    return candidate;
+  }
+}
+
+/**
+ * Templates mark a heading they want to link to with a key at its end
+ * (`## Errors ⟪readme:errors⟫`) and write links as `(page.md#⟪readme:errors⟫)`.
+ * Once every page is rendered, this strips the markers from the headings,
+ * computes each marked heading's GitHub anchor in page order, and fills the
+ * links in. Keys a page does not define are left alone (the links test and
+ * markdownlint's MD051 then fail loudly).
+ */
+export function resolveAnchors(pages: Map<string, string>): Map<string, string> {
+  const anchors = new Map<string, string>();
+  const stripped = new Map<string, string>();
+  for (const [path, markdown] of pages) {
+    const slugger = new Slugger();
+    let fenceOpen: string | null = null;
+    const lines = markdown.split("\n").map((line) => {
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marker !== undefined && (fenceOpen === null || (marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length))) {
+        fenceOpen = fenceOpen === null ? marker : null;
+        return line;
+      }
+      const heading = fenceOpen === null ? /^(#{1,6}) (.*?)(?: ⟪([^⟪⟫]+)⟫)?$/.exec(line) : null;
+      if (!heading) return line;
+      const [, hashes, content = "", key] = heading;
+      const slug = slugger.slug(renderedHeadingText(content));
+      if (key !== undefined) {
+        if (anchors.has(key)) throw new Error(`generator bug: anchor key ${key} defined twice`);
+        anchors.set(key, slug);
+      }
+      return `${hashes} ${content}`;
+    });
+    stripped.set(path, lines.join("\n"));
+  }
+  const out = new Map<string, string>();
+  for (const [path, markdown] of stripped) {
+    out.set(path, markdown.replace(/#⟪([^⟪⟫]+)⟫/g, (whole, key: string) => (anchors.has(key) ? `#${anchors.get(key)}` : whole)));
+  }
+  return out;
+}
+
+/** What a heading written by our templates shows: escapes and code-span ticks removed. */
+function renderedHeadingText(source: string): string {
+  return source
+    .replace(/`+ ?([^`]*?) ?`+/g, "$1")
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+    .trim();
+}

@@ -1,0 +1,193 @@
+import type { ApiIR, JsonSchema, MediaIR, OperationIR, ResponseIR, SecurityRequirementIR, TagIR } from "../../ir/types.ts";
+import { codeCell, codeSpan, fence, link, prose, proseCell, proseLine, text } from "../markdown.ts";
+import type { Examples } from "./examples.ts";
+import { type TableView, fieldRows, fieldsTable, joinSentences, nestedObject, table } from "./tables.ts";
+import { type Where, constraints, enumValues, typeLabel } from "./types.ts";
+
+/**
+ * The view of one operation on its tag page (`_operation.md.hbs`). Anchor
+ * keys (`op:<n>`, `auth:<n>`, `readme:*`) are resolved to GitHub anchors by
+ * anchors.ts once every page is rendered.
+ */
+
+/** Methods the runtime retries by default (generator/runtime: IDEMPOTENT); POST and PATCH need opting in. */
+const IDEMPOTENT = new Set(["get", "head", "options", "put", "delete", "trace"]);
+/** The runtime's default retry statuses (generator/runtime: DEFAULT_RETRY.statuses). */
+export const RETRY_STATUSES = [429, 500, 502, 503, 504];
+
+export function operationKey(ir: ApiIR, op: OperationIR): string {
+  return `op:${ir.operations.indexOf(op)}`;
+}
+
+export function operationView(ir: ApiIR, op: OperationIR, tag: TagIR, where: Where, examples: Examples) {
+  const success = op.responses.filter((r) => /^2/.test(r.status));
+  const errors = op.responses.filter((r) => !/^[123]/.test(r.status));
+  const params = op.parameters.length > 0 || op.requestBody?.required === true;
+  const paramsRequired = op.parameters.some((p) => p.required) || op.requestBody?.required === true;
+  const call = `api.${tag.propertyName}.${op.methodName}(${params ? (paramsRequired ? "params" : "params?") : ""}${params ? ", " : ""}options?)`;
+  return {
+    heading: op.methodName,
+    key: operationKey(ir, op),
+    deprecated: op.deprecated,
+    summary: proseLine(op.summary),
+    description: prose(op.description),
+    request: codeSpan(`${op.method.toUpperCase()} ${op.path}`),
+    operationId: codeSpan(op.id),
+    call: codeSpan(call),
+    returns: returnsText(success, where),
+    example: fence(examples.operation(op, tag), "ts"),
+    parameters: parametersTable(op, where),
+    requestBody: requestBodyView(op, where),
+    responses: responsesTable(op.responses, where),
+    errors: errorsView(op, errors, where),
+    authorization: authorizationLines(ir, op.security),
+    requestContentTypes: op.requestBody ? op.requestBody.content.map((m) => codeSpan(m.contentType)).join(", ") : "none (no request body)",
+    requestContentNote: (op.requestBody?.content.length ?? 0) > 1 ? `(the client sends ${codeSpan(op.requestBody!.content[0]!.contentType)}, the first one listed)` : "",
+    responseContentTypes: responseContentTypes(op.responses),
+    pagination: op.pagination ? paginationView(op, tag, examples) : null,
+    retries: retriesText(op, errors),
+  };
+}
+
+function returnsText(success: ResponseIR[], where: Where): string {
+  const withBody = success.filter((r) => r.content.length > 0);
+  if (withBody.length === 0) {
+    const codes = success.map((r) => r.status).join(", ") || "2xx";
+    return `nothing; the promise resolves to \`undefined\` (the ${text(codes)} answer has no body).`;
+  }
+  const parts = withBody.map((r) => {
+    const labels = [...new Set(r.content.map((m) => (m.schema ? typeLabel(m.schema, where, true) : "the raw body (text)")))];
+    return `the ${text(r.status)} body, ${labels.join(" or ")}`;
+  });
+  const bodiless = success.filter((r) => r.content.length === 0).map((r) => r.status);
+  const tail = bodiless.length > 0 ? `; \`undefined\` for ${text(bodiless.join(", "))}` : "";
+  return `${parts.join("; or ")}${tail}.`;
+}
+
+interface ParamRow {
+  name: string;
+  in: string;
+  schema: JsonSchema;
+  required: boolean;
+  description: string;
+}
+
+function parametersTable(op: OperationIR, where: Where): TableView | null {
+  const rows: ParamRow[] = op.parameters.map((p) => ({
+    name: p.name,
+    in: p.in,
+    schema: p.schema,
+    required: p.required,
+    description: joinSentences(
+      proseCell(p.description),
+      p.deprecated ? "Deprecated." : "",
+      op.pagination?.limitParam === p.name ? "Page size; the pager keeps it." : "",
+      op.pagination?.offsetParam === p.name ? "Where the page starts; the pager advances it." : "",
+    ),
+  }));
+  return table(rows, [
+    { title: "Name", cell: (r) => codeCell(r.name) },
+    { title: "In", cell: (r) => r.in },
+    { title: "Type", cell: (r) => typeLabel(r.schema, where, true) },
+    { title: "Required", cell: (r) => (r.required ? "yes" : "no") },
+    { title: "Enum values", cell: (r) => enumValues(r.schema, where), optional: true },
+    { title: "Constraints", cell: (r) => constraints(where.schemas.resolve(r.schema)), optional: true },
+    { title: "Description", cell: (r) => r.description },
+  ]);
+}
+
+function requestBodyView(op: OperationIR, where: Where) {
+  const body = op.requestBody;
+  if (!body) return null;
+  const first = body.content.find((m) => m.schema !== undefined);
+  // The body's fields, even when its schema is a named model: the page should say what to send.
+  const nested = first?.schema ? nestedObject(where.schemas.resolve(first.schema), where) : undefined;
+  return {
+    required: body.required ? "Required." : "Optional.",
+    description: prose(body.description),
+    media: table(body.content, [
+      { title: "Content type", cell: (m) => codeCell(m.contentType) },
+      { title: "Schema", cell: (m) => (m.schema ? typeLabel(m.schema, where, true) : "any") },
+    ]),
+    fields: nested && nested.suffix === "." ? fieldsTable(fieldRows(nested.schema, where), where) : null,
+  };
+}
+
+function responsesTable(responses: ResponseIR[], where: Where): TableView | null {
+  const rows = responses.flatMap((r): { r: ResponseIR; media: MediaIR | undefined }[] =>
+    r.content.length === 0 ? [{ r, media: undefined }] : r.content.map((media) => ({ r, media })),
+  );
+  return table(rows, [
+    { title: "Status", cell: ({ r }) => codeCell(r.status) },
+    { title: "Description", cell: ({ r }) => proseCell(r.description) },
+    { title: "Content type", cell: ({ media }) => (media ? codeCell(media.contentType) : "none") },
+    { title: "Body", cell: ({ media }) => (media === undefined ? "none" : media.schema ? typeLabel(media.schema, where, true) : "any") },
+    { title: "Headers", cell: ({ r }) => r.headers.map((h) => codeCell(h.name)).join(", "), optional: true },
+  ]);
+}
+
+function errorsView(op: OperationIR, errors: ResponseIR[], where: Where) {
+  // One row per body type: error answers usually share one envelope.
+  const groups = new Map<string, string[]>();
+  for (const r of errors) groups.set(bodyLabel(r, where), [...(groups.get(bodyLabel(r, where)) ?? []), r.status]);
+  const rows = table([...groups], [
+    { title: "Status", cell: ([, statuses]) => statuses.map(codeCell).join(", ") },
+    { title: "`error.body`", cell: ([label]) => label },
+  ]);
+  const hasDefault = errors.some((r) => r.status === "default");
+  return {
+    table: rows,
+    rest: hasDefault
+      ? "The `default` row covers every other non-2xx status."
+      : errors.length > 0
+        ? "Any other non-2xx status also rejects with `ApiError`, with `error.body` typed `unknown`."
+        : "The spec declares no error responses for this operation: any non-2xx status rejects with `ApiError`, with `error.body` typed `unknown`.",
+    guard: codeSpan(`isApiError(error, ${JSON.stringify(op.id)})`),
+  };
+}
+
+function bodyLabel(r: ResponseIR, where: Where): string {
+  if (r.content.length === 0) return "`undefined`";
+  return [...new Set(r.content.map((m) => (m.schema ? typeLabel(m.schema, where, true) : "text")))].join(" or ");
+}
+
+export function authorizationLines(ir: ApiIR, security: SecurityRequirementIR[]): string[] {
+  if (security.length === 0) return ["None: the operation needs no credentials."];
+  return security.map((requirement) => {
+    if (requirement.schemes.length === 0) return "No credentials (anonymous access is allowed).";
+    return requirement.schemes
+      .map((s) => {
+        const index = ir.securitySchemes.findIndex((x) => x.key === s.key);
+        const name = index === -1 ? text(s.key) : link(text(s.key), `../README.md#⟪auth:${index}⟫`);
+        return s.scopes.length > 0 ? `${name} with scopes ${s.scopes.map(codeSpan).join(", ")}` : name;
+      })
+      .join(" and ");
+  });
+}
+
+function responseContentTypes(responses: ResponseIR[]): string {
+  const types = [...new Set(responses.flatMap((r) => r.content.map((m) => m.contentType)))];
+  return types.length === 0 ? "none (no response has a body)" : types.map(codeSpan).join(", ");
+}
+
+function paginationView(op: OperationIR, tag: TagIR, examples: Examples) {
+  const pg = op.pagination!;
+  const pointer = (path: string[]) => codeSpan(path.join("."));
+  const base = `api.${tag.propertyName}.${op.methodName}`;
+  return {
+    text:
+      `This operation returns one page per call, sized by the ${codeSpan(pg.limitParam)} query parameter and started at ${codeSpan(pg.offsetParam)}. ` +
+      `${codeSpan(`${base}.pages(params)`)} yields every page and ${codeSpan(`${base}.items(params)`)} every element of ${pointer(pg.itemsPath)}, ` +
+      `requesting the next page until the offset reaches ${pointer(pg.totalPath)} or a page comes back short or empty.`,
+    example: fence(examples.pagination(op, tag), "ts"),
+  };
+}
+
+function retriesText(op: OperationIR, errors: ResponseIR[]): string {
+  const declared = errors.filter((r) => RETRY_STATUSES.includes(Number(r.status)) || /^5XX$/i.test(r.status)).map((r) => r.status);
+  const which = declared.length > 0 ? ` Of those, this operation declares ${declared.map((s) => codeSpan(s)).join(", ")}.` : "";
+  if (IDEMPOTENT.has(op.method)) {
+    return `Retried by default (${op.method.toUpperCase()} is idempotent): on network errors and on ${RETRY_STATUSES.join(", ")} answers, up to 3 attempts in all, with backoff that honours \`Retry-After\`.${which} See [retries and timeouts](../README.md#⟪readme:retries⟫).`;
+  }
+  return `Not retried by default: a repeated ${op.method.toUpperCase()} could act twice. If it is safe to repeat, opt in per call with \`{ retry: { retryNonIdempotent: true } }\`.${which} See [retries and timeouts](../README.md#⟪readme:retries⟫).`;
+}
