@@ -3,6 +3,7 @@ import { codeCell, codeSpan, fence, link, prose, proseCell, proseLine, text } fr
 import type { Examples } from "./examples.ts";
 import { type TableView, fieldRows, fieldsTable, joinSentences, nestedObject, table } from "./tables.ts";
 import { type Where, constraints, enumValues, typeLabel } from "./types.ts";
+import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/runtime.ts";
 
 /**
  * The view of one operation on its tag page (`_operation.md.hbs`). Anchor
@@ -10,10 +11,8 @@ import { type Where, constraints, enumValues, typeLabel } from "./types.ts";
  * anchors.ts once every page is rendered.
  */
 
-/** Methods the runtime retries by default (generator/runtime: IDEMPOTENT); POST and PATCH need opting in. */
-const IDEMPOTENT = new Set(["get", "head", "options", "put", "delete", "trace"]);
-/** The runtime's default retry statuses (generator/runtime: DEFAULT_RETRY.statuses). */
-export const RETRY_STATUSES = [429, 500, 502, 503, 504];
+/** The runtime's default retry statuses. */
+export const RETRY_STATUSES: readonly number[] = DEFAULT_RETRY.statuses;
 
 export function operationKey(ir: ApiIR, op: OperationIR): string {
   return `op:${ir.operations.indexOf(op)}`;
@@ -186,8 +185,8 @@ function paginationView(op: OperationIR, tag: TagIR, examples: Examples) {
 function retriesText(op: OperationIR, errors: ResponseIR[]): string {
   const declared = errors.filter((r) => RETRY_STATUSES.includes(Number(r.status)) || /^5XX$/i.test(r.status)).map((r) => r.status);
   const which = declared.length > 0 ? ` Of those, this operation declares ${declared.map((s) => codeSpan(s)).join(", ")}.` : "";
-  if (IDEMPOTENT.has(op.method)) {
-    return `Retried by default (${op.method.toUpperCase()} is idempotent): on network errors and on ${RETRY_STATUSES.join(", ")} answers, up to 3 attempts in all, with backoff that honours \`Retry-After\`.${which} See [retries and timeouts](../README.md#⟪readme:retries⟫).`;
+  if (IDEMPOTENT_METHODS.has(op.method.toUpperCase())) {
+    return `Retried by default (${op.method.toUpperCase()} is idempotent): on network errors and on ${RETRY_STATUSES.join(", ")} answers, up to ${DEFAULT_RETRY.attempts} attempts in all, with backoff that honours \`Retry-After\`.${which} See [retries and timeouts](../README.md#⟪readme:retries⟫).`;
   }
   return `Not retried by default: a repeated ${op.method.toUpperCase()} could act twice. If it is safe to repeat, opt in per call with \`{ retry: { retryNonIdempotent: true } }\`.${which} See [retries and timeouts](../README.md#⟪readme:retries⟫).`;
 }

@@ -6,6 +6,7 @@ import { operationKey } from "./operation.ts";
 import type { Schemas } from "./schema.ts";
 import { type TableView, table } from "./tables.ts";
 import { type Where, typeLabel } from "./types.ts";
+import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/runtime.ts";
 
 /** The view of `docs/README.md` (`README.md.hbs`). */
 export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
@@ -27,6 +28,7 @@ export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
       ],
     ),
     packageName: ir.packageName,
+    retry: retryView(),
     install: fence(`npm install ${ir.packageName}`, "sh"),
     clientExample: fence(clientExample(ir, examples), "ts"),
     factoryName: codeSpan(ir.factoryName),
@@ -197,4 +199,18 @@ function flowsTable(flows: OAuthFlowIR[]): TableView | null {
     { title: "Refresh URL", cell: (f) => (f.refreshUrl ? codeCell(f.refreshUrl) : ""), optional: true },
     { title: "Scopes", cell: (f) => f.scopes.map((s) => `${codeCell(s.name)}: ${proseCell(s.description)}`).join("; ") || "none" },
   ]);
+}
+
+/** The runtime's default retry policy in words, so the docs cannot drift from the code. */
+function retryView() {
+  const seconds = (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+  const list = (items: readonly (string | number)[]) => `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+  return {
+    attempts: String(DEFAULT_RETRY.attempts),
+    statuses: list(DEFAULT_RETRY.statuses),
+    baseDelay: seconds(DEFAULT_RETRY.baseDelayMs),
+    maxDelay: seconds(DEFAULT_RETRY.maxDelayMs),
+    maxElapsed: seconds(DEFAULT_RETRY.maxElapsedMs),
+    methods: [...IDEMPOTENT_METHODS].join(", "),
+  };
 }
