@@ -262,7 +262,8 @@ interface AppliedCredential { readonly place: Place; readonly name: string; read
 interface CredentialPart { readonly place: Place; readonly name: string; readonly prefix: string; readonly value: string | undefined; readonly provider: Provider | undefined }
 type BodyKind = "json" | "form" | "multipart" | "raw";
 
-interface Retry {
+/** A complete retry policy: RetryOptions with every field decided. */
+export interface RetryPolicy {
   readonly attempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number;
   readonly maxElapsedMs: number; readonly retryNonIdempotent: boolean; readonly statuses: readonly number[];
 }
@@ -271,7 +272,7 @@ interface State {
   readonly headers: Readonly<Record<string, string>>; // lower-cased names
   readonly init: FetchInit;
   readonly fetch: ((input: Request) => Promise<Response>) | undefined;
-  readonly retry: Retry | null;
+  readonly retry: RetryPolicy | null;
   readonly timeoutMs: number;
   readonly middleware: readonly Middleware[];
   mwOptions: MergedOptions | undefined; // built lazily, only middleware sees it
@@ -293,12 +294,14 @@ interface Bound {
   readonly pagination: OperationMeta["pagination"];
 }
 
-const DEFAULT_RETRY: Retry = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000, maxElapsedMs: 30000, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
-const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+/** What the client does when no `retry` option is given (documented in each package's docs). */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000, maxElapsedMs: 30000, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
+/** Methods retried without `retryNonIdempotent`: repeating them cannot act twice. */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 const MAX_REDIRECTS = 5;
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
-function mergeRetry(base: Retry, o: RetryOptions): Retry {
+function mergeRetry(base: RetryPolicy, o: RetryOptions): RetryPolicy {
   return {
     attempts: o.attempts ?? base.attempts, baseDelayMs: o.baseDelayMs ?? base.baseDelayMs, maxDelayMs: o.maxDelayMs ?? base.maxDelayMs,
     maxElapsedMs: o.maxElapsedMs ?? base.maxElapsedMs, retryNonIdempotent: o.retryNonIdempotent ?? base.retryNonIdempotent, statuses: o.statuses ?? base.statuses,
@@ -359,7 +362,7 @@ function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: Oper
   const bodyType = meta.bodyContentType?.toLowerCase();
   return {
     id: meta.id, method: meta.method.toUpperCase(), path: meta.path, segments,
-    idempotent: IDEMPOTENT.has(meta.method.toUpperCase()),
+    idempotent: IDEMPOTENT_METHODS.has(meta.method.toUpperCase()),
     bodyType: meta.bodyContentType,
     bodyKind: bodyType === undefined || isJson(bodyType) ? "json"
       : bodyType.startsWith("application/x-www-form-urlencoded") ? "form"
@@ -567,7 +570,7 @@ async function follow(state: State, url: string, init: RequestInit): Promise<Res
 }
 
 /** Attempts with exponential backoff + full jitter; returns the final response, throws NetworkError/aborts. */
-async function send(state: State, op: Bound, url: string, init: RequestInit, retry: Retry | null): Promise<Response> {
+async function send(state: State, op: Bound, url: string, init: RequestInit, retry: RetryPolicy | null): Promise<Response> {
   const signal = init.signal ?? undefined;
   const max = retry === null || (!op.idempotent && !retry.retryNonIdempotent) || init.body instanceof ReadableStream ? 1 : retry.attempts;
   const started = Date.now();
@@ -597,7 +600,7 @@ async function send(state: State, op: Bound, url: string, init: RequestInit, ret
 }
 
 /** Runs openapi-fetch middleware with openapi-fetch's semantics, once, around `send`. */
-async function withMiddleware(state: State, op: Bound, url: string, init: RequestInit, input: Input | undefined, retry: Retry | null): Promise<Response> {
+async function withMiddleware(state: State, op: Bound, url: string, init: RequestInit, input: Input | undefined, retry: RetryPolicy | null): Promise<Response> {
   const original = new Request(url, init);
   let request = original;
   const params = input?.params ?? EMPTY;

@@ -206,4 +206,17 @@ export declare class TimeoutError extends Error {
     constructor(operationId: string, timeoutMs: number);
 }
 export declare function isApiError<Ops, K extends keyof Ops & string>(error: unknown, operationId: K): error is ApiErrorOf<Ops[K]>;
+/** A complete retry policy: RetryOptions with every field decided. */
+export interface RetryPolicy {
+    readonly attempts: number;
+    readonly baseDelayMs: number;
+    readonly maxDelayMs: number;
+    readonly maxElapsedMs: number;
+    readonly retryNonIdempotent: boolean;
+    readonly statuses: readonly number[];
+}
+/** What the client does when no `retry` option is given (documented in each package's docs). */
+export declare const DEFAULT_RETRY: RetryPolicy;
+/** Methods retried without `retryNonIdempotent`: repeating them cannot act twice. */
+export declare const IDEMPOTENT_METHODS: ReadonlySet<string>;
 export declare function createRuntime<Paths extends {}>(definition: ApiDefinition, options?: ClientOptions): Runtime<Paths>;

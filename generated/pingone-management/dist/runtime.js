@@ -64,8 +64,10 @@ export class TimeoutError extends Error {
 export function isApiError(error, operationId) {
     return error instanceof ApiError && error.operationId === operationId;
 }
-const DEFAULT_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000, maxElapsedMs: 30000, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
-const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+/** What the client does when no `retry` option is given (documented in each package's docs). */
+export const DEFAULT_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000, maxElapsedMs: 30000, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
+/** Methods retried without `retryNonIdempotent`: repeating them cannot act twice. */
+export const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 const MAX_REDIRECTS = 5;
 const EMPTY = Object.freeze({});
 function mergeRetry(base, o) {
@@ -138,7 +140,7 @@ function bind(definition, auth, meta) {
     const bodyType = meta.bodyContentType?.toLowerCase();
     return {
         id: meta.id, method: meta.method.toUpperCase(), path: meta.path, segments,
-        idempotent: IDEMPOTENT.has(meta.method.toUpperCase()),
+        idempotent: IDEMPOTENT_METHODS.has(meta.method.toUpperCase()),
         bodyType: meta.bodyContentType,
         bodyKind: bodyType === undefined || isJson(bodyType) ? "json"
             : bodyType.startsWith("application/x-www-form-urlencoded") ? "form"
