@@ -1,12 +1,16 @@
 /**
  * The package's `dist/`: JavaScript and declarations for each `src/*.ts`.
- * Both come from TypeScript's single-file transforms (no program, no type
- * check: `npm test` typechecks the sources), which is what keeps generation
- * fast. Declarations need `isolatedDeclarations`-clean sources, which the
- * templates and the runtime are written to be.
+ * JavaScript comes from esbuild's transform (a 1.3 MB client in 0.2 s, where
+ * TypeScript's transpileModule takes 2 s); declarations from TypeScript's
+ * single-file `transpileDeclaration`, which needs `isolatedDeclarations`-clean
+ * sources (the templates and the runtime are written to be). Neither type
+ * checks: `npm test` does. Results are memoised by source text, since every
+ * package carries the same runtime.
  */
+const cache = new Map<string, { js: string; dts: string }>();
+
 export async function emitDist(sources: Map<string, string>): Promise<Map<string, string>> {
-  const { default: ts } = await import("typescript");
+  const [{ default: ts }, esbuild] = await Promise.all([import("typescript"), import("esbuild")]);
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
@@ -19,15 +23,20 @@ export async function emitDist(sources: Map<string, string>): Promise<Map<string
   const out = new Map<string, string>();
   for (const [name, code] of sources) {
     const base = name.replace(/\.ts$/, "");
-    const js = ts.transpileModule(code, { compilerOptions, fileName: name, reportDiagnostics: false });
-    out.set(`dist/${base}.js`, js.outputText);
-    const dts = ts.transpileDeclaration(code, { compilerOptions, fileName: name, reportDiagnostics: true });
-    const problem = dts.diagnostics?.[0];
-    if (problem) {
-      const text = ts.flattenDiagnosticMessageText(problem.messageText, "\n");
-      throw new Error(`generator bug: ${name} is not isolatedDeclarations-clean: ${text}`);
+    let built = cache.get(code);
+    if (!built) {
+      const js = await esbuild.transform(code, { loader: "ts", format: "esm", target: "es2022", sourcefile: name, legalComments: "none" });
+      const dts = ts.transpileDeclaration(code, { compilerOptions, fileName: name, reportDiagnostics: true });
+      const problem = dts.diagnostics?.[0];
+      if (problem) {
+        const text = ts.flattenDiagnosticMessageText(problem.messageText, "\n");
+        throw new Error(`generator bug: ${name} is not isolatedDeclarations-clean: ${text}`);
+      }
+      built = { js: js.code, dts: dts.outputText };
+      cache.set(code, built);
     }
-    out.set(`dist/${base}.d.ts`, dts.outputText);
+    out.set(`dist/${base}.js`, built.js);
+    out.set(`dist/${base}.d.ts`, built.dts);
   }
   // The schema types are declarations already; dist re-exports them rather than copy a large file.
   out.set("dist/schema.d.ts", 'export * from "../src/schema.js";\n');
