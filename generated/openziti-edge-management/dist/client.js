@@ -1,86 +1,80 @@
-import { createRuntime, isApiError as isRuntimeApiError, } from "./runtime.js";
+import {
+  createRuntime,
+  isApiError as isRuntimeApiError
+} from "./runtime.js";
 const definition = {
-    servers: [{ url: "https://demo.ziti.dev/edge/management/v1", variables: {} }],
-    securitySchemes: {
-        oauth2: { type: "oauth2" },
-        ztSession: { type: "apiKey", in: "header", name: "zt-session" },
-    },
+  servers: [{ url: "https://demo.ziti.dev/edge/management/v1", variables: {} }],
+  securitySchemes: {
+    oauth2: { type: "oauth2" },
+    ztSession: { type: "apiKey", in: "header", name: "zt-session" }
+  }
 };
-/**
- * Creates a client for OpenZiti Edge Management API.
- *
- * @example
- * const api = createOpenzitiEdgeManagementClient({ auth: { oauth2: process.env.API_TOKEN } });
- */
-export function createOpenzitiEdgeManagementClient(options = {}) {
-    const runtime = createRuntime(definition, options);
-    return {
-        apiSession: {
-            listAPISessions: runtime.paginated({
-                id: "listAPISessions",
-                method: "get",
-                path: "/api-sessions",
-                security: [["ztSession"], ["oauth2"]],
-                pagination: {
-                    limit: "limit",
-                    offset: "offset",
-                    items: ["data"],
-                    total: ["meta", "pagination", "totalCount"],
-                },
-            }),
-            detailAPISessions: runtime.operation({
-                id: "detailAPISessions",
-                method: "get",
-                path: "/api-sessions/{id}",
-                security: [["ztSession"], ["oauth2"]],
-            }),
-            deleteAPISessions: runtime.operation({
-                id: "deleteAPISessions",
-                method: "delete",
-                path: "/api-sessions/{id}",
-                security: [["ztSession"]],
-            }),
-        },
-        session: {
-            listSessions: runtime.paginated({
-                id: "listSessions",
-                method: "get",
-                path: "/sessions",
-                security: [["ztSession"], ["oauth2"]],
-                pagination: {
-                    limit: "limit",
-                    offset: "offset",
-                    items: ["data"],
-                    total: ["meta", "pagination", "totalCount"],
-                },
-            }),
-            detailSession: runtime.operation({
-                id: "detailSession",
-                method: "get",
-                path: "/sessions/{id}",
-                security: [["ztSession"], ["oauth2"]],
-            }),
-            deleteSession: runtime.operation({
-                id: "deleteSession",
-                method: "delete",
-                path: "/sessions/{id}",
-                security: [["ztSession"], ["oauth2"]],
-            }),
-            detailSessionRoutePath: runtime.operation({
-                id: "detailSessionRoutePath",
-                method: "get",
-                path: "/sessions/{id}/route-path",
-                security: [["ztSession"], ["oauth2"]],
-            }),
-        },
-        raw: runtime.raw,
-    };
+function createOpenzitiEdgeManagementClient(options = {}) {
+  const runtime = createRuntime(definition, options);
+  return {
+    apiSession: {
+      listAPISessions: runtime.paginated({
+        id: "listAPISessions",
+        method: "get",
+        path: "/api-sessions",
+        security: [["ztSession"], ["oauth2"]],
+        pagination: {
+          limit: "limit",
+          offset: "offset",
+          items: ["data"],
+          total: ["meta", "pagination", "totalCount"]
+        }
+      }),
+      detailAPISessions: runtime.operation({
+        id: "detailAPISessions",
+        method: "get",
+        path: "/api-sessions/{id}",
+        security: [["ztSession"], ["oauth2"]]
+      }),
+      deleteAPISessions: runtime.operation({
+        id: "deleteAPISessions",
+        method: "delete",
+        path: "/api-sessions/{id}",
+        security: [["ztSession"]]
+      })
+    },
+    session: {
+      listSessions: runtime.paginated({
+        id: "listSessions",
+        method: "get",
+        path: "/sessions",
+        security: [["ztSession"], ["oauth2"]],
+        pagination: {
+          limit: "limit",
+          offset: "offset",
+          items: ["data"],
+          total: ["meta", "pagination", "totalCount"]
+        }
+      }),
+      detailSession: runtime.operation({
+        id: "detailSession",
+        method: "get",
+        path: "/sessions/{id}",
+        security: [["ztSession"], ["oauth2"]]
+      }),
+      deleteSession: runtime.operation({
+        id: "deleteSession",
+        method: "delete",
+        path: "/sessions/{id}",
+        security: [["ztSession"], ["oauth2"]]
+      }),
+      detailSessionRoutePath: runtime.operation({
+        id: "detailSessionRoutePath",
+        method: "get",
+        path: "/sessions/{id}/route-path",
+        security: [["ztSession"], ["oauth2"]]
+      })
+    },
+    raw: runtime.raw
+  };
 }
-/**
- * True when `error` is the ApiError thrown by the named operation; narrows its
- * `status` (a union of the declared codes) and `body` (typed per status).
- *
- * @example
- * if (isApiError(error, "listAPISessions") && error.status === 400) console.log(error.body);
- */
-export const isApiError = isRuntimeApiError;
+const isApiError = isRuntimeApiError;
+export {
+  createOpenzitiEdgeManagementClient,
+  isApiError
+};

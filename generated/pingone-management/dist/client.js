@@ -1,64 +1,58 @@
-import { createRuntime, isApiError as isRuntimeApiError, } from "./runtime.js";
+import {
+  createRuntime,
+  isApiError as isRuntimeApiError
+} from "./runtime.js";
 const definition = {
-    servers: [
-        {
-            url: "{protocol}://{baseDomain}.{suffix}/v1",
-            variables: {
-                baseDomain: { default: "api.pingone" },
-                protocol: { default: "https" },
-                suffix: {
-                    default: "com",
-                    enum: ["asia", "ca", "com", "com.au", "eu"],
-                },
-            },
-        },
-        {
-            url: "{protocol}://{baseHostname}/v1",
-            variables: {
-                baseHostname: { default: "api.pingone.com" },
-                protocol: { default: "https" },
-            },
-        },
-    ],
-    securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+  servers: [
+    {
+      url: "{protocol}://{baseDomain}.{suffix}/v1",
+      variables: {
+        baseDomain: { default: "api.pingone" },
+        protocol: { default: "https" },
+        suffix: {
+          default: "com",
+          enum: ["asia", "ca", "com", "com.au", "eu"]
+        }
+      }
+    },
+    {
+      url: "{protocol}://{baseHostname}/v1",
+      variables: {
+        baseHostname: { default: "api.pingone.com" },
+        protocol: { default: "https" }
+      }
+    }
+  ],
+  securitySchemes: { bearer: { type: "http", scheme: "bearer" } }
 };
-/**
- * Creates a client for PingOne Platform Management API.
- *
- * @example
- * const api = createPingoneManagementClient({ auth: { bearer: process.env.API_TOKEN } });
- */
-export function createPingoneManagementClient(options = {}) {
-    const runtime = createRuntime(definition, options);
-    return {
-        sessions: {
-            listUserSessions: runtime.operation({
-                id: "listUserSessions",
-                method: "get",
-                path: "/environments/{environmentID}/users/{userID}/sessions",
-                security: [["bearer"]],
-            }),
-            readUserSession: runtime.operation({
-                id: "readUserSession",
-                method: "get",
-                path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
-                security: [["bearer"]],
-            }),
-            deleteUserSession: runtime.operation({
-                id: "deleteUserSession",
-                method: "delete",
-                path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
-                security: [["bearer"]],
-            }),
-        },
-        raw: runtime.raw,
-    };
+function createPingoneManagementClient(options = {}) {
+  const runtime = createRuntime(definition, options);
+  return {
+    sessions: {
+      listUserSessions: runtime.operation({
+        id: "listUserSessions",
+        method: "get",
+        path: "/environments/{environmentID}/users/{userID}/sessions",
+        security: [["bearer"]]
+      }),
+      readUserSession: runtime.operation({
+        id: "readUserSession",
+        method: "get",
+        path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
+        security: [["bearer"]]
+      }),
+      deleteUserSession: runtime.operation({
+        id: "deleteUserSession",
+        method: "delete",
+        path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
+        security: [["bearer"]]
+      })
+    },
+    raw: runtime.raw
+  };
 }
-/**
- * True when `error` is the ApiError thrown by the named operation; narrows its
- * `status` (a union of the declared codes) and `body` (typed per status).
- *
- * @example
- * if (isApiError(error, "listUserSessions") && error.status === 400) console.log(error.body);
- */
-export const isApiError = isRuntimeApiError;
+const isApiError = isRuntimeApiError;
+export {
+  createPingoneManagementClient,
+  isApiError
+};
