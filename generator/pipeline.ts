@@ -48,7 +48,7 @@ const DEFAULT_VERSION = "0.1.0";
 /** load -> validate -> IR -> emit -> format: every file of the package, in memory. */
 export async function renderPackage(target: Target, ctx: RunContext): Promise<RenderedPackage> {
   const stages = await loadStages();
-  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitPackageFiles, emitDocs, formatFiles, emitDist } = stages;
+  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitPackageFiles, emitDocs, formatFiles, tidy, emitDist } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded);
@@ -64,7 +64,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
   ]);
   const release = await planRelease(previous, bundled.document);
   const version = release.version;
-  const { client, index } = emitClient(ir, templates, banner);
+  const { client, clientDeclarations, index } = emitClient(ir, templates, banner);
   const unformatted: FileSet = new Map([
     ["src/client.ts", client],
     ["src/index.ts", index],
@@ -82,7 +82,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
     ...formatted,
     ["src/schema.d.ts", schema],
     ["src/runtime.ts", sources.get("runtime.ts")!],
-    ...(await emitDist(sources)),
+    ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]))),
   ]);
   const inputs = await hashInputs(target.outDir, bundled.dependencies);
   const manifest = manifestFor(ctx.fingerprint, inputs, files);
@@ -157,6 +157,7 @@ async function loadStages() {
     emitPackageFiles: pkg.emitPackageFiles,
     emitDocs: docs.emitDocs,
     formatFiles: format.formatFiles,
+    tidy: format.tidy,
     emitDist: dist.emitDist,
   };
 }

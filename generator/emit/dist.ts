@@ -9,7 +9,8 @@
  */
 const cache = new Map<string, { js: string; dts: string }>();
 
-export async function emitDist(sources: Map<string, string>): Promise<Map<string, string>> {
+/** `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template). */
+export async function emitDist(sources: Map<string, string>, declarations: Map<string, string> = new Map()): Promise<Map<string, string>> {
   const [{ default: ts }, esbuild] = await Promise.all([import("typescript"), import("esbuild")]);
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
@@ -26,13 +27,7 @@ export async function emitDist(sources: Map<string, string>): Promise<Map<string
     let built = cache.get(code);
     if (!built) {
       const js = await esbuild.transform(code, { loader: "ts", format: "esm", target: "es2022", sourcefile: name, legalComments: "none" });
-      const dts = ts.transpileDeclaration(code, { compilerOptions, fileName: name, reportDiagnostics: true });
-      const problem = dts.diagnostics?.[0];
-      if (problem) {
-        const text = ts.flattenDiagnosticMessageText(problem.messageText, "\n");
-        throw new Error(`generator bug: ${name} is not isolatedDeclarations-clean: ${text}`);
-      }
-      built = { js: js.code, dts: dts.outputText };
+      built = { js: js.code, dts: declarations.get(name) ?? declare(ts, compilerOptions, name, code) };
       cache.set(code, built);
     }
     out.set(`dist/${base}.js`, built.js);
@@ -42,4 +37,14 @@ export async function emitDist(sources: Map<string, string>): Promise<Map<string
   out.set("dist/schema.d.ts", 'export * from "../src/schema.js";\n');
   out.set("dist/schema.js", "export {};\n");
   return out;
+}
+
+function declare(ts: typeof import("typescript"), compilerOptions: import("typescript").CompilerOptions, name: string, code: string): string {
+  const dts = ts.transpileDeclaration(code, { compilerOptions, fileName: name, reportDiagnostics: true });
+  const problem = dts.diagnostics?.[0];
+  if (problem) {
+    const text = ts.flattenDiagnosticMessageText(problem.messageText, "\n");
+    throw new Error(`generator bug: ${name} is not isolatedDeclarations-clean: ${text}`);
+  }
+  return dts.outputText;
 }
