@@ -26,14 +26,6 @@ export type SecuritySchemeName = "Bearer";
 /** Options of createLatitudeshClient: base URL or server, credentials, retries, timeouts, fetch. */
 export type LatitudeshClientOptions = ClientOptions<SecuritySchemeName>;
 
-const definition: ApiDefinition = {
-  servers: [
-    { url: "https://api.latitude.sh", variables: {} },
-    { url: "http://api.latitude.sh", variables: {} },
-  ],
-  securitySchemes: { Bearer: { type: "apiKey", in: "header", name: "Authorization" } },
-};
-
 /**
  * Operations tagged "VPN Sessions".
  *
@@ -92,6 +84,14 @@ export interface LatitudeshClient {
   /** The openapi-fetch client underneath, for requests the methods above do not cover. */
   raw: Client<paths>;
 }
+
+const definition: ApiDefinition = {
+  servers: [
+    { url: "https://api.latitude.sh", variables: {} },
+    { url: "http://api.latitude.sh", variables: {} },
+  ],
+  securitySchemes: { Bearer: { type: "apiKey", in: "header", name: "Authorization" } },
+};
 
 /**
  * Creates a client for Latitude.sh API.

@@ -26,14 +26,6 @@ export type SecuritySchemeName = "oauth2" | "ztSession";
 /** Options of createOpenzitiEdgeClient: base URL or server, credentials, retries, timeouts, fetch. */
 export type OpenzitiEdgeClientOptions = ClientOptions<SecuritySchemeName>;
 
-const definition: ApiDefinition = {
-  servers: [{ url: "https://demo.ziti.dev/edge/client/v1", variables: {} }],
-  securitySchemes: {
-    oauth2: { type: "oauth2" },
-    ztSession: { type: "apiKey", in: "header", name: "zt-session" },
-  },
-};
-
 /**
  * Operations tagged "Session".
  *
@@ -97,6 +89,14 @@ export interface OpenzitiEdgeClient {
   /** The openapi-fetch client underneath, for requests the methods above do not cover. */
   raw: Client<paths>;
 }
+
+const definition: ApiDefinition = {
+  servers: [{ url: "https://demo.ziti.dev/edge/client/v1", variables: {} }],
+  securitySchemes: {
+    oauth2: { type: "oauth2" },
+    ztSession: { type: "apiKey", in: "header", name: "zt-session" },
+  },
+};
 
 /**
  * Creates a client for OpenZiti Edge Client API.

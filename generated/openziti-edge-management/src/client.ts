@@ -29,14 +29,6 @@ export type SecuritySchemeName = "oauth2" | "ztSession";
 /** Options of createOpenzitiEdgeManagementClient: base URL or server, credentials, retries, timeouts, fetch. */
 export type OpenzitiEdgeManagementClientOptions = ClientOptions<SecuritySchemeName>;
 
-const definition: ApiDefinition = {
-  servers: [{ url: "https://demo.ziti.dev/edge/management/v1", variables: {} }],
-  securitySchemes: {
-    oauth2: { type: "oauth2" },
-    ztSession: { type: "apiKey", in: "header", name: "zt-session" },
-  },
-};
-
 /**
  * Operations tagged "API Session".
  *
@@ -144,6 +136,14 @@ export interface OpenzitiEdgeManagementClient {
   /** The openapi-fetch client underneath, for requests the methods above do not cover. */
   raw: Client<paths>;
 }
+
+const definition: ApiDefinition = {
+  servers: [{ url: "https://demo.ziti.dev/edge/management/v1", variables: {} }],
+  securitySchemes: {
+    oauth2: { type: "oauth2" },
+    ztSession: { type: "apiKey", in: "header", name: "zt-session" },
+  },
+};
 
 /**
  * Creates a client for OpenZiti Edge Management API.

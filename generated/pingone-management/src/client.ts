@@ -25,30 +25,6 @@ export type SecuritySchemeName = "bearer";
 /** Options of createPingoneManagementClient: base URL or server, credentials, retries, timeouts, fetch. */
 export type PingoneManagementClientOptions = ClientOptions<SecuritySchemeName>;
 
-const definition: ApiDefinition = {
-  servers: [
-    {
-      url: "{protocol}://{baseDomain}.{suffix}/v1",
-      variables: {
-        baseDomain: { default: "api.pingone" },
-        protocol: { default: "https" },
-        suffix: {
-          default: "com",
-          enum: ["asia", "ca", "com", "com.au", "eu"],
-        },
-      },
-    },
-    {
-      url: "{protocol}://{baseHostname}/v1",
-      variables: {
-        baseHostname: { default: "api.pingone.com" },
-        protocol: { default: "https" },
-      },
-    },
-  ],
-  securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-};
-
 /**
  * Operations tagged "Sessions".
  *
@@ -92,6 +68,30 @@ export interface PingoneManagementClient {
   /** The openapi-fetch client underneath, for requests the methods above do not cover. */
   raw: Client<paths>;
 }
+
+const definition: ApiDefinition = {
+  servers: [
+    {
+      url: "{protocol}://{baseDomain}.{suffix}/v1",
+      variables: {
+        baseDomain: { default: "api.pingone" },
+        protocol: { default: "https" },
+        suffix: {
+          default: "com",
+          enum: ["asia", "ca", "com", "com.au", "eu"],
+        },
+      },
+    },
+    {
+      url: "{protocol}://{baseHostname}/v1",
+      variables: {
+        baseHostname: { default: "api.pingone.com" },
+        protocol: { default: "https" },
+      },
+    },
+  ],
+  securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+};
 
 /**
  * Creates a client for PingOne Platform Management API.
