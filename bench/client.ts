@@ -1,0 +1,166 @@
+/**
+ * Section 3: client overhead. The same `GET /vpn_sessions` (latitudesh's
+ * spec, static credential, JSON body parsed) over loopback keep-alive through
+ * raw fetch, plain openapi-fetch, our generated client and, for reference,
+ * the @hey-api SDK generated from the same spec. Server and load generator are
+ * separate processes (client-server.ts, client-runner.ts).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { Mode, RunnerJob, RunnerResult } from "./client-runner.ts";
+import { log, measure, median, round, summarize, WORK, type Summary } from "./proc.ts";
+import { ensureHeyApi } from "./tools.ts";
+
+export interface ClientVariantResult {
+  /** Requests per second, median over rounds. */
+  rps: Record<Mode, number>;
+  /** Microseconds per request, median over rounds. */
+  usPerRequest: Record<Mode, number>;
+  /** Time per request / raw fetch's, per round (paired), summarized. */
+  overRawFetch: Record<Mode, Summary>;
+  /** Client-process CPU microseconds per request, median over rounds. */
+  cpuUsPerRequest: Record<Mode, number>;
+  /** Client CPU per request / raw fetch's, per round (paired), median. */
+  cpuOverRawFetch: Record<Mode, number>;
+  /** Microseconds per call with fetch stubbed out (no network), median over rounds. */
+  stubUsPerCall: number;
+  /** stubUsPerCall minus raw fetch's: what the library adds to every call. */
+  overheadUsPerCall: number;
+}
+
+export interface ClientResult {
+  operation: string;
+  n: number;
+  concurrency: number;
+  rounds: number;
+  slice: number;
+  variants: Record<string, ClientVariantResult>;
+  clientOverRawFetch: number;
+  clientOverRawFetchConcurrent: number;
+  clientOverOpenapiFetch: number;
+  clientOverOpenapiFetchConcurrent: number;
+}
+
+export interface ClientOptions {
+  n: number;
+  concurrency: number;
+  rounds: number;
+  /** Requests per variant per interleaved slice. */
+  slice: number;
+  /** Folder holding generated packages (latitudesh is used). */
+  packagesDir: string;
+  heyApi: boolean;
+}
+
+const OURS = "apigen client";
+
+export async function benchClient(options: ClientOptions): Promise<ClientResult> {
+  const apigenModule = join(options.packagesDir, "latitudesh", "dist", "index.js");
+  if (!existsSync(apigenModule)) throw new Error(`client: ${apigenModule} is missing (run the regen section first)`);
+  const heyApiModule = options.heyApi ? await heyApiBundle(join(options.packagesDir, "latitudesh", "openapi.json")) : undefined;
+
+  const server = fork(join(import.meta.dirname, "client-server.ts"), [], { execArgv: ["--import", import.meta.resolve("tsx")], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  try {
+    const { port } = await nextMessage<{ port: number }>(server, (m) => typeof (m as { port?: unknown }).port === "number");
+    const job: RunnerJob = { port, n: options.n, concurrency: options.concurrency, rounds: options.rounds, warmup: Math.min(2000, options.n), slice: options.slice, stubN: 20_000, apigenModule, heyApiModule };
+    log(`client: ${options.rounds} rounds x ${options.n} GETs, sequential and ${options.concurrency} concurrent, server pid ${server.pid}`);
+    const runner = fork(join(import.meta.dirname, "client-runner.ts"), [], {
+      execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    runner.on("message", (m) => {
+      const progress = (m as { progress?: number }).progress;
+      if (progress !== undefined) log(`client: round ${progress}/${options.rounds} done`);
+    });
+    runner.send(job);
+    const reply = await nextMessage<{ result?: RunnerResult; error?: string }>(runner, (m) => "result" in (m as object) || "error" in (m as object));
+    if (reply.error !== undefined || reply.result === undefined) throw new Error(`client runner failed:\n${reply.error}`);
+    server.send("stats");
+    const stats = await nextMessage<{ unauthorized: number }>(server, (m) => typeof (m as { unauthorized?: unknown }).unauthorized === "number");
+    if (stats.unauthorized > 0) throw new Error(`client: ${stats.unauthorized} requests reached the server without the credential`);
+    return analyse(reply.result, options);
+  } finally {
+    server.disconnect();
+  }
+}
+
+function analyse(result: RunnerResult, options: ClientOptions): ClientResult {
+  const variants: Record<string, ClientVariantResult> = {};
+  const modes: Mode[] = ["sequential", "concurrent"];
+  const n = result.n;
+  const pairedRatio = (mode: Mode, a: string, b: string, what: "times" | "cpu" = "times") =>
+    summarize(result[what][mode][a]!.map((ms, i) => ms / result[what][mode][b]![i]!));
+  for (const name of result.variants) {
+    const rps = {} as Record<Mode, number>;
+    const us = {} as Record<Mode, number>;
+    const over = {} as Record<Mode, Summary>;
+    const cpuUs = {} as Record<Mode, number>;
+    const cpuOver = {} as Record<Mode, number>;
+    for (const mode of modes) {
+      const ms = median(result.times[mode][name]!);
+      rps[mode] = round((n / ms) * 1000, 0);
+      us[mode] = round((ms * 1000) / n, 2);
+      over[mode] = pairedRatio(mode, name, "raw fetch");
+      cpuUs[mode] = round((median(result.cpu[mode][name]!) * 1000) / n, 2);
+      cpuOver[mode] = round(pairedRatio(mode, name, "raw fetch", "cpu").median, 4);
+    }
+    const stub = median(result.stubUs[name] ?? []);
+    const overhead = stub - median(result.stubUs["raw fetch"] ?? []);
+    variants[name] = { rps, usPerRequest: us, overRawFetch: over, cpuUsPerRequest: cpuUs, cpuOverRawFetch: cpuOver, stubUsPerCall: round(stub, 2), overheadUsPerCall: round(overhead, 2) };
+  }
+  return {
+    operation: "latitudesh GET /vpn_sessions (vpnSessions.getVpnSessions), 2-item JSON body",
+    n,
+    concurrency: options.concurrency,
+    rounds: options.rounds,
+    slice: options.slice,
+    variants,
+    clientOverRawFetch: pairedRatio("sequential", OURS, "raw fetch").median,
+    clientOverRawFetchConcurrent: pairedRatio("concurrent", OURS, "raw fetch").median,
+    clientOverOpenapiFetch: pairedRatio("sequential", OURS, "openapi-fetch").median,
+    clientOverOpenapiFetchConcurrent: pairedRatio("concurrent", OURS, "openapi-fetch").median,
+  };
+}
+
+/** The @hey-api SDK for the same spec, generated and bundled into one ESM file node can import. */
+async function heyApiBundle(spec: string): Promise<string | undefined> {
+  try {
+    const tool = await ensureHeyApi();
+    const dir = join(WORK, "client");
+    const out = join(dir, "hey-latitudesh");
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await measure(process.execPath, [tool.bin, "--input", spec, "--output", out, "--client", "@hey-api/client-fetch", "--silent", "--no-log-file"], { cwd: dir });
+    const { build } = await import("esbuild");
+    const outfile = join(dir, "hey-latitudesh.mjs");
+    // index.ts exports the SDK functions; the client instance they default to lives in client.gen.ts.
+    const contents = `export * from "./hey-latitudesh/index.ts";\nexport { client } from "./hey-latitudesh/client.gen.ts";\n`;
+    await build({ stdin: { contents, resolveDir: dir, loader: "ts" }, bundle: true, format: "esm", platform: "node", target: "node20", outfile, logLevel: "error" });
+    return outfile;
+  } catch (error) {
+    log(`client: no @hey-api SDK variant (${(error as Error).message.split("\n")[0]})`);
+    return undefined;
+  }
+}
+
+function nextMessage<T>(child: ChildProcess, accept: (message: unknown) => boolean): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      if (!accept(message)) return;
+      cleanup();
+      resolve(message as T);
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`child ${child.pid} exited with ${code} before answering`));
+    };
+    const cleanup = () => {
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+    };
+    child.on("message", onMessage);
+    child.on("exit", onExit);
+  });
+}

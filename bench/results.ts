@@ -1,0 +1,73 @@
+/**
+ * The shape of bench/results.json and the targets of issue 7, shared by the
+ * table, the chart and run.ts.
+ */
+import type { BundleResult } from "./bundle.ts";
+import type { ClientResult } from "./client.ts";
+import type { GithubResult } from "./github.ts";
+import type { RegenResult } from "./regen.ts";
+
+/** Where and on what a section was measured. */
+export interface SectionMeta {
+  measuredAt: string;
+  seconds: number;
+  /** 1-minute load average at the start and end: the machine is shared, this says how much. */
+  loadavg: [number, number];
+  commit: string;
+  /** Generator files that differed from the commit (working tree measured as is). */
+  dirty: string[];
+  /** Hash of the frozen generator copy the section ran (snapshot.ts): equal hashes, same code. */
+  generator: string;
+}
+
+export interface Results {
+  noopOverCold: number;
+  oneSpecOverCold: number;
+  githubOursOverHeyApi: number;
+  githubOursOverOpenapiTypescript: number;
+  clientOverRawFetch: number;
+  clientOverOpenapiFetch: number;
+  clientOverRawFetchConcurrent: number;
+  clientOverOpenapiFetchConcurrent: number;
+  bundleGzipBytes: Record<string, number>;
+  /** The time ratios above computed from CPU seconds (generation: GNU time user+sys; client: process.cpuUsage). */
+  cpuRatios: Partial<Record<string, number>>;
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number };
+  sections: {
+    regen?: RegenResult & { meta: SectionMeta };
+    github?: GithubResult & { meta: SectionMeta };
+    client?: ClientResult & { meta: SectionMeta };
+    bundle?: BundleResult & { meta: SectionMeta };
+  };
+}
+
+export interface Target {
+  key: string;
+  label: string;
+  /** Pass when value <= max (or < max when strict). */
+  max?: number;
+  strict?: boolean;
+}
+
+export const TARGETS: Record<string, Target> = {
+  noopOverCold: { key: "noopOverCold", label: "no-op rerun / cold", max: 0.15 },
+  oneSpecOverCold: { key: "oneSpecOverCold", label: "one spec changed / cold" },
+  githubOursOverHeyApi: { key: "githubOursOverHeyApi", label: "GitHub: ours / @hey-api", max: 1, strict: true },
+  githubOursOverOpenapiTypescript: { key: "githubOursOverOpenapiTypescript", label: "GitHub: ours / openapi-typescript", max: 1.5 },
+  clientOverRawFetch: { key: "clientOverRawFetch", label: "client / raw fetch (sequential)", max: 1.1 },
+  clientOverRawFetchConcurrent: { key: "clientOverRawFetchConcurrent", label: "client / raw fetch (concurrent)" },
+  clientOverOpenapiFetch: { key: "clientOverOpenapiFetch", label: "client / openapi-fetch (sequential)" },
+  clientOverOpenapiFetchConcurrent: { key: "clientOverOpenapiFetchConcurrent", label: "client / openapi-fetch (concurrent)" },
+};
+
+/** Gzipped bundle budget per generated client, bytes. */
+export const BUNDLE_BUDGET = 8000;
+
+export function passes(target: Target, value: number): boolean | undefined {
+  if (target.max === undefined || !Number.isFinite(value)) return undefined;
+  return target.strict ? value < target.max : value <= target.max;
+}
+
+export function targetText(target: Target): string {
+  return target.max === undefined ? "-" : `${target.strict ? "<" : "<="} ${target.max}`;
+}
