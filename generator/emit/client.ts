@@ -18,8 +18,9 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     clientTypeName: ir.clientTypeName,
     titleComment: commentSafe(ir.title),
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
-    exampleAuth: exampleAuth(ir.securitySchemes),
-    exampleErrorCheck: exampleErrorCheck(ir),
+    // Both go into JSDoc `@example`s: a `*/` in a scheme key or an operationId must not end the comment.
+    exampleAuth: inComment(exampleAuth(ir.securitySchemes)),
+    exampleErrorCheck: inComment(exampleErrorCheck(ir)),
     definitionLiteral: dataLiteral(
       {
       servers: ir.servers.map((s) => ({
@@ -116,6 +117,11 @@ function exampleErrorCheck(ir: ApiIR): string {
 function exampleAuth(schemes: SecuritySchemeIR[]): string {
   const first = schemes.find((s) => s.type !== "mutualTLS");
   return first ? `${propertyKey(first.key)}: process.env.API_TOKEN` : "";
+}
+
+/** Code inside a comment: `*\/` still reads as `*` `/` in a string literal, and cannot close the comment. */
+function inComment(code: string): string {
+  return code.replace(/\*\//g, "*\\/");
 }
 
 /** Text inside an existing comment: keep it on one line and unable to close the comment. */

@@ -3,6 +3,7 @@
  * spec says goes through one of these, so `*\/`, backticks, `${` and quotes in
  * a description or name can never end a comment or a string early.
  */
+import { isIdentifier } from "../ir/names.ts";
 
 /** A TypeScript string literal (JSON's quoting is valid TS and escapes all that matters). */
 export function literal(value: string): string {
@@ -24,7 +25,7 @@ export function docComment(lines: (string | undefined)[], indent = ""): string {
 
 /** A property key: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
-  return /^[\p{ID_Start}$_][\p{ID_Continue}$]*$/u.test(name) ? name : literal(name);
+  return isIdentifier(name) ? name : literal(name);
 }
 
 /**
@@ -40,16 +41,30 @@ export function dataLiteral(value: unknown, indent = "", width = 120): string {
     ? value.map((v) => dataLiteral(v, inner, width))
     : Object.entries(value)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v, inner, width - propertyKey(k).length - 2)}`);
+        .map(([k, v]) => `${literalKey(k)}: ${OBJECT_MEMBERS.has(k) ? flatLiteral(v, true) : dataLiteral(v, inner, width - literalKey(k).length - 2)}`);
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   return `${open}\n${entries.map((e) => `${inner}${e},`).join("\n")}\n${indent}${close}`;
 }
 
-function flatLiteral(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(flatLiteral).join(", ")}]`;
+/** A key in an object literal: `__proto__: x` there sets the prototype, quoted or not; a computed key defines the property. */
+function literalKey(name: string): string {
+  return name === "__proto__" ? '["__proto__"]' : propertyKey(name);
+}
+
+/**
+ * Keys an object type inherits from Object.prototype. TypeScript types the value
+ * of such a key in an object literal against the inherited member (`toString: () =>
+ * string`) rather than an index signature, so its string literals widen to
+ * `string` (a security scheme named "toString" no longer has `type: "apiKey"`).
+ * Their strings are written `as const`.
+ */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function flatLiteral(value: unknown, asConst = false): string {
+  if (Array.isArray(value)) return `[${value.map((v) => flatLiteral(v, asConst)).join(", ")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${flatLiteral(v)}`).join(", ")} }`;
+    return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${literalKey(k)}: ${flatLiteral(v, asConst || OBJECT_MEMBERS.has(k))}`).join(", ")} }`;
   }
-  return typeof value === "string" ? literal(value) : JSON.stringify(value);
+  return typeof value === "string" ? literal(value) + (asConst ? " as const" : "") : JSON.stringify(value);
 }

@@ -1,6 +1,6 @@
 import { SpecError, fromPointer, toPointer } from "../errors.ts";
 import type { BundledSpec } from "../validate/validate.ts";
-import { asIdentifier, camelCase, packageNaming, pascalCase, slugify, unique } from "./names.ts";
+import { asIdentifier, camelCase, isIdentifier, packageNaming, pascalCase, slugify, unique } from "./names.ts";
 import type {
   ApiIR,
   HttpMethod,
@@ -119,7 +119,7 @@ function derivedId(method: string, path: string): string {
 }
 
 function methodNameFor(id: string): string {
-  return /^[\p{ID_Start}$_][\p{ID_Continue}$]*$/u.test(id) ? asIdentifier(id, "operation") : camelCase(id);
+  return isIdentifier(id) ? asIdentifier(id, "operation") : camelCase(id);
 }
 
 function mergeParameters(shared: unknown[], own: unknown[], deref: Deref): ParameterIR[] {
@@ -227,8 +227,10 @@ function collectTags(doc: Obj, operations: OperationIR[]): TagIR[] {
   }
   for (const op of operations) if (!names.includes(op.tag)) names.push(op.tag);
   const used = new Set(operations.map((o) => o.tag));
-  const properties = new Set<string>();
+  // `raw` is the client's own property (the openapi-fetch client underneath): a tag named "raw" gets `raw2`.
+  const properties = new Set<string>(["raw"]);
   const slugs = new Set<string>();
+  const typeNames = new Set<string>();
   return names
     .filter((name) => used.has(name))
     .map((name) => ({
@@ -239,7 +241,9 @@ function collectTags(doc: Obj, operations: OperationIR[]): TagIR[] {
       description: descriptions.get(name),
       operationIds: [],
     }))
-    .map((tag, _i, all) => ({ ...tag, typeName: uniqueTypeName(tag, all) }));
+    .map((tag, _i, all) => ({ ...tag, typeName: uniqueTypeName(tag, all) }))
+    // The fallback can clash as well ("th_ing" and "thIng" both give ThIngApi): number what is left.
+    .map((tag) => ({ ...tag, typeName: unique(tag.typeName, typeNames) }));
 }
 
 function uniqueTypeName(tag: TagIR, all: TagIR[]): string {

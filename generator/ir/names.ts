@@ -4,6 +4,8 @@
  * here is total: any input string gives a valid, non-empty result.
  */
 
+import { createRequire } from "node:module";
+
 /** Words of a name: split on anything that is not a letter or digit, and on lower->Upper humps. */
 export function words(text: string): string[] {
   return text
@@ -11,7 +13,33 @@ export function words(text: string): string[] {
     .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
     .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
     .split(/[^\p{L}\p{N}]+/u)
+    .map(identifierChars)
     .filter(Boolean);
+}
+
+const require = createRequire(import.meta.url);
+let typescript: typeof import("typescript") | undefined;
+/** Loaded on first use, and only for names with non-ASCII characters. */
+const ts = () => (typescript ??= require("typescript") as typeof import("typescript"));
+
+/**
+ * True when TypeScript accepts `name` as an identifier. For non-ASCII names
+ * TypeScript itself decides: its Unicode tables lag the runtime's, so a letter
+ * Node's `\p{ID_Start}` knows (Egyptian hieroglyphs from Unicode 16, say) is
+ * an "Invalid character" to tsc.
+ */
+export function isIdentifier(name: string): boolean {
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return true;
+  if (/^[\x00-\x7f]*$/.test(name)) return false;
+  const { isIdentifierStart, isIdentifierPart, ScriptTarget } = ts();
+  return [...name].every((c, i) => (i === 0 ? isIdentifierStart : isIdentifierPart)(c.codePointAt(0)!, ScriptTarget.ES2022));
+}
+
+/** The characters of `text` TypeScript accepts inside an identifier. */
+function identifierChars(text: string): string {
+  if (/^[A-Za-z0-9_$]*$/.test(text)) return text;
+  const { isIdentifierPart, ScriptTarget } = ts();
+  return [...text].filter((c) => isIdentifierPart(c.codePointAt(0)!, ScriptTarget.ES2022)).join("");
 }
 
 function capitalize(word: string): string {
@@ -45,14 +73,17 @@ const RESERVED = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
     "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
-    "implements interface package private protected public await arguments eval undefined NaN Infinity"
+    "implements interface package private protected public await arguments eval undefined NaN Infinity " +
+    // Not a keyword, but as a key in an object literal it sets the prototype instead of a property.
+    "__proto__"
   ).split(" "),
 );
 
 /** A valid identifier for a binding: prefixes a digit start, suffixes reserved words. */
 export function asIdentifier(text: string, fallback: string): string {
   let name = text === "" ? fallback : text;
-  if (/^\p{N}/u.test(name)) name = "_" + name;
+  if (/^\p{N}/u.test(name) || !isIdentifier(name)) name = "_" + name;
+  if (!isIdentifier(name)) name = fallback;
   if (RESERVED.has(name)) name = name + "_";
   return name;
 }

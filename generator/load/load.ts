@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "yaml";
+import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, visit, type Document, type Node } from "yaml";
 import { SpecError } from "../errors.ts";
 
 /** A spec file read from disk and parsed into plain data. */
@@ -15,6 +15,11 @@ export interface LoadedSpec {
 }
 
 const MAX_ALIASES = 10_000;
+/**
+ * Deeper than any real spec (GitHub's nests 20 levels); every tool downstream
+ * walks the document recursively and would overflow its stack on a hostile one.
+ */
+export const MAX_DEPTH = 256;
 
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   let bytes: Buffer;
@@ -32,14 +37,38 @@ function decodeText(file: string, bytes: Buffer): string {
   if (bytes.length === 0 || bytes.toString("utf8").trim() === "") {
     throw new SpecError({ file, line: 1, column: 1 }, "the file is empty; expected an OpenAPI document");
   }
-  if (bytes.includes(0)) {
-    throw new SpecError({ file }, "the file holds binary data (a NUL byte), not YAML or JSON text");
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new SpecError({ file, ...bytePosition(bytes, nul) }, "the file holds binary data (a NUL byte), not YAML or JSON text");
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    throw new SpecError({ file }, "the file is not valid UTF-8 text");
+    const bad = firstInvalidUtf8(bytes);
+    throw new SpecError({ file, ...bytePosition(bytes, bad) }, `the file is not valid UTF-8 text (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} here); save it as UTF-8`);
   }
+}
+
+/** Line and column (1-based, in characters) of a byte offset, decoding leniently up to it. */
+function bytePosition(bytes: Buffer, offset: number): { line: number; column: number } {
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return { line, column: bytes.subarray(lineStart, offset).toString("utf8").length + 1 };
+}
+
+/**
+ * Offset of the first byte that is not part of well-formed UTF-8: where a
+ * lenient decode first yields U+FFFD that the file does not spell as EF BF BD.
+ */
+function firstInvalidUtf8(bytes: Buffer): number {
+  const text = bytes.toString("utf8");
+  let offset = 0;
+  for (const char of text) {
+    if (char === "\uFFFD" && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+    offset += Buffer.byteLength(char, "utf8");
+  }
+  return 0;
 }
 
 export function parseSpecText(file: string, text: string): LoadedSpec {
@@ -48,26 +77,36 @@ export function parseSpecText(file: string, text: string): LoadedSpec {
   if (looksJson) {
     // JSON.parse is an order of magnitude faster than a YAML parse on large specs;
     // positions are only worked out (by a YAML parse) when an error needs one.
+    let value: unknown;
     try {
-      const document = asDocument(file, JSON.parse(text), () => ({ line: 1, column: 1 }));
-      return { file, text, format: "json", document, locate: lazyLocator(text) };
+      value = JSON.parse(text);
     } catch (error) {
-      if (error instanceof SpecError) throw error;
       throw jsonSyntaxError(file, text, error as Error);
     }
+    // JSON.parse keeps the last of two equal keys without a word, and does not mind any depth.
+    checkJsonStructure(file, text);
+    const document = asDocument(file, value, () => ({ line: 1, column: 1 }));
+    return { file, text, format: "json", document, locate: lazyLocator(text) };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true, strict: true });
+  // uniqueKeys is checked below: the yaml package's own check is quadratic in the size of a mapping.
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: true, strict: true });
   const problem = doc.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0];
     throw new SpecError({ file, line: pos?.line, column: pos?.col }, `YAML syntax error: ${yamlMessage(problem.message)}`);
   }
+  checkYamlStructure(file, doc, lineCounter);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    throw new SpecError({ file }, `YAML could not be read: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const at = aliasBlamed(doc, message, lineCounter);
+    const why = /alias count/i.test(message)
+      ? `YAML aliases expand to too much data (over ${MAX_ALIASES} nodes from *${at?.name ?? "alias"}); a spec has no need for that`
+      : `YAML could not be read: ${message}`;
+    throw new SpecError({ file, line: at?.line, column: at?.column }, why);
   }
   const locate = (path: readonly string[]) => locateInYaml(doc.contents, path, lineCounter);
   const document = asDocument(file, value, () => locate([]) ?? { line: 1, column: 1 });
@@ -85,18 +124,122 @@ function asDocument(file: string, value: unknown, where: () => { line: number; c
 
 /** The first line of the yaml package's message, without its own position suffix. */
 function yamlMessage(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return /Maximum call stack/i.test(first) ? `the document nests too deeply to be read (far more than ${MAX_DEPTH} levels)` : first;
+}
+
+/**
+ * What the YAML parser lets through and must not reach the rest of the generator:
+ * two equal keys in one mapping (the later would silently replace the earlier),
+ * an alias inside the node it names (an infinitely deep value), and nesting past
+ * MAX_DEPTH. One pass; positions are those of the offending node.
+ */
+function checkYamlStructure(file: string, doc: Document, counter: LineCounter): void {
+  const fail = (node: Node | null | undefined, message: string): never => {
+    const offset = node?.range?.[0];
+    const pos = offset === undefined ? undefined : counter.linePos(offset);
+    throw new SpecError({ file, line: pos?.line, column: pos?.col }, message);
+  };
+  visit(doc, {
+    Map(_key, map, path) {
+      if (path.length > MAX_DEPTH * 2) fail(map, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) fail(pair.key as Node, `YAML syntax error: Map keys must be unique (${JSON.stringify(String(key))} appears twice in this mapping)`);
+        seen.add(key);
+      }
+    },
+    Seq(_key, seq, path) {
+      if (path.length > MAX_DEPTH * 2) fail(seq, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
+    },
+    Alias(_key, alias, path) {
+      if (path.some((ancestor) => (ancestor as { anchor?: string }).anchor === alias.source)) {
+        fail(alias, `YAML alias *${alias.source} is inside the node &${alias.source} it refers to, which makes the value infinitely deep`);
+      }
+    },
+  });
+}
+
+/** The alias a toJS error is about: the unresolved one it names, or the first alias for an alias-count error. */
+function aliasBlamed(doc: Document, message: string, counter: LineCounter): { name: string; line: number; column: number } | undefined {
+  const named = /:\s*(\S+)\s*$/.exec(message)?.[1];
+  let found: { name: string; line: number; column: number } | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      if (named !== undefined && /unresolved/i.test(message) && alias.source !== named) return undefined;
+      const offset = alias.range?.[0];
+      if (offset === undefined) return undefined;
+      const { line, col } = counter.linePos(offset);
+      found = { name: alias.source, line, column: col };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * One linear scan over JSON text that JSON.parse accepted: two equal keys in one
+ * object (JSON.parse keeps the last without a word) and nesting past MAX_DEPTH.
+ */
+function checkJsonStructure(file: string, text: string): void {
+  // Per open container: the keys seen so far (objects) or null (arrays).
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  const fail = (offset: number, message: string): never => {
+    throw new SpecError({ file, ...offsetPosition(text, offset) }, message);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let end = i + 1;
+      let escaped = false;
+      for (;;) {
+        end = text.indexOf('"', end);
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        escaped = true;
+        end++;
+      }
+      const keys = stack[stack.length - 1];
+      if (expectKey && keys) {
+        const raw = text.slice(i + 1, end);
+        const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (keys.has(key)) fail(i, `duplicate key ${JSON.stringify(key)} in one object: JSON readers keep only the last one, so the first would be lost`);
+        keys.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      stack.push(c === 0x7b ? new Set() : null);
+      expectKey = c === 0x7b;
+      if (stack.length > MAX_DEPTH) fail(i, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = stack[stack.length - 1] != null;
+    }
+  }
+}
+
+function offsetPosition(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function jsonSyntaxError(file: string, text: string, error: Error): SpecError {
   const match = /position (\d+)/.exec(error.message);
-  const message = `JSON syntax error: ${error.message.replace(/ in JSON at position \d+.*$/, "")}`;
-  if (!match) return new SpecError({ file }, message);
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return new SpecError({ file, line, column }, message);
+  const message = `JSON syntax error: ${error.message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "").replace(/^Unexpected end of JSON input$/, "the file ends before the JSON does (truncated?)")}`;
+  // No position in the message: "Unexpected end of JSON input", which happens at the end.
+  const offset = match ? Number(match[1]) : text.trimEnd().length;
+  return new SpecError({ file, ...offsetPosition(text, offset) }, message);
 }
 
 function lazyLocator(text: string): LoadedSpec["locate"] {

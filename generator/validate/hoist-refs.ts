@@ -10,28 +10,31 @@ type Obj = Record<string, unknown>;
  * types (`components["schemas"]["Address"]["definitions"]`) that do not
  * exist, so the package would not compile. Each such schema is copied to a
  * component of its own (named after its pointer) and the refs rewritten to
- * it. Refs to whole components are left as they are.
+ * it; so is a parameter referenced in another operation's list. Refs to whole
+ * components are left as they are.
  *
  * Mutates and returns `document` (a private copy made by the bundler step).
  */
 export function hoistDeepSchemaRefs(document: Obj): Obj {
   const components = (document.components ??= {}) as Obj;
-  const schemas = (components.schemas ??= {}) as Obj;
   const hoisted = new Map<string, string>();
-  const taken = new Set(Object.keys(schemas).map((k) => k.toLowerCase()));
+  const taken = new Map<Section, Set<string>>();
 
-  const nameFor = (pointer: string): string => {
+  const nameFor = (pointer: string, section: Section): string => {
     let name = hoisted.get(pointer);
     if (name) return name;
+    const target = (components[section] ??= {}) as Obj;
+    const names = taken.get(section) ?? new Set(Object.keys(target).map((k) => k.toLowerCase()));
+    taken.set(section, names);
     const base = fromPointer(pointer)
-      .filter((s) => s !== "components" && s !== "schemas")
+      .filter((s) => s !== "components" && s !== section)
       .map((s) => slugify(s).replace(/-/g, "_"))
       .join("_");
     name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
-    taken.add(name.toLowerCase());
+    for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    names.add(name.toLowerCase());
     hoisted.set(pointer, name);
-    schemas[name] = structuredClone(resolve(document, pointer));
+    target[name] = structuredClone(resolve(document, pointer));
     return name;
   };
 
@@ -42,11 +45,13 @@ export function hoistDeepSchemaRefs(document: Obj): Obj {
     for (const root of pending) {
       visit(root, (node) => {
         const ref = node.$ref;
-        if (typeof ref !== "string" || !isDeepSchemaRef(ref) || resolve(document, ref) === undefined) return;
+        if (typeof ref !== "string") return;
+        const section = deepRefSection(ref);
+        if (!section || resolve(document, ref) === undefined) return;
         const isNew = !hoisted.has(ref);
-        const name = nameFor(ref);
-        node.$ref = `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-        if (isNew) next.push(schemas[name]);
+        const name = nameFor(ref, section);
+        node.$ref = `#/components/${section}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        if (isNew) next.push((components[section] as Obj)[name]);
       });
     }
     pending = next;
@@ -54,12 +59,23 @@ export function hoistDeepSchemaRefs(document: Obj): Obj {
   return document;
 }
 
-/** A local ref into a schema that is not a whole component. */
-function isDeepSchemaRef(ref: string): boolean {
-  if (!ref.startsWith("#/")) return false;
+type Section = "schemas" | "parameters";
+
+/**
+ * Where a deep local ref's target is hoisted to: `schemas` for a schema that is
+ * not a whole component, `parameters` for a parameter in another operation's
+ * list (`#/paths/~1chargers/get/parameters/0`: openapi-typescript indexes
+ * `paths[...]["parameters"]["query"]`, which is optional when every query
+ * parameter is). Nothing for anything else.
+ */
+function deepRefSection(ref: string): Section | undefined {
+  if (!ref.startsWith("#/")) return undefined;
   const segments = fromPointer(ref);
-  if (segments[0] === "components") return segments[1] === "schemas" && segments.length > 3;
-  return segments.includes("schema") || segments.includes("schemas");
+  // Into a schema component, or to a schema inside another component (`#/components/responses/X/content/application~1json/schema`).
+  if (segments[0] === "components") return (segments[1] === "schemas" ? segments.length > 3 : segments.includes("schema")) ? "schemas" : undefined;
+  if (segments.includes("schema") || segments.includes("schemas")) return "schemas";
+  if (segments[0] === "paths" && segments.at(-2) === "parameters" && /^\d+$/.test(segments.at(-1)!)) return "parameters";
+  return undefined;
 }
 
 function resolve(document: unknown, pointer: string): unknown {

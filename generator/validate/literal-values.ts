@@ -7,12 +7,14 @@
  * `$ref` keys inside such values are renamed to a marker, and renamed back
  * where the document leaves the generator (openapi.json, docs, types).
  */
+import { restoreNamesInText } from "./type-names.ts";
+
 export const LITERAL_REF_KEY = "x-apigen-literal-$ref";
 
 type Obj = Record<string, unknown>;
 
 /** Keys whose value is a map from names to objects: the names are not keywords. */
-const NAME_MAPS = new Set([
+export const NAME_MAPS: ReadonlySet<string> = new Set([
   "properties",
   "patternProperties",
   "$defs",
@@ -116,9 +118,12 @@ export function restoreLiteralRefs(document: Obj): Obj {
   return renameRefs(document, "$ref", { count: 0 }, LITERAL_REF_KEY) as Obj;
 }
 
-/** Undoes {@link protectLiteralRefs} in text that quotes example values (JSDoc `@example` in types). */
+/**
+ * Undoes {@link protectLiteralRefs} in text that quotes example values (JSDoc `@example` in types),
+ * and the name markers of protectNamesForTypes (type-names.ts): this is where the types text is finished.
+ */
 export function restoreLiteralRefsInText(text: string): string {
-  return text.split(JSON.stringify(LITERAL_REF_KEY)).join('"$ref"');
+  return restoreNamesInText(text.split(JSON.stringify(LITERAL_REF_KEY)).join('"$ref"'));
 }
 
 /** Assignment that keeps a key named `__proto__` as data (defineProperty only there: it is slow). */

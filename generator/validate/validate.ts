@@ -1,11 +1,16 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { SpecError, fromPointer, toPointer } from "../errors.ts";
 import type { LoadedSpec } from "../load/load.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
-import { protectLiteralRefs, restoreLiteralRefs } from "./literal-values.ts";
-import { breakSelfArrayUnions, nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
+import { NAME_MAPS, protectLiteralRefs, restoreLiteralRefs } from "./literal-values.ts";
+import { breakSelfArrayUnions, dropDuplicateDiscriminatorProperties, dropScalarEnumsOnObjects, nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
+import { checkPathTemplates } from "./path-templates.ts";
+import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
 import { findPureRefCycles } from "./ref-cycles.ts";
+import { protectNamesForTypes } from "./type-names.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
 export interface BundledSpec {
@@ -32,7 +37,7 @@ const VALIDATION_RULES = {
   struct: "error",
   "no-unresolved-refs": "error",
   "operation-operationId-unique": "error",
-  "path-parameters-defined": "error",
+  // "path-parameters-defined" is checked by checkPathTemplates: redocly's only knows [A-Za-z0-9_.-] names.
   "operation-parameters-unique": "error",
 } as const;
 
@@ -42,8 +47,11 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
   throwIfCycles(loaded, loaded.document);
   // Lenient on `openapi: "3.0"` (no patch): downstream tools want the full form.
   const parsed = { ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document).document), openapi: openapiVersion };
+  // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
+  throwIfNonStringRefs(loaded, parsed);
 
   const redocly = await import("@redocly/openapi-core");
+  guardRedoclyPrototypeKeys();
   const config = await redocly.createConfig({ rules: { ...VALIDATION_RULES } }, { extends: [] });
   const resolver = new redocly.BaseResolver(config.resolve);
   const source = new redocly.Source(loaded.file, loaded.text, loaded.format === "json" ? "application/json" : "application/yaml");
@@ -53,6 +61,7 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
   try {
     const lintProblems = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
     throwIfErrors(loaded, lintProblems, redocly.getLineColLocation);
+    dropMistypedKeywords(loaded, parsed, lintProblems);
     bundled = await redocly.bundle({ doc: document, config, dereference: false, externalRefResolver: resolver });
   } catch (error) {
     // A cycle spanning files: the message is all redocly gives.
@@ -65,18 +74,27 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
 
   const result = bundled.bundle.parsed as Record<string, unknown>;
   throwIfCycles(loaded, result);
+  throwIfPathProblems(loaded, result);
   nullTypeAsUnion(result);
   const canonical = canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>;
   const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file).sort()];
   const restored = restoreLiteralRefs(canonical);
-  // breakSelfArrayUnions mutates: the types document is the one that gets it.
-  return { file: loaded.file, document: restored, protectedDocument: breakSelfArrayUnions(canonical), dependencies, openapiVersion };
+  // These mutate: the types document is the one that gets them.
+  dropScalarEnumsOnObjects(canonical);
+  dropDuplicateDiscriminatorProperties(canonical);
+  return { file: loaded.file, document: restored, protectedDocument: protectNamesForTypes(breakSelfArrayUnions(canonical)), dependencies, openapiVersion };
 }
 
 function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
   const cycles = findPureRefCycles(document);
   if (cycles.length === 0) return;
   const errors = cycles.map((cycle) => locatedError(loaded, cycle.path, `$ref cycle with no schema in it: ${cycle.refs.join(" -> ")}`));
+  throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
+}
+
+function throwIfPathProblems(loaded: LoadedSpec, document: Record<string, unknown>): void {
+  const errors = checkPathTemplates(document).map((problem) => locatedError(loaded, problem.path, problem.message));
+  if (errors.length === 0) return;
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
@@ -89,6 +107,10 @@ function checkVersion(loaded: LoadedSpec): string {
     }
     throw locatedError(loaded, [], 'missing the "openapi" version field; expected an OpenAPI 3.0 or 3.1 document');
   }
+  if (typeof raw !== "string" && typeof raw !== "number") {
+    const kind = raw === null ? "null" : Array.isArray(raw) ? "a list" : `a ${typeof raw === "object" ? "mapping" : typeof raw}`;
+    throw locatedError(loaded, ["openapi"], `the "openapi" field must be a version string such as "3.1.0", not ${kind}`);
+  }
   // `openapi: 3.0` in YAML is the number 3; unambiguous enough to accept.
   const text = typeof raw === "number" ? (Number.isInteger(raw) ? `${raw}.0` : String(raw)) : String(raw);
   const match = /^3\.([01])(?:\.(\d+))?(-rc\d+)?$/.exec(text);
@@ -96,6 +118,33 @@ function checkVersion(loaded: LoadedSpec): string {
     throw locatedError(loaded, ["openapi"], `unsupported OpenAPI version "${text}"; expected 3.0.x or 3.1.x`);
   }
   return `3.${match[1]}.${match[2] ?? "0"}`;
+}
+
+/** Every `$ref` keyword (not a property or other name that happens to be "$ref") must hold a string. */
+function throwIfNonStringRefs(loaded: LoadedSpec, document: Record<string, unknown>): void {
+  const path: string[] = [];
+  // Depth is bounded by the loader (MAX_DEPTH), so plain recursion is safe; one shared path, copied only on error.
+  const walk = (node: unknown, names: boolean): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        path.push(String(i));
+        walk(item, false);
+        path.pop();
+      });
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (!names && key === "$ref" && typeof value !== "string") {
+        const kind = value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `a ${typeof value}`;
+        throw locatedError(loaded, [...path, key], `$ref must be a string such as "#/components/schemas/Thing", not ${kind}`);
+      }
+      path.push(key);
+      walk(value, !names && NAME_MAPS.has(key));
+      path.pop();
+    }
+  };
+  walk(document, false);
 }
 
 function locatedError(loaded: LoadedSpec, path: readonly string[], message: string): SpecError {
@@ -113,8 +162,40 @@ type LineColFn = typeof import("@redocly/openapi-core").getLineColLocation;
  */
 function isFatal(problem: NormalizedProblem): boolean {
   if (problem.severity !== "error") return false;
-  return problem.ruleId !== "struct" || problem.message.startsWith("Expected type");
+  if (problem.ruleId !== "struct") return true;
+  if (!problem.message.startsWith("Expected type")) return false;
+  const path = fromPointer(problem.location[0]?.pointer ?? "#");
+  // Inside an extension (`x-webhooks: { x-sdk-exclude: true }`): not the generator's to judge.
+  if (path.some((segment) => segment.startsWith("x-"))) return false;
+  // A scalar keyword of the wrong kind that no generated code reads (`pattern: 123`, 3.0-style `examples` in a 3.1 schema).
+  return !TOLERATED_KEYWORDS.has(path.at(-1) ?? "");
 }
+
+/**
+ * The tolerated keywords of the wrong kind (`pattern: 123`, `description: 5`) are
+ * removed from the document before bundling: every tool downstream takes them
+ * for strings (openapi-typescript calls `.trim()` on a summary). Only in the
+ * root document; `parsed` is the generator's own copy.
+ */
+function dropMistypedKeywords(loaded: LoadedSpec, parsed: Record<string, unknown>, problems: NormalizedProblem[]): void {
+  for (const problem of problems) {
+    const where = problem.location[0];
+    if (problem.ruleId !== "struct" || !problem.message.startsWith("Expected type") || where?.source.absoluteRef !== loaded.file) continue;
+    const path = fromPointer(where.pointer ?? "#");
+    const key = path.at(-1);
+    if (key === undefined || !TOLERATED_KEYWORDS.has(key) || path.some((segment) => segment.startsWith("x-"))) continue;
+    let node: unknown = parsed;
+    for (const segment of path.slice(0, -1)) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
+    if (node !== null && typeof node === "object" && !Array.isArray(node)) delete (node as Record<string, unknown>)[key];
+  }
+}
+
+/** Keywords that only document or constrain values: the types and the client never read them. */
+const TOLERATED_KEYWORDS = new Set([
+  "description", "summary", "title", "pattern", "format", "example", "examples", "externalDocs", "xml", "$comment",
+  "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+  "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "contentMediaType", "contentEncoding",
+]);
 
 function throwIfErrors(loaded: LoadedSpec, problems: NormalizedProblem[], getLineCol: LineColFn): void {
   const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, getLineCol));
@@ -128,7 +209,8 @@ function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineC
   const message = problemMessage(loaded, problem);
   if (!where) return new SpecError({ file: loaded.file }, message);
   const file = where.source.absoluteRef;
-  const pointer = where.pointer;
+  // redocly points a duplicate operationId at `<operation>/<the id>`; the key is `operationId`.
+  const pointer = problem.ruleId === "operation-operationId-unique" ? where.pointer?.replace(/\/[^/]*$/, "/operationId") : where.pointer;
   if (file === loaded.file && pointer !== undefined) {
     const position = loaded.locate(fromPointer(pointer));
     return new SpecError({ file, line: position?.line, column: position?.column, pointer }, message);
@@ -143,10 +225,32 @@ function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineC
 
 function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem): string {
   const text = problem.message.replace(/\.$/, "");
-  if (problem.ruleId !== "no-unresolved-refs") return text;
   const where = problem.location[0];
+  if (problem.ruleId === "operation-operationId-unique") {
+    const id = fromPointer(where?.pointer ?? "#").at(-1) ?? "";
+    const first = operationUsing(loaded.document, id);
+    return `duplicate operationId "${id}": ${first ? `${first} already uses it` : "another operation already uses it"}; every operationId must be unique`;
+  }
+  if (problem.ruleId !== "no-unresolved-refs") return text;
   let node: unknown = where?.source.absoluteRef === loaded.file ? loaded.document : undefined;
   for (const segment of fromPointer(where?.pointer ?? "#")) node = (node as Record<string, unknown> | undefined)?.[segment];
-  const ref = (node as { $ref?: unknown } | undefined)?.$ref;
-  return typeof ref === "string" ? `dangling $ref: nothing found at "${ref}"` : text.replace(/^Can't resolve \$ref/, "dangling $ref: cannot resolve it");
+  // A discriminator mapping's values are refs themselves (`mapping: { A: "models/a.yml" }`).
+  const ref = typeof node === "string" ? node : (node as { $ref?: unknown } | undefined)?.$ref;
+  if (typeof ref !== "string") return text.replace(/^Can't resolve \$ref/, "dangling $ref: cannot resolve it");
+  const filePart = ref.split("#")[0]!;
+  if (filePart !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(filePart) && where) {
+    const target = resolve(dirname(where.source.absoluteRef), decodeURI(filePart));
+    if (!existsSync(target)) return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
+  }
+  return `dangling $ref: nothing found at "${ref}"`;
+}
+
+/** `GET /things`: the first operation in document order with this operationId. */
+function operationUsing(document: Record<string, unknown>, id: string): string | undefined {
+  for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const [method, op] of Object.entries(item ?? {})) {
+      if ((op as { operationId?: unknown } | null)?.operationId === id) return `${method.toUpperCase()} ${path}`;
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Files of a package by path relative to its folder. */
@@ -43,6 +43,8 @@ export async function diffAgainstDisk(dir: string, files: FileSet): Promise<stri
  * reader can tell: everything is written to a sibling temp folder, then two
  * renames swap it in. A crash before the swap leaves the old package whole;
  * between the renames, {@link recoverInterrupted} puts the old one back.
+ * The user's folders (node_modules) move into the new package just before the
+ * swap; a failure puts them, and the old package, back where they were.
  */
 export async function replaceFolder(dir: string, files: FileSet): Promise<void> {
   const parent = dirname(dir);
@@ -50,29 +52,66 @@ export async function replaceFolder(dir: string, files: FileSet): Promise<void> 
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = join(parent, `${TMP_MARK}${basename(dir)}-${tag}`);
   const old = join(parent, `${OLD_MARK}${basename(dir)}-${tag}`);
+  const moved: string[] = [];
+  let setAside = false;
   try {
     for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const path = join(tmp, rel);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, content);
     }
-    for (const kept of KEPT) await rename(join(dir, kept), join(tmp, kept)).catch(() => undefined);
-    const hadOld = await rename(dir, old).then(
+    for (const kept of KEPT) {
+      if (await rename(join(dir, kept), join(tmp, kept)).then(() => true, () => false)) moved.push(kept);
+    }
+    // Only "there is no old package" is fine here; any other failure must not be mistaken for it.
+    setAside = await rename(dir, old).then(
       () => true,
-      () => false,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
     );
     await rename(tmp, dir);
-    if (hadOld) await rm(old, { recursive: true, force: true });
   } catch (error) {
+    if (setAside && !(await exists(dir))) await rename(old, dir).catch(() => undefined);
+    for (const kept of moved) await rename(join(tmp, kept), join(dir, kept)).catch(() => undefined);
     await rm(tmp, { recursive: true, force: true });
     throw error;
+  }
+  // The new package is in place; a failure to delete the old one is cleaned up by the next run.
+  if (setAside) await rm(old, { recursive: true, force: true }).catch(() => undefined);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** `<mark><package>-<pid>-<hex>` -> the package folder's name and the pid of the run that made it. */
+function parseMarked(name: string, mark: string): { original: string; pid: number; tag: string } | undefined {
+  const match = /^(.*)-(\d+)-([0-9a-f]{8})$/.exec(name.slice(mark.length));
+  return match ? { original: match[1]!, pid: Number(match[2]), tag: `${match[2]}-${match[3]}` } : undefined;
+}
+
+/** True while a process with this pid runs (not this one: a folder with our pid is from before a restart). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
 /**
  * Cleans up after a generator that was killed mid-write: a temp folder is
- * half-written and goes; an `old` folder whose package is missing was caught
- * between the two renames and is restored.
+ * half-written and goes (the user's folders moved into it go back first); an
+ * `old` folder whose package is missing was caught between the two renames
+ * and is restored; an `old` folder beside a package in place is deleted.
+ * Folders of a generator that is still running are left alone.
  */
 export async function recoverInterrupted(parent: string): Promise<void> {
   let names: string[];
@@ -82,17 +121,28 @@ export async function recoverInterrupted(parent: string): Promise<void> {
     return;
   }
   for (const name of names) {
-    if (name.startsWith(TMP_MARK)) await rm(join(parent, name), { recursive: true, force: true });
+    if (!name.startsWith(TMP_MARK)) continue;
+    const marked = parseMarked(name, TMP_MARK);
+    if (marked && isRunning(marked.pid)) continue;
+    if (marked) {
+      const target = join(parent, marked.original);
+      const setAside = join(parent, `${OLD_MARK}${marked.original}-${marked.tag}`);
+      // Killed after node_modules moved into the temp folder: it goes back to the package, or to the
+      // old package set aside (restored below) when killed between the renames.
+      const home = (await exists(target)) ? target : (await exists(setAside)) ? setAside : undefined;
+      for (const kept of KEPT) {
+        const from = join(parent, name, kept);
+        if (home && (await exists(from)) && !(await exists(join(home, kept)))) await rename(from, join(home, kept));
+      }
+    }
+    await rm(join(parent, name), { recursive: true, force: true });
   }
   for (const name of names) {
     if (!name.startsWith(OLD_MARK)) continue;
-    const original = name.slice(OLD_MARK.length).replace(/-\d+-[0-9a-f]{8}$/, "");
-    const target = join(parent, original);
-    const exists = await readdir(target).then(
-      () => true,
-      () => false,
-    );
-    if (exists) await rm(join(parent, name), { recursive: true, force: true });
+    const marked = parseMarked(name, OLD_MARK);
+    if (!marked || isRunning(marked.pid)) continue;
+    const target = join(parent, marked.original);
+    if (await exists(target)) await rm(join(parent, name), { recursive: true, force: true });
     else await rename(join(parent, name), target);
   }
 }

@@ -1,0 +1,68 @@
+import { fromPointer } from "../errors.ts";
+
+/** A problem with a path template: where (path segments into the bundled document) and what. */
+export interface PathProblem {
+  path: string[];
+  message: string;
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/** Any name between braces, as openapi-fetch and the runtime substitute them (not just `[A-Za-z0-9_.-]`). */
+const TEMPLATE_PARAM = /\{([^{}]+)\}/g;
+
+type Obj = Record<string, unknown>;
+
+/**
+ * Path templates and path parameters must agree: every `{name}` in a path is
+ * declared `in: path` by each of its operations (or the path item), and every
+ * declared path parameter appears in the path. redocly's rule for this only
+ * recognises names made of `[A-Za-z0-9_.-]`, so it rejected a valid spec whose
+ * parameter is called `{user id}` or `{名前}`; this check takes any name.
+ * Also rejected: a path with a `%` that does not begin a percent-encoded byte
+ * (`/discounts/100%`), which is not a URL any client could send.
+ * Runs on the bundled document (every `$ref` local).
+ */
+export function checkPathTemplates(document: Obj): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const deref = (value: unknown, depth = 0): Obj => {
+    const node = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};
+    if (typeof node.$ref !== "string" || !node.$ref.startsWith("#") || depth > 32) return node;
+    let target: unknown = document;
+    for (const segment of fromPointer(node.$ref)) target = target !== null && typeof target === "object" ? (target as Obj)[segment] : undefined;
+    return deref(target, depth + 1);
+  };
+  const pathParams = (list: unknown) =>
+    (Array.isArray(list) ? list : []).map((p, index) => ({ index, p: deref(p) })).filter(({ p }) => p.in === "path" && typeof p.name === "string");
+  const paths = document.paths !== null && typeof document.paths === "object" ? (document.paths as Obj) : {};
+  for (const [path, rawItem] of Object.entries(paths)) {
+    // Outside the `{name}` placeholders, which are replaced before a request is sent.
+    if (/%(?![0-9A-Fa-f]{2})/.test(path.replace(TEMPLATE_PARAM, ""))) {
+      problems.push({ path: ["paths", path], message: `the path \`${path}\` has a \`%\` that does not begin a percent-encoded byte such as %20 (write a literal % as %25)` });
+      continue;
+    }
+    const template = new Set([...path.matchAll(TEMPLATE_PARAM)].map((m) => m[1]!));
+    const item = deref(rawItem);
+    const shared = pathParams(item.parameters);
+    for (const { index, p } of shared) {
+      if (!template.has(p.name as string)) {
+        problems.push({ path: ["paths", path, "parameters", String(index), "name"], message: `Path parameter \`${p.name as string}\` is not used in the path \`${path}\`` });
+      }
+    }
+    for (const method of METHODS) {
+      if (item[method] === undefined) continue;
+      const own = pathParams(deref(item[method]).parameters);
+      for (const { index, p } of own) {
+        if (!template.has(p.name as string)) {
+          problems.push({ path: ["paths", path, method, "parameters", String(index), "name"], message: `Path parameter \`${p.name as string}\` is not used in the path \`${path}\`` });
+        }
+      }
+      const declared = new Set([...shared, ...own].map(({ p }) => p.name as string));
+      for (const name of template) {
+        if (!declared.has(name)) {
+          problems.push({ path: ["paths", path, method, "parameters"], message: `The operation does not define the path parameter \`{${name}}\` expected by path \`${path}\`` });
+        }
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,75 @@
+import { fromPointer } from "../errors.ts";
+
+/**
+ * openapi-typescript builds a JSON pointer for every name it walks (a path,
+ * a component, a property, a parameter, an operationId) and parses it back
+ * with `decodeURIComponent`, and splits it at `#/`. So a name with a `%` that
+ * is not percent-encoding (`win%`, a real property name) crashes it with
+ * "URI malformed", one with `%20` is silently decoded into another name, and
+ * an operationId with `#` loses part of itself (`operations["x"]` no longer
+ * matches the key it declared). In the document given to openapi-typescript
+ * only, `%` and `#` in names become ASCII markers; they are turned back in its
+ * output text, which then reads exactly as if the names had been used as is.
+ */
+const MARKS: [string, string][] = [
+  ["%", "x-apigen-pct"],
+  ["#", "x-apigen-hash"],
+];
+
+type Obj = Record<string, unknown>;
+
+function mark(name: string): string {
+  let out = name;
+  for (const [char, marker] of MARKS) if (out.includes(char)) out = out.split(char).join(marker);
+  return out;
+}
+
+function markRef(ref: string): string {
+  if (!ref.startsWith("#")) return ref;
+  const segments = fromPointer(ref);
+  if (!segments.some((s) => /[%#]/.test(s))) return ref;
+  return "#" + segments.map((s) => "/" + mark(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+const needsMark = (s: string) => s.includes("%") || s.includes("#");
+
+/** A copy of the bundled document with `%` and `#` in names marked (shares every subtree it does not change). */
+export function protectNamesForTypes(document: Obj): Obj {
+  return walk(document) as Obj;
+}
+
+function walk(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    const items = node.map(walk);
+    return items.some((item, i) => item !== node[i]) ? items : node;
+  }
+  if (node === null || typeof node !== "object") return node;
+  const source = node as Obj;
+  let changed = false;
+  const entries = Object.entries(source).map(([key, value]) => {
+    let next: unknown;
+    if (key === "$ref" && typeof value === "string") next = markRef(value);
+    else if ((key === "operationId" || key === "propertyName") && typeof value === "string") next = needsMark(value) ? mark(value) : value;
+    else if (key === "name" && typeof value === "string" && typeof source.in === "string") next = needsMark(value) ? mark(value) : value;
+    else if (key === "required" && Array.isArray(value) && value.some((v) => typeof v === "string" && needsMark(v))) {
+      next = value.map((v) => (typeof v === "string" ? mark(v) : v));
+    } else if (key === "mapping" && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      next = Object.fromEntries(Object.entries(value as Obj).map(([k, v]) => [k, typeof v === "string" ? (v.startsWith("#") ? markRef(v) : mark(v)) : v]));
+      if (Object.entries(value as Obj).every(([k, v]) => (next as Obj)[k] === v)) next = value;
+    } else next = walk(value);
+    const newKey = needsMark(key) ? mark(key) : key;
+    if (next !== value || newKey !== key) changed = true;
+    return [newKey, next] as const;
+  });
+  if (!changed) return node;
+  const out: Obj = {};
+  for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Undoes {@link protectNamesForTypes} in openapi-typescript's output. */
+export function restoreNamesInText(text: string): string {
+  let out = text;
+  for (const [char, marker] of MARKS) if (out.includes(marker)) out = out.split(marker).join(char);
+  return out;
+}
