@@ -152,6 +152,8 @@ function neutraliseLineStart(line: string, listsToo = false): string {
   if (listsToo && /^ {0,3}>/.test(line)) return line.replace(">", "\\>");
   if (/^ {0,3}#{1,6}(\s|$)/.test(line)) return line.replace("#", "\\#");
   if (/^ {0,3}(=+|-+)\s*$/.test(line)) return line.replace(/[=-]/, (c) => `\\${c}`);
+  // A fence opener (``` or ~~~) would swallow the rest of the page; `***` and `___` would be a rule.
+  if (/^ {0,3}(`{3,}|~{3,}|(\*\s*){3,}$|(_\s*){3,}$)/.test(line)) return line.replace(/[`~*_]/, (c) => `\\${c}`);
   return line;
 }
 
