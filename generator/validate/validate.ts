@@ -1,7 +1,7 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { SpecError, fromPointer, toPointer } from "../errors.ts";
+import { SpecError, toPointer } from "../errors.ts";
 import type { LoadedSpec } from "../load/load.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
@@ -152,6 +152,16 @@ function locatedError(loaded: LoadedSpec, path: readonly string[], message: stri
   return new SpecError({ file: loaded.file, line: position?.line, column: position?.column, pointer: toPointer(path) }, message);
 }
 
+/**
+ * Path segments of a pointer in a redocly problem. Unlike a `$ref`'s fragment it is
+ * not percent-encoded (only `~` and `/` are escaped), so a path key holding `%20`
+ * must not be decoded.
+ */
+function problemPath(pointer: string | undefined): string[] {
+  const body = (pointer ?? "#").replace(/^#/, "");
+  return body === "" ? [] : body.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
 type LineColFn = typeof import("@redocly/openapi-core").getLineColLocation;
 
 /**
@@ -164,7 +174,7 @@ function isFatal(problem: NormalizedProblem): boolean {
   if (problem.severity !== "error") return false;
   if (problem.ruleId !== "struct") return true;
   if (!problem.message.startsWith("Expected type")) return false;
-  const path = fromPointer(problem.location[0]?.pointer ?? "#");
+  const path = problemPath(problem.location[0]?.pointer);
   // Inside an extension (`x-webhooks: { x-sdk-exclude: true }`): not the generator's to judge.
   if (path.some((segment) => segment.startsWith("x-"))) return false;
   // A scalar keyword of the wrong kind that no generated code reads (`pattern: 123`, 3.0-style `examples` in a 3.1 schema).
@@ -181,7 +191,7 @@ function dropMistypedKeywords(loaded: LoadedSpec, parsed: Record<string, unknown
   for (const problem of problems) {
     const where = problem.location[0];
     if (problem.ruleId !== "struct" || !problem.message.startsWith("Expected type") || where?.source.absoluteRef !== loaded.file) continue;
-    const path = fromPointer(where.pointer ?? "#");
+    const path = problemPath(where.pointer);
     const key = path.at(-1);
     if (key === undefined || !TOLERATED_KEYWORDS.has(key) || path.some((segment) => segment.startsWith("x-"))) continue;
     let node: unknown = parsed;
@@ -212,7 +222,7 @@ function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineC
   // redocly points a duplicate operationId at `<operation>/<the id>`; the key is `operationId`.
   const pointer = problem.ruleId === "operation-operationId-unique" ? where.pointer?.replace(/\/[^/]*$/, "/operationId") : where.pointer;
   if (file === loaded.file && pointer !== undefined) {
-    const position = loaded.locate(fromPointer(pointer));
+    const position = loaded.locate(problemPath(pointer));
     return new SpecError({ file, line: position?.line, column: position?.column, pointer }, message);
   }
   try {
@@ -227,13 +237,13 @@ function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem): string 
   const text = problem.message.replace(/\.$/, "");
   const where = problem.location[0];
   if (problem.ruleId === "operation-operationId-unique") {
-    const id = fromPointer(where?.pointer ?? "#").at(-1) ?? "";
+    const id = problemPath(where?.pointer).at(-1) ?? "";
     const first = operationUsing(loaded.document, id);
     return `duplicate operationId "${id}": ${first ? `${first} already uses it` : "another operation already uses it"}; every operationId must be unique`;
   }
   if (problem.ruleId !== "no-unresolved-refs") return text;
   let node: unknown = where?.source.absoluteRef === loaded.file ? loaded.document : undefined;
-  for (const segment of fromPointer(where?.pointer ?? "#")) node = (node as Record<string, unknown> | undefined)?.[segment];
+  for (const segment of problemPath(where?.pointer)) node = (node as Record<string, unknown> | undefined)?.[segment];
   // A discriminator mapping's values are refs themselves (`mapping: { A: "models/a.yml" }`).
   const ref = typeof node === "string" ? node : (node as { $ref?: unknown } | undefined)?.$ref;
   if (typeof ref !== "string") return text.replace(/^Can't resolve \$ref/, "dangling $ref: cannot resolve it");
