@@ -125,12 +125,12 @@ async function planRelease(previous: Previous, spec: Record<string, unknown>): P
 
 /** CHANGELOG.md: a new entry on top when the spec changed; as it was otherwise. */
 async function changelog(previous: Previous, release: Release, ir: ApiIR): Promise<string> {
-  const { changelogEntry, prependEntry } = await import("./changes/changelog.ts");
+  const { changelogEntry, firstEntry, prependEntry } = await import("./changes/changelog.ts");
   if (previous.changelog !== undefined && release.changes.length === 0) return previous.changelog;
   const entry =
     release.changes.length > 0
       ? changelogEntry(release.version, release.changes, { apiVersion: ir.apiVersion })
-      : `## ${release.version}\n\nFirst version, generated from version ${ir.apiVersion.replace(/[\\`*_[\]<>|]/g, "\\$&")} of the API.\n`;
+      : firstEntry(release.version, ir.apiVersion);
   return prependEntry(previous.changelog, entry, ir.packageName);
 }
 

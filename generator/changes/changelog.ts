@@ -2,6 +2,7 @@
  * The changelog entry prepended to a generated package's CHANGELOG.md, and the plain-text report
  * of `--dry-run`. No dates or times: regenerating from the same specs must give the same bytes.
  */
+import { text } from "../emit/markdown.ts";
 import { compareChanges, type Change, type Level } from "./types.ts";
 
 const SECTIONS: [Level, string][] = [
@@ -10,26 +11,22 @@ const SECTIONS: [Level, string][] = [
   ["patch", "Fixes and docs"],
 ];
 
-/** Characters that would turn a message into markup (emphasis, links, code, HTML). */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*[\]<>|]/g, (c) => `\\${c}`)
-    // An underscore inside a word (vpn_session_id) is never emphasis in CommonMark: leave it readable.
-    .replace(/_/g, (c, at: number, all: string) => (/[\p{L}\p{N}]/u.test(all[at - 1] ?? "") && /[\p{L}\p{N}]/u.test(all[at + 1] ?? "") ? c : `\\${c}`))
-    .replace(/\s*\n\s*/g, " ");
-}
-
 export function changelogEntry(version: string, changes: Change[], context: { apiVersion?: string }): string {
   const lines = [`## ${version}`, ""];
-  if (context.apiVersion !== undefined) lines.push(`Generated from version ${escapeMarkdown(context.apiVersion)} of the API.`, "");
+  if (context.apiVersion !== undefined) lines.push(`Generated from version ${text(context.apiVersion)} of the API.`, "");
   const sorted = [...changes].sort(compareChanges);
   if (sorted.length === 0) lines.push("No changes to the API.", "");
   for (const [level, title] of SECTIONS) {
     const items = sorted.filter((c) => c.level === level);
     if (items.length === 0) continue;
-    lines.push(`### ${title}`, "", ...items.map((c) => `- ${escapeMarkdown(c.message)}`), "");
+    lines.push(`### ${title}`, "", ...items.map((c) => `- ${text(c.message)}`), "");
   }
   return lines.join("\n");
+}
+
+/** The entry of a package's first version. */
+export function firstEntry(version: string, apiVersion: string): string {
+  return `## ${version}\n\nFirst version, generated from version ${text(apiVersion)} of the API.\n`;
 }
 
 const TITLE = "# Changelog";

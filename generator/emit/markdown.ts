@@ -22,13 +22,15 @@ export function oneLine(value: string | undefined): string {
 
 /** A literal string for a single-line context: no markdown meaning survives. */
 export function text(value: string | undefined): string {
-  return noMarkers(
+  const escaped = noMarkers(
     oneLine(value)
       .replace(INLINE_SPECIAL, (c) => `\\${c}`)
       // GFM turns bare `https://x` and `www.x` into links; in a heading or link label they stay text.
       .replace(/([a-z0-9])(:\/\/)/gi, "$1\\$2")
       .replace(/\bwww\./gi, "www\\."),
   );
+  // At the start of a list item a `-` or `1.` would nest a list, and `---` would be a rule.
+  return neutraliseLineStart(escaped, true);
 }
 
 /** `⟪` and `⟫` delimit anchor keys in rendered pages (see docs/anchors.ts); spec text shows them as entities. */
@@ -70,39 +72,98 @@ export function link(label: string, href: string): string {
  */
 export function prose(value: string | undefined): string {
   if (!value) return "";
-  const lines = value.replace(/\r\n?/g, "\n").replace(/\t/g, "    ").split("\n");
+  // U+2028/U+2029 are line breaks to a reader, not to markdown: made real ones so the line rules below see them.
+  const lines = value.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(/\t/g, "    ").split("\n");
   const out: string[] = [];
   let pending: string[] = [];
-  let fenceOpen: string | null = null;
   let afterFence = false;
   const flush = () => {
     if (pending.length > 0) out.push(...escapeProse(pending.join("\n")).split("\n").map((l) => neutraliseLineStart(l)));
     pending = [];
   };
-  for (const line of lines) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fenceOpen === null && marker !== undefined && !(marker.startsWith("`") && line.slice(line.indexOf(marker) + marker.length).includes("`"))) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const opener = fenceOpener(line);
+    // A fence at the top level runs to its closer or, failing one, to the end of the text (closed below);
+    // one inside a list item or blockquote is kept only if it closes in that container.
+    const end = opener === undefined ? -1 : opener.prefix.trim() === "" && opener.prefix.length <= 3 ? fenceEnd(lines, i, opener, false) : fenceEnd(lines, i, opener, true);
+    if (opener !== undefined && end !== -1) {
       flush();
-      fenceOpen = marker;
       // Blank lines around fences (markdownlint MD031); inside a list item they keep it one item.
       if (out.length > 0 && out[out.length - 1]!.trim() !== "") out.push("");
-      out.push(quotedFence(line, marker));
-    } else if (fenceOpen !== null) {
-      out.push(line.trimEnd());
-      if (marker !== undefined && marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length && line.trim() === marker) {
-        fenceOpen = null;
-        afterFence = true;
-      }
-    } else {
-      if (afterFence && line.trim() !== "") pending.push("");
-      afterFence = false;
-      // One bullet style (markdownlint MD004): a list whose author switched from `-` to `*` stays one list.
-      pending.push(lazyBullet(line.trimEnd(), pending[pending.length - 1]).replace(/^(\s*)[*+](\s+)(?![*\s]*$)/, "$1-$2"));
+      out.push(quotedFence(line, opener));
+      for (let k = i + 1; k <= Math.min(end, lines.length - 1); k++) out.push(lines[k]!.trimEnd());
+      if (end === lines.length) out.push(opener.prefix.replace(/[^\s>]/g, " ") + opener.marker); // an unclosed fence would swallow the rest of the page
+      i = end;
+      afterFence = true;
+      continue;
     }
+    if (afterFence && line.trim() !== "") pending.push("");
+    afterFence = false;
+    // One bullet style (markdownlint MD004): a list whose author switched from `-` to `*` stays one list.
+    pending.push(lazyBullet(line.trimEnd(), pending[pending.length - 1]).replace(/^(\s*)[*+](\s+)(?![*\s]*$)/, "$1-$2"));
   }
   flush();
-  if (fenceOpen !== null) out.push(fenceOpen); // an unclosed fence would swallow the rest of the page
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  // Only markdown's own whitespace is trimmed: JS trim() would also drop a leading U+00A0 and bare a fence marker.
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^[ \n]+|[ \n]+$/g, "");
+}
+
+/** Blockquote markers, list markers and indentation before a line's content, as CommonMark nests containers. */
+const CONTAINER_PREFIX = /^(?: *(?:>|(?:[*+-]|\d{1,9}[.)])(?= |$)))* */;
+
+interface FenceOpener {
+  /** What precedes the marker: indentation and container markers. */
+  prefix: string;
+  marker: string;
+}
+
+/** The fence a line would open (CommonMark: a backtick fence's info string has no backtick), if any. */
+function fenceOpener(line: string): FenceOpener | undefined {
+  const prefix = CONTAINER_PREFIX.exec(line)![0];
+  const marker = /^(`{3,}|~{3,})/.exec(line.slice(prefix.length))?.[1];
+  if (marker === undefined || (marker[0] === "`" && line.slice(prefix.length + marker.length).includes("`"))) return undefined;
+  return { prefix, marker };
+}
+
+/**
+ * Index of the line that closes the fence opened at `start`; `lines.length`
+ * for a top-level fence left open (the caller closes it); -1 for a fence in
+ * a container that would end with its container, or at all: such an opener is
+ * escaped instead, since its container's end is hard to predict once the
+ * text is placed on a page.
+ */
+function fenceEnd(lines: string[], start: number, opener: FenceOpener, contained: boolean): number {
+  // Lines inside the fence must stay inside its container: the same blockquote markers, then at least
+  // the opener's indentation (a list item's content column).
+  const depth = opener.prefix.replace(/[^>]/g, "").length;
+  const openerRest = withoutQuotes(opener.prefix, depth);
+  if (openerRest === undefined) return -1; // a blockquote inside a list item: not worth modelling
+  const indent = openerRest.length;
+  const inside = (line: string): string | undefined => {
+    const rest = withoutQuotes(line, depth);
+    if (rest === undefined) return undefined;
+    if (rest.trim() === "") return "";
+    const lead = /^ */.exec(rest)![0].length;
+    return lead >= indent || !contained ? rest.slice(Math.min(lead, indent)) : undefined;
+  };
+  for (let k = start + 1; k < lines.length; k++) {
+    const rest = inside(lines[k]!);
+    if (rest === undefined) return contained ? -1 : k - 1;
+    const marker = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(rest)?.[1];
+    if (marker !== undefined && marker[0] === opener.marker[0] && marker.length >= opener.marker.length) return k;
+  }
+  return contained ? -1 : lines.length;
+}
+
+/** A line without its first `depth` blockquote markers, or undefined if it has fewer. */
+function withoutQuotes(line: string, depth: number): string | undefined {
+  let rest = line;
+  for (let q = 0; q < depth; q++) {
+    const m = /^ {0,3}> ?/.exec(rest);
+    if (!m) return undefined;
+    rest = rest.slice(m[0].length);
+  }
+  return rest;
 }
 
 /**
@@ -111,10 +172,9 @@ export function prose(value: string | undefined): string {
  * `from-spec` so the docs tests do not mistake the author's snippet for one
  * of the generated, typechecked examples.
  */
-function quotedFence(line: string, marker: string): string {
-  const at = line.indexOf(marker);
-  const lang = line.slice(at + marker.length).trim().split(/\s+/)[0] || "text";
-  return `${line.slice(0, at)}${marker}${lang} ${QUOTED_CODE}`;
+function quotedFence(line: string, { prefix, marker }: FenceOpener): string {
+  const lang = line.slice(prefix.length + marker.length).trim().split(/\s+/)[0] || "text";
+  return `${prefix}${marker}${lang} ${QUOTED_CODE}`;
 }
 
 /** Info-string word marking a code block that comes from the spec, not from the generator. */
@@ -152,8 +212,12 @@ function neutraliseLineStart(line: string, listsToo = false): string {
   if (listsToo && /^ {0,3}>/.test(line)) return line.replace(">", "\\>");
   if (/^ {0,3}#{1,6}(\s|$)/.test(line)) return line.replace("#", "\\#");
   if (/^ {0,3}(=+|-+)\s*$/.test(line)) return line.replace(/[=-]/, (c) => `\\${c}`);
-  // A fence opener (``` or ~~~) would swallow the rest of the page; `***` and `___` would be a rule.
-  if (/^ {0,3}(`{3,}|~{3,}|(\*\s*){3,}$|(_\s*){3,}$)/.test(line)) return line.replace(/[`~*_]/, (c) => `\\${c}`);
+  // `***` and `___` would be a rule.
+  if (/^ {0,3}((\*\s*){3,}$|(_\s*){3,}$)/.test(line)) return line.replace(/[*_]/, (c) => `\\${c}`);
+  // A fence opener (``` or ~~~) here, at the top level or in a list item or blockquote, is one prose()
+  // found unclosed: it would swallow the rest of the page or of its container.
+  const opener = fenceOpener(line);
+  if (opener) return `${opener.prefix}\\${line.slice(opener.prefix.length)}`;
   return line;
 }
 
