@@ -11,7 +11,7 @@
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { folderSize, log, measure, ROOT, summarizeSamples, tsxArgs, WORK, type ProcessSample, type ProcessSummary } from "./proc.ts";
+import { folderSize, log, measure, ROOT, summarizeSamples, WORK, type ProcessSample, type ProcessSummary } from "./proc.ts";
 import { ensureHeyApi, githubSpec, openapiTypescript } from "./tools.ts";
 
 export type GithubTool = "ours" | "heyApi" | "openapiTypescript";
@@ -73,7 +73,7 @@ export async function benchGithub(runs: number, cli: string): Promise<GithubResu
     ours: {
       label: "apigen (types + client + docs + dist)",
       version: "working tree",
-      args: tsxArgs(cli, "generate", "--spec", spec.file, "--out", out("ours"), "--quiet"),
+      args: [cli, "generate", "--spec", spec.file, "--out", out("ours"), "--quiet"],
       tscInclude: ["src/**/*.ts"],
     },
   };

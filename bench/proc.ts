@@ -82,11 +82,6 @@ function keepTail(text: string): string {
   return text.length > 1_000_000 ? text.slice(-500_000) : text;
 }
 
-/** `node --import tsx <script> ...args`, the way npm scripts run the generator. */
-export function tsxArgs(script: string, ...args: string[]): string[] {
-  return ["--import", import.meta.resolve("tsx"), script, ...args];
-}
-
 export interface Summary {
   median: number;
   min: number;

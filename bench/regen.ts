@@ -9,7 +9,7 @@
  */
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { log, measure, ROOT, summarizeSamples, tsxArgs, WORK, type ProcessSample, type ProcessSummary } from "./proc.ts";
+import { log, measure, ROOT, summarizeSamples, WORK, type ProcessSample, type ProcessSummary } from "./proc.ts";
 
 export interface RegenResult {
   providers: string[];
@@ -44,7 +44,7 @@ export async function benchRegen(rounds: number, cli: string): Promise<RegenResu
   const touched = basename(touchedFile, extname(touchedFile));
   const original = await readFile(join(specs, touchedFile), "utf8");
 
-  const generate = () => measure(process.execPath, tsxArgs(cli, "generate", "--specs", specs, "--generated", generated, "--quiet"));
+  const generate = () => measure(process.execPath, [cli, "generate", "--specs", specs, "--generated", generated, "--quiet"]);
   const cold: ProcessSample[] = [];
   const noop: ProcessSample[] = [];
   const oneSpec: ProcessSample[] = [];

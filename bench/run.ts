@@ -20,7 +20,7 @@ import { benchBundle } from "./bundle.ts";
 import { renderChart } from "./chart.ts";
 import { benchClient } from "./client.ts";
 import { benchGithub } from "./github.ts";
-import { gitState, log, LOGS, machineLoad, measure, requireGnuTime, ROOT, round, tsxArgs, waitForQuiet, WORK } from "./proc.ts";
+import { gitState, log, LOGS, machineLoad, measure, requireGnuTime, ROOT, round, waitForQuiet, WORK } from "./proc.ts";
 import { benchRegen } from "./regen.ts";
 import type { Results, SectionMeta } from "./results.ts";
 import { snapshotGenerator } from "./snapshot.ts";
@@ -193,7 +193,7 @@ async function ensurePackages(dir: string): Promise<void> {
   const specs = join(WORK, "packages-specs");
   await rm(specs, { recursive: true, force: true });
   await cp(join(ROOT, "specs"), specs, { recursive: true });
-  await measure(process.execPath, tsxArgs(snapshot.cli, "generate", "--specs", specs, "--generated", dir, "--quiet"));
+  await measure(process.execPath, [snapshot.cli, "generate", "--specs", specs, "--generated", dir, "--quiet"]);
   await writeFile(join(dir, GENERATED_BY), snapshot.hash);
 }
 

@@ -14,7 +14,7 @@ import { ROOT, WORK } from "./proc.ts";
 
 export interface Snapshot {
   root: string;
-  /** The copy's generator/cli.ts. */
+  /** The copy's CLI launcher, bin/apigen.mjs (what `npm run generate` runs). */
   cli: string;
   /** sha256 over the copied files' paths and contents (first 12 hex digits). */
   hash: string;
@@ -24,11 +24,12 @@ export async function snapshotGenerator(name = "snapshot"): Promise<Snapshot> {
   const root = join(WORK, name);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
+  await cp(join(ROOT, "bin"), join(root, "bin"), { recursive: true });
   await cp(join(ROOT, "generator"), join(root, "generator"), { recursive: true });
   await cp(join(ROOT, "templates"), join(root, "templates"), { recursive: true });
   await symlink(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
   await writeFile(join(root, "package.json"), JSON.stringify({ type: "module", private: true, description: "apigen bench: frozen generator copy" }) + "\n");
-  return { root, cli: join(root, "generator", "cli.ts"), hash: await hashTree(root, ["generator", "templates"]) };
+  return { root, cli: join(root, "bin", "apigen.mjs"), hash: await hashTree(root, ["bin", "generator", "templates"]) };
 }
 
 async function hashTree(root: string, dirs: string[]): Promise<string> {

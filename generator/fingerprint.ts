@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { ROOT } from "./paths.ts";
 import { sha256 } from "./write/manifest.ts";
 
-const ROOT = join(import.meta.dirname, "..");
 /** Packages whose version changes what the generator writes. */
 const OUTPUT_SHAPING = ["openapi-typescript", "prettier", "typescript", "@redocly/openapi-core", "handlebars"];
 

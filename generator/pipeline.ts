@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Templates } from "./emit/templates.ts";
+import { RUNTIME_SOURCE } from "./paths.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Change } from "./changes/diff.ts";
 import type { BundledSpec } from "./validate/validate.ts";
@@ -42,7 +43,6 @@ export interface Release {
   version: string;
 }
 
-const RUNTIME_SOURCE = join(import.meta.dirname, "runtime", "runtime.ts");
 const DEFAULT_VERSION = "0.1.0";
 const RUNTIME_BANNER = "// Copied by apigen from its client runtime (generator/runtime/runtime.ts). Do not edit.";
 

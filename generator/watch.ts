@@ -3,7 +3,8 @@ import { basename, extname, join } from "node:path";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { generatePackage, type RunContext, type Target } from "./pipeline.ts";
-import { TEMPLATES_DIR, loadTemplates } from "./emit/templates.ts";
+import { loadTemplates } from "./emit/templates.ts";
+import { TEMPLATES_DIR } from "./paths.ts";
 
 const DEBOUNCE_MS = 75;
 

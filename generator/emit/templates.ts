@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import Handlebars from "handlebars";
+import { TEMPLATES_DIR } from "../paths.ts";
 
 /**
  * The handlebars templates under templates/, compiled once per run.
@@ -14,8 +15,6 @@ export interface Templates {
   /** Template file contents by name, for the manifest's input hash. */
   sources: Map<string, string>;
 }
-
-export const TEMPLATES_DIR = join(import.meta.dirname, "..", "..", "templates");
 
 export async function loadTemplates(dir: string = TEMPLATES_DIR): Promise<Templates> {
   const sources = new Map<string, string>();

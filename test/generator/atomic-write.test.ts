@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recoverInterrupted } from "../../generator/write/write.ts";
-import { ROOT } from "../support/run.ts";
+import { CLI, ROOT } from "../support/run.ts";
 
 /**
  * A generator killed mid-write never leaves a half-written package: the real
@@ -86,7 +86,7 @@ async function makeCase(name: string): Promise<{ generated: string; pkg: string;
 function startGenerate(c: { generated: string; specs: string }): ChildProcess {
   return spawn(
     process.execPath,
-    ["--import", import.meta.resolve("tsx"), join(ROOT, "generator", "cli.ts"), "generate", "latitudesh", "--specs", c.specs, "--generated", c.generated, "--quiet"],
+    [CLI, "generate", "latitudesh", "--specs", c.specs, "--generated", c.generated, "--quiet"],
     { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
   );
 }

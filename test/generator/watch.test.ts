@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, apigen } from "../support/run.ts";
+import { CLI, ROOT, apigen } from "../support/run.ts";
 
 /** A running `apigen watch` over a scratch copy of specs/, driven by scripted edits. */
 let work: string;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "apigen-watch-"));
   await cp(join(ROOT, "specs"), join(work, "specs"), { recursive: true });
   expect((await apigen(["generate", "--quiet"], { cwd: work })).code).toBe(0);
-  watcher = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "generator", "cli.ts"), "watch"], { cwd: work });
+  watcher = spawn(process.execPath, [CLI, "watch"], { cwd: work });
   watcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   watcher.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await waitFor(/watching /, 0);

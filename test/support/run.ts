@@ -24,9 +24,12 @@ export function run(command: string, args: string[], options: { cwd?: string; en
   });
 }
 
+/** The generator's CLI launcher, which `npm run generate|check|watch` run with node. */
+export const CLI = join(ROOT, "bin", "apigen.mjs");
+
 /** The generator's CLI, as `npm run generate`/`check` run it. */
 export function apigen(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-  return run(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "generator", "cli.ts"), ...args], options);
+  return run(process.execPath, [CLI, ...args], options);
 }
 
 /** `tsc --noEmit` with the repo's TypeScript; extra flags override the project's. */

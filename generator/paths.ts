@@ -1,0 +1,13 @@
+import { join } from "node:path";
+
+/**
+ * Where the generator's own files are. The only use of `import.meta.dirname`
+ * in generator/: bin/apigen.mjs bundles the CLI into .cache/ and defines it
+ * there as this folder's path, so files found from here stay found.
+ */
+export const GENERATOR_DIR: string = import.meta.dirname;
+/** The repository root: templates/, node_modules/. */
+export const ROOT: string = join(GENERATOR_DIR, "..");
+export const TEMPLATES_DIR: string = join(ROOT, "templates");
+/** The client runtime every package gets a copy of. */
+export const RUNTIME_SOURCE: string = join(GENERATOR_DIR, "runtime", "runtime.ts");

@@ -1,0 +1,68 @@
+/**
+ * bin/apigen.mjs, what `npm run generate|check|watch` run: generator/ bundled
+ * by esbuild into .cache/cli/ and run by plain node. Runs on a copy of bin/,
+ * generator/ and templates/ so that editing a source file is safe.
+ */
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, run } from "../support/run.ts";
+
+let copy: string;
+const launch = (...args: string[]) => run(process.execPath, [join(copy, "bin", "apigen.mjs"), ...args], { cwd: copy });
+const bundles = async () => (await readdir(join(copy, ".cache", "cli")).catch(() => [])).sort();
+
+beforeAll(async () => {
+  copy = await mkdtemp(join(tmpdir(), "apigen-launcher-"));
+  for (const dir of ["bin", "generator", "templates", "specs"]) await cp(join(ROOT, dir), join(copy, dir), { recursive: true });
+  await symlink(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
+  await writeFile(join(copy, "package.json"), JSON.stringify({ type: "module", private: true }));
+});
+
+afterAll(async () => {
+  await rm(copy, { recursive: true, force: true });
+});
+
+describe("bin/apigen.mjs", () => {
+  it("four runs started at once on an empty cache all work and leave one bundle, no temp folders", async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => launch("--help")));
+    for (const r of results) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain("Usage:");
+    }
+    expect(await bundles()).toHaveLength(1);
+  });
+
+  it("generates from the bundle: templates and the runtime are found from the real generator/ folder", async () => {
+    const result = await launch("generate", "pingone-management", "--quiet");
+    expect(result.code, result.stderr).toBe(0);
+    const runtime = await readFile(join(copy, "generated", "pingone-management", "src", "runtime.ts"), "utf8");
+    expect(runtime).toContain(await readFile(join(copy, "generator", "runtime", "runtime.ts"), "utf8"));
+    expect(await readFile(join(copy, "generated", "pingone-management", "docs", "README.md"), "utf8")).toMatch(/^# /);
+  });
+
+  it("check passes right after generate", async () => {
+    const result = await launch("check", "pingone-management");
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it("a second run reuses the bundle; an edit to a generator file rebuilds it", async () => {
+    const before = await bundles();
+    expect((await launch("--help")).code).toBe(0);
+    expect(await bundles()).toEqual(before);
+
+    const cli = join(copy, "generator", "cli.ts");
+    await writeFile(cli, (await readFile(cli, "utf8")).replace("Usage:", "Usage (edited):"));
+    const edited = await launch("--help");
+    expect(edited.stdout).toContain("Usage (edited):");
+    const after = await bundles();
+    expect(after).toHaveLength(2); // the old one stays for an hour: a watcher may still be running it
+    expect(after).toEqual(expect.arrayContaining(before));
+
+    // The generator changed, so what it wrote is stale until regenerated.
+    expect((await launch("check", "pingone-management")).code).toBe(1);
+    expect((await launch("generate", "pingone-management", "--quiet")).code).toBe(0);
+    expect((await launch("check", "pingone-management")).code).toBe(0);
+  });
+});
