@@ -48,7 +48,7 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
   // Lenient on `openapi: "3.0"` (no patch): downstream tools want the full form.
   const parsed = { ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document).document), openapi: openapiVersion };
   // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
-  throwIfNonStringRefs(loaded, parsed);
+  const external = checkRefs(loaded, parsed).external;
 
   const redocly = await import("@redocly/openapi-core");
   guardRedoclyPrototypeKeys();
@@ -57,12 +57,16 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
   const source = new redocly.Source(loaded.file, loaded.text, loaded.format === "json" ? "application/json" : "application/yaml");
   const document = { source, parsed };
 
-  let bundled: Awaited<ReturnType<typeof redocly.bundle>>;
+  let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & { bundle: { parsed: unknown } };
   try {
     const lintProblems = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
     throwIfErrors(loaded, lintProblems, redocly.getLineColLocation);
     dropMistypedKeywords(loaded, parsed, lintProblems);
-    bundled = await redocly.bundle({ doc: document, config, dereference: false, externalRefResolver: resolver });
+    // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
+    // (lint has resolved every ref already). On GitHub's spec that saves a second walk of 1 s.
+    bundled = external
+      ? await redocly.bundle({ doc: document, config, dereference: false, externalRefResolver: resolver })
+      : { bundle: { parsed }, problems: [], fileDependencies: new Set<string>() };
   } catch (error) {
     // A cycle spanning files: the message is all redocly gives.
     if (error instanceof Error && /circular pointer/i.test(error.message)) {
@@ -120,9 +124,13 @@ function checkVersion(loaded: LoadedSpec): string {
   return `3.${match[1]}.${match[2] ?? "0"}`;
 }
 
-/** Every `$ref` keyword (not a property or other name that happens to be "$ref") must hold a string. */
-function throwIfNonStringRefs(loaded: LoadedSpec, document: Record<string, unknown>): void {
+/**
+ * Every `$ref` keyword (not a property or other name that happens to be "$ref") must hold a string.
+ * `external`: some ref points outside the document.
+ */
+function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { external: boolean } {
   const path: string[] = [];
+  let external = false;
   // Depth is bounded by the loader (MAX_DEPTH), so plain recursion is safe; one shared path, copied only on error.
   const walk = (node: unknown, names: boolean): void => {
     if (node === null || typeof node !== "object") return;
@@ -139,12 +147,14 @@ function throwIfNonStringRefs(loaded: LoadedSpec, document: Record<string, unkno
         const kind = value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `a ${typeof value}`;
         throw locatedError(loaded, [...path, key], `$ref must be a string such as "#/components/schemas/Thing", not ${kind}`);
       }
+      if (!names && key === "$ref" && !(value as string).startsWith("#")) external = true;
       path.push(key);
       walk(value, !names && NAME_MAPS.has(key));
       path.pop();
     }
   };
   walk(document, false);
+  return { external };
 }
 
 function locatedError(loaded: LoadedSpec, path: readonly string[], message: string): SpecError {
