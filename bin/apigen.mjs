@@ -49,7 +49,8 @@ async function bundle() {
   const { build } = await import("esbuild");
   const temp = `${dir}.tmp-${process.pid}`;
   await build({
-    entryPoints: [join(GENERATOR, "cli.ts")],
+    entryPoints: [join(GENERATOR, "cli.ts"), join(GENERATOR, "emit", "docs-worker.ts")],
+    outbase: GENERATOR,
     outdir: temp,
     bundle: true,
     splitting: true,
@@ -58,7 +59,8 @@ async function bundle() {
     target: "node20",
     packages: "external",
     // generator/paths.ts finds templates/ and the runtime from its own folder.
-    define: { "import.meta.dirname": JSON.stringify(GENERATOR) },
+    // generator/emit/docs-job.ts starts the bundled docs worker (paths.ts).
+    define: { "import.meta.dirname": JSON.stringify(GENERATOR), "process.env.APIGEN_DOCS_WORKER_SCRIPT": JSON.stringify(join(dir, "emit", "docs-worker.js")) },
     logLevel: "error",
   });
   mkdirSync(CACHE, { recursive: true });

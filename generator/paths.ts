@@ -11,3 +11,9 @@ export const ROOT: string = join(GENERATOR_DIR, "..");
 export const TEMPLATES_DIR: string = join(ROOT, "templates");
 /** The client runtime every package gets a copy of. */
 export const RUNTIME_SOURCE: string = join(GENERATOR_DIR, "runtime", "runtime.ts");
+/**
+ * The docs worker's bundled script (emit/docs-worker.ts), which bin/apigen.mjs
+ * writes into the define below. Unset when generator/ runs from source (tsx,
+ * vitest), where a worker could not load .ts files: docs are then made in-process.
+ */
+export const DOCS_WORKER: string | undefined = process.env.APIGEN_DOCS_WORKER_SCRIPT;

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, run } from "../support/run.ts";
 
 let copy: string;
-const launch = (...args: string[]) => run(process.execPath, [join(copy, "bin", "apigen.mjs"), ...args], { cwd: copy });
+const launch = (...args: string[]) => launchWith({}, ...args);
+const launchWith = (env: NodeJS.ProcessEnv, ...args: string[]) => run(process.execPath, [join(copy, "bin", "apigen.mjs"), ...args], { cwd: copy, env });
 const bundles = async () => (await readdir(join(copy, ".cache", "cli")).catch(() => [])).sort();
 
 beforeAll(async () => {
@@ -40,6 +41,22 @@ describe("bin/apigen.mjs", () => {
     const runtime = await readFile(join(copy, "generated", "pingone-management", "src", "runtime.ts"), "utf8");
     expect(runtime).toContain(await readFile(join(copy, "generator", "runtime", "runtime.ts"), "utf8"));
     expect(await readFile(join(copy, "generated", "pingone-management", "docs", "README.md"), "utf8")).toMatch(/^# /);
+  });
+
+  it("docs made on a worker thread (big APIs) are the same bytes as docs made in-process", async () => {
+    const spec = join(copy, "specs", "openziti-edge-management.yaml");
+    const outs = { always: join(copy, "out-worker", "p"), never: join(copy, "out-inline", "p") };
+    for (const [mode, out] of Object.entries(outs)) {
+      const result = await launchWith({ APIGEN_DOCS_WORKER: mode }, "generate", "--spec", spec, "--out", out, "--quiet");
+      expect(result.code, result.stderr).toBe(0);
+    }
+    const files = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
+    const names = await files(outs.always);
+    expect(names.filter((n) => n.startsWith("docs/models/")).length).toBeGreaterThan(5);
+    expect(await files(outs.never)).toEqual(names);
+    for (const name of names.filter((n) => n.endsWith(".md") || n.endsWith(".ts") || n.endsWith(".json"))) {
+      expect(await readFile(join(outs.always, name), "utf8"), name).toBe(await readFile(join(outs.never, name), "utf8"));
+    }
   });
 
   it("check passes right after generate", async () => {

@@ -1,0 +1,45 @@
+/**
+ * Docs pages for a big API are made on a worker thread, at the same time as
+ * its types (openapi-typescript, on the main thread): on GitHub's spec that
+ * takes about 2 s off a 9 s run on two cores. Small APIs stay in-process,
+ * where a worker's start (about 0.1 s) would cost more than it saves.
+ * The pages are the same bytes either way: the same code makes them.
+ */
+import { Worker } from "node:worker_threads";
+import { formatFiles } from "../format/format.ts";
+import type { ApiIR } from "../ir/types.ts";
+import { DOCS_WORKER } from "../paths.ts";
+import type { FileSet } from "../write/write.ts";
+import { emitDocs } from "./docs.ts";
+import type { Templates } from "./templates.ts";
+
+/** Operations plus models above which a worker pays for itself. */
+const WORKER_THRESHOLD = 200;
+
+export interface DocsJob {
+  pages: Promise<FileSet>;
+  /** Stops the worker when the run fails elsewhere, so the process can exit. */
+  cancel(): void;
+}
+
+/**
+ * `APIGEN_DOCS_WORKER=always|never` overrides the size rule (tests use it to
+ * compare the two). Without a bundled worker script (generator/ run from
+ * source by tsx or vitest) the docs are always made in-process.
+ */
+export function startDocs(ir: ApiIR, templates: Templates): DocsJob {
+  const mode = process.env.APIGEN_DOCS_WORKER;
+  const big = ir.operations.length + ir.models.length >= WORKER_THRESHOLD;
+  if (DOCS_WORKER === undefined || mode === "never" || (mode !== "always" && !big)) {
+    return { pages: Promise.resolve().then(() => formatFiles(emitDocs(ir, templates))), cancel() {} };
+  }
+  const worker = new Worker(DOCS_WORKER, { workerData: { ir } });
+  const pages = new Promise<FileSet>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the docs worker exited with code ${code} before it answered`)));
+  });
+  // Awaited later, after the types: a failure meanwhile must not count as unhandled.
+  pages.catch(() => {});
+  return { pages, cancel: () => void worker.terminate() };
+}
