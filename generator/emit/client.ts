@@ -18,6 +18,7 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     clientTypeName: ir.clientTypeName,
     titleComment: commentSafe(ir.title),
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
+    serverOption: serverOptionType(ir),
     // Both go into JSDoc `@example`s: a `*/` in a scheme key or an operationId must not end the comment.
     exampleAuth: inComment(exampleAuth(ir.securitySchemes)),
     exampleErrorCheck: inComment(exampleErrorCheck(ir)),
@@ -50,6 +51,41 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     clientDeclarations: templates.render("client/client.d.ts.hbs", view),
     index: templates.render("client/index.ts.hbs", { banner }),
   };
+}
+
+/**
+ * The `server` option, narrowed to what the spec lists: one union member per
+ * server (index 0 may be left out), each with its own URL variables, an enum
+ * variable as a union of its values. A misspelt region is a compile error.
+ */
+function serverOptionType(ir: ApiIR): string {
+  const doc = (lines: (string | undefined)[], indent: string) => {
+    const text = docComment(lines, indent);
+    return text === "" ? [] : [indent + text];
+  };
+  const members = ir.servers.map((server, i) => {
+    const variables =
+      server.variables.length === 0
+        ? ["      variables?: Record<string, never> | undefined;"]
+        : [
+            "      variables?:",
+            "        | {",
+            ...server.variables.flatMap((v) => [
+              ...doc([v.description, `Default: ${literal(v.default)}.`], "            "),
+              `            ${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map(literal).join(" | ") : "string"} | undefined;`,
+            ]),
+            "          }",
+            "        | undefined;",
+          ];
+    return [
+      "  | {",
+      ...doc([server.description ? `${server.url}: ${server.description}` : server.url], "      "),
+      `      index${i === 0 ? "?: 0 | undefined" : `: ${i}`};`,
+      ...variables,
+      "    }",
+    ].join("\n");
+  });
+  return members.join("\n");
 }
 
 /** Query parameters not sent the default way (form, exploded), for the runtime's serializer. */

@@ -292,13 +292,17 @@ describe("servers", () => {
     }
   });
 
+  // The types already refuse these (test/clients/clients.test-d.ts); JavaScript callers get the runtime check.
   it("PingOne rejects a suffix outside the enum and variables the server does not have", () => {
+    // @ts-expect-error not one of the spec's suffixes
     expect(() => createPingoneManagementClient({ server: { variables: { suffix: "de" } } })).toThrow(
       'server variable "suffix" must be one of "asia", "ca", "com", "com.au", "eu"; got "de"',
     );
+    // @ts-expect-error no such variable
     expect(() => createPingoneManagementClient({ server: { variables: { region: "eu" } } })).toThrow(
       /no variable "region"/,
     );
+    // @ts-expect-error PingOne lists two servers
     expect(() => createPingoneManagementClient({ server: { index: 2 } })).toThrow(
       /server index 2 out of range \(2 servers\)/,
     );

@@ -28,6 +28,7 @@ import {
   isApiError as isPingError,
   type components as PingComponents,
   type operations as PingOperations,
+  type ServerOption as PingServerOption,
 } from "@apigen/pingone-management";
 
 type Edge = EdgeComponents["schemas"];
@@ -173,6 +174,26 @@ describe("options", () => {
     createLatitudeshClient({ auth: { apiKey: "key" } });
     // @ts-expect-error OpenZiti has no http bearer scheme
     createOpenzitiEdgeClient({ auth: { bearer: "t" } });
+  });
+
+  it("server: the index picks one of the spec's servers, each with its own variables, enums as their values", () => {
+    type RegionalVariables = NonNullable<Extract<PingServerOption, { index?: 0 | undefined }>["variables"]>;
+    expectTypeOf<RegionalVariables["suffix"]>().toEqualTypeOf<"asia" | "ca" | "com" | "com.au" | "eu" | undefined>();
+    expectTypeOf<keyof RegionalVariables>().toEqualTypeOf<"baseDomain" | "protocol" | "suffix">();
+    createPingoneManagementClient({ server: { variables: { suffix: "com.au" } } });
+    createPingoneManagementClient({ server: { index: 0, variables: { suffix: "eu", protocol: "https" } } });
+    createPingoneManagementClient({ server: { index: 1, variables: { baseHostname: "auth.example.com" } } });
+    createLatitudeshClient({ server: { index: 1 } });
+    // @ts-expect-error "de" is not one of PingOne's regional suffixes
+    createPingoneManagementClient({ server: { variables: { suffix: "de" } } });
+    // @ts-expect-error the second server takes a full host name, not a suffix
+    createPingoneManagementClient({ server: { index: 1, variables: { suffix: "eu" } } });
+    // @ts-expect-error PingOne lists two servers
+    createPingoneManagementClient({ server: { index: 2 } });
+    // @ts-expect-error Latitude's servers have no variables
+    createLatitudeshClient({ server: { index: 1, variables: { host: "x" } } });
+    // @ts-expect-error OpenZiti's spec lists one server
+    createOpenzitiEdgeClient({ server: { index: 1 } });
   });
 });
 

@@ -135,6 +135,8 @@ const specArbitrary = fc.record({
   schemas: fc.array(fc.tuple(someName, objectSchema), { maxLength: 4 }),
   securitySchemes: fc.array(fc.tuple(someName, fc.constantFrom("apiKey", "bearer"), someName), { maxLength: 2 }),
   serverDescription: maybe(prose),
+  /** A second server whose URL is made of these variables: names, descriptions and enum values become client types. */
+  serverVariables: fc.array(fc.record({ name: segment, description: maybe(prose), values: maybe(fc.uniqueArray(hostile, { minLength: 1, maxLength: 3 })) }), { maxLength: 3 }),
 });
 
 type SpecInput = typeof specArbitrary extends fc.Arbitrary<infer T> ? T : never;
@@ -202,12 +204,24 @@ function buildSpec(input: SpecInput): { document: Obj; operations: number; model
   const document = resolveRefs({
     openapi: "3.1.0",
     info: { title: input.title, version: input.version, description: input.description },
-    servers: [{ url: "https://api.example.com/v1", description: input.serverDescription }],
+    servers: [{ url: "https://api.example.com/v1", description: input.serverDescription }, ...variableServer(input)],
     tags: tags.length ? tags : undefined,
     paths,
     components: { schemas, securitySchemes: schemes.size ? Object.fromEntries(schemes) : undefined },
   }) as Obj;
   return { document, operations, models: Object.keys(schemas).length };
+}
+
+/** `https://api.example.com/{a}/{b}` with hostile variable names, descriptions and enum values; none when none were drawn. */
+function variableServer(input: SpecInput): Obj[] {
+  const byName = new Map(input.serverVariables.map((v) => [v.name, v]));
+  if (byName.size === 0) return [];
+  const variables: Obj = {};
+  for (const [name, v] of byName) {
+    const value = { default: v.values?.[0] ?? "x", enum: v.values, description: v.description };
+    Object.defineProperty(variables, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return [{ url: `https://api.example.com/${[...byName.keys()].map((n) => `{${n}}`).join("/")}`, variables }];
 }
 
 // ------------------------------------------------------------------ docs checks

@@ -14,8 +14,25 @@ export interface Operations {
 /** Names of the security schemes a client can be given credentials for. */
 export type SecuritySchemeName = "Bearer";
 
+/** The servers the spec lists, chosen by `index` (default 0), with values for their URL variables. */
+export type ServerOption =
+  | {
+      /**
+       * https://api.latitude.sh: Production API.
+       */
+      index?: 0 | undefined;
+      variables?: Record<string, never> | undefined;
+    }
+  | {
+      /**
+       * http://api.latitude.sh: The same host over plain HTTP.
+       */
+      index: 1;
+      variables?: Record<string, never> | undefined;
+    };
+
 /** Options of createLatitudeshClient: base URL or server, credentials, retries, timeouts, fetch. */
-export type LatitudeshClientOptions = ClientOptions<SecuritySchemeName>;
+export type LatitudeshClientOptions = ClientOptions<SecuritySchemeName, ServerOption>;
 
 /**
  * Operations tagged "VPN Sessions".

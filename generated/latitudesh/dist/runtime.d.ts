@@ -70,14 +70,18 @@ export interface RetryOptions {
 }
 /** Fetch options we let callers set; redirect is ours (followed manually to keep credentials on-origin). */
 export type FetchInit = Omit<RequestInit, "headers" | "body" | "method" | "signal" | "redirect">;
-export interface ClientOptions<Schemes extends string = string> {
+/** Which of the spec's servers to call; generated clients narrow it to their servers and variable values. */
+export interface ServerChoice {
+    /** Index into the spec's servers. Default 0. */
+    index?: number | undefined;
+    /** Values for the server URL's `{variables}`; one left out takes its default. Checked against the enum. */
+    variables?: Readonly<Record<string, string | undefined>> | undefined;
+}
+export interface ClientOptions<Schemes extends string = string, Server extends ServerChoice = ServerChoice> {
     /** Overrides the spec servers. */
     baseUrl?: string | undefined;
     /** Pick a spec server (default index 0) and fill its `{variables}` (enum-checked). */
-    server?: {
-        index?: number | undefined;
-        variables?: Record<string, string> | undefined;
-    } | undefined;
+    server?: Server | undefined;
     auth?: {
         [K in Schemes]?: Credential | undefined;
     } | undefined;

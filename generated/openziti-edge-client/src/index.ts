@@ -13,4 +13,5 @@ export {
   type PaginatedOperation,
   type ResponseData,
   type RetryOptions,
+  type ServerChoice,
 } from "./runtime.js";

@@ -17,8 +17,18 @@ export interface Operations {
 /** Names of the security schemes a client can be given credentials for. */
 export type SecuritySchemeName = "oauth2" | "ztSession";
 
+/** The servers the spec lists, chosen by `index` (default 0), with values for their URL variables. */
+export type ServerOption =
+  | {
+      /**
+       * https://demo.ziti.dev/edge/management/v1: Public OpenZiti demo controller. Self-hosted controllers use the same path on their own host.
+       */
+      index?: 0 | undefined;
+      variables?: Record<string, never> | undefined;
+    };
+
 /** Options of createOpenzitiEdgeManagementClient: base URL or server, credentials, retries, timeouts, fetch. */
-export type OpenzitiEdgeManagementClientOptions = ClientOptions<SecuritySchemeName>;
+export type OpenzitiEdgeManagementClientOptions = ClientOptions<SecuritySchemeName, ServerOption>;
 
 /**
  * Operations tagged "API Session".

@@ -13,8 +13,61 @@ export interface Operations {
 /** Names of the security schemes a client can be given credentials for. */
 export type SecuritySchemeName = "bearer";
 
+/** The servers the spec lists, chosen by `index` (default 0), with values for their URL variables. */
+export type ServerOption =
+  | {
+      /**
+       * {protocol}://{baseDomain}.{suffix}/v1: Regional PingOne API host, chosen by top-level domain.
+       */
+      index?: 0 | undefined;
+      variables?:
+        | {
+            /**
+             * Host name without its top-level domain.
+             *
+             * Default: "api.pingone".
+             */
+            baseDomain?: string | undefined;
+            /**
+             * URL scheme.
+             *
+             * Default: "https".
+             */
+            protocol?: string | undefined;
+            /**
+             * Top-level domain of the region the environment lives in.
+             *
+             * Default: "com".
+             */
+            suffix?: "asia" | "ca" | "com" | "com.au" | "eu" | undefined;
+          }
+        | undefined;
+    }
+  | {
+      /**
+       * {protocol}://{baseHostname}/v1: Any PingOne API host, given as a full host name.
+       */
+      index: 1;
+      variables?:
+        | {
+            /**
+             * Full host name of the API.
+             *
+             * Default: "api.pingone.com".
+             */
+            baseHostname?: string | undefined;
+            /**
+             * URL scheme.
+             *
+             * Default: "https".
+             */
+            protocol?: string | undefined;
+          }
+        | undefined;
+    };
+
 /** Options of createPingoneManagementClient: base URL or server, credentials, retries, timeouts, fetch. */
-export type PingoneManagementClientOptions = ClientOptions<SecuritySchemeName>;
+export type PingoneManagementClientOptions = ClientOptions<SecuritySchemeName, ServerOption>;
 
 /**
  * Operations tagged "Sessions".
