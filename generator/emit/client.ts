@@ -19,6 +19,8 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     titleComment: commentSafe(ir.title),
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
     serverOption: serverOptionType(ir),
+    factorySignature: signature(`export function ${ir.factoryName}(`, `options: ${ir.clientTypeName}Options = {}`, `): ${ir.clientTypeName}`, 2),
+    factoryDeclaration: signature(`export declare function ${ir.factoryName}(`, `options?: ${ir.clientTypeName}Options`, `): ${ir.clientTypeName}`, 1),
     // Both go into JSDoc `@example`s: a `*/` in a scheme key or an operationId must not end the comment.
     exampleAuth: inComment(exampleAuth(ir.securitySchemes)),
     exampleErrorCheck: inComment(exampleErrorCheck(ir)),
@@ -53,12 +55,21 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
   };
 }
 
+/** A one-parameter signature on one line, or broken as prettier breaks it when longer than 120 columns. */
+function signature(head: string, parameter: string, tail: string, suffixLength: number): string {
+  const line = `${head}${parameter}${tail}`;
+  return line.length + suffixLength <= 120 ? line : `${head}\n  ${parameter},\n${tail}`;
+}
+
 /**
  * The `server` option, narrowed to what the spec lists: one union member per
  * server (index 0 may be left out), each with its own URL variables, an enum
  * variable as a union of its values. A misspelt region is a compile error.
  */
 function serverOptionType(ir: ApiIR): string {
+  // Laid out as prettier would: a union of object types, or a lone object type for one server.
+  const single = ir.servers.length === 1;
+  const at = single ? "  " : "      ";
   const doc = (lines: (string | undefined)[], indent: string) => {
     const text = docComment(lines, indent);
     return text === "" ? [] : [indent + text];
@@ -66,26 +77,21 @@ function serverOptionType(ir: ApiIR): string {
   const members = ir.servers.map((server, i) => {
     const variables =
       server.variables.length === 0
-        ? ["      variables?: Record<string, never> | undefined;"]
+        ? [`${at}variables?: Record<string, never> | undefined;`]
         : [
-            "      variables?:",
-            "        | {",
+            `${at}variables?:`,
+            `${at}  | {`,
             ...server.variables.flatMap((v) => [
-              ...doc([v.description, `Default: ${literal(v.default)}.`], "            "),
-              `            ${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map(literal).join(" | ") : "string"} | undefined;`,
+              ...doc([v.description, `Default: ${literal(v.default)}.`], `${at}      `),
+              `${at}      ${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map(literal).join(" | ") : "string"} | undefined;`,
             ]),
-            "          }",
-            "        | undefined;",
+            `${at}    }`,
+            `${at}  | undefined;`,
           ];
-    return [
-      "  | {",
-      ...doc([server.description ? `${server.url}: ${server.description}` : server.url], "      "),
-      `      index${i === 0 ? "?: 0 | undefined" : `: ${i}`};`,
-      ...variables,
-      "    }",
-    ].join("\n");
+    const body = [...doc([server.description ? `${server.url}: ${server.description}` : server.url], at), `${at}index${i === 0 ? "?: 0 | undefined" : `: ${i}`};`, ...variables];
+    return single ? ["{", ...body, "}"].join("\n") : ["  | {", ...body, "    }"].join("\n");
   });
-  return members.join("\n");
+  return single ? members[0]! : `\n${members.join("\n")}`;
 }
 
 /** Query parameters not sent the default way (form, exploded), for the runtime's serializer. */

@@ -15,14 +15,13 @@ export interface Operations {
 export type SecuritySchemeName = "oauth2" | "ztSession";
 
 /** The servers the spec lists, chosen by `index` (default 0), with values for their URL variables. */
-export type ServerOption =
-  | {
-      /**
-       * https://demo.ziti.dev/edge/client/v1: Public OpenZiti demo controller. Self-hosted controllers use the same path on their own host.
-       */
-      index?: 0 | undefined;
-      variables?: Record<string, never> | undefined;
-    };
+export type ServerOption = {
+  /**
+   * https://demo.ziti.dev/edge/client/v1: Public OpenZiti demo controller. Self-hosted controllers use the same path on their own host.
+   */
+  index?: 0 | undefined;
+  variables?: Record<string, never> | undefined;
+};
 
 /** Options of createOpenzitiEdgeClient: base URL or server, credentials, retries, timeouts, fetch. */
 export type OpenzitiEdgeClientOptions = ClientOptions<SecuritySchemeName, ServerOption>;

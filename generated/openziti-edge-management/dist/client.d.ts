@@ -18,14 +18,13 @@ export interface Operations {
 export type SecuritySchemeName = "oauth2" | "ztSession";
 
 /** The servers the spec lists, chosen by `index` (default 0), with values for their URL variables. */
-export type ServerOption =
-  | {
-      /**
-       * https://demo.ziti.dev/edge/management/v1: Public OpenZiti demo controller. Self-hosted controllers use the same path on their own host.
-       */
-      index?: 0 | undefined;
-      variables?: Record<string, never> | undefined;
-    };
+export type ServerOption = {
+  /**
+   * https://demo.ziti.dev/edge/management/v1: Public OpenZiti demo controller. Self-hosted controllers use the same path on their own host.
+   */
+  index?: 0 | undefined;
+  variables?: Record<string, never> | undefined;
+};
 
 /** Options of createOpenzitiEdgeManagementClient: base URL or server, credentials, retries, timeouts, fetch. */
 export type OpenzitiEdgeManagementClientOptions = ClientOptions<SecuritySchemeName, ServerOption>;
@@ -144,7 +143,9 @@ export interface OpenzitiEdgeManagementClient {
  * @example
  * const api = createOpenzitiEdgeManagementClient({ auth: { oauth2: process.env.API_TOKEN } });
  */
-export declare function createOpenzitiEdgeManagementClient(options?: OpenzitiEdgeManagementClientOptions): OpenzitiEdgeManagementClient;
+export declare function createOpenzitiEdgeManagementClient(
+  options?: OpenzitiEdgeManagementClientOptions,
+): OpenzitiEdgeManagementClient;
 
 /**
  * True when `error` is the ApiError thrown by the named operation; narrows its

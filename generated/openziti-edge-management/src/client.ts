@@ -27,14 +27,13 @@ export interface Operations {
 export type SecuritySchemeName = "oauth2" | "ztSession";
 
 /** The servers the spec lists, chosen by `index` (default 0), with values for their URL variables. */
-export type ServerOption =
-  | {
-      /**
-       * https://demo.ziti.dev/edge/management/v1: Public OpenZiti demo controller. Self-hosted controllers use the same path on their own host.
-       */
-      index?: 0 | undefined;
-      variables?: Record<string, never> | undefined;
-    };
+export type ServerOption = {
+  /**
+   * https://demo.ziti.dev/edge/management/v1: Public OpenZiti demo controller. Self-hosted controllers use the same path on their own host.
+   */
+  index?: 0 | undefined;
+  variables?: Record<string, never> | undefined;
+};
 
 /** Options of createOpenzitiEdgeManagementClient: base URL or server, credentials, retries, timeouts, fetch. */
 export type OpenzitiEdgeManagementClientOptions = ClientOptions<SecuritySchemeName, ServerOption>;
@@ -161,7 +160,9 @@ const definition: ApiDefinition = {
  * @example
  * const api = createOpenzitiEdgeManagementClient({ auth: { oauth2: process.env.API_TOKEN } });
  */
-export function createOpenzitiEdgeManagementClient(options: OpenzitiEdgeManagementClientOptions = {}): OpenzitiEdgeManagementClient {
+export function createOpenzitiEdgeManagementClient(
+  options: OpenzitiEdgeManagementClientOptions = {},
+): OpenzitiEdgeManagementClient {
   const runtime = createRuntime<paths>(definition, options);
   return {
     apiSession: {

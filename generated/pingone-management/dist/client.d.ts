@@ -119,7 +119,9 @@ export interface PingoneManagementClient {
  * @example
  * const api = createPingoneManagementClient({ auth: { bearer: process.env.API_TOKEN } });
  */
-export declare function createPingoneManagementClient(options?: PingoneManagementClientOptions): PingoneManagementClient;
+export declare function createPingoneManagementClient(
+  options?: PingoneManagementClientOptions,
+): PingoneManagementClient;
 
 /**
  * True when `error` is the ApiError thrown by the named operation; narrows its
