@@ -127,6 +127,8 @@ interface Report {
   changed?: string[];
   version?: { from: string | undefined; to: string };
   apiChanges?: { level: string; kind: string; where: string; message: string }[];
+  /** Files a newer generator changed while the API did not (a patch release). */
+  regenerated?: string[];
   error?: string;
 }
 
@@ -147,6 +149,7 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
         changed: result.changed,
         version: release && { from: release.previousVersion, to: release.version },
         apiChanges: release?.changes,
+        regenerated: release?.regenerated,
       });
       if (options.json || options.quiet) continue;
       if (options.dryRun && release) process.stdout.write(await dryRunReport(target.provider, release, result.changed));
@@ -171,7 +174,7 @@ async function dryRunReport(provider: string, release: Release, changed: string[
   const { formatReport } = await import("./changes/changelog.ts");
   const from = release.previousVersion ?? "(new)";
   const files = changed.length === 0 ? "  no file would change" : changed.map((f) => `  would write ${f}`).join("\n");
-  return `${provider}:\n${formatReport(release.changes, from, release.version).replace(/^/gm, "  ").trimEnd()}\n${files}\n`;
+  return `${provider}:\n${formatReport(release.changes, from, release.version, release.regenerated).replace(/^/gm, "  ").trimEnd()}\n${files}\n`;
 }
 
 async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {

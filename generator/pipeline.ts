@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import type { Templates } from "./emit/templates.ts";
 import { RUNTIME_SOURCE } from "./paths.ts";
 import type { ApiIR } from "./ir/types.ts";
-import type { Change } from "./changes/diff.ts";
+import type { Release } from "./changes/release.ts";
 import type { BundledSpec } from "./validate/validate.ts";
 import { MANIFEST_FILE, hashInputs, isUpToDate, manifestFor, readManifest } from "./write/manifest.ts";
 import { diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
@@ -36,20 +36,13 @@ export interface RenderedPackage {
   release: Release;
 }
 
-export interface Release {
-  /** Empty on a first generation. */
-  changes: Change[];
-  previousVersion: string | undefined;
-  version: string;
-}
-
-const DEFAULT_VERSION = "0.1.0";
+export type { Release };
 const RUNTIME_BANNER = "// Copied by apigen from its client runtime (generator/runtime/runtime.ts). Do not edit.";
 
 /** load -> validate -> IR -> emit -> format: every file of the package, in memory. */
 export async function renderPackage(target: Target, ctx: RunContext): Promise<RenderedPackage> {
   const stages = await loadStages();
-  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitPackageFiles, startDocs, formatFiles, tidy, emitDist } = stages;
+  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded);
@@ -63,16 +56,14 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
     const [schema, runtime, previous] = await Promise.all([
       emitTypes(bundled.protectedDocument, banner),
       readFile(RUNTIME_SOURCE, "utf8"),
-      readPrevious(target.outDir),
+      releases.readPrevious(target.outDir),
     ]);
-    const release = await planRelease(previous, bundled.document);
-    const version = release.version;
+    const planned = await releases.planRelease(previous, bundled.document);
     const { client, clientDeclarations, index } = emitClient(ir, templates, banner);
     const unformatted: FileSet = new Map([
       ["src/client.ts", client],
       ["src/index.ts", index],
-      ...emitPackageFiles(ir, bundled.document, version, templates),
-      ["CHANGELOG.md", await changelog(previous, release, ir)],
+      ...emitPackageFiles(ir, bundled.document, planned.version, templates),
     ]);
     const formatted = new Map([...(await formatFiles(unformatted)), ...(await docs.pages)]);
     const sources = new Map([
@@ -87,6 +78,10 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
       ["src/runtime.ts", sources.get("runtime.ts")!],
       ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]))),
     ]);
+    // Known only now: whether a newer generator changed the files of an unchanged API (a patch release).
+    const release = await releases.settleRelease(previous, planned, files);
+    if (release.version !== planned.version) files.set("package.json", releases.withVersion(files.get("package.json")!, release.version));
+    files.set("CHANGELOG.md", tidy(releases.changelogFor(previous, release, ir)));
     const inputs = await hashInputs(target.outDir, bundled.dependencies);
     const manifest = manifestFor(ctx.fingerprint, inputs, files);
     files.set(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + "\n");
@@ -96,54 +91,12 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
   }
 }
 
-interface Previous {
-  version: string | undefined;
-  spec: Record<string, unknown> | undefined;
-  changelog: string | undefined;
-}
-
-/** What the package on disk was generated from: its version, bundled spec and changelog. */
-async function readPrevious(outDir: string): Promise<Previous> {
-  const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
-  const [pkg, spec, changelog] = await Promise.all([read("package.json"), read("openapi.json"), read("CHANGELOG.md")]);
-  const parse = (text: string | undefined) => {
-    try {
-      return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
-    } catch {
-      return undefined;
-    }
-  };
-  const version = parse(pkg)?.version;
-  return { version: typeof version === "string" ? version : undefined, spec: parse(spec), changelog };
-}
-
-/** The next version: the previous one bumped by the most severe change to the spec (none: unchanged). */
-async function planRelease(previous: Previous, spec: Record<string, unknown>): Promise<Release> {
-  if (previous.version === undefined || previous.spec === undefined) {
-    return { changes: [], previousVersion: previous.version, version: previous.version ?? DEFAULT_VERSION };
-  }
-  const [{ diffSpecs }, { bump, highestLevel }] = await Promise.all([import("./changes/diff.ts"), import("./changes/semver.ts")]);
-  const changes = diffSpecs(previous.spec, spec);
-  return { changes, previousVersion: previous.version, version: bump(previous.version, highestLevel(changes)) };
-}
-
-/** CHANGELOG.md: a new entry on top when the spec changed; as it was otherwise. */
-async function changelog(previous: Previous, release: Release, ir: ApiIR): Promise<string> {
-  const { changelogEntry, firstEntry, prependEntry } = await import("./changes/changelog.ts");
-  if (previous.changelog !== undefined && release.changes.length === 0) return previous.changelog;
-  const entry =
-    release.changes.length > 0
-      ? changelogEntry(release.version, release.changes, { apiVersion: ir.apiVersion })
-      : firstEntry(release.version, ir.apiVersion);
-  return prependEntry(previous.changelog, entry, ir.packageName);
-}
-
 /**
  * The stages, imported on first use: they pull in yaml, redocly,
  * openapi-typescript, prettier and typescript, which a no-op run never needs.
  */
 async function loadStages() {
-  const [load, validate, ir, types, client, pkg, docs, format, dist] = await Promise.all([
+  const [load, validate, ir, types, client, pkg, docs, format, dist, release] = await Promise.all([
     import("./load/load.ts"),
     import("./validate/validate.ts"),
     import("./ir/build.ts"),
@@ -153,6 +106,7 @@ async function loadStages() {
     import("./emit/docs-job.ts"),
     import("./format/format.ts"),
     import("./emit/dist.ts"),
+    import("./changes/release.ts"),
   ]);
   return {
     loadSpec: load.loadSpec,
@@ -165,6 +119,7 @@ async function loadStages() {
     formatFiles: format.formatFiles,
     tidy: format.tidy,
     emitDist: dist.emitDist,
+    release,
   };
 }
 
