@@ -6,7 +6,9 @@
  * 37 MB by table alignment) and seconds on its 1.3 MB client.
  */
 export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
-  return new Map([...files].map(([name, text]) => [name, tidy(text)]));
+  // JSON files come from JSON.stringify, which writes neither trailing spaces nor blank lines; tidying
+  // GitHub's 13 MB openapi.json cost 0.3 s for nothing.
+  return new Map([...files].map(([name, text]) => [name, name.endsWith(".json") ? text : tidy(text)]));
 }
 
 /** No trailing spaces, at most one blank line in a row, one newline at the end. */
