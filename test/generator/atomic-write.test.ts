@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recoverInterrupted } from "../../generator/write/write.ts";
+import { recoverInterrupted, replaceFolder } from "../../generator/write/write.ts";
 import { CLI, ROOT } from "../support/run.ts";
 
 /**
@@ -133,13 +133,24 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-type Outcome = "old" | "new" | "between renames";
+type Outcome = "old" | "old, node_modules in the temp folder" | "new" | "between renames";
 
-/** After a kill: the old package, the new one, or (between the renames) no package and the old one whole beside it. */
+/**
+ * After a kill: the old package, the new one, or (between the renames) no
+ * package and the old one whole beside it. Just before the renames the
+ * user's node_modules has moved into the complete temp folder, so the old
+ * package can also be there without it (recovery moves it back).
+ */
 async function stateAfterKill(c: { generated: string; pkg: string }): Promise<Outcome> {
   const tree = await hashTree(c.pkg);
   if (tree) {
     if (JSON.stringify(tree) === JSON.stringify(OLD)) return "old";
+    if (JSON.stringify(tree) === JSON.stringify(withoutKept(OLD))) {
+      const tmp = (await leftovers(c.generated)).filter((n) => n.startsWith(".apigen-tmp-latitudesh-"));
+      expect(tmp).toHaveLength(1);
+      expect(await hashTree(join(c.generated, tmp[0]!))).toEqual(NEW);
+      return "old, node_modules in the temp folder";
+    }
     expect(tree, "the package folder is neither the old package nor the new one").toEqual(NEW);
     return "new";
   }
@@ -252,6 +263,17 @@ describe("recovery from each point of the write, one by one", () => {
       swapped = await hashTree(pkg);
     });
     expect(tree).toEqual(swapped);
+  });
+
+  it("a write that fails part-way (a file where a folder must go) leaves the old package whole and no temp folder", async () => {
+    const c = await makeCase("write-error");
+    const files = new Map<string, string>();
+    for (let i = 0; i < 300; i++) files.set(`docs/page-${String(i).padStart(3, "0")}.md`, `page ${i}\n`);
+    files.set("src", "a file named like the folder src/index.ts needs\n");
+    files.set("src/index.ts", "export {};\n");
+    await expect(replaceFolder(c.pkg, files)).rejects.toThrow(/EISDIR|ENOTDIR|EEXIST/);
+    expect(await hashTree(c.pkg)).toEqual(OLD);
+    expect(await leftovers(c.generated)).toEqual([]);
   });
 
   it("leaves alone the temp folder of a generator that is still running", async () => {
