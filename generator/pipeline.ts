@@ -6,6 +6,7 @@ import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
 import type { BundledSpec } from "./validate/validate.ts";
 import { MANIFEST_FILE, hashInputs, isUpToDate, manifestFor, readManifest } from "./write/manifest.ts";
+import { syncLockfileVersion } from "./write/lockfile.ts";
 import { diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
 
 /** One spec to turn into one package. */
@@ -146,7 +147,10 @@ export async function generatePackage(target: Target, ctx: RunContext, force = f
   const { files, release } = await renderPackage(target, ctx);
   const changed = await diffAgainstDisk(target.outDir, files);
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release };
-  if (!dryRun) await replaceFolder(target.outDir, files);
+  if (!dryRun) {
+    await replaceFolder(target.outDir, files);
+    await syncLockfileVersion(target.outDir, release.version);
+  }
   return { status: "generated", changed, fileCount: files.size, release };
 }
 

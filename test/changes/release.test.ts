@@ -79,4 +79,27 @@ describe("releases made by a generator change", () => {
     expect(result.release?.regenerated).toEqual(["docs/README.md"]);
     expect(await version()).toBe("0.1.3");
   });
+
+  it("a workspace's package-lock.json follows the bump (only the package's own entry, npm's layout)", async () => {
+    const lockFile = join(work, "package-lock.json");
+    const lock = {
+      name: "app",
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        "": { name: "app", workspaces: ["out/*"] },
+        "out/latitudesh": { name: "@apigen/latitudesh", version: "0.1.3", dependencies: { "openapi-fetch": "^0.17.0" } },
+        "out/other": { name: "@apigen/other", version: "0.1.3" },
+      },
+    };
+    await writeFile(lockFile, JSON.stringify(lock, null, 2) + "\n");
+    await generatePackage(target, newer);
+    expect(await version()).toBe("0.1.4");
+    const expected = structuredClone(lock);
+    expected.packages["out/latitudesh"].version = "0.1.4";
+    expect(await readFile(lockFile, "utf8")).toBe(JSON.stringify(expected, null, 2) + "\n");
+    // A no-op run leaves the lock alone.
+    await generatePackage(target, newer);
+    expect(await readFile(lockFile, "utf8")).toBe(JSON.stringify(expected, null, 2) + "\n");
+  });
 });
