@@ -1,6 +1,7 @@
 import type { ApiIR } from "../ir/types.ts";
 import { literal } from "./code.ts";
-import { Examples } from "./docs/examples.ts";
+import { Examples, importStatement } from "./docs/examples.ts";
+import { text } from "./markdown.ts";
 import { Schemas } from "./docs/schema.ts";
 import type { Templates } from "./templates.ts";
 
@@ -65,14 +66,13 @@ function readmeView(ir: ApiIR) {
   const example =
     op && tag
       ? new Examples(ir, new Schemas(ir)).operation(op, tag)
-      : `import { ${ir.factoryName} } from ${literal(ir.packageName)};\n\nconst api = ${ir.factoryName}();\nconsole.log(api.raw);`;
-  const escape = (text: string) => oneLine(text).replace(/[<>[\]`*_|\\]/g, "\\$&");
+      : `${importStatement([ir.factoryName], ir.packageName)}\n\nconst api = ${ir.factoryName}();\nconsole.log(api.raw);`;
   return {
     packageName: ir.packageName,
-    summary: `Typed fetch client for ${escape(ir.title)}.`,
+    summary: `Typed fetch client for ${text(ir.title)}.`,
     openapiVersion: ir.openapiVersion,
-    title: escape(ir.title),
-    apiVersion: escape(ir.apiVersion),
+    title: text(ir.title),
+    apiVersion: text(ir.apiVersion),
     example,
   };
 }

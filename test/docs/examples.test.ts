@@ -66,6 +66,17 @@ describe("TypeScript examples in the generated docs", () => {
     expect([...unparsed, ...problems].join("\n\n")).toBe("");
   });
 
+  it("are laid out as prettier would lay them out (printWidth 120), so readers copy tidy code", async () => {
+    const prettier = await import("prettier");
+    const unlike: string[] = [];
+    for (const block of blocks) {
+      const formatted = await prettier.format(block.code, { parser: "typescript", printWidth: 120 });
+      if (formatted !== block.code) unlike.push(`${block.doc.name}:${block.line}`);
+    }
+    expect(blocks.length).toBeGreaterThan(50);
+    expect(unlike).toEqual([]);
+  });
+
   it("report a broken example at its markdown file and line (canary)", () => {
     const canary = result.diagnostics.filter((d) => d.file.endsWith("canary.ts"));
     expect(canary.length).toBeGreaterThan(0);

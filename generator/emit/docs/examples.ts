@@ -21,7 +21,14 @@ type Mode = "request" | "response";
 
 /** A TS expression for a plain value: objects with bare keys where possible. */
 export function tsValue(value: unknown, indent = ""): string {
-  if (Array.isArray(value)) return value.length === 0 ? "[]" : `[${value.map((v) => tsValue(v, indent)).join(", ")}]`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    // Laid out as prettier does: scalars (and empty `{}`/`[]`) on one line, objects and arrays one per line.
+    const flat = (v: unknown) => v === null || typeof v !== "object" || Object.keys(v).length === 0;
+    if (value.every(flat)) return `[${value.map((v) => tsValue(v, indent)).join(", ")}]`;
+    const inner = indent + "  ";
+    return `[\n${value.map((v) => `${inner}${tsValue(v, inner)},`).join("\n")}\n${indent}]`;
+  }
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value);
     if (entries.length === 0) return "{}";
@@ -30,6 +37,13 @@ export function tsValue(value: unknown, indent = ""): string {
   }
   if (typeof value === "string") return literal(value);
   return value === undefined ? "undefined" : JSON.stringify(value);
+}
+
+/** An import statement, broken one name per line (as prettier does) when it would pass 120 columns. */
+export function importStatement(names: string[], from: string, typeOnly = false): string {
+  const head = `import ${typeOnly ? "type " : ""}`;
+  const line = `${head}{ ${names.join(", ")} } from ${literal(from)};`;
+  return line.length <= 120 ? line : `${head}{\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${literal(from)};`;
 }
 
 export class Examples {
@@ -117,7 +131,7 @@ export class Examples {
   }
 
   /** The `{ params, body }` argument of a call, or "" when the operation takes none. */
-  callArgument(op: OperationIR, skip: string[] = [], requiredOnly = false): string {
+  callArgument(op: OperationIR, skip: string[] = [], requiredOnly = false, indent = ""): string {
     const params: Record<string, Record<string, unknown>> = {};
     for (const p of op.parameters) {
       if (skip.includes(p.name) || p.deprecated || (requiredOnly && !p.required)) continue;
@@ -137,7 +151,7 @@ export class Examples {
       const body = this.value(media.schema, "body", "request");
       if (body !== undefined) arg.body = body;
     }
-    return Object.keys(arg).length === 0 ? "" : tsValue(arg);
+    return Object.keys(arg).length === 0 ? "" : tsValue(arg, indent);
   }
 
   /** `createX({ auth: {...} })` for the first way to authenticate that the client supports. */
@@ -162,10 +176,11 @@ export class Examples {
   /** The main example of an operation: create a client, call it, tell API errors apart. */
   operation(op: OperationIR, tag: TagIR): string {
     const security = this.securityFor(op);
-    const call = `api.${tag.propertyName}.${op.methodName}(${this.callArgument(op)})`;
+    // Inside `try {`: the argument's lines are indented one level further.
+    const call = `api.${tag.propertyName}.${op.methodName}(${this.callArgument(op, [], false, "  ")})`;
     const hasBody = op.responses.some((r) => /^2/.test(r.status) && r.content.length > 0);
     return [
-      `import { ${this.ir.factoryName}, isApiError } from ${literal(this.ir.packageName)};`,
+      importStatement([this.ir.factoryName, "isApiError"], this.ir.packageName),
       "",
       this.clientSetup(security),
       "",
@@ -186,7 +201,7 @@ export class Examples {
     const pg = op.pagination!;
     const arg = this.callArgument(op, [pg.offsetParam]);
     return [
-      `import { ${this.ir.factoryName} } from ${literal(this.ir.packageName)};`,
+      importStatement([this.ir.factoryName], this.ir.packageName),
       "",
       this.clientSetup(this.securityFor(op)),
       "",
@@ -200,7 +215,7 @@ export class Examples {
   model(name: string, schema: JsonSchema): string {
     const alias = typeAlias(name);
     const value = this.value({ $ref: `#/components/schemas/${escapePointer(name)}` }, name, "response");
-    const lines = [`import type { components } from ${literal(this.ir.packageName)};`, "", `type ${alias} = components["schemas"][${literal(name)}];`];
+    const lines = [importStatement(["components"], this.ir.packageName, true), "", `type ${alias} = components["schemas"][${literal(name)}];`];
     if (value !== undefined || this.schemas.isNullable(schema)) lines.push("", `const example: ${alias} = ${tsValue(value ?? null)};`, "console.log(example);");
     return lines.join("\n");
   }

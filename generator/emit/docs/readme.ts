@@ -1,7 +1,7 @@
 import type { ApiIR, OAuthFlowIR, OperationIR, SecuritySchemeIR, ServerIR } from "../../ir/types.ts";
 import { propertyKey } from "../code.ts";
 import { codeCell, codeSpan, fence, link, prose, proseCell, text } from "../markdown.ts";
-import type { Examples } from "./examples.ts";
+import { type Examples, importStatement } from "./examples.ts";
 import { operationKey } from "./operation.ts";
 import type { Schemas } from "./schema.ts";
 import { type TableView, table } from "./tables.ts";
@@ -78,7 +78,7 @@ function clientExample(ir: ApiIR, examples: Examples): string {
   const op = ir.operations.find((o) => o.method === "get" && !o.parameters.some((p) => p.required)) ?? ir.operations[0];
   const security = op ? examples.securityFor(op) : [];
   const lines = [
-    `import { ${ir.factoryName} } from ${JSON.stringify(ir.packageName)};`,
+    importStatement([ir.factoryName], ir.packageName),
     "",
     examples.clientSetup(security, ["timeoutMs: 10_000", "retry: { attempts: 5 }"]),
   ];
@@ -95,11 +95,11 @@ function clientExample(ir: ApiIR, examples: Examples): string {
 
 function errorExample(ir: ApiIR, examples: Examples): string {
   const op = ir.operations.find((o) => o.responses.some((r) => /^[45]/.test(r.status))) ?? ir.operations[0];
-  if (!op) return `import { ApiError } from ${JSON.stringify(ir.packageName)};\n\nconsole.log(ApiError.name);`;
+  if (!op) return `${importStatement(["ApiError"], ir.packageName)}\n\nconsole.log(ApiError.name);`;
   const tag = ir.tags.find((t) => t.name === op.tag)!;
-  const call = `api.${tag.propertyName}.${op.methodName}(${examples.callArgument(op, [], true)})`;
+  const call = `api.${tag.propertyName}.${op.methodName}(${examples.callArgument(op, [], true, "  ")})`;
   return [
-    `import { ${ir.factoryName}, isApiError, NetworkError, TimeoutError } from ${JSON.stringify(ir.packageName)};`,
+    importStatement([ir.factoryName, "isApiError", "NetworkError", "TimeoutError"], ir.packageName),
     "",
     examples.clientSetup(examples.securityFor(op)),
     "",
@@ -130,7 +130,7 @@ function serverExample(ir: ApiIR): string {
   const variables = chosen.map(([name, value]) => `${propertyKey(name)}: ${JSON.stringify(value)}`);
   const pick = variables.length > 0 ? `{ index: ${index}, variables: { ${variables.join(", ")} } }` : `{ index: ${index} }`;
   return [
-    `import { ${ir.factoryName} } from ${JSON.stringify(ir.packageName)};`,
+    importStatement([ir.factoryName], ir.packageName),
     "",
     `// Server ${index} of the table above${variables.length > 0 ? ", with variables filled in (the others keep their defaults)" : ""}.`,
     `const api = ${ir.factoryName}({ server: ${pick} });`,
@@ -156,9 +156,7 @@ function schemeView(ir: ApiIR, scheme: SecuritySchemeIR, index: number, examples
     scheme.type === "mutualTLS"
       ? ""
       : fence(
-          [`import { ${ir.factoryName} } from ${JSON.stringify(ir.packageName)};`, "", `const api = ${ir.factoryName}({ auth: { ${propertyKey(scheme.key)}: ${examples.credential(scheme)} } });`, "console.log(api);"].join(
-            "\n",
-          ),
+          [importStatement([ir.factoryName], ir.packageName), "", examples.clientSetup([scheme]), "console.log(api);"].join("\n"),
           "ts",
         );
   return {
