@@ -5,8 +5,9 @@
  *
  * Node 20 cannot run TypeScript, and tsx compiles generator/ on every start
  * (about 0.3 s of a 0.4 s no-op run). So generator/cli.ts is bundled by esbuild
- * into .cache/cli/<stamp>/ once, and rebuilt when a file under generator/
- * changes (the stamp hashes paths, sizes and mtimes: one stat per file).
+ * into .cache/cli/<stamp>/ once, and rebuilt when a file under generator/,
+ * this launcher or esbuild changes (the stamp hashes paths, sizes and mtimes:
+ * one stat per file).
  * Each build lands in a folder of its own via rename, so two runs starting at
  * once never see half a bundle. Libraries stay external and load from
  * node_modules as usual; the stages stay lazily imported chunks.
@@ -20,12 +21,12 @@ const ROOT = join(import.meta.dirname, "..");
 const GENERATOR = join(ROOT, "generator");
 const CACHE = join(ROOT, ".cache", "cli");
 
-/** Source files that make up the CLI; the docs-site builder is separate. */
+/** Files that make up the bundle: the CLI's sources (the docs-site builder is separate), this file, esbuild. */
 function sources() {
-  return readdirSync(GENERATOR, { recursive: true, withFileTypes: true })
+  const generator = readdirSync(GENERATOR, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(".ts") && !relative(GENERATOR, e.parentPath).startsWith("site"))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+    .map((e) => join(e.parentPath, e.name));
+  return [...generator.sort(), import.meta.filename, join(ROOT, "node_modules", "esbuild", "package.json")];
 }
 
 /** @param {string[]} files */
@@ -72,7 +73,9 @@ async function bundle() {
   // Older bundles go once nothing is likely to run them: a watcher started an hour ago may still load its chunks.
   for (const old of readdirSync(CACHE)) {
     const path = join(CACHE, old);
-    if (path !== dir && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    // Another run may be removing its own temp folder right now: a vanished entry is skipped.
+    const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (path !== dir && age > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
   return entry;
 }

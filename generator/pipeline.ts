@@ -149,7 +149,8 @@ export async function generatePackage(target: Target, ctx: RunContext, force = f
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release };
   if (!dryRun) {
     await replaceFolder(target.outDir, files);
-    await syncLockfileVersion(target.outDir, release.version);
+    // The lock is a convenience (npm install would fix it): failing to update it must not fail the run.
+    await syncLockfileVersion(target.outDir, release.version).catch(() => undefined);
   }
   return { status: "generated", changed, fileCount: files.size, release };
 }

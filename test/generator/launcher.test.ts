@@ -26,8 +26,8 @@ afterAll(async () => {
 });
 
 describe("bin/apigen.mjs", () => {
-  it("four runs started at once on an empty cache all work and leave one bundle, no temp folders", async () => {
-    const results = await Promise.all([1, 2, 3, 4].map(() => launch("--help")));
+  it("eight runs started at once on an empty cache all work and leave one bundle, no temp folders", async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => launch("--help")));
     for (const r of results) {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain("Usage:");
@@ -64,7 +64,7 @@ describe("bin/apigen.mjs", () => {
     expect(result.code, result.stderr).toBe(0);
   });
 
-  it("a second run reuses the bundle; an edit to a generator file rebuilds it", async () => {
+  it("a second run reuses the bundle; an edit to a generator file or to the launcher rebuilds it", async () => {
     const before = await bundles();
     expect((await launch("--help")).code).toBe(0);
     expect(await bundles()).toEqual(before);
@@ -76,6 +76,12 @@ describe("bin/apigen.mjs", () => {
     const after = await bundles();
     expect(after).toHaveLength(2); // the old one stays for an hour: a watcher may still be running it
     expect(after).toEqual(expect.arrayContaining(before));
+
+    // A change to the launcher itself (its esbuild options) rebuilds too.
+    const launcher = join(copy, "bin", "apigen.mjs");
+    await writeFile(launcher, `${await readFile(launcher, "utf8")}// edited\n`);
+    expect((await launch("--help")).code).toBe(0);
+    expect(await bundles()).toHaveLength(3);
 
     // The generator changed, so what it wrote is stale until regenerated.
     expect((await launch("check", "pingone-management")).code).toBe(1);
