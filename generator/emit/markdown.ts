@@ -66,9 +66,10 @@ export function link(label: string, href: string): string {
 
 /**
  * The author's markdown as a block of paragraphs. Kept: code spans, fenced
- * code, emphasis, links, lists. Neutralised: raw HTML (`<` escaped outside
- * code), headings and setext underlines (they would break the page's outline),
- * hard tabs and trailing spaces. Bare URLs become autolinks.
+ * code (also in list items and blockquotes, when it closes there), emphasis,
+ * links, lists. Neutralised: raw HTML (`<` escaped outside code), headings and
+ * setext underlines (they would break the page's outline), fence markers that
+ * would never close, hard tabs and trailing spaces. Bare URLs become autolinks.
  */
 export function prose(value: string | undefined): string {
   if (!value) return "";
@@ -86,7 +87,7 @@ export function prose(value: string | undefined): string {
     const opener = fenceOpener(line);
     // A fence at the top level runs to its closer or, failing one, to the end of the text (closed below);
     // one inside a list item or blockquote is kept only if it closes in that container.
-    const end = opener === undefined ? -1 : opener.prefix.trim() === "" && opener.prefix.length <= 3 ? fenceEnd(lines, i, opener, false) : fenceEnd(lines, i, opener, true);
+    const end = opener === undefined ? -1 : fenceEnd(lines, i, opener, !/^ {0,3}$/.test(opener.prefix));
     if (opener !== undefined && end !== -1) {
       flush();
       // Blank lines around fences (markdownlint MD031); inside a list item they keep it one item.
@@ -148,7 +149,7 @@ function fenceEnd(lines: string[], start: number, opener: FenceOpener, contained
   };
   for (let k = start + 1; k < lines.length; k++) {
     const rest = inside(lines[k]!);
-    if (rest === undefined) return contained ? -1 : k - 1;
+    if (rest === undefined) return -1; // its container ended first (only a contained fence has one)
     const marker = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(rest)?.[1];
     if (marker !== undefined && marker[0] === opener.marker[0] && marker.length >= opener.marker.length) return k;
   }
