@@ -5,7 +5,7 @@ import { RUNTIME_SOURCE } from "./paths.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
 import type { BundledSpec } from "./validate/validate.ts";
-import { MANIFEST_FILE, hashInputs, isUpToDate, manifestFor, readManifest } from "./write/manifest.ts";
+import { MANIFEST_FILE, hashInputs, hashOutputs, isUpToDate, manifestFor, readManifest, sha256 } from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
 import { diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
 
@@ -59,14 +59,14 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
       readFile(RUNTIME_SOURCE, "utf8"),
       releases.readPrevious(target.outDir),
     ]);
-    const planned = await releases.planRelease(previous, bundled.document);
+    const planned = releases.planRelease(previous, bundled.document);
     const { client, clientDeclarations, index } = emitClient(ir, templates, banner);
     const unformatted: FileSet = new Map([
       ["src/client.ts", client],
       ["src/index.ts", index],
       ...emitPackageFiles(ir, bundled.document, planned.version, templates),
     ]);
-    const formatted = new Map([...(await formatFiles(unformatted)), ...(await docs.pages)]);
+    const formatted = new Map([...formatFiles(unformatted), ...(await docs.pages)]);
     const sources = new Map([
       // The same bytes in every package (so dist/ builds it once per run): no spec name in its banner.
       ["runtime.ts", `${RUNTIME_BANNER}\n${runtime}`],
@@ -80,11 +80,14 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
       ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]))),
     ]);
     // Known only now: whether a newer generator changed the files of an unchanged API (a patch release).
-    const release = await releases.settleRelease(previous, planned, files);
+    // Each file is hashed once, for that and for the manifest; only the two versioned files again.
+    const outputs = hashOutputs(files);
+    const release = releases.settleRelease(previous, planned, outputs);
     if (release.version !== planned.version) files.set("package.json", releases.withVersion(files.get("package.json")!, release.version));
     files.set("CHANGELOG.md", tidy(releases.changelogFor(previous, release, ir)));
+    for (const name of ["package.json", "CHANGELOG.md"]) outputs[name] = sha256(files.get(name)!);
     const inputs = await hashInputs(target.outDir, bundled.dependencies);
-    const manifest = manifestFor(ctx.fingerprint, inputs, files);
+    const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
     files.set(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + "\n");
     return { files: sortFiles(files), ir, bundled, release };
   } finally {

@@ -27,6 +27,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { PACKAGE_TSCONFIG } from "../generator/emit/package.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SELF = fileURLToPath(import.meta.url);
@@ -265,22 +266,6 @@ class Pool {
   }
 }
 
-const PACKAGE_COMPILER_OPTIONS = {
-  target: "ES2022",
-  lib: ["ES2022", "DOM", "DOM.Iterable"],
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  verbatimModuleSyntax: true,
-  isolatedDeclarations: true,
-  declaration: true,
-  noEmit: true,
-  skipLibCheck: false,
-  types: [],
-};
 
 interface TscOutcome {
   crashed?: string;
@@ -292,7 +277,7 @@ function runTsc(work: string, slugs: string[], name: string): Promise<TscOutcome
   return new Promise((resolve) => {
     const config = join(work, `tsconfig.${name}.json`);
     const include = slugs.map((s) => `out/${s}/src`);
-    void writeFile(config, JSON.stringify({ compilerOptions: PACKAGE_COMPILER_OPTIONS, include })).then(() => {
+    void writeFile(config, JSON.stringify({ compilerOptions: PACKAGE_TSCONFIG.compilerOptions, include })).then(() => {
       execFile(
         process.execPath,
         ["--max-old-space-size=6144", "--stack-size=4000", join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", config, "--pretty", "false"],

@@ -9,12 +9,12 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { MANIFEST_FILE, sha256, type Manifest } from "../write/manifest.ts";
-import type { FileSet } from "../write/write.ts";
+import { readManifest } from "../write/manifest.ts";
 import { changelogEntry, firstEntry, prependEntry, regeneratedEntry } from "./changelog.ts";
-import type { Change } from "./diff.ts";
+import { diffSpecs, type Change } from "./diff.ts";
+import { bump, highestLevel } from "./semver.ts";
 
-export const DEFAULT_VERSION = "0.1.0";
+const DEFAULT_VERSION = "0.1.0";
 
 export interface Release {
   /** API changes since the previous spec; empty on a first generation. */
@@ -36,7 +36,7 @@ export interface Previous {
 /** What the package on disk was generated from. */
 export async function readPrevious(outDir: string): Promise<Previous> {
   const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
-  const [pkg, spec, changelog, manifest] = await Promise.all([read("package.json"), read("openapi.json"), read("CHANGELOG.md"), read(MANIFEST_FILE)]);
+  const [pkg, spec, changelog, manifest] = await Promise.all([read("package.json"), read("openapi.json"), read("CHANGELOG.md"), readManifest(outDir)]);
   const parse = (text: string | undefined) => {
     try {
       return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
@@ -45,34 +45,32 @@ export async function readPrevious(outDir: string): Promise<Previous> {
     }
   };
   const version = parse(pkg)?.version;
-  const outputs = (parse(manifest) as Partial<Manifest> | undefined)?.outputs;
-  return { version: typeof version === "string" ? version : undefined, spec: parse(spec), changelog, outputs };
+  return { version: typeof version === "string" ? version : undefined, spec: parse(spec), changelog, outputs: manifest?.outputs };
 }
 
 /** The release the spec calls for: the previous version bumped by the most severe API change. */
-export async function planRelease(previous: Previous, spec: Record<string, unknown>): Promise<Release> {
+export function planRelease(previous: Previous, spec: Record<string, unknown>): Release {
   if (previous.version === undefined || previous.spec === undefined) {
     return { changes: [], regenerated: [], previousVersion: previous.version, version: previous.version ?? DEFAULT_VERSION };
   }
-  const [{ diffSpecs }, { bump, highestLevel }] = await Promise.all([import("./diff.ts"), import("./semver.ts")]);
   const changes = diffSpecs(previous.spec, spec);
   return { changes, regenerated: [], previousVersion: previous.version, version: bump(previous.version, highestLevel(changes)) };
 }
 
 /**
  * The release once the files are known: when the API did not change but the
- * files did (a newer generator), a patch release listing them. `files` are
- * the package's files with the planned version, CHANGELOG.md and the manifest not yet in.
+ * files did (a newer generator), a patch release listing them. `outputs` are
+ * the hashes of the package's files with the planned version, CHANGELOG.md
+ * and the manifest not yet in.
  */
-export async function settleRelease(previous: Previous, planned: Release, files: FileSet): Promise<Release> {
+export function settleRelease(previous: Previous, planned: Release, outputs: Record<string, string>): Release {
   if (planned.changes.length > 0 || previous.version === undefined || previous.outputs === undefined) return planned;
   const before = previous.outputs;
   const regenerated = [
-    ...[...files].filter(([name, text]) => before[name] !== sha256(text)).map(([name]) => name),
-    ...Object.keys(before).filter((name) => name !== "CHANGELOG.md" && !files.has(name)),
+    ...Object.keys(outputs).filter((name) => before[name] !== outputs[name]),
+    ...Object.keys(before).filter((name) => name !== "CHANGELOG.md" && !(name in outputs)),
   ].sort();
   if (regenerated.length === 0) return planned;
-  const { bump } = await import("./semver.ts");
   return { ...planned, regenerated, version: bump(previous.version, "patch") };
 }
 

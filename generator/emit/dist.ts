@@ -4,8 +4,9 @@
  * TypeScript's transpileModule takes 2 s); declarations from TypeScript's
  * single-file `transpileDeclaration`, which needs `isolatedDeclarations`-clean
  * sources (the templates and the runtime are written to be). Neither type
- * checks: `npm test` does. Results are memoised by source text, since every
- * package carries the same runtime.
+ * checks: `npm test` does. The runtime's results are memoised by source
+ * text, since every package carries the same runtime; clients are unique per
+ * package, and keeping them would only grow a watcher's memory.
  */
 const cache = new Map<string, { js: string; dts: string }>();
 
@@ -24,11 +25,12 @@ export async function emitDist(sources: Map<string, string>, declarations: Map<s
   const out = new Map<string, string>();
   for (const [name, code] of sources) {
     const base = name.replace(/\.ts$/, "");
-    let built = cache.get(code);
+    const given = declarations.get(name);
+    let built = given === undefined ? cache.get(code) : undefined;
     if (!built) {
       const js = await esbuild.transform(code, { loader: "ts", format: "esm", target: "es2022", sourcefile: name, legalComments: "none" });
-      built = { js: js.code, dts: declarations.get(name) ?? declare(ts, compilerOptions, name, code) };
-      cache.set(code, built);
+      built = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, code) };
+      if (given === undefined) cache.set(code, built);
     }
     out.set(`dist/${base}.js`, built.js);
     out.set(`dist/${base}.d.ts`, built.dts);

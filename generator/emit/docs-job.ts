@@ -33,7 +33,7 @@ export function startDocs(ir: ApiIR, templates: Templates): DocsJob {
   if (DOCS_WORKER === undefined || mode === "never" || (mode !== "always" && !big)) {
     return { pages: Promise.resolve().then(() => formatFiles(emitDocs(ir, templates))), cancel() {} };
   }
-  const worker = new Worker(DOCS_WORKER, { workerData: { ir } });
+  const worker = new Worker(DOCS_WORKER, { workerData: { ir, templateSources: templates.sources } });
   const pages = new Promise<FileSet>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);

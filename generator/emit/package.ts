@@ -1,7 +1,6 @@
 import type { ApiIR } from "../ir/types.ts";
-import { literal } from "./code.ts";
 import { Examples, importStatement } from "./docs/examples.ts";
-import { text } from "./markdown.ts";
+import { oneLine, text } from "./markdown.ts";
 import { Schemas } from "./docs/schema.ts";
 import type { Templates } from "./templates.ts";
 
@@ -35,7 +34,7 @@ export function emitPackageFiles(ir: ApiIR, document: Record<string, unknown>, v
 }
 
 /** The strictest settings a consumer might use; `npm test` typechecks every package with them. */
-const PACKAGE_TSCONFIG = {
+export const PACKAGE_TSCONFIG = {
   compilerOptions: {
     target: "ES2022",
     lib: ["ES2022", "DOM", "DOM.Iterable"],
@@ -54,10 +53,6 @@ const PACKAGE_TSCONFIG = {
   },
   include: ["src"],
 };
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
 
 function readmeView(ir: ApiIR) {
   // The docs' own example for the first operation: typechecked with the docs' examples.

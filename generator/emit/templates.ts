@@ -23,6 +23,11 @@ export async function loadTemplates(dir: string = TEMPLATES_DIR): Promise<Templa
     const path = join(entry.parentPath, entry.name);
     sources.set(relative(dir, path).split("\\").join("/"), await readFile(path, "utf8"));
   }
+  return compileTemplates(sources, dir);
+}
+
+/** Templates from their sources (the docs worker gets the run's sources rather than reading templates/ again). */
+export function compileTemplates(sources: Map<string, string>, dir = TEMPLATES_DIR): Templates {
   const handlebars = Handlebars.create();
   for (const [name, source] of sources) {
     if (name.includes("/_")) handlebars.registerPartial(partialName(name), source);

@@ -11,10 +11,10 @@ import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { GENERATOR_DIR, ROOT } from "../paths.ts";
 import { type ProviderNav, indexBody, page } from "./layout.ts";
 import { type RenderedPage, renderMarkdown } from "./render.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 
 export interface SiteOptions {
   generatedDir?: string;
@@ -49,7 +49,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
 
   await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, "assets"), { recursive: true });
-  await writeFile(join(outDir, "assets", "style.css"), await readFile(join(import.meta.dirname, "style.css"), "utf8"));
+  await writeFile(join(outDir, "assets", "style.css"), await readFile(join(GENERATOR_DIR, "site", "style.css"), "utf8"));
   await writeFile(join(outDir, "assets", "highlight.css"), await highlightCss());
 
   const all = providers.map((p) => p.nav);

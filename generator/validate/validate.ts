@@ -183,12 +183,19 @@ type LineColFn = typeof import("@redocly/openapi-core").getLineColLocation;
 function isFatal(problem: NormalizedProblem): boolean {
   if (problem.severity !== "error") return false;
   if (problem.ruleId !== "struct") return true;
-  if (!problem.message.startsWith("Expected type")) return false;
+  const mistyped = mistypedValue(problem);
+  return mistyped !== undefined && !mistyped.inExtension && !mistyped.tolerated;
+}
+
+/**
+ * A value of the wrong kind (redocly's "Expected type ..."): where it is, whether it sits inside
+ * an extension (`x-webhooks: { x-sdk-exclude: true }`: not the generator's to judge), and whether
+ * it is a keyword no generated code reads (`pattern: 123`, 3.0-style `examples` in a 3.1 schema).
+ */
+function mistypedValue(problem: NormalizedProblem): { path: string[]; inExtension: boolean; tolerated: boolean } | undefined {
+  if (problem.ruleId !== "struct" || !problem.message.startsWith("Expected type")) return undefined;
   const path = problemPath(problem.location[0]?.pointer);
-  // Inside an extension (`x-webhooks: { x-sdk-exclude: true }`): not the generator's to judge.
-  if (path.some((segment) => segment.startsWith("x-"))) return false;
-  // A scalar keyword of the wrong kind that no generated code reads (`pattern: 123`, 3.0-style `examples` in a 3.1 schema).
-  return !TOLERATED_KEYWORDS.has(path.at(-1) ?? "");
+  return { path, inExtension: path.some((segment) => segment.startsWith("x-")), tolerated: TOLERATED_KEYWORDS.has(path.at(-1) ?? "") };
 }
 
 /**
@@ -199,11 +206,10 @@ function isFatal(problem: NormalizedProblem): boolean {
  */
 function dropMistypedKeywords(loaded: LoadedSpec, parsed: Record<string, unknown>, problems: NormalizedProblem[]): void {
   for (const problem of problems) {
-    const where = problem.location[0];
-    if (problem.ruleId !== "struct" || !problem.message.startsWith("Expected type") || where?.source.absoluteRef !== loaded.file) continue;
-    const path = problemPath(where.pointer);
-    const key = path.at(-1);
-    if (key === undefined || !TOLERATED_KEYWORDS.has(key) || path.some((segment) => segment.startsWith("x-"))) continue;
+    const mistyped = mistypedValue(problem);
+    if (!mistyped?.tolerated || mistyped.inExtension || problem.location[0]?.source.absoluteRef !== loaded.file) continue;
+    const { path } = mistyped;
+    const key = path.at(-1)!;
     let node: unknown = parsed;
     for (const segment of path.slice(0, -1)) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
     if (node !== null && typeof node === "object" && !Array.isArray(node)) delete (node as Record<string, unknown>)[key];

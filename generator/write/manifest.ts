@@ -31,9 +31,13 @@ export async function hashInputs(outDir: string, files: readonly string[]): Prom
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-export function manifestFor(generator: string, inputs: Record<string, string>, outputs: FileSet): Manifest {
-  const hashed = [...outputs].filter(([rel]) => rel !== MANIFEST_FILE).sort(([a], [b]) => (a < b ? -1 : 1));
-  return { generator, inputs, outputs: Object.fromEntries(hashed.map(([rel, content]) => [rel, sha256(content)])) };
+/** The hash of every file (the manifest itself excluded), by path. */
+export function hashOutputs(files: FileSet): Record<string, string> {
+  return Object.fromEntries([...files].filter(([rel]) => rel !== MANIFEST_FILE).map(([rel, content]) => [rel, sha256(content)]));
+}
+
+export function manifestFor(generator: string, inputs: Record<string, string>, outputs: Record<string, string>): Manifest {
+  return { generator, inputs, outputs: Object.fromEntries(Object.entries(outputs).sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {

@@ -4,13 +4,13 @@
  * goes on after it (no fence, HTML block or heading escapes the text), and
  * markdown the author meant (fenced code, lists, code spans) is kept.
  */
-import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { changelogEntry, firstEntry } from "../../generator/changes/changelog.ts";
 import type { Change } from "../../generator/changes/types.ts";
 import { prose, proseCell, proseLine, text } from "../../generator/emit/markdown.ts";
+import { markdown } from "./support.ts";
 
-const md = new MarkdownIt();
+const md = markdown;
 /** What follows a description on a generated page. */
 const AFTER = "\n\n## Next section\n\n| a | b |\n| - | - |\n| 1 | 2 |\n";
 

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import { watch } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recoverInterrupted, replaceFolder } from "../../generator/write/write.ts";
 import { CLI, ROOT } from "../support/run.ts";
+import { copyPackage, hashTree, type Tree } from "../support/tree.ts";
 
 /**
  * A generator killed mid-write never leaves a half-written package: the real
@@ -32,23 +32,6 @@ function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-type Tree = Record<string, string>;
-
-async function hashTree(dir: string): Promise<Tree | undefined> {
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return undefined;
-  }
-  const tree: Tree = {};
-  for (const e of entries.filter((x) => x.isFile())) {
-    const path = join(e.parentPath, e.name);
-    tree[path.slice(dir.length + 1)] = createHash("sha256").update(await readFile(path)).digest("hex");
-  }
-  return Object.fromEntries(Object.entries(tree).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const withoutKept = (tree: Tree): Tree => Object.fromEntries(Object.entries(tree).filter(([rel]) => !rel.startsWith("node_modules/")));
@@ -77,7 +60,7 @@ async function makeCase(name: string): Promise<{ generated: string; pkg: string;
   const pkg = join(generated, "latitudesh");
   await mkdir(specs, { recursive: true });
   await writeFile(join(specs, "latitudesh.yaml"), spec);
-  await cp(join(ROOT, "generated", "latitudesh"), pkg, { recursive: true, filter: (src) => !src.includes("/node_modules") });
+  await copyPackage(join(ROOT, "generated", "latitudesh"), pkg);
   await mkdir(join(pkg, "node_modules", "some-dep"), { recursive: true });
   await writeFile(join(pkg, "node_modules", "some-dep", "index.js"), "// the user's, never touched\n");
   return { generated, pkg, specs };

@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describe as describeError } from "../../generator/errors.ts";
 import { generatorFingerprint } from "../../generator/fingerprint.ts";
 import { generatePackage, lazyTemplates, type RunContext } from "../../generator/pipeline.ts";
 import { ROOT, apigen } from "../support/run.ts";
+import { copyPackage, hashTree, type Tree } from "../support/tree.ts";
 
 /**
  * Hostile input: every bad spec gives one first line naming the file, the
@@ -128,21 +129,8 @@ const LOCATED = /^(?<file>[^\n]+?):(?<line>\d+):(?<col>\d+): \S[^\n]*$|^(?<pfile
 let work: string;
 let generatedRoot: string;
 let packageDir: string;
-let before: Map<string, string>;
+let before: Tree | undefined;
 let ctx: RunContext;
-
-/** sha256 of every file below `dir` (temp folders left beside the package included). */
-async function hashTree(dir: string): Promise<Map<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const hashes = new Map<string, string>();
-  for (const e of entries.filter((x) => x.isFile()).sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
-    const path = join(e.parentPath, e.name);
-    hashes.set(relative(dir, path), createHash("sha256").update(await readFile(path)).digest("hex"));
-  }
-  // Empty folders count too: a failed run must not leave one behind.
-  for (const e of entries.filter((x) => x.isDirectory())) hashes.set(`${relative(dir, join(e.parentPath, e.name))}/`, "dir");
-  return hashes;
-}
 
 function specPath(c: Case): string {
   return c.make ? join(work, "specs", c.file) : join(FIXTURES, c.file);
@@ -165,10 +153,10 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "apigen-bad-"));
   generatedRoot = join(work, "generated");
   packageDir = join(generatedRoot, "latitudesh");
-  await cp(join(ROOT, "generated", "latitudesh"), packageDir, { recursive: true, filter: (src) => !src.includes("/node_modules") });
+  await copyPackage(join(ROOT, "generated", "latitudesh"), packageDir);
   await mkdir(join(work, "specs"));
   for (const c of CASES) if (c.make) await c.make(specPath(c));
-  before = await hashTree(generatedRoot);
+  before = await hashTree(generatedRoot, { folders: true });
   ctx = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
 }, 120_000);
 
@@ -185,7 +173,7 @@ describe("the bad-spec corpus", () => {
   });
 
   it("the 20 MB case is at least 20 MB", async () => {
-    const { size } = await import("node:fs/promises").then((fs) => fs.stat(join(work, "specs", "huge-20mb.json")));
+    const { size } = await stat(join(work, "specs", "huge-20mb.json"));
     expect(size).toBeGreaterThanOrEqual(20 * MB);
   });
 });
@@ -203,7 +191,7 @@ describe.each(CASES)("a bad spec: $file", (c) => {
     checkFirstLine(message.split("\n")[0]!, c);
     expect(message).not.toMatch(/\n\s+at /);
     if (c.maxMs) expect(ms).toBeLessThan(c.maxMs);
-    expect(await hashTree(generatedRoot)).toEqual(before);
+    expect(await hashTree(generatedRoot, { folders: true })).toEqual(before);
   });
 });
 
@@ -215,6 +203,6 @@ describe.each(CASES.filter((c) => c.cli))("a bad spec through the CLI: $file", (
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.stdout).toBe("");
-    expect(await hashTree(generatedRoot)).toEqual(before);
+    expect(await hashTree(generatedRoot, { folders: true })).toEqual(before);
   });
 });

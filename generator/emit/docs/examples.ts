@@ -155,7 +155,7 @@ export class Examples {
   }
 
   /** `createX({ auth: {...} })` for the first way to authenticate that the client supports. */
-  clientSetup(security: SecurityChoice, extra: string[] = []): string {
+  clientSetup(security: SecuritySchemeIR[], extra: string[] = []): string {
     const options: string[] = [];
     if (!isAbsolute(this.ir.servers[0]?.url ?? "/")) options.push(`baseUrl: "https://api.example.com"`);
     if (security.length > 0) options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${this.credential(s)}`).join(", ")} }`);
@@ -221,7 +221,7 @@ export class Examples {
   }
 
   /** The schemes of the operation's first way in that `auth` can satisfy (none when anonymous or mutual TLS only). */
-  securityFor(op: OperationIR): SecurityChoice {
+  securityFor(op: OperationIR): SecuritySchemeIR[] {
     for (const requirement of op.security) {
       const schemes = requirement.schemes.map((s) => this.ir.securitySchemes.find((x) => x.key === s.key));
       if (schemes.every((s): s is SecuritySchemeIR => s !== undefined && s.type !== "mutualTLS")) return schemes;
@@ -230,7 +230,6 @@ export class Examples {
   }
 }
 
-export type SecurityChoice = SecuritySchemeIR[];
 
 /** `OPENZITI_EDGE_CLIENT_ZT_SESSION`: an environment variable name from provider and scheme key. */
 export function envName(provider: string, key: string): string {

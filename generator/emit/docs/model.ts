@@ -92,12 +92,17 @@ export function usage(ir: ApiIR, schemas: Schemas): Usage {
     for (const r of op.responses) for (const m of r.content) note(m.schema, `${codeCell(r.status)} response`);
     for (const [name, list] of places) {
       const entry = { op, tagSlug: tagSlug.get(op.tag) ?? "", where: list.join(", ") };
-      operations.set(name, [...(operations.get(name) ?? []), entry]);
+      let users = operations.get(name);
+      if (users === undefined) operations.set(name, (users = []));
+      users.push(entry);
     }
   }
   for (const model of ir.models) {
     for (const name of refsIn(model.schema, schemas)) {
-      if (name !== model.name) models.set(name, [...(models.get(name) ?? []), model]);
+      if (name === model.name) continue;
+      let users = models.get(name);
+      if (users === undefined) models.set(name, (users = []));
+      users.push(model);
     }
   }
   return { operations, models };

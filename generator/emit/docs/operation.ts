@@ -12,7 +12,7 @@ import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/runtime.ts";
  */
 
 /** The runtime's default retry statuses. */
-export const RETRY_STATUSES: readonly number[] = DEFAULT_RETRY.statuses;
+const RETRY_STATUSES: readonly number[] = DEFAULT_RETRY.statuses;
 
 export function operationKey(ir: ApiIR, op: OperationIR): string {
   return `op:${ir.operations.indexOf(op)}`;
@@ -128,7 +128,10 @@ function responsesTable(responses: ResponseIR[], where: Where): TableView | null
 function errorsView(op: OperationIR, errors: ResponseIR[], where: Where) {
   // One row per body type: error answers usually share one envelope.
   const groups = new Map<string, string[]>();
-  for (const r of errors) groups.set(bodyLabel(r, where), [...(groups.get(bodyLabel(r, where)) ?? []), r.status]);
+  for (const r of errors) {
+    const label = bodyLabel(r, where);
+    groups.set(label, [...(groups.get(label) ?? []), r.status]);
+  }
   const rows = table([...groups], [
     { title: "Status", cell: ([, statuses]) => statuses.map(codeCell).join(", ") },
     { title: "`error.body`", cell: ([label]) => label },

@@ -9,12 +9,8 @@ import type { ApiIR, JsonSchema, ModelIR } from "../../ir/types.ts";
 export class Schemas {
   private readonly byName: Map<string, ModelIR>;
 
-  constructor(private readonly ir: ApiIR) {
+  constructor(ir: ApiIR) {
     this.byName = new Map(ir.models.map((m) => [m.name, m]));
-  }
-
-  get models(): ModelIR[] {
-    return this.ir.models;
   }
 
   /** The named model a `$ref` points at directly (`#/components/schemas/<name>`), if any. */
@@ -101,11 +97,6 @@ export class Schemas {
     };
     visit(schema, undefined);
     return [...out.values()];
-  }
-
-  /** Whether a schema (after refs) describes an object with named properties. */
-  hasFields(schema: JsonSchema): boolean {
-    return this.fields(schema).length > 0;
   }
 }
 
