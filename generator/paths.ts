@@ -9,8 +9,8 @@ export const GENERATOR_DIR: string = import.meta.dirname;
 /** The repository root: templates/, node_modules/. */
 export const ROOT: string = join(GENERATOR_DIR, "..");
 export const TEMPLATES_DIR: string = join(ROOT, "templates");
-/** The client runtime every package gets a copy of. */
-export const RUNTIME_SOURCE: string = join(GENERATOR_DIR, "runtime", "runtime.ts");
+/** The client runtime: every package gets a copy of this folder's `.ts` files in `src/runtime/`. */
+export const RUNTIME_DIR: string = join(GENERATOR_DIR, "runtime");
 /**
  * The docs worker's bundled script (emit/docs-worker.ts), which bin/apigen.mjs
  * writes into the define below. Unset when generator/ runs from source (tsx,

@@ -1,7 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Templates } from "./emit/templates.ts";
-import { RUNTIME_SOURCE } from "./paths.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
 import type { BundledSpec } from "./validate/validate.ts";
@@ -38,12 +36,11 @@ export interface RenderedPackage {
 }
 
 export type { Release };
-const RUNTIME_BANNER = "// Copied by apigen from its client runtime (generator/runtime/runtime.ts). Do not edit.";
 
 /** load -> validate -> IR -> emit -> format: every file of the package, in memory. */
 export async function renderPackage(target: Target, ctx: RunContext): Promise<RenderedPackage> {
   const stages = await loadStages();
-  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
+  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitRuntime, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded);
@@ -56,7 +53,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
   try {
     const [schema, runtime, previous] = await Promise.all([
       emitTypes(bundled.protectedDocument, banner),
-      readFile(RUNTIME_SOURCE, "utf8"),
+      emitRuntime(),
       releases.readPrevious(target.outDir),
     ]);
     const planned = releases.planRelease(previous, bundled.document);
@@ -68,15 +65,14 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
     ]);
     const formatted = new Map([...formatFiles(unformatted), ...(await docs.pages)]);
     const sources = new Map([
-      // The same bytes in every package (so dist/ builds it once per run): no spec name in its banner.
-      ["runtime.ts", `${RUNTIME_BANNER}\n${runtime}`],
+      ...runtime,
       ["client.ts", formatted.get("src/client.ts")!],
       ["index.ts", formatted.get("src/index.ts")!],
     ]);
     const files: FileSet = new Map([
       ...formatted,
       ["src/schema.d.ts", schema],
-      ["src/runtime.ts", sources.get("runtime.ts")!],
+      ...[...runtime].map(([name, text]) => [`src/${name}`, text] as const),
       ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]))),
     ]);
     // Known only now: whether a newer generator changed the files of an unchanged API (a patch release).
@@ -118,6 +114,7 @@ async function loadStages() {
     buildIR: ir.buildIR,
     emitTypes: types.emitTypes,
     emitClient: client.emitClient,
+    emitRuntime: client.emitRuntime,
     emitPackageFiles: pkg.emitPackageFiles,
     startDocs: docs.startDocs,
     formatFiles: format.formatFiles,

@@ -1,4 +1,7 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { ApiIR, OperationIR, SecuritySchemeIR } from "../ir/types.ts";
+import { RUNTIME_DIR } from "../paths.ts";
 import { dataLiteral, docComment, literal, propertyKey } from "./code.ts";
 import type { Templates } from "./templates.ts";
 
@@ -55,6 +58,16 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
   };
 }
 
+/**
+ * The runtime's modules as `runtime/<file>.ts`, each below a one-line banner naming its source.
+ * The same bytes in every package (so dist/ builds them once per run): no spec name in the banner.
+ */
+export async function emitRuntime(): Promise<Map<string, string>> {
+  const names = (await readdir(RUNTIME_DIR)).filter((name) => name.endsWith(".ts")).sort();
+  const texts = await Promise.all(names.map((name) => readFile(join(RUNTIME_DIR, name), "utf8")));
+  return new Map(names.map((name, i) => [`runtime/${name}`, `// Copied by apigen from its client runtime (generator/runtime/${name}). Do not edit.\n${texts[i]}`]));
+}
+
 /** A one-parameter signature on one line, or broken as prettier breaks it when longer than 120 columns. */
 function signature(head: string, parameter: string, tail: string, suffixLength: number): string {
   const line = `${head}${parameter}${tail}`;
@@ -101,6 +114,13 @@ function querySerialization(op: OperationIR): Record<string, { style?: string; e
   return Object.fromEntries(special.map((p) => [p.name, { style: p.style ?? "form", explode: p.explode ?? (p.style ?? "form") === "form" }]));
 }
 
+/** Path parameters not sent the default way (simple, not exploded): label and matrix styles, exploded lists. */
+function pathSerialization(op: OperationIR): Record<string, { style?: string; explode?: boolean }> | undefined {
+  const special = op.parameters.filter((p) => p.in === "path" && ((p.style ?? "simple") !== "simple" || p.explode === true));
+  if (special.length === 0) return undefined;
+  return Object.fromEntries(special.map((p) => [p.name, { style: p.style ?? "simple", explode: p.explode ?? false }]));
+}
+
 function operationView(op: OperationIR, mutualTls: Set<string>) {
   const opType = `Operations[${literal(op.id)}]`;
   const meta = {
@@ -116,6 +136,7 @@ function operationView(op: OperationIR, mutualTls: Set<string>) {
     },
     bodyContentType: op.requestBody?.content[0]?.contentType,
     query: querySerialization(op),
+    pathStyles: pathSerialization(op),
   };
   const itemType = op.pagination && `NonNullable<ResponseData<${opType}>>${op.pagination.itemsPath.map((s) => `[${literal(s)}]`).join("")}[number]`;
   return {

@@ -1,5 +1,6 @@
 /**
- * The package's `dist/`: JavaScript and declarations for each `src/*.ts`.
+ * The package's `dist/`: JavaScript and declarations for each `src/*.ts` and
+ * `src/runtime/*.ts` (as `dist/runtime/*.js` and `.d.ts`, imports unchanged).
  * JavaScript comes from esbuild's transform (a 1.3 MB client in 0.2 s, where
  * TypeScript's transpileModule takes 2 s); declarations from TypeScript's
  * single-file `transpileDeclaration`, which needs `isolatedDeclarations`-clean

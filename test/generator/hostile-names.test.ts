@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -291,8 +291,8 @@ interface Failure {
   what: string;
 }
 
-/** What each package's runtime.ts and dist/runtime.d.ts become on disk. */
-const STAND_IN = 'export * from "../../../shared/runtime.js";\n';
+/** What each package's runtime/index.ts and dist/runtime/index.d.ts become on disk (its other runtime files are left out). */
+const STAND_IN = 'export * from "../../../../shared/runtime/index.js";\n';
 
 let work: string;
 let ctx: RunContext;
@@ -313,9 +313,12 @@ beforeAll(async () => {
   await mkdir(join(work, "node_modules"));
   await symlink(join(ROOT, "node_modules", "openapi-fetch"), join(work, "node_modules", "openapi-fetch"), "dir");
   const inputs = fc.sample(specArbitrary, { seed: SEED, numRuns: RUNS });
-  const runtime = await readFile(join(ROOT, "generator", "runtime", "runtime.ts"), "utf8");
-  await mkdir(join(work, "shared"));
-  await writeFile(join(work, "shared", "runtime.ts"), `// runtime.ts as every package has it, below its banner\n${runtime}`);
+  const runtime = new Map<string, string>();
+  await mkdir(join(work, "shared", "runtime"), { recursive: true });
+  for (const name of (await readdir(join(ROOT, "generator", "runtime"))).filter((n) => n.endsWith(".ts"))) {
+    runtime.set(`src/runtime/${name}`, await readFile(join(ROOT, "generator", "runtime", name), "utf8"));
+    await writeFile(join(work, "shared", "runtime", name), runtime.get(`src/runtime/${name}`)!);
+  }
   await writeFile(join(work, "package.json"), JSON.stringify({ private: true, type: "module" }));
   const started = performance.now();
   for (const [index, input] of inputs.entries()) {
@@ -328,20 +331,23 @@ beforeAll(async () => {
     try {
       const pkg = await renderPackage({ provider: `hostile-${index}`, specFile: file, outDir: join(work, "none", String(index)) }, ctx);
       rendered.set(index, pkg);
-      // Sources and declarations go to disk for tsc. runtime.ts is the same in every package below its banner:
+      // Sources and declarations go to disk for tsc. runtime/ is the same in every package below its banners:
       // each package gets a one-line stand-in re-exporting one shared copy, so tsc checks it once, not 500 times.
       const root = join(work, "pkgs", `p${index}`);
       await mkdir(join(root, "src"), { recursive: true });
       await mkdir(join(root, "dist"), { recursive: true });
+      await mkdir(join(root, "src", "runtime"), { recursive: true });
+      await mkdir(join(root, "dist", "runtime"), { recursive: true });
       await writeFile(join(root, "package.json"), pkg.files.get("package.json")!);
       for (const [rel, content] of pkg.files) {
-        if (rel === "src/runtime.ts") {
+        if (rel.startsWith("src/runtime/")) {
           const [banner, ...rest] = content.split("\n");
-          if (rest.join("\n") !== runtime || !/^\/\/ [^\n\r\u2028\u2029]*$/.test(banner!)) {
-            failures.push({ index, what: `runtime.ts is not the runtime below a one-line banner: ${JSON.stringify(banner)}` });
+          if (rest.join("\n") !== runtime.get(rel) || !/^\/\/ [^\n\r\u2028\u2029]*$/.test(banner!)) {
+            failures.push({ index, what: `runtime: ${rel} is not the runtime below a one-line banner: ${JSON.stringify(banner)}` });
           }
-          await writeFile(join(root, rel), STAND_IN);
-        } else if (rel === "dist/runtime.d.ts") await writeFile(join(root, rel), STAND_IN);
+          if (rel === "src/runtime/index.ts") await writeFile(join(root, rel), STAND_IN);
+        } else if (rel === "dist/runtime/index.d.ts") await writeFile(join(root, rel), STAND_IN);
+        else if (rel.startsWith("dist/runtime/")) continue;
         else if (rel.startsWith("src/") || (rel.startsWith("dist/") && rel.endsWith(".d.ts"))) await writeFile(join(root, rel), content);
       }
     } catch (error) {

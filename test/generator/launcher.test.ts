@@ -38,8 +38,8 @@ describe("bin/apigen.mjs", () => {
   it("generates from the bundle: templates and the runtime are found from the real generator/ folder", async () => {
     const result = await launch("generate", "pingone-management", "--quiet");
     expect(result.code, result.stderr).toBe(0);
-    const runtime = await readFile(join(copy, "generated", "pingone-management", "src", "runtime.ts"), "utf8");
-    expect(runtime).toContain(await readFile(join(copy, "generator", "runtime", "runtime.ts"), "utf8"));
+    const runtime = await readFile(join(copy, "generated", "pingone-management", "src", "runtime", "create.ts"), "utf8");
+    expect(runtime).toContain(await readFile(join(copy, "generator", "runtime", "create.ts"), "utf8"));
     expect(await readFile(join(copy, "generated", "pingone-management", "docs", "README.md"), "utf8")).toMatch(/^# /);
   });
 

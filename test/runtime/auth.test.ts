@@ -1,7 +1,7 @@
 // Authentication (scheme alternatives, providers, placements) and redirect handling that keeps
 // credentials on the original origin, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, createRuntime, type ClientOptions } from "../../generator/runtime/runtime.js";
+import { ApiError, createRuntime, type ClientOptions } from "../../generator/runtime/index.js";
 import { definition, ops, type Schemes } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { json, startServer, type TestServer } from "./server.js";

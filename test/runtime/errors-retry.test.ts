@@ -4,7 +4,7 @@
 import { getEventListeners } from "node:events";
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createRuntime, isApiError, NetworkError, TimeoutError, type ClientOptions, type Middleware, type OperationMeta } from "../../generator/runtime/runtime.js";
+import { ApiError, createRuntime, isApiError, NetworkError, TimeoutError, type ClientOptions, type Middleware, type OperationMeta } from "../../generator/runtime/index.js";
 import { definition, ops } from "./fixture.js";
 import type { operations, paths } from "./fixture-schema.js";
 import { closedPort, json, startServer, type Handler, type TestServer } from "./server.js";

@@ -1,5 +1,5 @@
 // What the generator would emit for fixture.yaml: the ApiDefinition and one OperationMeta per operation.
-import type { ApiDefinition, OperationMeta } from "../../generator/runtime/runtime.js";
+import type { ApiDefinition, OperationMeta } from "../../generator/runtime/index.js";
 
 export const definition: ApiDefinition = {
   servers: [

@@ -1,6 +1,6 @@
 // limit/offset pagination (pages() and items()) against a real server holding 7 items.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRuntime, type OperationMeta } from "../../generator/runtime/runtime.js";
+import { createRuntime, type OperationMeta } from "../../generator/runtime/index.js";
 import { definition, ops } from "./fixture.js";
 import type { components, paths } from "./fixture-schema.js";
 import { json, startServer, type TestServer } from "./server.js";

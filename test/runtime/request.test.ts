@@ -1,7 +1,7 @@
 // Request building and response parsing over real HTTP: base URL, path/query/header/cookie
 // parameters, bodies, response parsing, headers, injectable fetch and the raw client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRuntime, type ClientOptions } from "../../generator/runtime/runtime.js";
+import { createRuntime, type ClientOptions } from "../../generator/runtime/index.js";
 import { definition, ops, type Schemes } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { json, startServer, type TestServer } from "./server.js";

@@ -1,4 +1,4 @@
-// Type-level tests for generator/runtime/runtime.ts against the openapi-typescript output of fixture.yaml.
+// Type-level tests for generator/runtime/ against the openapi-typescript output of fixture.yaml.
 // Run: npx vitest run --typecheck.only test/runtime
 import { describe, expectTypeOf, it } from "vitest";
 import type { components, operations, paths } from "./fixture-schema.js";
@@ -15,7 +15,7 @@ import {
   type OperationParams,
   type PaginatedOperation,
   type ResponseData,
-} from "../../generator/runtime/runtime.js";
+} from "../../generator/runtime/index.js";
 
 type Session = components["schemas"]["Session"];
 type ListOp = paths["/sessions"]["get"];

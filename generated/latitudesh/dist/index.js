@@ -3,7 +3,7 @@ import {
   ApiError,
   NetworkError,
   TimeoutError
-} from "./runtime.js";
+} from "./runtime/index.js";
 export {
   ApiError,
   NetworkError,

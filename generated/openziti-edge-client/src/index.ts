@@ -14,4 +14,4 @@ export {
   type ResponseData,
   type RetryOptions,
   type ServerChoice,
-} from "./runtime.js";
+} from "./runtime/index.js";

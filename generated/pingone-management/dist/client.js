@@ -1,7 +1,7 @@
 import {
   createRuntime,
   isApiError as isRuntimeApiError
-} from "./runtime.js";
+} from "./runtime/index.js";
 const definition = {
   servers: [
     {

@@ -10,7 +10,7 @@ import {
   type Operation,
   type PaginatedOperation,
   type ResponseData,
-} from "./runtime.js";
+} from "./runtime/index.js";
 
 /** Every operation of the API by operationId, as openapi-typescript describes it. */
 export interface Operations {

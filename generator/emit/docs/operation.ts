@@ -3,7 +3,7 @@ import { codeCell, codeSpan, fence, link, prose, proseCell, proseLine, text } fr
 import type { Examples } from "./examples.ts";
 import { type TableView, fieldRows, fieldsTable, joinSentences, nestedObject, table } from "./tables.ts";
 import { type Where, constraints, enumValues, typeLabel } from "./types.ts";
-import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/runtime.ts";
+import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/retry.ts";
 
 /**
  * The view of one operation on its tag page (`_operation.md.hbs`). Anchor

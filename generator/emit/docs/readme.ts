@@ -6,7 +6,7 @@ import { operationKey } from "./operation.ts";
 import type { Schemas } from "./schema.ts";
 import { type TableView, table } from "./tables.ts";
 import { type Where, typeLabel } from "./types.ts";
-import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/runtime.ts";
+import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/retry.ts";
 
 /** The view of `docs/README.md` (`README.md.hbs`). */
 export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {

@@ -1,0 +1,16 @@
+import type { PathStyle, QueryStyle } from "./definition.js";
+/** A parameter value as text: Dates as ISO 8601 (what date-time means in a spec), the rest via String. */
+export declare function text(value: unknown): string;
+/** What buildPath needs of an operation: its path split at `{name}` (odd indexes are names). */
+export interface PathTemplate {
+    readonly id: string;
+    readonly segments: readonly string[];
+    readonly pathStyles: Readonly<Record<string, PathStyle>> | undefined;
+}
+export declare function buildPath(op: PathTemplate, path: Record<string, unknown> | undefined): string;
+/** OpenAPI query serialization; names and values are percent-encoded (`filter[x]` -> `filter%5Bx%5D`). */
+export declare function serializeQuery(query: Record<string, unknown>, styles: Readonly<Record<string, QueryStyle>> | undefined): string;
+/** Header values onto lower-cased names; null/undefined skipped. Arrays become `a,b` (style simple). */
+export declare function assignHeaders(target: Record<string, string>, source: Record<string, unknown>): void;
+/** Cookie parameters (style form) appended to `cookie` as `; name=value` pairs. */
+export declare function cookiePairs(cookie: Record<string, unknown>): string;

@@ -1,0 +1,46 @@
+/** What the runtime precomputes once per client (State) and once per operation (Bound). */
+import type { MergedOptions, Middleware } from "openapi-fetch";
+import { type AppliedCredential, type CredentialPart } from "./auth.js";
+import { type BodyKind } from "./body.js";
+import type { ApiDefinition, OperationMeta, PathStyle, QueryStyle } from "./definition.js";
+import type { ClientOptions, FetchInit } from "./options.js";
+import { type RetryPolicy } from "./retry.js";
+/** An operation's first argument as the runtime reads it. */
+export interface Input {
+    params?: {
+        path?: Record<string, unknown>;
+        query?: Record<string, unknown>;
+        header?: Record<string, unknown>;
+        cookie?: Record<string, unknown>;
+    };
+    body?: unknown;
+}
+export interface State {
+    readonly baseUrl: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly init: FetchInit;
+    readonly fetch: ((input: Request) => Promise<Response>) | undefined;
+    readonly retry: RetryPolicy | null;
+    readonly timeoutMs: number;
+    readonly middleware: readonly Middleware[];
+    mwOptions: MergedOptions | undefined;
+    readonly credentialHeaders: readonly string[];
+    readonly credentialQuery: readonly string[];
+}
+export interface Bound {
+    readonly id: string;
+    readonly method: string;
+    readonly path: string;
+    readonly segments: readonly string[];
+    readonly pathStyles: Readonly<Record<string, PathStyle>> | undefined;
+    readonly idempotent: boolean;
+    readonly bodyType: string | undefined;
+    readonly bodyKind: BodyKind;
+    readonly query: Readonly<Record<string, QueryStyle>> | undefined;
+    /** Set when the first usable alternative is all static: applied without awaiting anything. */
+    readonly staticAuth: readonly AppliedCredential[] | undefined;
+    readonly auth: readonly (readonly CredentialPart[])[];
+    readonly pagination: OperationMeta["pagination"];
+}
+export declare function clientState(definition: ApiDefinition, options: ClientOptions): State;
+export declare function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): Bound;

@@ -1,0 +1,91 @@
+/**
+ * Types over an openapi-typescript operation object: what an operation takes and returns, and
+ * the ApiError it throws. Re-derived here: openapi-typescript-helpers is not a dependency of
+ * generated packages.
+ */
+import type { Client } from "openapi-fetch";
+import type { ApiError } from "./errors.js";
+import type { CallOptions } from "./options.js";
+import type { OperationMeta } from "./definition.js";
+type RequiredKeys<T> = {
+    [K in keyof T]-?: {} extends Pick<T, K> ? never : K;
+}[keyof T];
+type Simplify<T> = {
+    [K in keyof T]: T[K];
+} & {};
+type ValueOf<T> = [keyof T] extends [never] ? undefined : T[keyof T];
+type ParamsPart<Op> = Op extends {
+    parameters: infer P;
+} ? [RequiredKeys<P>] extends [never] ? {
+    params?: P | undefined;
+} : {
+    params: P;
+} : {
+    params?: never;
+};
+type BodyContent<B> = B extends {
+    content: infer C;
+} ? ValueOf<C> : never;
+type BodyPart<Op> = Op extends {
+    requestBody: infer B;
+} ? {
+    body: BodyContent<B>;
+} : Op extends {
+    requestBody?: infer B;
+} ? [NonNullable<B>] extends [never] ? {
+    body?: never;
+} : {
+    body?: BodyContent<NonNullable<B>> | undefined;
+} : {
+    body?: never;
+};
+/** First argument of an operation: `{ params?: { path, query, header, cookie }, body? }`. */
+export type OperationParams<Op> = Simplify<ParamsPart<Op> & BodyPart<Op>>;
+/** Arguments of an operation; `params` is optional when nothing inside it is required. */
+export type OperationArgs<Op> = [RequiredKeys<OperationParams<Op>>] extends [never] ? [params?: OperationParams<Op> | undefined, options?: CallOptions | undefined] : [params: OperationParams<Op>, options?: CallOptions | undefined];
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+type ToNumber<S> = S extends `${infer N extends number}` ? N : never;
+type StatusRange<H extends number> = ToNumber<`${H}${Digit}${Digit}`>;
+/** Statuses an operation can end with as an error (1xx never surface, 2xx are success). */
+type ErrorStatus = StatusRange<3 | 4 | 5>;
+type SuccessKey = StatusRange<2> | "2XX";
+type Responses<Op> = Op extends {
+    responses: infer R;
+} ? R : {};
+type ContentOf<R> = R extends {
+    content: infer C;
+} ? ValueOf<C> : undefined;
+type SuccessKeys<R> = Extract<keyof R, SuccessKey>;
+type DeclaredCodes<R> = Extract<keyof R, number>;
+type DeclaredRanges<R> = keyof R extends infer K ? (K extends `${infer H extends number}XX` ? StatusRange<H> : never) : never;
+type ErrorKeys<R> = Exclude<keyof R, SuccessKey>;
+type StatusOfKey<K, R> = K extends number ? K : K extends `${infer H extends number}XX` ? Exclude<StatusRange<H>, DeclaredCodes<R>> : Exclude<ErrorStatus, DeclaredCodes<R> | DeclaredRanges<R>>;
+type Undeclared<R> = "default" extends keyof R ? never : Exclude<ErrorStatus, DeclaredCodes<R> | DeclaredRanges<R>>;
+type ErrorMember<S, B> = [S] extends [never] ? never : ApiError<S, B>;
+/** The 2xx body (union over 2xx statuses; `undefined` for bodiless ones such as 204). */
+export type ResponseData<Op> = [SuccessKeys<Responses<Op>>] extends [never] ? unknown : {
+    [K in SuccessKeys<Responses<Op>>]: ContentOf<Responses<Op>[K]>;
+}[SuccessKeys<Responses<Op>>];
+/**
+ * ApiError narrowed to Op's declared error responses, discriminated by `status`. Statuses are
+ * literal unions (ranges expand to 300..599 minus what is declared), so `err.status === 404`
+ * narrows to exactly the 404 body; statuses the spec does not declare have `body: unknown`.
+ */
+export type ApiErrorOf<Op> = {
+    [K in ErrorKeys<Responses<Op>>]: ErrorMember<StatusOfKey<K, Responses<Op>>, ContentOf<Responses<Op>[K]>>;
+}[ErrorKeys<Responses<Op>>] | ErrorMember<Undeclared<Responses<Op>>, unknown>;
+export type Operation<Op> = (...args: OperationArgs<Op>) => Promise<ResponseData<Op>>;
+export type PaginatedOperation<Op, Item> = Operation<Op> & {
+    /** Yields each page body, following limit/offset until offset >= total, a short page or an empty page. */
+    pages(...args: OperationArgs<Op>): AsyncIterableIterator<ResponseData<Op>>;
+    items(...args: OperationArgs<Op>): AsyncIterableIterator<Item>;
+};
+/** `isApiError` bound to a package's `operations` map: `const isApiError: ApiErrorGuard<operations> = ...`. */
+export type ApiErrorGuard<Ops> = <K extends keyof Ops & string>(error: unknown, operationId: K) => error is ApiErrorOf<Ops[K]>;
+export interface Runtime<Paths extends {}> {
+    /** openapi-fetch client with the same baseUrl/fetch/headers/requestInit/middleware (no auth, retries, timeouts). */
+    readonly raw: Client<Paths>;
+    operation<Op>(meta: OperationMeta): Operation<Op>;
+    paginated<Op, Item>(meta: OperationMeta): PaginatedOperation<Op, Item>;
+}
+export {};

@@ -1,0 +1,53 @@
+// Copied by apigen from its client runtime (generator/runtime/transport.ts). Do not edit.
+/** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
+import type { State } from "./state.js";
+
+const MAX_REDIRECTS = 5;
+
+export function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+function doFetch(state: State, url: string, init: RequestInit): Promise<Response> {
+  return state.fetch === undefined ? fetch(url, init) : state.fetch(new Request(url, init));
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** One attempt, following up to 5 hops. Past the limit (or unfollowable) the 3xx itself is returned and surfaces as an ApiError. */
+export async function follow(state: State, url: string, init: RequestInit): Promise<Response> {
+  let response = await doFetch(state, url, init);
+  let origin: string | undefined; // parsed only once a redirect comes: most calls never need it
+  for (let hops = 0; isRedirect(response.status); hops++) {
+    const location = response.headers.get("location");
+    if (location === null || hops === MAX_REDIRECTS) return response;
+    const keepsBody = response.status === 307 || response.status === 308;
+    if (keepsBody && init.body instanceof ReadableStream) return response; // a stream cannot be sent twice
+    discard(response);
+    origin ??= new URL(url).origin;
+    const next = new URL(location, url);
+    init = redirectInit(state, init, keepsBody, next, origin);
+    url = next.href;
+    response = await doFetch(state, url, init);
+  }
+  return response;
+}
+
+/** The next hop's init: credentials dropped when it leaves the origin; 301/302/303 turn into a bodiless GET. */
+function redirectInit(state: State, init: RequestInit, keepsBody: boolean, next: URL, origin: string): RequestInit {
+  const headers = new Headers(init.headers);
+  if (next.origin !== origin) {
+    for (const name of state.credentialHeaders) headers.delete(name);
+    for (const name of state.credentialQuery) next.searchParams.delete(name);
+  }
+  const out: RequestInit = { ...init, headers };
+  if (!keepsBody && init.method !== "HEAD") {
+    out.method = "GET";
+    out.body = null;
+    headers.delete("content-type");
+    headers.delete("content-length");
+  }
+  return out;
+}

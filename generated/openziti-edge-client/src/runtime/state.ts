@@ -1,0 +1,72 @@
+// Copied by apigen from its client runtime (generator/runtime/state.ts). Do not edit.
+/** What the runtime precomputes once per client (State) and once per operation (Bound). */
+import type { MergedOptions, Middleware } from "openapi-fetch";
+import { bindAuth, credentialCarriers, type AppliedCredential, type CredentialPart } from "./auth.js";
+import { bodyKind, type BodyKind } from "./body.js";
+import type { ApiDefinition, OperationMeta, PathStyle, QueryStyle } from "./definition.js";
+import type { ClientOptions, FetchInit } from "./options.js";
+import { clientRetry, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
+import { assignHeaders } from "./serialize.js";
+import { resolveBaseUrl } from "./servers.js";
+
+/** An operation's first argument as the runtime reads it. */
+export interface Input {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown>; cookie?: Record<string, unknown> };
+  body?: unknown;
+}
+
+export interface State {
+  readonly baseUrl: string;
+  readonly headers: Readonly<Record<string, string>>; // lower-cased names
+  readonly init: FetchInit;
+  readonly fetch: ((input: Request) => Promise<Response>) | undefined;
+  readonly retry: RetryPolicy | null;
+  readonly timeoutMs: number;
+  readonly middleware: readonly Middleware[];
+  mwOptions: MergedOptions | undefined; // built lazily, only middleware sees it
+  readonly credentialHeaders: readonly string[]; // dropped on cross-origin redirects
+  readonly credentialQuery: readonly string[];
+}
+
+export interface Bound {
+  readonly id: string;
+  readonly method: string;
+  readonly path: string;
+  readonly segments: readonly string[]; // literal, param name, literal, param name, ..., literal
+  readonly pathStyles: Readonly<Record<string, PathStyle>> | undefined;
+  readonly idempotent: boolean;
+  readonly bodyType: string | undefined;
+  readonly bodyKind: BodyKind;
+  readonly query: Readonly<Record<string, QueryStyle>> | undefined;
+  /** Set when the first usable alternative is all static: applied without awaiting anything. */
+  readonly staticAuth: readonly AppliedCredential[] | undefined;
+  readonly auth: readonly (readonly CredentialPart[])[]; // usable alternatives, in spec order
+  readonly pagination: OperationMeta["pagination"];
+}
+
+export function clientState(definition: ApiDefinition, options: ClientOptions): State {
+  const headers: Record<string, string> = {};
+  if (options.headers !== undefined) assignHeaders(headers, options.headers);
+  const carriers = credentialCarriers(definition);
+  return {
+    baseUrl: resolveBaseUrl(definition, options), headers, init: { ...options.requestInit }, fetch: options.fetch,
+    retry: clientRetry(options.retry), timeoutMs: options.timeoutMs ?? 0,
+    middleware: options.middleware ?? [], mwOptions: undefined,
+    credentialHeaders: carriers.headers, credentialQuery: carriers.query,
+  };
+}
+
+export function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): Bound {
+  const method = meta.method.toUpperCase();
+  return {
+    id: meta.id, method, path: meta.path,
+    segments: meta.path.split(/\{([^}]+)\}/), // odd indexes are parameter names
+    pathStyles: meta.pathStyles,
+    idempotent: IDEMPOTENT_METHODS.has(method),
+    bodyType: meta.bodyContentType,
+    bodyKind: bodyKind(meta.bodyContentType),
+    query: meta.query,
+    ...bindAuth(definition, auth, meta),
+    pagination: meta.pagination,
+  };
+}

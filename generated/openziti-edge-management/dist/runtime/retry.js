@@ -1,0 +1,80 @@
+import { NetworkError } from "./errors.js";
+import { discard, follow } from "./transport.js";
+const DEFAULT_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5e3, maxElapsedMs: 3e4, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
+const IDEMPOTENT_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+function mergeRetry(base, o) {
+  return {
+    attempts: o.attempts ?? base.attempts,
+    baseDelayMs: o.baseDelayMs ?? base.baseDelayMs,
+    maxDelayMs: o.maxDelayMs ?? base.maxDelayMs,
+    maxElapsedMs: o.maxElapsedMs ?? base.maxElapsedMs,
+    retryNonIdempotent: o.retryNonIdempotent ?? base.retryNonIdempotent,
+    statuses: o.statuses ?? base.statuses
+  };
+}
+function clientRetry(option) {
+  return option === false ? null : option === void 0 ? DEFAULT_RETRY : mergeRetry(DEFAULT_RETRY, option);
+}
+function callRetry(client, option) {
+  return option === void 0 ? client : option === false ? null : mergeRetry(client ?? DEFAULT_RETRY, option);
+}
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal === void 0) {
+      setTimeout(resolve, ms);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function retryAfterMs(value) {
+  if (value === null) return void 0;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1e3;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - Date.now());
+}
+function backoff(retry, attempt2, response) {
+  const retryAfter = response === void 0 ? void 0 : retryAfterMs(response.headers.get("retry-after"));
+  if (retryAfter !== void 0) return Math.min(retryAfter, retry.maxDelayMs);
+  return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt2 - 1));
+}
+async function attempt(state, op, url, init) {
+  try {
+    return { response: await follow(state, url, init) };
+  } catch (error) {
+    if (init.signal?.aborted) throw init.signal.reason;
+    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, error) };
+  }
+}
+function settle(outcome) {
+  if (outcome.response !== void 0) return outcome.response;
+  throw outcome.failure;
+}
+async function send(state, op, url, init, retry) {
+  const signal = init.signal ?? void 0;
+  const max = retry === null || !op.idempotent && !retry.retryNonIdempotent || init.body instanceof ReadableStream ? 1 : retry.attempts;
+  const started = Date.now();
+  for (let n = 1; ; n++) {
+    const outcome = await attempt(state, op, url, init);
+    if (n >= max || retry === null || outcome.response !== void 0 && !retry.statuses.includes(outcome.response.status)) return settle(outcome);
+    const delay = backoff(retry, n, outcome.response);
+    if (Date.now() - started + delay > retry.maxElapsedMs) return settle(outcome);
+    if (outcome.response !== void 0) discard(outcome.response);
+    await sleep(delay, signal);
+  }
+}
+export {
+  DEFAULT_RETRY,
+  IDEMPOTENT_METHODS,
+  callRetry,
+  clientRetry,
+  send
+};

@@ -1,0 +1,46 @@
+const MAX_REDIRECTS = 5;
+function discard(response) {
+  response.body?.cancel().catch(() => void 0);
+}
+function doFetch(state, url, init) {
+  return state.fetch === void 0 ? fetch(url, init) : state.fetch(new Request(url, init));
+}
+function isRedirect(status) {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+async function follow(state, url, init) {
+  let response = await doFetch(state, url, init);
+  let origin;
+  for (let hops = 0; isRedirect(response.status); hops++) {
+    const location = response.headers.get("location");
+    if (location === null || hops === MAX_REDIRECTS) return response;
+    const keepsBody = response.status === 307 || response.status === 308;
+    if (keepsBody && init.body instanceof ReadableStream) return response;
+    discard(response);
+    origin ??= new URL(url).origin;
+    const next = new URL(location, url);
+    init = redirectInit(state, init, keepsBody, next, origin);
+    url = next.href;
+    response = await doFetch(state, url, init);
+  }
+  return response;
+}
+function redirectInit(state, init, keepsBody, next, origin) {
+  const headers = new Headers(init.headers);
+  if (next.origin !== origin) {
+    for (const name of state.credentialHeaders) headers.delete(name);
+    for (const name of state.credentialQuery) next.searchParams.delete(name);
+  }
+  const out = { ...init, headers };
+  if (!keepsBody && init.method !== "HEAD") {
+    out.method = "GET";
+    out.body = null;
+    headers.delete("content-type");
+    headers.delete("content-length");
+  }
+  return out;
+}
+export {
+  discard,
+  follow
+};

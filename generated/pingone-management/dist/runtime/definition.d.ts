@@ -1,0 +1,53 @@
+/** What the generator emits into each package's `client.ts`: the API's servers and schemes, one OperationMeta per operation. */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+/** Non-default OpenAPI query serialization (default: style form, explode true). */
+export interface QueryStyle {
+    readonly style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+    readonly explode?: boolean;
+}
+/** Non-default OpenAPI path serialization (default: style simple, explode false). */
+export interface PathStyle {
+    readonly style?: "simple" | "label" | "matrix";
+    readonly explode?: boolean;
+}
+export interface OperationMeta {
+    readonly id: string;
+    readonly method: HttpMethod;
+    readonly path: string;
+    /** OR of AND-sets of scheme keys; `[]` = no auth. An empty AND-set means "anonymous allowed". */
+    readonly security: readonly (readonly string[])[];
+    readonly pagination?: {
+        readonly limit: string;
+        readonly offset: string;
+        readonly items: readonly string[];
+        readonly total: readonly string[];
+    };
+    readonly bodyContentType?: string;
+    /** Only for query parameters that are not form/explode; keyed by parameter name. */
+    readonly query?: Readonly<Record<string, QueryStyle>>;
+    /** Only for path parameters that are not simple/non-exploded; keyed by parameter name. */
+    readonly pathStyles?: Readonly<Record<string, PathStyle>>;
+}
+export type SecuritySchemeDef = {
+    readonly type: "apiKey";
+    readonly in: "header" | "query" | "cookie";
+    readonly name: string;
+} | {
+    readonly type: "http";
+    readonly scheme: string;
+} | {
+    readonly type: "oauth2";
+} | {
+    readonly type: "openIdConnect";
+};
+export interface ServerDef {
+    readonly url: string;
+    readonly variables: Readonly<Record<string, {
+        readonly default: string;
+        readonly enum?: readonly string[];
+    }>>;
+}
+export interface ApiDefinition {
+    readonly servers: readonly ServerDef[];
+    readonly securitySchemes: Readonly<Record<string, SecuritySchemeDef>>;
+}

@@ -1,0 +1,29 @@
+import { applyCredentials } from "./auth.js";
+import { encodeBody } from "./body.js";
+import { assignHeaders, buildPath, cookiePairs, serializeQuery } from "./serialize.js";
+function draftRequest(state, op, input) {
+  const p = input?.params;
+  const path = buildPath(op, p?.path);
+  const query = p?.query === void 0 ? "" : serializeQuery(p.query, op.query);
+  const headers = { ...state.headers };
+  const body = input?.body === void 0 ? void 0 : encodeBody(op.bodyKind, op.bodyType, input.body, headers);
+  return { path, query, headers, body, cookie: "" };
+}
+function finishRequest(state, op, draft, credentials, input, call, signal) {
+  const p = input?.params;
+  if (credentials !== void 0) applyCredentials(credentials, draft);
+  const { headers, body } = draft;
+  if (p?.header !== void 0) assignHeaders(headers, p.header);
+  if (p?.cookie !== void 0) draft.cookie += cookiePairs(p.cookie);
+  if (call?.headers !== void 0) assignHeaders(headers, call.headers);
+  if (draft.cookie !== "") headers.cookie = headers.cookie ? headers.cookie + draft.cookie : draft.cookie.slice(2);
+  const init = { ...state.init, ...call?.fetchOptions, method: op.method, headers, redirect: "manual" };
+  if (body !== void 0) init.body = body;
+  if (body instanceof ReadableStream) init.duplex = "half";
+  if (signal !== void 0) init.signal = signal;
+  return { url: state.baseUrl + draft.path + (draft.query === "" ? "" : `?${draft.query}`), init };
+}
+export {
+  draftRequest,
+  finishRequest
+};

@@ -1,0 +1,48 @@
+// Copied by apigen from its client runtime (generator/runtime/request.ts). Do not edit.
+/**
+ * One call's URL and RequestInit from the operation, its input and the call options, in two
+ * synchronous halves around the (possibly awaited) credentials, so a call with static credentials
+ * never waits a tick. Header precedence: client headers < credentials < header parameters < per-call headers.
+ */
+import { applyCredentials, type AppliedCredential, type CredentialTarget } from "./auth.js";
+import { encodeBody } from "./body.js";
+import type { CallOptions } from "./options.js";
+import { assignHeaders, buildPath, cookiePairs, serializeQuery } from "./serialize.js";
+import type { Bound, Input, State } from "./state.js";
+
+/** What the input alone decides; credentials and per-call options still to come. */
+export interface Draft extends CredentialTarget {
+  readonly path: string;
+  readonly body: BodyInit | undefined;
+}
+
+export interface Prepared {
+  readonly url: string;
+  readonly init: RequestInit;
+}
+
+/** Path, query, client headers and body; throws on a missing path parameter before any credential is asked for. */
+export function draftRequest(state: State, op: Bound, input: Input | undefined): Draft {
+  const p = input?.params;
+  const path = buildPath(op, p?.path);
+  const query = p?.query === undefined ? "" : serializeQuery(p.query, op.query);
+  const headers: Record<string, string> = { ...state.headers };
+  const body = input?.body === undefined ? undefined : encodeBody(op.bodyKind, op.bodyType, input.body, headers);
+  return { path, query, headers, body, cookie: "" };
+}
+
+export function finishRequest(state: State, op: Bound, draft: Draft, credentials: readonly AppliedCredential[] | undefined, input: Input | undefined, call: CallOptions | undefined, signal: AbortSignal | undefined): Prepared {
+  const p = input?.params;
+  if (credentials !== undefined) applyCredentials(credentials, draft);
+  const { headers, body } = draft;
+  if (p?.header !== undefined) assignHeaders(headers, p.header);
+  if (p?.cookie !== undefined) draft.cookie += cookiePairs(p.cookie);
+  if (call?.headers !== undefined) assignHeaders(headers, call.headers);
+  if (draft.cookie !== "") headers.cookie = headers.cookie ? headers.cookie + draft.cookie : draft.cookie.slice(2);
+
+  const init: RequestInit = { ...state.init, ...call?.fetchOptions, method: op.method, headers, redirect: "manual" };
+  if (body !== undefined) init.body = body;
+  if (body instanceof ReadableStream) (init as { duplex?: string }).duplex = "half";
+  if (signal !== undefined) init.signal = signal;
+  return { url: state.baseUrl + draft.path + (draft.query === "" ? "" : `?${draft.query}`), init };
+}

@@ -1,0 +1,29 @@
+/**
+ * Client runtime shared by every generated package (this folder is copied whole to `src/runtime/`).
+ * The generated `client.ts` only describes operations (`OperationMeta`) and binds them here.
+ *
+ * Call shape: `op(params, options)`, where `params` is openapi-fetch's init minus its fetch
+ * options, i.e. `{ params?: { path, query, header, cookie }, body? }`. `params`/`body` become
+ * required exactly when the spec makes something inside them required, and the whole first
+ * argument is optional when nothing is required:
+ *
+ *   await api.session.detailSession({ params: { path: { id: "abc" }, query: { verbose: true } } }, { timeoutMs: 2000 });
+ *   await api.session.createSession({ body: { name: "x" } });
+ *   await api.health();
+ *
+ * Every failure throws (ApiError | NetworkError | TimeoutError | the caller's abort reason).
+ * Requests go straight to `fetch(url, init)` built from per-operation data precomputed at bind
+ * time; a `Request` object is only built when middleware or a custom `fetch` needs one.
+ *
+ * Modules: definition (what the generator emits), options (what callers pass), types (operation
+ * typing), errors, servers, auth, serialize + body (parameters and bodies, on openapi-fetch's
+ * serializers), request (URL and init), deadline (timeout and abort), transport (fetch and
+ * redirects), retry, middleware, response, execute (one call), pagination, create (the entry point).
+ */
+export type { Client, Middleware } from "openapi-fetch";
+export { createRuntime } from "./create.js";
+export type { ApiDefinition, HttpMethod, OperationMeta, PathStyle, QueryStyle, SecuritySchemeDef, ServerDef } from "./definition.js";
+export { ApiError, isApiError, NetworkError, TimeoutError } from "./errors.js";
+export type { CallOptions, ClientOptions, Credential, FetchInit, RetryOptions, ServerChoice } from "./options.js";
+export { DEFAULT_RETRY, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
+export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime } from "./types.js";

@@ -1,0 +1,37 @@
+/** The response as the caller gets it: the parsed 2xx body, or an ApiError carrying the parsed error body. */
+import { isJson } from "./body.js";
+import { ApiError, NetworkError } from "./errors.js";
+import type { Bound } from "./state.js";
+import { discard } from "./transport.js";
+
+function hasBody(op: Bound, status: number): boolean {
+  return status !== 204 && status !== 205 && status !== 304 && op.method !== "HEAD";
+}
+
+export async function readResult(op: Bound, response: Response): Promise<unknown> {
+  const ok = response.status >= 200 && response.status < 300;
+  let data: unknown;
+  if (hasBody(op, response.status)) data = await readBody(op, response, ok);
+  else discard(response);
+  if (!ok) throw new ApiError(op.id, response, data);
+  return data;
+}
+
+/** Parsed JSON for JSON media types, text otherwise, undefined when empty. Bad JSON fails a 2xx; an error's body stays text. */
+async function readBody(op: Bound, response: Response, ok: boolean): Promise<unknown> {
+  let raw: string;
+  try {
+    raw = await response.text();
+  } catch (error) {
+    throw new NetworkError(op.id, error);
+  }
+  if (raw === "") return undefined;
+  const type = response.headers.get("content-type");
+  if (type === null || !isJson(type)) return raw;
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    if (ok) throw new Error(`${op.id}: HTTP ${response.status} response is not valid JSON`, { cause: error });
+    return raw;
+  }
+}

@@ -1,0 +1,89 @@
+/** Retries: the policy, and the attempt loop (exponential backoff, full jitter, Retry-After) around one attempt. */
+import { NetworkError } from "./errors.js";
+import type { RetryOptions } from "./options.js";
+import type { Bound, State } from "./state.js";
+import { discard, follow } from "./transport.js";
+
+/** A complete retry policy: RetryOptions with every field decided. */
+export interface RetryPolicy {
+  readonly attempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number;
+  readonly maxElapsedMs: number; readonly retryNonIdempotent: boolean; readonly statuses: readonly number[];
+}
+
+/** What the client does when no `retry` option is given (documented in each package's docs). */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000, maxElapsedMs: 30000, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
+/** Methods retried without `retryNonIdempotent`: repeating them cannot act twice. */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+function mergeRetry(base: RetryPolicy, o: RetryOptions): RetryPolicy {
+  return {
+    attempts: o.attempts ?? base.attempts, baseDelayMs: o.baseDelayMs ?? base.baseDelayMs, maxDelayMs: o.maxDelayMs ?? base.maxDelayMs,
+    maxElapsedMs: o.maxElapsedMs ?? base.maxElapsedMs, retryNonIdempotent: o.retryNonIdempotent ?? base.retryNonIdempotent, statuses: o.statuses ?? base.statuses,
+  };
+}
+
+/** The client's policy from its `retry` option; `null` = no retries. */
+export function clientRetry(option: RetryOptions | false | undefined): RetryPolicy | null {
+  return option === false ? null : option === undefined ? DEFAULT_RETRY : mergeRetry(DEFAULT_RETRY, option);
+}
+
+/** A call's policy: the call's `retry` option merged over the client's. */
+export function callRetry(client: RetryPolicy | null, option: RetryOptions | false | undefined): RetryPolicy | null {
+  return option === undefined ? client : option === false ? null : mergeRetry(client ?? DEFAULT_RETRY, option);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal === undefined) { setTimeout(resolve, ms); return; }
+    const onAbort = (): void => { clearTimeout(timer); reject(signal.reason); };
+    const timer = setTimeout(() => { signal.removeEventListener("abort", onAbort); resolve(); }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Retry-After as delta-seconds or HTTP date, in ms; undefined when absent or unparsable. */
+function retryAfterMs(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** How long to wait before attempt `attempt + 1`: backoff with full jitter, or the server's Retry-After (capped). */
+function backoff(retry: RetryPolicy, attempt: number, response: Response | undefined): number {
+  const retryAfter = response === undefined ? undefined : retryAfterMs(response.headers.get("retry-after"));
+  if (retryAfter !== undefined) return Math.min(retryAfter, retry.maxDelayMs);
+  return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+}
+
+/** The outcome of one attempt: a response, or the NetworkError it ended in. */
+type Outcome = { response: Response; failure?: undefined } | { response?: undefined; failure: unknown };
+
+async function attempt(state: State, op: Bound, url: string, init: RequestInit): Promise<Outcome> {
+  try {
+    return { response: await follow(state, url, init) };
+  } catch (error) {
+    if (init.signal?.aborted) throw init.signal.reason;
+    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, error) };
+  }
+}
+
+function settle(outcome: Outcome): Response {
+  if (outcome.response !== undefined) return outcome.response;
+  throw outcome.failure;
+}
+
+/** Attempts with exponential backoff + full jitter; returns the final response, throws NetworkError/aborts. */
+export async function send(state: State, op: Bound, url: string, init: RequestInit, retry: RetryPolicy | null): Promise<Response> {
+  const signal = init.signal ?? undefined;
+  const max = retry === null || (!op.idempotent && !retry.retryNonIdempotent) || init.body instanceof ReadableStream ? 1 : retry.attempts;
+  const started = Date.now();
+  for (let n = 1; ; n++) {
+    const outcome = await attempt(state, op, url, init);
+    if (n >= max || retry === null || (outcome.response !== undefined && !retry.statuses.includes(outcome.response.status))) return settle(outcome);
+    const delay = backoff(retry, n, outcome.response);
+    if (Date.now() - started + delay > retry.maxElapsedMs) return settle(outcome);
+    if (outcome.response !== undefined) discard(outcome.response);
+    await sleep(delay, signal);
+  }
+}
