@@ -18,6 +18,13 @@ async function runtime(handler: Handler, options: ClientOptions = {}) {
   return createRuntime<{}>(definition, { baseUrl: server.url, retry: { baseDelayMs: 1 }, ...options });
 }
 
+/** Loose typing: these tests are about the wire, the type tests are in runtime.test-d.ts. */
+type AnyOp = {
+  parameters: { query?: Record<string, unknown> };
+  requestBody?: { content: { "*/*": unknown } };
+  responses: { 200: { content: { "*/*": unknown } } };
+};
+
 function op(meta: Partial<OperationMeta> & Pick<OperationMeta, "id">): OperationMeta {
   return { method: "get", path: "/things", security: [], ...meta };
 }
@@ -46,7 +53,7 @@ describe("errors say what the server said", () => {
       res.writeHead(409, { "content-type": given.type ?? "application/json", ...given.headers });
       res.end(typeof given.body === "string" ? given.body : JSON.stringify(given.body));
     });
-    const error = await rt.operation(op({ id: "listThings" }))().catch((e: unknown) => e);
+    const error = await rt.operation<AnyOp>(op({ id: "listThings" }))().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message.endsWith(want)).toBe(true);
     expect((error as Error).message).toMatch(/^listThings \(GET \/things\) failed: HTTP 409 Conflict/);
@@ -56,7 +63,7 @@ describe("errors say what the server said", () => {
 describe("withResponse", () => {
   it("resolves to the data with status, headers, request id and the Response", async () => {
     const rt = await runtime((_req, res) => json(res, 201, { id: "t1" }, { "x-request-id": "req-9", "x-rate-limit": "10" }));
-    const result = await rt.operation(op({ id: "createThing", method: "post" })).withResponse({ body: {} });
+    const result = await rt.operation<AnyOp>(op({ id: "createThing", method: "post" })).withResponse({ body: {} });
     expect(result.data).toEqual({ id: "t1" });
     expect(result.status).toBe(201);
     expect(result.headers.get("x-rate-limit")).toBe("10");
@@ -66,7 +73,7 @@ describe("withResponse", () => {
 
   it("throws the same errors as the plain call", async () => {
     const rt = await runtime((_req, res) => json(res, 404, { message: "gone" }));
-    await expect(rt.operation(op({ id: "getThing" })).withResponse()).rejects.toMatchObject({ status: 404, message: expect.stringContaining("gone") });
+    await expect(rt.operation<AnyOp>(op({ id: "getThing" })).withResponse()).rejects.toMatchObject({ status: 404, message: expect.stringContaining("gone") });
   });
 });
 
@@ -82,7 +89,7 @@ describe("logging", () => {
     const rt = await runtime((_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, { ok: true })), {
       logger, logLevel: "debug", auth: { apiKeyQuery: "SECRET-Q", bearerAuth: "SECRET-B" },
     });
-    await rt.operation(op({ id: "keyed", path: "/keyed", security: [["apiKeyQuery", "bearerAuth"]] }))();
+    await rt.operation<AnyOp>(op({ id: "keyed", path: "/keyed", security: [["apiKeyQuery", "bearerAuth"]] }))();
     expect(lines.map((l) => l.level)).toEqual(["warn", "info"]);
     expect(lines[0]?.message).toMatch(/^keyed: GET http:\/\/127\.0\.0\.1:\d+\/keyed\?api_key=%5Bredacted%5D -> HTTP 503 in \d+ ms \(attempt 1, retrying in \d+ ms\)$/);
     expect(lines[1]?.message).toMatch(/-> HTTP 200 in \d+ ms \(attempt 2\)$/);
@@ -93,14 +100,14 @@ describe("logging", () => {
   it("says nothing unless asked; APIGEN_LOG turns it on; headers the user marks are redacted", async () => {
     const quiet = capture();
     const rt = await runtime((_req, res) => json(res, 200, {}), { logger: quiet.logger, logLevel: "off" });
-    await rt.operation(op({ id: "a" }))();
+    await rt.operation<AnyOp>(op({ id: "a" }))();
     expect(quiet.lines).toEqual([]);
 
     const env = capture();
     process.env.APIGEN_LOG = "debug";
     try {
       const logged = createRuntime<{}>(definition, { baseUrl: server?.url, logger: env.logger, headers: { "x-tenant-secret": "SECRET-T" }, redactHeaders: ["X-Tenant-Secret"] });
-      await logged.operation(op({ id: "b" }))();
+      await logged.operation<AnyOp>(op({ id: "b" }))();
     } finally {
       delete process.env.APIGEN_LOG;
     }
@@ -114,8 +121,8 @@ describe("idempotency keys", () => {
 
   it("sends one key per logical call, the same on every attempt, and retries the POST", async () => {
     const rt = await runtime((_req, res, n) => (n === 1 || n === 3 ? json(res, 503, {}) : json(res, 201, { n })));
-    await rt.operation(create)({ body: { name: "a" } });
-    await rt.operation(create)({ body: { name: "b" } });
+    await rt.operation<AnyOp>(create)({ body: { name: "a" } });
+    await rt.operation<AnyOp>(create)({ body: { name: "b" } });
     const keys = server?.requests.map((r) => r.headers["idempotency-key"]) ?? [];
     expect(keys).toHaveLength(4);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -126,13 +133,13 @@ describe("idempotency keys", () => {
 
   it("keeps a key the caller gives", async () => {
     const rt = await runtime((_req, res) => json(res, 201, {}));
-    await rt.operation(create)({ body: {} }, { headers: { "Idempotency-Key": "mine" } });
+    await rt.operation<AnyOp>(create)({ body: {} }, { headers: { "Idempotency-Key": "mine" } });
     expect(server?.requests[0]?.headers["idempotency-key"]).toBe("mine");
   });
 
   it("a POST without one is still not retried", async () => {
     const rt = await runtime((_req, res) => json(res, 503, {}));
-    await expect(rt.operation(op({ id: "post", method: "post" }))({ body: {} })).rejects.toBeInstanceOf(ApiError);
+    await expect(rt.operation<AnyOp>(op({ id: "post", method: "post" }))({ body: {} })).rejects.toBeInstanceOf(ApiError);
     expect(server?.requests).toHaveLength(1);
   });
 });
@@ -145,7 +152,7 @@ describe("pagination styles", () => {
       const page = Number(req.query.get("page")), size = Number(req.query.get("per_page") ?? 3);
       json(res, 200, { results: ITEMS.slice((page - 1) * size, page * size), meta: { pages: Math.ceil(ITEMS.length / size) } });
     });
-    const list = rt.paginated(op({ id: "list", pagination: { style: "page", page: "page", size: "per_page", items: ["results"], totalPages: ["meta", "pages"] } }));
+    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "page", page: "page", size: "per_page", items: ["results"], totalPages: ["meta", "pages"] } }));
     expect(await collect(list.items({ params: { query: { per_page: 3 } } }))).toEqual(ITEMS);
     expect(server?.requests.map((r) => r.url)).toEqual(["/things?per_page=3&page=1", "/things?per_page=3&page=2", "/things?per_page=3&page=3"]);
   });
@@ -155,7 +162,7 @@ describe("pagination styles", () => {
       const page = Number(req.query.get("page"));
       json(res, 200, { results: ITEMS.slice((page - 1) * 4, page * 4) });
     });
-    const list = rt.paginated(op({ id: "list", pagination: { style: "page", page: "page", items: ["results"] } }));
+    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "page", page: "page", items: ["results"] } }));
     expect(await collect(list.items())).toEqual(ITEMS);
     expect(server?.requests).toHaveLength(2);
   });
@@ -165,14 +172,14 @@ describe("pagination styles", () => {
       const at = Number(req.query.get("after") ?? 0);
       json(res, 200, { data: ITEMS.slice(at, at + 3), next: at + 3 < ITEMS.length ? String(at + 3) : null });
     });
-    const list = rt.paginated(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
+    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
     expect(await collect(list.items())).toEqual(ITEMS);
     expect(server?.requests.map((r) => r.url)).toEqual(["/things", "/things?after=3", "/things?after=6"]);
   });
 
   it("cursor: a repeated cursor ends the walk", async () => {
     const rt = await runtime((_req, res) => json(res, 200, { data: [1], next: "same" }));
-    const list = rt.paginated(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
+    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
     expect(await collect(list.items())).toEqual([1, 1]);
   });
 
@@ -182,14 +189,14 @@ describe("pagination styles", () => {
       const next = page < 3 ? `<${server?.url}/things?page=${page + 1}&per_page=3>; rel="next", <${server?.url}/things?page=3>; rel="last"` : `<${server?.url}/things?page=1>; rel="first"`;
       json(res, 200, ITEMS.slice((page - 1) * 3, page * 3), { link: next });
     });
-    const list = rt.paginated(op({ id: "list", pagination: { style: "link", items: [] } }));
+    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "link", items: [] } }));
     expect(await collect(list.items({ params: { query: { per_page: 3 } } }))).toEqual(ITEMS);
     expect(server?.requests.map((r) => r.url)).toEqual(["/things?per_page=3", "/things?page=2&per_page=3", "/things?page=3&per_page=3"]);
   });
 
   it("Link header: a next link to another origin is not followed", async () => {
     const rt = await runtime((_req, res) => json(res, 200, [1], { link: '<http://example.invalid/things?page=2>; rel="next"' }));
-    const list = rt.paginated(op({ id: "list", pagination: { style: "link", items: [] } }));
+    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "link", items: [] } }));
     await expect(collect(list.items())).rejects.toThrow(/leaves http:\/\/127\.0\.0\.1:\d+; not followed/);
     expect(server?.requests).toHaveLength(1);
   });
@@ -200,7 +207,7 @@ describe("uploads and downloads", () => {
     const rt = await runtime((req, res) => json(res, 200, { type: req.headers["content-type"], body: req.body }));
     const upload = op({ id: "upload", method: "post", bodyContentType: "multipart/form-data", multipartEncoding: { meta: { contentType: "application/json" } } });
     const file = new File(["hello file"], "hello.txt", { type: "text/plain" });
-    const { body, type } = (await rt.operation(upload)({
+    const { body, type } = (await rt.operation<AnyOp>(upload)({
       body: { file, bytes: new Uint8Array([1, 2, 3]), tags: ["a", "b"], meta: { size: 1 }, plain: { x: 1 } },
     })) as { body: string; type: string };
     expect(type).toMatch(/^multipart\/form-data; boundary=/);
@@ -213,7 +220,7 @@ describe("uploads and downloads", () => {
 
   it("octet-stream: a Blob, bytes or a stream go as the body", async () => {
     const rt = await runtime((req, res) => json(res, 200, { type: req.headers["content-type"], body: req.body }));
-    const put = rt.operation(op({ id: "put", method: "put", bodyContentType: "application/octet-stream" }));
+    const put = rt.operation<AnyOp>(op({ id: "put", method: "put", bodyContentType: "application/octet-stream" }));
     expect(await put({ body: new Blob(["blob bytes"]) })).toEqual({ type: "application/octet-stream", body: "blob bytes" });
     expect(await put({ body: new TextEncoder().encode("u8 bytes") })).toEqual({ type: "application/octet-stream", body: "u8 bytes" });
     const stream = new Blob(["streamed"]).stream();
@@ -226,7 +233,7 @@ describe("uploads and downloads", () => {
       res.writeHead(200, { "content-type": "application/octet-stream" });
       res.end(bytes);
     });
-    const download = rt.operation(op({ id: "download", binaryResponse: true }));
+    const download = rt.operation<AnyOp>(op({ id: "download", binaryResponse: true }));
     const blob = (await download()) as Blob;
     expect(blob).toBeInstanceOf(Blob);
     expect(Buffer.from(await blob.arrayBuffer())).toEqual(bytes);

@@ -166,3 +166,35 @@ describe("options", () => {
     createFixtureClient({ retry: { attempts: 5, statuses: [503] }, middleware: [{ onRequest: () => undefined }] });
   });
 });
+
+describe("withResponse", () => {
+  type Typed = {
+    responses: {
+      200: { headers: { "X-Rate-Limit": number; [name: string]: unknown }; content: { "application/json": { id: string } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } };
+      404: { headers: { [name: string]: unknown }; content: { "application/json": { message: string } } };
+    };
+  };
+
+  it("resolves to data, status, typed headers, request id and the Response", () => {
+    const op = {} as Operation<Typed>;
+    expectTypeOf(op.withResponse).returns.resolves.toHaveProperty("data").toEqualTypeOf<{ id: string }>();
+    expectTypeOf(op.withResponse).returns.resolves.toHaveProperty("status").toEqualTypeOf<200 | 201>();
+    expectTypeOf(op.withResponse).returns.resolves.toHaveProperty("requestId").toEqualTypeOf<string | undefined>();
+    expectTypeOf(op.withResponse).returns.resolves.toHaveProperty("response").toEqualTypeOf<Response>();
+    expectTypeOf(op.withResponse).parameters.toEqualTypeOf<Parameters<typeof op>>();
+    const headers = {} as Awaited<ReturnType<typeof op.withResponse>>["headers"];
+    expectTypeOf(headers.get("X-Rate-Limit")).toEqualTypeOf<string | null>();
+    expectTypeOf(headers).toExtend<Headers>();
+  });
+
+  it("before narrowing, an error body is the union of declared error bodies", () => {
+    const err = {} as ApiErrorOf<Typed>;
+    expectTypeOf(err.body).toEqualTypeOf<{ message: string } | undefined>();
+    if (err.status === 404) expectTypeOf(err.body).toEqualTypeOf<{ message: string }>();
+  });
+
+  it("paginated operations have withResponse too", () => {
+    expectTypeOf(createFixtureClient().session.listSessions.withResponse).returns.resolves.toHaveProperty("data").toEqualTypeOf<components["schemas"]["SessionList"]>();
+  });
+});
