@@ -1,6 +1,36 @@
 /** What every failed call throws: ApiError (an HTTP answer), NetworkError (none), TimeoutError (the budget ran out). */
 import type { ApiErrorOf } from "./types.js";
 
+/** Response headers that carry a request id, most specific first; the first present one is used. */
+export const REQUEST_ID_HEADERS: readonly string[] = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "x-amz-request-id", "x-github-request-id", "cf-ray"];
+
+export function requestIdOf(headers: Headers): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null && value !== "") return value;
+  }
+  return undefined;
+}
+
+/** Where error bodies usually say what went wrong; the first string found is quoted in the message. */
+const MESSAGE_PATHS: readonly (readonly (string | number)[])[] = [
+  ["message"], ["error", "message"], ["error_description"], ["detail"], ["title"], ["errors", 0, "message"], ["errors", 0, "detail"], ["error"], ["error", "code"], ["code"],
+];
+
+/** The server's own words from an error body, on one line and at most 200 characters. */
+export function serverMessage(body: unknown): string | undefined {
+  let found: unknown;
+  if (typeof body === "string") found = /^\s*</.test(body) ? undefined : body; // an HTML error page says nothing useful
+  else for (const path of MESSAGE_PATHS) {
+    let value: unknown = body;
+    for (const key of path) value = value !== null && typeof value === "object" ? (value as Record<string | number, unknown>)[key] : undefined;
+    if ((typeof value === "string" && value.trim() !== "") || typeof value === "number") { found = value; break; }
+  }
+  if (found === undefined) return undefined;
+  const line = String(found).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
 export class ApiError<Status = number, Body = unknown> extends Error {
   readonly kind: "api" = "api";
   readonly operationId: string;
@@ -9,14 +39,23 @@ export class ApiError<Status = number, Body = unknown> extends Error {
   readonly body: Body;
   readonly headers: Headers;
   readonly response: Response;
-  constructor(operationId: string, response: Response, body: Body) {
-    super(`${operationId} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+  /** The answer's request id (`x-request-id` and the like), to quote when asking the API's support. */
+  readonly requestId: string | undefined;
+  /** `method` and `path` (the spec's template) name the request in the message. */
+  constructor(operationId: string, response: Response, body: Body, method?: string, path?: string) {
+    const requestId = requestIdOf(response.headers);
+    const said = serverMessage(body);
+    super(
+      `${operationId}${method === undefined ? "" : ` (${method} ${path})`} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` +
+        `${said === undefined ? "" : `: ${said}`}${requestId === undefined ? "" : ` [request id ${requestId}]`}`,
+    );
     this.name = "ApiError";
     this.operationId = operationId;
     this.status = response.status as Status;
     this.body = body;
     this.headers = response.headers;
     this.response = response;
+    this.requestId = requestId;
   }
 }
 

@@ -8,13 +8,23 @@ function hasBody(op: Bound, status: number): boolean {
   return status !== 204 && status !== 205 && status !== 304 && op.method !== "HEAD";
 }
 
-export async function readResult(op: Bound, response: Response): Promise<unknown> {
+/** `stream`: for a file answer, hand over the body stream instead of reading it into a Blob. */
+export async function readResult(op: Bound, response: Response, stream?: boolean): Promise<unknown> {
   const ok = response.status >= 200 && response.status < 300;
+  if (ok && op.binaryResponse && hasBody(op, response.status)) return stream === true ? response.body : await readBlob(op, response);
   let data: unknown;
   if (hasBody(op, response.status)) data = await readBody(op, response, ok);
   else discard(response);
-  if (!ok) throw new ApiError(op.id, response, data);
+  if (!ok) throw new ApiError(op.id, response, data, op.method, op.path);
   return data;
+}
+
+async function readBlob(op: Bound, response: Response): Promise<Blob> {
+  try {
+    return await response.blob();
+  } catch (error) {
+    throw new NetworkError(op.id, error);
+  }
 }
 
 /** Parsed JSON for JSON media types, text otherwise, undefined when empty. Bad JSON fails a 2xx; an error's body stays text. */

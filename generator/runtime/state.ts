@@ -3,6 +3,7 @@ import type { MergedOptions, Middleware } from "openapi-fetch";
 import { bindAuth, credentialCarriers, type AppliedCredential, type CredentialPart } from "./auth.js";
 import { bodyKind, type BodyKind } from "./body.js";
 import type { ApiDefinition, OperationMeta, PathStyle, QueryStyle } from "./definition.js";
+import { createLog, type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
 import { clientRetry, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
@@ -25,7 +26,11 @@ export interface State {
   mwOptions: MergedOptions | undefined; // built lazily, only middleware sees it
   readonly credentialHeaders: readonly string[]; // dropped on cross-origin redirects
   readonly credentialQuery: readonly string[];
+  readonly log: Log | undefined;
 }
+
+/** A call's budget when the client sets none: long enough for large answers, short of forever. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface Bound {
   readonly id: string;
@@ -41,6 +46,10 @@ export interface Bound {
   readonly staticAuth: readonly AppliedCredential[] | undefined;
   readonly auth: readonly (readonly CredentialPart[])[]; // usable alternatives, in spec order
   readonly pagination: OperationMeta["pagination"];
+  /** Lower-cased; a fresh key per logical call, the same on every attempt. */
+  readonly idempotencyHeader: string | undefined;
+  readonly binaryResponse: boolean;
+  readonly multipartEncoding: OperationMeta["multipartEncoding"];
 }
 
 export function clientState(definition: ApiDefinition, options: ClientOptions): State {
@@ -49,9 +58,10 @@ export function clientState(definition: ApiDefinition, options: ClientOptions): 
   const carriers = credentialCarriers(definition);
   return {
     baseUrl: resolveBaseUrl(definition, options), headers, init: { ...options.requestInit }, fetch: options.fetch,
-    retry: clientRetry(options.retry), timeoutMs: options.timeoutMs ?? 0,
+    retry: clientRetry(options.retry), timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     middleware: options.middleware ?? [], mwOptions: undefined,
     credentialHeaders: carriers.headers, credentialQuery: carriers.query,
+    log: createLog(options.logger, options.logLevel, [...carriers.headers, ...(options.redactHeaders ?? [])], carriers.query),
   };
 }
 
@@ -61,11 +71,15 @@ export function bind(definition: ApiDefinition, auth: ClientOptions["auth"], met
     id: meta.id, method, path: meta.path,
     segments: meta.path.split(/\{([^}]+)\}/), // odd indexes are parameter names
     pathStyles: meta.pathStyles,
-    idempotent: IDEMPOTENT_METHODS.has(method),
+    // A declared idempotency key makes a repeated POST/PATCH safe, so it retries like a PUT.
+    idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== undefined,
     bodyType: meta.bodyContentType,
     bodyKind: bodyKind(meta.bodyContentType),
     query: meta.query,
     ...bindAuth(definition, auth, meta),
     pagination: meta.pagination,
+    idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
+    binaryResponse: meta.binaryResponse === true,
+    multipartEncoding: meta.multipartEncoding,
   };
 }

@@ -48,6 +48,11 @@ type StatusOfKey<K, R> = K extends number
     ? Exclude<StatusRange<H>, DeclaredCodes<R>>
     : Exclude<ErrorStatus, DeclaredCodes<R> | DeclaredRanges<R>>;
 type Undeclared<R> = "default" extends keyof R ? never : Exclude<ErrorStatus, DeclaredCodes<R> | DeclaredRanges<R>>;
+/** Every body the operation declares for an error status. */
+type DeclaredErrorBody<R> = { [K in ErrorKeys<R>]: ContentOf<R[K]> }[ErrorKeys<R>];
+// An undeclared status is taken to answer like the declared errors (APIs share one error shape),
+// so `error.body` reads as their union before `status` is narrowed; empty answers stay undefined.
+type UndeclaredBody<R> = [ErrorKeys<R>] extends [never] ? unknown : DeclaredErrorBody<R> | undefined;
 type ErrorMember<S, B> = [S] extends [never] ? never : ApiError<S, B>;
 
 /** The 2xx body (union over 2xx statuses; `undefined` for bodiless ones such as 204). */
@@ -62,11 +67,34 @@ export type ResponseData<Op> = [SuccessKeys<Responses<Op>>] extends [never]
  */
 export type ApiErrorOf<Op> =
   | { [K in ErrorKeys<Responses<Op>>]: ErrorMember<StatusOfKey<K, Responses<Op>>, ContentOf<Responses<Op>[K]>> }[ErrorKeys<Responses<Op>>]
-  | ErrorMember<Undeclared<Responses<Op>>, unknown>;
+  | ErrorMember<Undeclared<Responses<Op>>, UndeclaredBody<Responses<Op>>>;
 
-export type Operation<Op> = (...args: OperationArgs<Op>) => Promise<ResponseData<Op>>;
+type SuccessStatus<R> = { [K in SuccessKeys<R>]: K extends number ? K : StatusRange<2> }[SuccessKeys<R>];
+type HeadersOf<R> = R extends { headers: infer H } ? Extract<keyof { [K in keyof H as string extends K ? never : K]: H[K] }, string> : never;
+type ResponseHeaderName<Op> = { [K in SuccessKeys<Responses<Op>>]: HeadersOf<Responses<Op>[K]> }[SuccessKeys<Responses<Op>>];
+
+/** `Headers` whose `get` suggests the response headers the spec declares. */
+export interface TypedHeaders<Name extends string> extends Headers {
+  get(name: Name): string | null;
+  get(name: string): string | null;
+}
+
+/** What `.withResponse()` resolves to: the result and the answer it came from. */
+export interface WithResponse<Op> {
+  readonly data: ResponseData<Op>;
+  readonly response: Response;
+  readonly status: [SuccessStatus<Responses<Op>>] extends [never] ? number : SuccessStatus<Responses<Op>>;
+  readonly headers: TypedHeaders<ResponseHeaderName<Op>>;
+  /** From `x-request-id` and the like (see REQUEST_ID_HEADERS); undefined when the answer has none. */
+  readonly requestId: string | undefined;
+}
+
+export type Operation<Op> = ((...args: OperationArgs<Op>) => Promise<ResponseData<Op>>) & {
+  /** The same call, resolving to `{ data, response, status, headers, requestId }`. */
+  withResponse(...args: OperationArgs<Op>): Promise<WithResponse<Op>>;
+};
 export type PaginatedOperation<Op, Item> = Operation<Op> & {
-  /** Yields each page body, following limit/offset until offset >= total, a short page or an empty page. */
+  /** Yields each page body in the operation's paging style, until the last page or an empty one. */
   pages(...args: OperationArgs<Op>): AsyncIterableIterator<ResponseData<Op>>;
   items(...args: OperationArgs<Op>): AsyncIterableIterator<Item>;
 };

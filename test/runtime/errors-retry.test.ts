@@ -35,7 +35,8 @@ describe("errors", () => {
     const api = error as ApiError;
     expect(api.headers.get("x-request-id")).toBe("r1");
     expect(api.response).toBeInstanceOf(Response);
-    expect(api.message).toBe("detailSession failed: HTTP 404 Not Found");
+    expect(api.message).toBe("detailSession (GET /sessions/{id}) failed: HTTP 404 Not Found: NOT_FOUND [request id r1]");
+    expect(api.requestId).toBe("r1");
     expect(isApiError<operations, "detailSession">(error, "detailSession")).toBe(true);
     expect(isApiError<operations, "health">(error, "health")).toBe(false);
   });

@@ -123,7 +123,10 @@ describe("errors", () => {
       expectTypeOf(err).toEqualTypeOf<ApiError<404, components["schemas"]["NotFound"]>>();
     }
     if (err.status === 503) expectTypeOf(err.body).toEqualTypeOf<string>(); // from "5XX"
-    if (err.status === 418) expectTypeOf(err.body).toEqualTypeOf<unknown>(); // undeclared
+    // undeclared: read as the declared error bodies (APIs share one error shape), or empty
+    if (err.status === 418) expectTypeOf(err.body).toEqualTypeOf<components["schemas"]["NotFound"] | string | undefined>();
+    // before narrowing, the union of what the operation declares
+    expectTypeOf(err.body).toEqualTypeOf<components["schemas"]["NotFound"] | string | undefined>();
     expectTypeOf(err.operationId).toEqualTypeOf<string>();
     expectTypeOf(err.headers).toEqualTypeOf<Headers>();
     expectTypeOf(err.kind).toEqualTypeOf<"api">();
@@ -137,7 +140,7 @@ describe("errors", () => {
     expectTypeOf(err.body).toEqualTypeOf<components["schemas"]["Problem"]>();
     const list = {} as ApiErrorOf<ListOp>;
     if (list.status === 401) expectTypeOf(list.body).toEqualTypeOf<components["schemas"]["Problem"]>();
-    else expectTypeOf(list.body).toEqualTypeOf<unknown>();
+    else expectTypeOf(list.body).toEqualTypeOf<components["schemas"]["Problem"] | undefined>();
   });
 
   it("isApiError narrows to the operation's errors", () => {
@@ -161,5 +164,37 @@ describe("options", () => {
     createFixtureClient({ auth: { basic: "x" } });
     createFixtureClient({ retry: false, timeoutMs: 1000, server: { variables: { basePath: "v2" } } });
     createFixtureClient({ retry: { attempts: 5, statuses: [503] }, middleware: [{ onRequest: () => undefined }] });
+  });
+});
+
+describe("withResponse", () => {
+  type Typed = {
+    responses: {
+      200: { headers: { "X-Rate-Limit": number; [name: string]: unknown }; content: { "application/json": { id: string } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } };
+      404: { headers: { [name: string]: unknown }; content: { "application/json": { message: string } } };
+    };
+  };
+
+  it("resolves to data, status, typed headers, request id and the Response", () => {
+    const op = {} as Operation<Typed>;
+    expectTypeOf(op.withResponse).returns.resolves.toHaveProperty("data").toEqualTypeOf<{ id: string }>();
+    expectTypeOf(op.withResponse).returns.resolves.toHaveProperty("status").toEqualTypeOf<200 | 201>();
+    expectTypeOf(op.withResponse).returns.resolves.toHaveProperty("requestId").toEqualTypeOf<string | undefined>();
+    expectTypeOf(op.withResponse).returns.resolves.toHaveProperty("response").toEqualTypeOf<Response>();
+    expectTypeOf(op.withResponse).parameters.toEqualTypeOf<Parameters<typeof op>>();
+    const headers = {} as Awaited<ReturnType<typeof op.withResponse>>["headers"];
+    expectTypeOf(headers.get("X-Rate-Limit")).toEqualTypeOf<string | null>();
+    expectTypeOf(headers).toExtend<Headers>();
+  });
+
+  it("before narrowing, an error body is the union of declared error bodies", () => {
+    const err = {} as ApiErrorOf<Typed>;
+    expectTypeOf(err.body).toEqualTypeOf<{ message: string } | undefined>();
+    if (err.status === 404) expectTypeOf(err.body).toEqualTypeOf<{ message: string }>();
+  });
+
+  it("paginated operations have withResponse too", () => {
+    expectTypeOf(createFixtureClient().session.listSessions.withResponse).returns.resolves.toHaveProperty("data").toEqualTypeOf<components["schemas"]["SessionList"]>();
   });
 });

@@ -16,18 +16,49 @@ export interface OperationMeta {
     readonly path: string;
     /** OR of AND-sets of scheme keys; `[]` = no auth. An empty AND-set means "anonymous allowed". */
     readonly security: readonly (readonly string[])[];
-    readonly pagination?: {
-        readonly limit: string;
-        readonly offset: string;
-        readonly items: readonly string[];
-        readonly total: readonly string[];
-    };
+    readonly pagination?: PaginationMeta;
     readonly bodyContentType?: string;
+    /** Per multipart field, the part's media type from the spec's `encoding`. */
+    readonly multipartEncoding?: Readonly<Record<string, {
+        readonly contentType?: string;
+    }>>;
+    /** The 2xx answer is a file (octet-stream or a binary schema): resolved as a Blob, or a stream on request. */
+    readonly binaryResponse?: true;
+    /** A header the operation declares for idempotency keys: one key per logical call, so retrying it is safe. */
+    readonly idempotencyHeader?: string;
     /** Only for query parameters that are not form/explode; keyed by parameter name. */
     readonly query?: Readonly<Record<string, QueryStyle>>;
     /** Only for path parameters that are not simple/non-exploded; keyed by parameter name. */
     readonly pathStyles?: Readonly<Record<string, PathStyle>>;
 }
+/**
+ * How a list operation pages (the spec's `x-pagination`). Strings name query parameters; string
+ * arrays are decoded JSON-pointer segments into the 2xx body (`items: []` = the body is the array).
+ * A meta without `style` is limit/offset (packages generated before the other styles existed).
+ */
+export type PaginationMeta = {
+    readonly style?: "offset";
+    readonly limit: string;
+    readonly offset: string;
+    readonly items: readonly string[];
+    readonly total?: readonly string[];
+} | {
+    readonly style: "page";
+    readonly page: string;
+    readonly size?: string;
+    readonly items: readonly string[];
+    readonly total?: readonly string[];
+    readonly totalPages?: readonly string[];
+} | {
+    readonly style: "cursor";
+    readonly cursor: string;
+    readonly next: readonly string[];
+    readonly items: readonly string[];
+    readonly limit?: string;
+} | {
+    readonly style: "link";
+    readonly items: readonly string[];
+};
 export type SecuritySchemeDef = {
     readonly type: "apiKey";
     readonly in: "header" | "query" | "cookie";

@@ -3,6 +3,7 @@ import type { MergedOptions, Middleware } from "openapi-fetch";
 import { type AppliedCredential, type CredentialPart } from "./auth.js";
 import { type BodyKind } from "./body.js";
 import type { ApiDefinition, OperationMeta, PathStyle, QueryStyle } from "./definition.js";
+import { type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
 import { type RetryPolicy } from "./retry.js";
 /** An operation's first argument as the runtime reads it. */
@@ -26,7 +27,10 @@ export interface State {
     mwOptions: MergedOptions | undefined;
     readonly credentialHeaders: readonly string[];
     readonly credentialQuery: readonly string[];
+    readonly log: Log | undefined;
 }
+/** A call's budget when the client sets none: long enough for large answers, short of forever. */
+export declare const DEFAULT_TIMEOUT_MS = 60000;
 export interface Bound {
     readonly id: string;
     readonly method: string;
@@ -41,6 +45,10 @@ export interface Bound {
     readonly staticAuth: readonly AppliedCredential[] | undefined;
     readonly auth: readonly (readonly CredentialPart[])[];
     readonly pagination: OperationMeta["pagination"];
+    /** Lower-cased; a fresh key per logical call, the same on every attempt. */
+    readonly idempotencyHeader: string | undefined;
+    readonly binaryResponse: boolean;
+    readonly multipartEncoding: OperationMeta["multipartEncoding"];
 }
 export declare function clientState(definition: ApiDefinition, options: ClientOptions): State;
 export declare function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): Bound;

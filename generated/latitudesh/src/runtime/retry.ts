@@ -1,6 +1,7 @@
 // Copied by apigen from its client runtime (generator/runtime/retry.ts). Do not edit.
 /** Retries: the policy, and the attempt loop (exponential backoff, full jitter, Retry-After) around one attempt. */
 import { NetworkError } from "./errors.js";
+import { initHeaders, type Log } from "./log.js";
 import type { RetryOptions } from "./options.js";
 import type { Bound, State } from "./state.js";
 import { discard, follow } from "./transport.js";
@@ -79,12 +80,25 @@ export async function send(state: State, op: Bound, url: string, init: RequestIn
   const signal = init.signal ?? undefined;
   const max = retry === null || (!op.idempotent && !retry.retryNonIdempotent) || init.body instanceof ReadableStream ? 1 : retry.attempts;
   const started = Date.now();
+  const log = state.log;
   for (let n = 1; ; n++) {
+    const attemptStarted = log === undefined ? 0 : Date.now();
     const outcome = await attempt(state, op, url, init);
-    if (n >= max || retry === null || (outcome.response !== undefined && !retry.statuses.includes(outcome.response.status))) return settle(outcome);
-    const delay = backoff(retry, n, outcome.response);
-    if (Date.now() - started + delay > retry.maxElapsedMs) return settle(outcome);
+    const final = n >= max || retry === null || (outcome.response !== undefined && !retry.statuses.includes(outcome.response.status));
+    const delay = final || retry === null ? 0 : backoff(retry, n, outcome.response);
+    const givesUp = final || retry === null || Date.now() - started + delay > retry.maxElapsedMs;
+    if (log !== undefined) logAttempt(log, op, url, init, n, attemptStarted, outcome, givesUp ? undefined : delay);
+    if (givesUp) return settle(outcome);
     if (outcome.response !== undefined) discard(outcome.response);
     await sleep(delay, signal);
   }
+}
+
+function logAttempt(log: Log, op: Bound, url: string, init: RequestInit, n: number, started: number, outcome: Outcome, retryInMs: number | undefined): void {
+  log.attempt({
+    operationId: op.id, method: op.method, url, attempt: n, durationMs: Date.now() - started,
+    ...(outcome.response === undefined ? { error: (outcome.failure as Error).message } : { status: outcome.response.status }),
+    ...(retryInMs === undefined ? {} : { retryInMs }),
+    headers: initHeaders(init),
+  });
 }

@@ -1,5 +1,10 @@
 /** What every failed call throws: ApiError (an HTTP answer), NetworkError (none), TimeoutError (the budget ran out). */
 import type { ApiErrorOf } from "./types.js";
+/** Response headers that carry a request id, most specific first; the first present one is used. */
+export declare const REQUEST_ID_HEADERS: readonly string[];
+export declare function requestIdOf(headers: Headers): string | undefined;
+/** The server's own words from an error body, on one line and at most 200 characters. */
+export declare function serverMessage(body: unknown): string | undefined;
 export declare class ApiError<Status = number, Body = unknown> extends Error {
     readonly kind: "api";
     readonly operationId: string;
@@ -8,7 +13,10 @@ export declare class ApiError<Status = number, Body = unknown> extends Error {
     readonly body: Body;
     readonly headers: Headers;
     readonly response: Response;
-    constructor(operationId: string, response: Response, body: Body);
+    /** The answer's request id (`x-request-id` and the like), to quote when asking the API's support. */
+    readonly requestId: string | undefined;
+    /** `method` and `path` (the spec's template) name the request in the message. */
+    constructor(operationId: string, response: Response, body: Body, method?: string, path?: string);
 }
 /** The request never produced a response (connection refused/reset, DNS, TLS, body cut off). */
 export declare class NetworkError extends Error {

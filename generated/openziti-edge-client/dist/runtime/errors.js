@@ -1,3 +1,38 @@
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "x-amz-request-id", "x-github-request-id", "cf-ray"];
+function requestIdOf(headers) {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null && value !== "") return value;
+  }
+  return void 0;
+}
+const MESSAGE_PATHS = [
+  ["message"],
+  ["error", "message"],
+  ["error_description"],
+  ["detail"],
+  ["title"],
+  ["errors", 0, "message"],
+  ["errors", 0, "detail"],
+  ["error"],
+  ["error", "code"],
+  ["code"]
+];
+function serverMessage(body) {
+  let found;
+  if (typeof body === "string") found = /^\s*</.test(body) ? void 0 : body;
+  else for (const path of MESSAGE_PATHS) {
+    let value = body;
+    for (const key of path) value = value !== null && typeof value === "object" ? value[key] : void 0;
+    if (typeof value === "string" && value.trim() !== "" || typeof value === "number") {
+      found = value;
+      break;
+    }
+  }
+  if (found === void 0) return void 0;
+  const line = String(found).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
+}
 class ApiError extends Error {
   kind = "api";
   operationId;
@@ -6,14 +41,22 @@ class ApiError extends Error {
   body;
   headers;
   response;
-  constructor(operationId, response, body) {
-    super(`${operationId} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+  /** The answer's request id (`x-request-id` and the like), to quote when asking the API's support. */
+  requestId;
+  /** `method` and `path` (the spec's template) name the request in the message. */
+  constructor(operationId, response, body, method, path) {
+    const requestId = requestIdOf(response.headers);
+    const said = serverMessage(body);
+    super(
+      `${operationId}${method === void 0 ? "" : ` (${method} ${path})`} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${said === void 0 ? "" : `: ${said}`}${requestId === void 0 ? "" : ` [request id ${requestId}]`}`
+    );
     this.name = "ApiError";
     this.operationId = operationId;
     this.status = response.status;
     this.body = body;
     this.headers = response.headers;
     this.response = response;
+    this.requestId = requestId;
   }
 }
 class NetworkError extends Error {
@@ -45,6 +88,9 @@ function isApiError(error, operationId) {
 export {
   ApiError,
   NetworkError,
+  REQUEST_ID_HEADERS,
   TimeoutError,
-  isApiError
+  isApiError,
+  requestIdOf,
+  serverMessage
 };

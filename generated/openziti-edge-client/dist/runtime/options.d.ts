@@ -41,7 +41,10 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
         [K in Schemes]?: Credential | undefined;
     } | undefined;
     retry?: RetryOptions | false | undefined;
-    /** Budget for a whole logical call: middleware, every attempt, backoff waits, body read. 0/undefined = none. */
+    /**
+     * Budget for a whole logical call: middleware, every attempt, backoff waits, body read.
+     * Default 60000 (`DEFAULT_TIMEOUT_MS`), so a stalled server cannot hold a call forever; 0 or Infinity = none.
+     */
     timeoutMs?: number | undefined;
     headers?: Record<string, string> | undefined;
     /** Gets a `Request` per attempt (costs one Request construction per attempt). */
@@ -49,7 +52,22 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
     /** openapi-fetch middleware: runs once per logical call; retries and redirects happen beneath it. */
     middleware?: readonly Middleware[] | undefined;
     requestInit?: FetchInit | undefined;
+    /** Where attempts are logged (default `console` once a level is set). */
+    logger?: Logger | undefined;
+    /** Default "off", or the `APIGEN_LOG` environment variable; "info" when only `logger` is given. */
+    logLevel?: LogLevel | undefined;
+    /** Header names whose values are never logged, besides Authorization, cookies and the spec's apiKey names. */
+    redactHeaders?: readonly string[] | undefined;
 }
+/** console-compatible: each method gets one line of text and the structured record. */
+export interface Logger {
+    debug(message: string, record?: unknown): void;
+    info(message: string, record?: unknown): void;
+    warn(message: string, record?: unknown): void;
+    error(message: string, record?: unknown): void;
+}
+/** "debug": also request headers (redacted); "info": each attempt's answer; "warn": retries and failures. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 export interface CallOptions {
     /** Merged over the client's retry options; `false` disables retries for this call. */
     retry?: RetryOptions | false | undefined;
@@ -58,4 +76,6 @@ export interface CallOptions {
     signal?: AbortSignal | undefined;
     headers?: Record<string, string> | undefined;
     fetchOptions?: FetchInit | undefined;
+    /** For operations answering with a file: resolve to the body's ReadableStream instead of a Blob. */
+    stream?: boolean | undefined;
 }

@@ -1,31 +1,78 @@
-import { execute } from "./execute.js";
+import { answer } from "./execute.js";
 function at(value, path) {
   for (const key of path) value = value !== null && typeof value === "object" ? value[key] : void 0;
   return value;
 }
-function isNumeric(total) {
-  return typeof total === "number" || typeof total === "string" && total !== "" && !Number.isNaN(Number(total));
+function numeric(value) {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
+  return void 0;
+}
+function count(page, pg) {
+  const list = at(page, pg.items);
+  return Array.isArray(list) ? list.length : 0;
+}
+function withQuery(input, query) {
+  return { ...input, params: { ...input?.params, query } };
+}
+function nextLink(header, base) {
+  if (header === null) return void 0;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const target = /<([^>]*)>/.exec(part)?.[1];
+    const rel = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(part)?.[1];
+    if (target !== void 0 && rel !== void 0 && rel.toLowerCase().split(/\s+/).includes("next")) return new URL(target, base).href;
+  }
+  return void 0;
 }
 async function* pages(state, op, input, call) {
   const pg = op.pagination;
-  const query = input?.params?.query ?? {};
-  const given = query[pg.limit];
-  let limit = given === void 0 || given === null ? void 0 : Number(given);
-  let offset = Number(query[pg.offset] ?? 0);
+  if (pg.style === "link") return yield* linkPages(state, op, input, call);
+  const query = { ...input?.params?.query };
+  let limit = numeric(pg.style === "page" ? pg.size === void 0 ? void 0 : query[pg.size] : pg.style === "cursor" ? void 0 : query[pg.limit]);
+  let received = 0;
+  if (pg.style === "offset" || pg.style === void 0) query[pg.offset] = numeric(query[pg.offset]) ?? 0;
+  if (pg.style === "page") query[pg.page] = numeric(query[pg.page]) ?? 1;
+  const cursors = /* @__PURE__ */ new Set();
   for (; ; ) {
-    const page = await execute(state, op, { ...input, params: { ...input?.params, query: { ...query, [pg.offset]: offset } } }, call);
+    const { data: page } = await answer(state, op, withQuery(input, { ...query }), call);
     yield page;
-    const items2 = at(page, pg.items);
-    const count = Array.isArray(items2) ? items2.length : 0;
-    if (count === 0) return;
-    offset += count;
-    const total = at(page, pg.total);
-    if (isNumeric(total)) {
-      if (offset >= Number(total)) return;
-    } else {
-      limit ??= count;
-      if (count < limit) return;
+    const n = count(page, pg);
+    if (n === 0) return;
+    received += n;
+    limit ??= n;
+    if (pg.style === "cursor") {
+      const next = at(page, pg.next);
+      if (next === void 0 || next === null || next === "" || cursors.has(next)) return;
+      cursors.add(next);
+      query[pg.cursor] = next;
+      continue;
     }
+    const total = pg.total === void 0 ? void 0 : numeric(at(page, pg.total));
+    if (pg.style === "page") {
+      const totalPages = pg.totalPages === void 0 ? void 0 : numeric(at(page, pg.totalPages));
+      const current = query[pg.page];
+      if (totalPages !== void 0 && current >= totalPages || total !== void 0 && received >= total) return;
+      if (totalPages === void 0 && total === void 0 && n < limit) return;
+      query[pg.page] = current + 1;
+      continue;
+    }
+    query[pg.offset] = query[pg.offset] + n;
+    if (total !== void 0 ? query[pg.offset] >= total : n < limit) return;
+  }
+}
+async function* linkPages(state, op, input, call) {
+  let result = await answer(state, op, input, call);
+  const origin = new URL(result.response.url || state.baseUrl).origin;
+  const seen = /* @__PURE__ */ new Set();
+  const linked = { ...input, params: { ...input?.params, query: void 0 } };
+  for (; ; ) {
+    yield result.data;
+    if (count(result.data, op.pagination) === 0) return;
+    const next = nextLink(result.response.headers.get("link"), result.response.url || state.baseUrl);
+    if (next === void 0 || seen.has(next)) return;
+    if (new URL(next).origin !== origin) throw new Error(`${op.id}: the next page link leaves ${origin}; not followed`);
+    seen.add(next);
+    result = await answer(state, op, linked, call, next);
   }
 }
 async function* items(state, op, input, call) {
@@ -37,5 +84,6 @@ async function* items(state, op, input, call) {
 }
 export {
   items,
+  nextLink,
   pages
 };

@@ -1,2 +1,3 @@
 import type { Bound } from "./state.js";
-export declare function readResult(op: Bound, response: Response): Promise<unknown>;
+/** `stream`: for a file answer, hand over the body stream instead of reading it into a Blob. */
+export declare function readResult(op: Bound, response: Response, stream?: boolean): Promise<unknown>;

@@ -1,4 +1,5 @@
 import { NetworkError } from "./errors.js";
+import { initHeaders } from "./log.js";
 import { discard, follow } from "./transport.js";
 const DEFAULT_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5e3, maxElapsedMs: 3e4, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
 const IDEMPOTENT_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
@@ -62,14 +63,30 @@ async function send(state, op, url, init, retry) {
   const signal = init.signal ?? void 0;
   const max = retry === null || !op.idempotent && !retry.retryNonIdempotent || init.body instanceof ReadableStream ? 1 : retry.attempts;
   const started = Date.now();
+  const log = state.log;
   for (let n = 1; ; n++) {
+    const attemptStarted = log === void 0 ? 0 : Date.now();
     const outcome = await attempt(state, op, url, init);
-    if (n >= max || retry === null || outcome.response !== void 0 && !retry.statuses.includes(outcome.response.status)) return settle(outcome);
-    const delay = backoff(retry, n, outcome.response);
-    if (Date.now() - started + delay > retry.maxElapsedMs) return settle(outcome);
+    const final = n >= max || retry === null || outcome.response !== void 0 && !retry.statuses.includes(outcome.response.status);
+    const delay = final || retry === null ? 0 : backoff(retry, n, outcome.response);
+    const givesUp = final || retry === null || Date.now() - started + delay > retry.maxElapsedMs;
+    if (log !== void 0) logAttempt(log, op, url, init, n, attemptStarted, outcome, givesUp ? void 0 : delay);
+    if (givesUp) return settle(outcome);
     if (outcome.response !== void 0) discard(outcome.response);
     await sleep(delay, signal);
   }
+}
+function logAttempt(log, op, url, init, n, started, outcome, retryInMs) {
+  log.attempt({
+    operationId: op.id,
+    method: op.method,
+    url,
+    attempt: n,
+    durationMs: Date.now() - started,
+    ...outcome.response === void 0 ? { error: outcome.failure.message } : { status: outcome.response.status },
+    ...retryInMs === void 0 ? {} : { retryInMs },
+    headers: initHeaders(init)
+  });
 }
 export {
   DEFAULT_RETRY,

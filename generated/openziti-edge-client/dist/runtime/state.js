@@ -1,8 +1,10 @@
 import { bindAuth, credentialCarriers } from "./auth.js";
 import { bodyKind } from "./body.js";
+import { createLog } from "./log.js";
 import { clientRetry, IDEMPOTENT_METHODS } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
 import { resolveBaseUrl } from "./servers.js";
+const DEFAULT_TIMEOUT_MS = 6e4;
 function clientState(definition, options) {
   const headers = {};
   if (options.headers !== void 0) assignHeaders(headers, options.headers);
@@ -13,11 +15,12 @@ function clientState(definition, options) {
     init: { ...options.requestInit },
     fetch: options.fetch,
     retry: clientRetry(options.retry),
-    timeoutMs: options.timeoutMs ?? 0,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     middleware: options.middleware ?? [],
     mwOptions: void 0,
     credentialHeaders: carriers.headers,
-    credentialQuery: carriers.query
+    credentialQuery: carriers.query,
+    log: createLog(options.logger, options.logLevel, [...carriers.headers, ...options.redactHeaders ?? []], carriers.query)
   };
 }
 function bind(definition, auth, meta) {
@@ -29,15 +32,20 @@ function bind(definition, auth, meta) {
     segments: meta.path.split(/\{([^}]+)\}/),
     // odd indexes are parameter names
     pathStyles: meta.pathStyles,
-    idempotent: IDEMPOTENT_METHODS.has(method),
+    // A declared idempotency key makes a repeated POST/PATCH safe, so it retries like a PUT.
+    idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== void 0,
     bodyType: meta.bodyContentType,
     bodyKind: bodyKind(meta.bodyContentType),
     query: meta.query,
     ...bindAuth(definition, auth, meta),
-    pagination: meta.pagination
+    pagination: meta.pagination,
+    idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
+    binaryResponse: meta.binaryResponse === true,
+    multipartEncoding: meta.multipartEncoding
   };
 }
 export {
+  DEFAULT_TIMEOUT_MS,
   bind,
   clientState
 };

@@ -27,11 +27,14 @@ export function draftRequest(state: State, op: Bound, input: Input | undefined):
   const path = buildPath(op, p?.path);
   const query = p?.query === undefined ? "" : serializeQuery(p.query, op.query);
   const headers: Record<string, string> = { ...state.headers };
-  const body = input?.body === undefined ? undefined : encodeBody(op.bodyKind, op.bodyType, input.body, headers);
+  const body = input?.body === undefined ? undefined : encodeBody(op.bodyKind, op.bodyType, input.body, headers, op.multipartEncoding);
+  // Before header parameters and per-call headers, so a key the caller gives wins.
+  if (op.idempotencyHeader !== undefined) headers[op.idempotencyHeader] = globalThis.crypto.randomUUID();
   return { path, query, headers, body, cookie: "" };
 }
 
-export function finishRequest(state: State, op: Bound, draft: Draft, credentials: readonly AppliedCredential[] | undefined, input: Input | undefined, call: CallOptions | undefined, signal: AbortSignal | undefined): Prepared {
+/** `target`: a full URL to call instead of the operation's path and query (a `Link: rel="next"` page). */
+export function finishRequest(state: State, op: Bound, draft: Draft, credentials: readonly AppliedCredential[] | undefined, input: Input | undefined, call: CallOptions | undefined, signal: AbortSignal | undefined, target?: string): Prepared {
   const p = input?.params;
   if (credentials !== undefined) applyCredentials(credentials, draft);
   const { headers, body } = draft;
@@ -44,5 +47,11 @@ export function finishRequest(state: State, op: Bound, draft: Draft, credentials
   if (body !== undefined) init.body = body;
   if (body instanceof ReadableStream) (init as { duplex?: string }).duplex = "half";
   if (signal !== undefined) init.signal = signal;
+  if (target !== undefined) return { url: withQuery(target, draft.query), init };
   return { url: state.baseUrl + draft.path + (draft.query === "" ? "" : `?${draft.query}`), init };
+}
+
+/** A next-page link keeps its own query; only what the call adds (an apiKey in the query) is appended. */
+function withQuery(url: string, query: string): string {
+  return query === "" ? url : `${url}${url.includes("?") ? "&" : "?"}${query}`;
 }

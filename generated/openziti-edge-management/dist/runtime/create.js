@@ -1,5 +1,6 @@
 import createClient from "openapi-fetch";
-import { execute } from "./execute.js";
+import { requestIdOf } from "./errors.js";
+import { answer, execute } from "./execute.js";
 import { items, pages } from "./pagination.js";
 import { serializeQuery } from "./serialize.js";
 import { bind, clientState } from "./state.js";
@@ -9,18 +10,25 @@ function createRuntime(definition, options = {}) {
   return {
     raw,
     operation(meta) {
-      const op = bind(definition, options.auth, meta);
-      return ((input, call) => execute(state, op, input, call));
+      return callable(state, bind(definition, options.auth, meta));
     },
     paginated(meta) {
       if (meta.pagination === void 0) throw new Error(`${meta.id}: no pagination metadata`);
       const op = bind(definition, options.auth, meta);
-      return Object.assign((input, call) => execute(state, op, input, call), {
+      return Object.assign(callable(state, op), {
         pages: (input, call) => pages(state, op, input, call),
         items: (input, call) => items(state, op, input, call)
       });
     }
   };
+}
+function callable(state, op) {
+  return Object.assign((input, call) => execute(state, op, input, call), {
+    withResponse: async (input, call) => {
+      const { data, response } = await answer(state, op, input, call);
+      return { data, response, status: response.status, headers: response.headers, requestId: requestIdOf(response.headers) };
+    }
+  });
 }
 function rawClient(state, options) {
   const raw = createClient({

@@ -17,4 +17,5 @@ export interface Prepared {
 }
 /** Path, query, client headers and body; throws on a missing path parameter before any credential is asked for. */
 export declare function draftRequest(state: State, op: Bound, input: Input | undefined): Draft;
-export declare function finishRequest(state: State, op: Bound, draft: Draft, credentials: readonly AppliedCredential[] | undefined, input: Input | undefined, call: CallOptions | undefined, signal: AbortSignal | undefined): Prepared;
+/** `target`: a full URL to call instead of the operation's path and query (a `Link: rel="next"` page). */
+export declare function finishRequest(state: State, op: Bound, draft: Draft, credentials: readonly AppliedCredential[] | undefined, input: Input | undefined, call: CallOptions | undefined, signal: AbortSignal | undefined, target?: string): Prepared;

@@ -6,10 +6,11 @@ function draftRequest(state, op, input) {
   const path = buildPath(op, p?.path);
   const query = p?.query === void 0 ? "" : serializeQuery(p.query, op.query);
   const headers = { ...state.headers };
-  const body = input?.body === void 0 ? void 0 : encodeBody(op.bodyKind, op.bodyType, input.body, headers);
+  const body = input?.body === void 0 ? void 0 : encodeBody(op.bodyKind, op.bodyType, input.body, headers, op.multipartEncoding);
+  if (op.idempotencyHeader !== void 0) headers[op.idempotencyHeader] = globalThis.crypto.randomUUID();
   return { path, query, headers, body, cookie: "" };
 }
-function finishRequest(state, op, draft, credentials, input, call, signal) {
+function finishRequest(state, op, draft, credentials, input, call, signal, target) {
   const p = input?.params;
   if (credentials !== void 0) applyCredentials(credentials, draft);
   const { headers, body } = draft;
@@ -21,7 +22,11 @@ function finishRequest(state, op, draft, credentials, input, call, signal) {
   if (body !== void 0) init.body = body;
   if (body instanceof ReadableStream) init.duplex = "half";
   if (signal !== void 0) init.signal = signal;
+  if (target !== void 0) return { url: withQuery(target, draft.query), init };
   return { url: state.baseUrl + draft.path + (draft.query === "" ? "" : `?${draft.query}`), init };
+}
+function withQuery(url, query) {
+  return query === "" ? url : `${url}${url.includes("?") ? "&" : "?"}${query}`;
 }
 export {
   draftRequest,

@@ -4,13 +4,21 @@ import { discard } from "./transport.js";
 function hasBody(op, status) {
   return status !== 204 && status !== 205 && status !== 304 && op.method !== "HEAD";
 }
-async function readResult(op, response) {
+async function readResult(op, response, stream) {
   const ok = response.status >= 200 && response.status < 300;
+  if (ok && op.binaryResponse && hasBody(op, response.status)) return stream === true ? response.body : await readBlob(op, response);
   let data;
   if (hasBody(op, response.status)) data = await readBody(op, response, ok);
   else discard(response);
-  if (!ok) throw new ApiError(op.id, response, data);
+  if (!ok) throw new ApiError(op.id, response, data, op.method, op.path);
   return data;
+}
+async function readBlob(op, response) {
+  try {
+    return await response.blob();
+  } catch (error) {
+    throw new NetworkError(op.id, error);
+  }
 }
 async function readBody(op, response, ok) {
   let raw;

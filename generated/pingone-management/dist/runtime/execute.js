@@ -5,16 +5,19 @@ import { draftRequest, finishRequest } from "./request.js";
 import { readResult } from "./response.js";
 import { callRetry, send } from "./retry.js";
 async function execute(state, op, input, call) {
+  return (await answer(state, op, input, call)).data;
+}
+async function answer(state, op, input, call, target) {
   const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
   const signal = deadline.signal;
   try {
     if (signal?.aborted) throw signal.reason;
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? void 0 : await providedCredentials(op, signal));
-    const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal);
+    const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal, target);
     const retry = callRetry(state.retry, call?.retry);
     const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
-    return await readResult(op, response);
+    return { data: await readResult(op, response, call?.stream), response };
   } catch (error) {
     throw classify(error, signal);
   } finally {
@@ -25,5 +28,6 @@ function providedCredentials(op, signal) {
   return abortable(resolveAuth(op.auth), signal);
 }
 export {
+  answer,
   execute
 };

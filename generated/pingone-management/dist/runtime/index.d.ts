@@ -18,12 +18,13 @@
  * Modules: definition (what the generator emits), options (what callers pass), types (operation
  * typing), errors, servers, auth, serialize + body (parameters and bodies, on openapi-fetch's
  * serializers), request (URL and init), deadline (timeout and abort), transport (fetch and
- * redirects), retry, middleware, response, execute (one call), pagination, create (the entry point).
+ * redirects), retry, log, middleware, response, execute (one call), pagination, create (the entry point).
  */
 export type { Client, Middleware } from "openapi-fetch";
 export { createRuntime } from "./create.js";
-export type { ApiDefinition, HttpMethod, OperationMeta, PathStyle, QueryStyle, SecuritySchemeDef, ServerDef } from "./definition.js";
-export { ApiError, isApiError, NetworkError, TimeoutError } from "./errors.js";
-export type { CallOptions, ClientOptions, Credential, FetchInit, RetryOptions, ServerChoice } from "./options.js";
+export type { ApiDefinition, HttpMethod, OperationMeta, PaginationMeta, PathStyle, QueryStyle, SecuritySchemeDef, ServerDef } from "./definition.js";
+export { ApiError, isApiError, NetworkError, REQUEST_ID_HEADERS, TimeoutError } from "./errors.js";
+export type { CallOptions, ClientOptions, Credential, FetchInit, Logger, LogLevel, RetryOptions, ServerChoice } from "./options.js";
+export { DEFAULT_TIMEOUT_MS } from "./state.js";
 export { DEFAULT_RETRY, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
-export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime } from "./types.js";
+export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime, TypedHeaders, WithResponse } from "./types.js";

@@ -9,7 +9,18 @@ import { readResult } from "./response.js";
 import { callRetry, send } from "./retry.js";
 import type { Bound, Input, State } from "./state.js";
 
+/** A call's result with the answer it came from (`withResponse`, Link-header paging). */
+export interface Answer {
+  readonly data: unknown;
+  readonly response: Response;
+}
+
 export async function execute(state: State, op: Bound, input: Input | undefined, call: CallOptions | undefined): Promise<unknown> {
+  return (await answer(state, op, input, call)).data;
+}
+
+/** `target`: a full URL replacing the operation's path and query (a next-page link). */
+export async function answer(state: State, op: Bound, input: Input | undefined, call: CallOptions | undefined, target?: string): Promise<Answer> {
   // The budget starts first so token providers and middleware count against it too.
   const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
   const signal = deadline.signal;
@@ -17,10 +28,10 @@ export async function execute(state: State, op: Bound, input: Input | undefined,
     if (signal?.aborted) throw signal.reason;
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await providedCredentials(op, signal));
-    const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal);
+    const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal, target);
     const retry = callRetry(state.retry, call?.retry);
     const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
-    return await readResult(op, response);
+    return { data: await readResult(op, response, call?.stream), response };
   } catch (error) {
     throw classify(error, signal);
   } finally {

@@ -1,0 +1,75 @@
+// Copied by apigen from its client runtime (generator/runtime/log.ts). Do not edit.
+/**
+ * Logging of attempts: one line per attempt (method, redacted URL, status or failure, duration)
+ * and one per retry wait. Built once per client; `undefined` when logging is off, so a client
+ * that does not log pays one property check per attempt.
+ */
+import type { LogLevel, Logger } from "./options.js";
+
+const RANK: Readonly<Record<LogLevel, number>> = { debug: 0, info: 1, warn: 2, error: 3, off: 4 };
+
+export interface AttemptRecord {
+  readonly operationId: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempt: number;
+  readonly status?: number;
+  readonly durationMs: number;
+  readonly error?: string;
+  readonly retryInMs?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface Log {
+  attempt(record: AttemptRecord): void;
+}
+
+function envLevel(): LogLevel | undefined {
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.APIGEN_LOG;
+  return value !== undefined && value in RANK ? (value as LogLevel) : undefined;
+}
+
+/** Query values named by the spec's apiKey schemes become `[redacted]`; the rest of the URL stays readable. */
+export function redactUrl(url: string, secretQuery: readonly string[]): string {
+  if (secretQuery.length === 0 || !url.includes("?")) return url;
+  const parsed = new URL(url);
+  for (const name of secretQuery) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "[redacted]");
+  return parsed.href;
+}
+
+function redactHeaders(headers: HeadersInit | undefined, secret: ReadonlySet<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(headers).forEach((value, name) => (out[name] = secret.has(name) ? "[redacted]" : value));
+  return out;
+}
+
+export function createLog(
+  logger: Logger | undefined,
+  level: LogLevel | undefined,
+  secretHeaders: readonly string[],
+  secretQuery: readonly string[],
+): Log | undefined {
+  const chosen = level ?? envLevel() ?? (logger === undefined ? "off" : "info");
+  const rank = RANK[chosen] ?? RANK.off;
+  if (rank >= RANK.off) return undefined;
+  const out: Logger = logger ?? console;
+  const secret = new Set(secretHeaders.map((h) => h.toLowerCase()));
+  return {
+    attempt(record) {
+      const failed = record.error !== undefined || (record.status ?? 0) >= 400;
+      const recordLevel: LogLevel = record.retryInMs !== undefined || failed ? "warn" : "info";
+      if (RANK[recordLevel] < rank) return;
+      const url = redactUrl(record.url, secretQuery);
+      const outcome = record.error ?? `HTTP ${record.status}`;
+      const retry = record.retryInMs === undefined ? "" : `, retrying in ${Math.round(record.retryInMs)} ms`;
+      const message = `${record.operationId}: ${record.method} ${url} -> ${outcome} in ${Math.round(record.durationMs)} ms (attempt ${record.attempt}${retry})`;
+      const full = { ...record, url, headers: rank === RANK.debug ? redactHeaders(record.headers, secret) : undefined };
+      out[recordLevel](message, full);
+    },
+  };
+}
+
+/** The headers of an init, for the debug record (redacted when logged). */
+export function initHeaders(init: RequestInit): Readonly<Record<string, string>> {
+  return init.headers instanceof Headers ? Object.fromEntries(init.headers) : ((init.headers ?? {}) as Record<string, string>);
+}

@@ -1,0 +1,25 @@
+/**
+ * Logging of attempts: one line per attempt (method, redacted URL, status or failure, duration)
+ * and one per retry wait. Built once per client; `undefined` when logging is off, so a client
+ * that does not log pays one property check per attempt.
+ */
+import type { LogLevel, Logger } from "./options.js";
+export interface AttemptRecord {
+    readonly operationId: string;
+    readonly method: string;
+    readonly url: string;
+    readonly attempt: number;
+    readonly status?: number;
+    readonly durationMs: number;
+    readonly error?: string;
+    readonly retryInMs?: number;
+    readonly headers?: Readonly<Record<string, string>>;
+}
+export interface Log {
+    attempt(record: AttemptRecord): void;
+}
+/** Query values named by the spec's apiKey schemes become `[redacted]`; the rest of the URL stays readable. */
+export declare function redactUrl(url: string, secretQuery: readonly string[]): string;
+export declare function createLog(logger: Logger | undefined, level: LogLevel | undefined, secretHeaders: readonly string[], secretQuery: readonly string[]): Log | undefined;
+/** The headers of an init, for the debug record (redacted when logged). */
+export declare function initHeaders(init: RequestInit): Readonly<Record<string, string>>;
