@@ -77,6 +77,8 @@ describe("diffSpecs: placement, direction and determinism", () => {
         kind: "request-property-became-required",
         where: "POST /sessions request body.user",
         message: "Field user of the POST /sessions request body is now required; calls that leave it out will be rejected.",
+        request: "POST /sessions",
+        method: "api.sessions.createSession",
       },
     ]);
   });
