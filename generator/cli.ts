@@ -45,6 +45,8 @@ interface CliOptions {
 const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "release") return (await import("./commands/release.ts")).release(argv.slice(1));
+  if (argv[0] === "diff") return (await import("./commands/diff.ts")).diff(argv.slice(1));
   let options: CliOptions | null;
   try {
     options = parseCli(argv);
