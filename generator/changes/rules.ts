@@ -57,7 +57,7 @@ export const RULES = {
   "request-content-type-added": rule(M, "Request media type added", "existing calls compile"),
   "request-content-type-removed": rule(B, "Request media type removed", "calls sending that form are rejected by the server"),
   // Responses
-  "success-status-changed": rule(B, "Set of 2xx statuses changed", "the result type changes: code checking the status or reading the result may not compile"),
+  "success-status-changed": rule(B, "Set of 2xx statuses changed", "code compiles when the new status carries the same body (the result type is the union over 2xx bodies), but code that checks the status must change"),
   "error-status-added": rule(M, "Error status added", "`isApiError` narrowing gets more precise; code compiles"),
   "error-status-removed": rule(["breaking", "minor"], "Error status removed, with a body / bodiless", "code reading that error's typed body is a compile error / nothing to lose"),
   "response-body-added": rule(M, "2xx body added where there was none", "code that ignored `undefined` compiles"),
