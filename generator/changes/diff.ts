@@ -16,13 +16,15 @@ import { componentUsage, mergeUsage } from "./usage.ts";
 export type { Change, Level } from "./types.ts";
 
 export function diffSpecs(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
-  const ctx: DiffContext = { before, after, changes: [], usage: mergeUsage(componentUsage(before), componentUsage(after)) };
+  const methods = new Map<string, string>();
+  for (const site of [...listOperations(before), ...listOperations(after)]) methods.set(site.where, clientMethod(site));
+  const ctx: DiffContext = { before, after, changes: [], usage: mergeUsage(componentUsage(before), componentUsage(after)), methods };
   diffDocument(ctx);
   diffComponents(ctx);
   diffOperations(ctx);
   // A path-level note shared by several methods is found once per method: keep one.
   const unique = new Map(ctx.changes.map((c) => [`${c.level}\u0000${c.kind}\u0000${c.where}\u0000${c.message}`, c]));
-  return withMethods([...unique.values()], before, after).sort(compareChanges);
+  return withMethods([...unique.values()], methods).sort(compareChanges);
 }
 
 /**
@@ -30,9 +32,7 @@ export function diffSpecs(before: Record<string, unknown>, after: Record<string,
  * "GET /a request body", ...): the method as the new client has it, or as the old one had it
  * when the operation is gone.
  */
-function withMethods(changes: Change[], before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
-  const methods = new Map<string, string>();
-  for (const site of [...listOperations(before), ...listOperations(after)]) methods.set(site.where, clientMethod(site));
+function withMethods(changes: Change[], methods: ReadonlyMap<string, string>): Change[] {
   return changes.map((change) => {
     const request = [...methods.keys()].filter((w) => change.where === w || change.where.startsWith(`${w} `)).sort((x, y) => y.length - x.length)[0];
     return request === undefined ? change : { ...change, request, method: methods.get(request)! };

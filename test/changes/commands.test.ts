@@ -72,7 +72,7 @@ describe("npm run diff", () => {
     expect(stderr).toBe("");
     expect(code).toBe(1);
     expect(stdout).toMatch(/^## API changes: `demo`\n\n1 breaking, 0 minor, 0 patch since HEAD\.\n\n### Breaking changes \(1\)\n\n- /);
-    expect(stdout).toContain("Field token of schema session (used by GET /vpn-sessions) was removed from responses");
+    expect(stdout).toContain("Field token of schema session (used by api.vpnSessions.getVpnSessions (GET /vpn-sessions)) was removed from responses");
     expect(stdout).toContain("TypeScript callers: code that reads it is a compile error.");
   });
 

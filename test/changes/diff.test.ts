@@ -44,7 +44,7 @@ describe("diffSpecs: placement, direction and determinism", () => {
       level: "breaking",
       kind: "response-property-removed",
       where: "schema sessionDetail.token",
-      message: "Field token of schema sessionDetail (used by GET /sessions, GET /sessions/{id} and POST /sessions) was removed from responses; code that reads it gets undefined.",
+      message: "Field token of schema sessionDetail (used by api.sessions.listSessions (GET /sessions), api.sessions.detailSession (GET /sessions/{id}) and api.sessions.createSession (POST /sessions)) was removed from responses; code that reads it gets undefined.",
     });
   });
 
