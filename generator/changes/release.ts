@@ -42,6 +42,8 @@ export interface Baseline {
 export interface PackageState {
   baseline: Baseline | undefined;
   changelog: string | undefined;
+  /** package.json's version, for a package without a baseline (its history is kept, never reset to 0.1.0). */
+  version?: string | undefined;
 }
 
 export interface Release {
@@ -73,7 +75,7 @@ export async function readState(outDir: string, sha256: (text: string) => string
   const version = parse(pkg)?.version;
   const bundled = parse(spec);
   const outputs = parse(manifest)?.outputs;
-  if (typeof version !== "string" || bundled === undefined || !isObj(outputs)) return { baseline: undefined, changelog };
+  if (typeof version !== "string" || bundled === undefined || !isObj(outputs)) return { baseline: undefined, changelog, version: typeof version === "string" ? version : undefined };
   const hashes = Object.fromEntries(Object.entries(outputs as Record<string, string>).filter(([name]) => !VERSIONED_FILES.includes(name)));
   hashes["package.json"] = sha256(pkg!.replace(`"version": ${JSON.stringify(version)}`, `"version": ${JSON.stringify(VERSION_PLACEHOLDER)}`));
   return { baseline: { version, outputs: sortKeys(hashes), spec: bundled }, changelog };
@@ -82,7 +84,7 @@ export async function readState(outDir: string, sha256: (text: string) => string
 /** The release a render makes: `outputs` are the hashes of every unversioned file, package.json with the placeholder. */
 export function planRelease(state: PackageState, spec: Obj, outputs: Record<string, string>, cut: boolean): Release {
   const base = state.baseline;
-  if (base === undefined) return { changes: [], regenerated: [], previousVersion: undefined, version: DEFAULT_VERSION, next: undefined, cut: false, warnings: [] };
+  if (base === undefined) return { changes: [], regenerated: [], previousVersion: state.version, version: state.version ?? DEFAULT_VERSION, next: undefined, cut: false, warnings: [] };
   const changes = diffSpecs(base.spec, spec);
   const regenerated = changes.length > 0 ? [] : changedFiles(base.outputs, outputs);
   const level = changes.length > 0 ? highestLevel(changes) : regenerated.length > 0 ? "patch" : "none";

@@ -143,3 +143,15 @@ describe("releasePackage (npm run release)", () => {
     expect(await unreleased()).toBeUndefined();
   });
 });
+
+describe("a package folder missing its generation records", () => {
+  it("keeps the version in package.json and starts a baseline from it", async () => {
+    await rm(join(target.outDir, RELEASED_FILE));
+    await rm(join(target.outDir, "apigen-manifest.json"));
+    const before = await version();
+    const result = await generatePackage(target, newer);
+    expect(result.release?.version).toBe(before);
+    expect(await version()).toBe(before);
+    expect(JSON.parse(await read(RELEASED_FILE)).version).toBe(before);
+  });
+});
