@@ -80,7 +80,7 @@ export const RULES = {
   "response-property-became-optional": rule(B, "Response field made optional", "code that uses it without a check is a compile error under strictNullChecks"),
   "response-property-became-required": rule(M, "Response field made required", "nothing: a stronger guarantee"),
   "type-changed": rule(B, "Type changed outright (string -> integer)", "code sending or reading the old type is a compile error"),
-  "request-type-narrowed": rule(B, "Request type narrowed (number -> integer, any -> string)", "calls sending a value of the old type may not compile or are rejected"),
+  "request-type-narrowed": rule(B, "Request type narrowed (number -> integer, any -> string)", "code compiles when the TypeScript type stays the same (number -> integer are both `number`), but the server rejects values it no longer takes; other narrowings are a compile error"),
   "request-type-widened": rule(M, "Request type widened", "existing calls compile"),
   "response-type-narrowed": rule(M, "Response type narrowed", "existing code compiles"),
   "response-type-widened": rule(B, "Response type widened (integer -> number)", "code that reads the value as the old type may not compile"),
@@ -137,7 +137,7 @@ export const RULES = {
   "security-scheme-described": rule(P, "Security scheme flows, URLs or description changed", "nothing: the client never obtains tokens itself"),
   // Servers
   "server-added": rule(M, "Server added", "a new `server.index`"),
-  "server-removed": rule(B, "Server removed from the end", "`server: { index }` naming it throws"),
+  "server-removed": rule(B, "Server removed from the end", "`server: { index }` naming it is a compile error (and would throw)"),
   "server-url-changed": rule(M, "Server URL changed at the same index", "code compiles and talks to the new URL"),
   "server-variable-added": rule(M, "Server variable added", "a new optional variable"),
   "server-variable-removed": rule(B, "Server variable removed", "a `variables` object setting it is a compile error"),

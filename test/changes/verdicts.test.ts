@@ -41,6 +41,8 @@ function baseSpec(): Json {
   return {
     openapi: "3.1.0",
     info: { title: "Demo", version: "1.0.0" },
+    servers: [{ url: "https://eu.example.com" }, { url: "https://us.example.com" }],
+    security: [{ key: [] }],
     paths: {
       "/items/{id}": {
         get: {
@@ -50,7 +52,10 @@ function baseSpec(): Json {
             { name: "id", in: "path", required: true, schema: { type: "string" } },
             { name: "verbose", in: "query", schema: { type: "boolean" } },
           ],
-          responses: { "200": { description: "The item.", content: { "application/json": { schema: { $ref: "#/components/schemas/item" } } } } },
+          responses: {
+            "200": { description: "The item.", content: { "application/json": { schema: { $ref: "#/components/schemas/item" } } } },
+            "404": { description: "No such item.", content: { "application/json": { schema: { type: "object", required: ["message"], properties: { message: { type: "string" } } } } } },
+          },
         },
       },
       "/items": {
@@ -63,13 +68,14 @@ function baseSpec(): Json {
       },
     },
     components: {
+      securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" }, token: { type: "http", scheme: "bearer" } },
       schemas: {
         item: {
           type: "object",
           required: ["id", "name", "status"],
           properties: { id: { type: "string" }, name: { type: "string" }, status: { type: "string", enum: ["active", "closed"] }, size: { type: "number" } },
         },
-        itemCreate: { type: "object", required: ["name"], properties: { name: { type: "string" }, note: { type: "string" } } },
+        itemCreate: { type: "object", required: ["name"], properties: { name: { type: "string" }, note: { type: "string" }, quantity: { type: "number" } } },
         legacy: { type: "object", properties: { code: { type: "string" } } },
       },
     },
@@ -128,6 +134,41 @@ const rows: Row[] = [
     want: { level: "breaking", compiles: true },
     runtimeOnly: true,
   },
+  { rule: "request-body-became-optional", edit: (s) => (post(s).requestBody.required = false), caller: CREATE, want: { level: "minor", compiles: true } },
+  { rule: "request-enum-added", edit: (s) => (create(s).properties.name.enum = ["a", "b"]), caller: CREATE, want: { level: "breaking", compiles: false } },
+  {
+    rule: "request-type-narrowed",
+    edit: (s) => (create(s).properties.quantity = { type: "integer" }),
+    caller: `await api.items.createItem({ body: { name: "n", quantity: 1.5 } });`,
+    want: { level: "breaking", compiles: true },
+    runtimeOnly: true,
+  },
+  {
+    rule: "error-status-removed",
+    edit: (s) => delete get(s).responses["404"],
+    caller: `try {
+  ${READ}
+  void item;
+} catch (error) {
+  if (isApiError(error, "getItem") && error.status === 404) console.log(error.body.message);
+}`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "error-status-added",
+    edit: (s) => (get(s).responses["409"] = { description: "Conflict." }),
+    caller: `try {
+  ${READ}
+  void item;
+} catch (error) {
+  if (isApiError(error, "getItem") && error.status === 404) console.log(error.body.message);
+}`,
+    want: { level: "minor", compiles: true },
+  },
+  { rule: "security-scheme-removed", edit: (s) => delete s.components.securitySchemes.token, caller: `void createDemoClient({ auth: { key: "k", token: "t" } });`, want: { level: "breaking", compiles: false } },
+  { rule: "security-scheme-added", edit: (s) => (s.components.securitySchemes.basic = { type: "http", scheme: "basic" }), caller: `void createDemoClient({ auth: { key: "k", token: "t" } });`, want: { level: "minor", compiles: true } },
+  { rule: "server-removed", edit: (s) => s.servers.pop(), caller: `void createDemoClient({ server: { index: 1 } });`, want: { level: "breaking", compiles: false } },
+  { rule: "server-added", edit: (s) => s.servers.push({ url: "https://ap.example.com" }), caller: `void createDemoClient({ server: { index: 1 } });`, want: { level: "minor", compiles: true } },
 ];
 
 const OLD = "old";
@@ -174,7 +215,7 @@ beforeAll(async () => {
     documents.set(row.rule, { before, after });
     for (const [side, from] of [["old", `../${OLD}/pkg/index.js`], ["new", "./pkg/index.js"]] as const) {
       const file = join(work, `case${i}`, `caller-${side}.ts`);
-      const code = `import { createDemoClient, type components } from "${from}";\nexport async function caller(api: ReturnType<typeof createDemoClient>): Promise<void> {\n${row.caller}\n}\nexport type Components = components;\n`;
+      const code = `import { createDemoClient, isApiError, type components } from "${from}";\nexport async function caller(api: ReturnType<typeof createDemoClient>): Promise<void> {\n${row.caller}\n}\nexport type Components = components;\n`;
       await writeFile(file, code);
       callers.push(file);
     }
@@ -208,7 +249,10 @@ describe("verdicts proven by the compiler", () => {
     expect(changes.map((c) => c.kind)).toContain(row.rule);
     expect(highestLevel(changes)).toBe(row.want.level);
     // The compiler and the classifier agree: a caller that breaks means breaking...
-    if (!row.want.compiles) expect(row.want.level).toBe("breaking");
+    if (!row.want.compiles) {
+      expect(row.want.level).toBe("breaking");
+      expect(RULES[row.rule].caller).toMatch(/compile error|not compile/);
+    }
     // ...and a breaking verdict for code that still compiles is one the types cannot show, which the rule says.
     if (row.want.compiles && row.want.level === "breaking") {
       expect(row.runtimeOnly).toBe(true);
