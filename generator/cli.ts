@@ -45,6 +45,8 @@ interface CliOptions {
 const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "release") return (await import("./commands/release.ts")).release(argv.slice(1));
+  if (argv[0] === "diff") return (await import("./commands/diff.ts")).diff(argv.slice(1));
   let options: CliOptions | null;
   try {
     options = parseCli(argv);
@@ -174,7 +176,7 @@ async function dryRunReport(provider: string, release: Release, changed: string[
   const { formatReport } = await import("./changes/changelog.ts");
   const from = release.previousVersion ?? "(new)";
   const files = changed.length === 0 ? "  no file would change" : changed.map((f) => `  would write ${f}`).join("\n");
-  return `${provider}:\n${formatReport(release.changes, from, release.version, release.regenerated).replace(/^/gm, "  ").trimEnd()}\n${files}\n`;
+  return `${provider}:\n${formatReport(release.changes, from, release.next ?? release.version, release.regenerated).replace(/^/gm, "  ").trimEnd()}\n${files}\n`;
 }
 
 async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {

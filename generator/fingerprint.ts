@@ -4,7 +4,7 @@ import { ROOT } from "./paths.ts";
 import { sha256 } from "./write/manifest.ts";
 
 /** Packages whose version changes what the generator writes. */
-const OUTPUT_SHAPING = ["openapi-typescript", "prettier", "typescript", "@redocly/openapi-core", "handlebars"];
+const OUTPUT_SHAPING = ["openapi-typescript", "prettier", "typescript", "@redocly/openapi-core", "handlebars", "mdast-util-to-markdown", "semver"];
 
 /**
  * One hash for "the generator": its source, its templates, and the versions

@@ -31,14 +31,19 @@ export interface RenderedPackage {
   files: FileSet;
   ir: ApiIR;
   bundled: BundledSpec;
-  /** What changed for client users since the spec the package was last generated from. */
+  /** What changed for client users since the last release (and, with `cut`, the release made). */
   release: Release;
+}
+
+export interface RenderOptions {
+  /** Turn `## Unreleased` into the next version (`npm run release`); a no-op when nothing is unreleased. */
+  cut?: boolean;
 }
 
 export type { Release };
 
 /** load -> validate -> IR -> emit -> format: every file of the package, in memory. */
-export async function renderPackage(target: Target, ctx: RunContext): Promise<RenderedPackage> {
+export async function renderPackage(target: Target, ctx: RunContext, options: RenderOptions = {}): Promise<RenderedPackage> {
   const stages = await loadStages();
   const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitRuntime, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
   const templates = await ctx.templates();
@@ -51,18 +56,15 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
 
   const docs = startDocs(ir, templates);
   try {
-    const [schema, runtime, previous] = await Promise.all([
+    const [schema, runtime, state] = await Promise.all([
       emitTypes(bundled.protectedDocument, banner),
       emitRuntime(),
-      releases.readPrevious(target.outDir),
+      releases.readState(target.outDir, sha256),
     ]);
-    const planned = releases.planRelease(previous, bundled.document);
     const { client, clientDeclarations, index } = emitClient(ir, templates, banner);
-    const unformatted: FileSet = new Map([
-      ["src/client.ts", client],
-      ["src/index.ts", index],
-      ...emitPackageFiles(ir, bundled.document, planned.version, templates),
-    ]);
+    // package.json carries a placeholder version until the release is decided (below).
+    const packageFiles = emitPackageFiles(ir, bundled.document, releases.VERSION_PLACEHOLDER, templates);
+    const unformatted: FileSet = new Map([["src/client.ts", client], ["src/index.ts", index], ...packageFiles]);
     const formatted = new Map([...formatFiles(unformatted), ...(await docs.pages)]);
     const sources = new Map([
       ...runtime,
@@ -75,13 +77,16 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
       ...[...runtime].map(([name, text]) => [`src/${name}`, text] as const),
       ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]))),
     ]);
-    // Known only now: whether a newer generator changed the files of an unchanged API (a patch release).
-    // Each file is hashed once, for that and for the manifest; only the two versioned files again.
+    // Every file is hashed once; then the versioned files (package.json's version, CHANGELOG.md,
+    // the release baseline) are decided and written once, and hashed for the manifest.
     const outputs = hashOutputs(files);
-    const release = releases.settleRelease(previous, planned, outputs);
-    if (release.version !== planned.version) files.set("package.json", releases.withVersion(files.get("package.json")!, release.version));
-    files.set("CHANGELOG.md", tidy(releases.changelogFor(previous, release, ir)));
-    for (const name of ["package.json", "CHANGELOG.md"]) outputs[name] = sha256(files.get(name)!);
+    const release = releases.planRelease(state, bundled.document, outputs, options.cut === true);
+    const versioned = releases.versionedFiles(state, release, bundled.document, outputs, files.get("package.json")!, ir);
+    for (const [name, content] of versioned) {
+      const text = name === "CHANGELOG.md" ? tidy(content) : content;
+      files.set(name, text);
+      outputs[name] = sha256(text);
+    }
     const inputs = await hashInputs(target.outDir, bundled.dependencies);
     const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
     files.set(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + "\n");
@@ -147,12 +152,31 @@ export async function generatePackage(target: Target, ctx: RunContext, force = f
   const { files, release } = await renderPackage(target, ctx);
   const changed = await diffAgainstDisk(target.outDir, files);
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release };
-  if (!dryRun) {
-    await replaceFolder(target.outDir, files);
-    // The lock is a convenience (npm install would fix it): failing to update it must not fail the run.
-    await syncLockfileVersion(target.outDir, release.version).catch(() => undefined);
-  }
+  if (!dryRun) await replaceFolder(target.outDir, files);
   return { status: "generated", changed, fileCount: files.size, release };
+}
+
+export interface ReleaseResult {
+  release: Release;
+  /** Files the release rewrote (or would, with dryRun). */
+  changed: string[];
+  /** The workspace lock, when its entry for the package followed the new version. */
+  lockfile?: string;
+}
+
+/**
+ * `npm run release`: regenerates the package with its Unreleased changes cut into the next
+ * version, and moves the package's entry in the workspace lock along. Nothing unreleased: nothing written.
+ */
+export async function releasePackage(target: Target, ctx: RunContext, dryRun = false): Promise<ReleaseResult> {
+  const { files, release } = await renderPackage(target, ctx, { cut: true });
+  if (!release.cut) return { release, changed: [] };
+  const changed = await diffAgainstDisk(target.outDir, files);
+  if (dryRun) return { release, changed };
+  await replaceFolder(target.outDir, files);
+  // The lock is a convenience (npm install would fix it): failing to update it must not fail the release.
+  const lockfile = await syncLockfileVersion(target.outDir, release.version).catch(() => undefined);
+  return { release, changed, lockfile };
 }
 
 /** Paths under the package folder that differ from what the generator would write now. */

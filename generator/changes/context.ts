@@ -10,6 +10,8 @@ export interface DiffContext {
   after: Obj;
   changes: Change[];
   usage: Usage;
+  /** The client method of each request ("GET /a" -> "api.x.getA"), the new client's name where both have it. */
+  methods: Map<string, string>;
 }
 
 export function scopeOf(ctx: DiffContext, dirs: readonly Direction[]): Scope {
@@ -21,7 +23,8 @@ export function usedBy(ctx: DiffContext, key: string): string {
   const use = ctx.usage.get(key);
   // Name the operations that use it now; if none do any more, the ones that used it.
   const ops = [...(use?.opsAfter.size ? use.opsAfter : (use?.ops ?? []))].sort();
-  return ops.length === 0 ? " (not used by any operation)" : ` (used by ${listWords(ops)})`;
+  const named = ops.map((where) => (ctx.methods.has(where) ? `${ctx.methods.get(where)} (${where})` : where));
+  return named.length === 0 ? " (not used by any operation)" : ` (used by ${listWords(named)})`;
 }
 
 /** Directions a component is used in; none known means both (its type is exported all the same). */

@@ -3,7 +3,7 @@ import { compareRequestBody, compareResponses } from "./bodies.ts";
 import { scopeOf, type DiffContext } from "./context.ts";
 import { quote, same } from "./json.ts";
 import { compareParameters, compareRest, parametersOf } from "./parameters.ts";
-import { listOperations, tagProperty, type OperationSite } from "./paths.ts";
+import { clientMethod, listOperations, type OperationSite } from "./paths.ts";
 import { finding, report } from "./scope.ts";
 import { compareSecurity } from "./security.ts";
 
@@ -12,7 +12,7 @@ const OPERATION_KEYS = new Set([
 ]);
 
 function method(site: OperationSite): string {
-  return `${tagProperty(site.tag)}.${site.methodName}`;
+  return clientMethod(site);
 }
 
 export function diffOperations(ctx: DiffContext): void {
@@ -51,8 +51,8 @@ function compareOperation(ctx: DiffContext, b: OperationSite, a: OperationSite):
       ? finding("breaking", "operation-id-changed", `The operationId of ${where} changed from ${quote(b.id)} to ${quote(a.id)}, so ${method(b)} is now ${method(a)}.`)
       : finding("breaking", "operation-id-changed", `The operationId of ${where} changed from ${quote(b.id)} to ${quote(a.id)}; code that names it (isApiError, the Operations type) must use the new id.`));
   }
-  if (tagProperty(b.tag) !== tagProperty(a.tag)) {
-    report(s, where, finding("breaking", "operation-tag-changed", `${where} moved from client.${tagProperty(b.tag)} to client.${tagProperty(a.tag)} (its first tag is now ${quote(a.tag)}); calls must use the new place.`));
+  if (b.tagProperty !== a.tagProperty) {
+    report(s, where, finding("breaking", "operation-tag-changed", `${where} moved from api.${b.tagProperty} to api.${a.tagProperty} (its first tag is now ${quote(a.tag)}); calls must use the new place.`));
   } else if (!same(bo.tags, ao.tags)) {
     report(s, where, finding("patch", "operation-tags-changed", `${where} changed its tags; the client method stays where it was.`));
   }

@@ -1,8 +1,8 @@
-/** The operations of a document, with the names the generated client gives them. */
-import { asIdentifier, camelCase } from "../ir/names.ts";
-import { deref, isObj, obj, str, type Obj } from "./json.ts";
+/** The operations of a document, with the names the generated client gives them (from generator/ir). */
+import { clientNames, HTTP_METHODS } from "../ir/client-names.ts";
+import { deref, obj, type Obj } from "./json.ts";
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export { HTTP_METHODS };
 
 export interface OperationSite {
   /** Matching key: method and path with parameter names blanked, so renaming a path parameter keeps the pairing. */
@@ -13,28 +13,26 @@ export interface OperationSite {
   where: string;
   item: Obj;
   op: Obj;
-  /** The operationId, or the one the generator derives (see generator/ir/build.ts). */
+  /** The operationId, or the one the generator derives, numbered as the client numbers it. */
   id: string;
   explicitId: string | undefined;
   /** The client method: `client.<tagProperty>.<methodName>`. */
   methodName: string;
   tag: string;
+  tagProperty: string;
 }
 
 export function listOperations(doc: Obj): OperationSite[] {
-  const sites: OperationSite[] = [];
-  for (const path of Object.keys(obj(doc.paths)).sort()) {
-    const item = obj(deref(doc, obj(doc.paths)[path]));
-    for (const method of HTTP_METHODS) {
-      if (!isObj(item[method])) continue;
-      const op = item[method] as Obj;
-      const explicitId = str(op.operationId) || undefined;
-      const id = explicitId ?? camelCase(`${method} ${path.replace(/[{}]/g, " ")}`);
-      const tag = (Array.isArray(op.tags) && str(op.tags[0])) || "default";
-      const key = `${method} ${path.replace(/\{[^}]*\}/g, "{}")}`;
-      sites.push({ key, method, path, where: `${method.toUpperCase()} ${path}`, item, op, id, explicitId, methodName: methodNameFor(id), tag });
-    }
-  }
+  const names = clientNames(doc, (value) => obj(deref(doc, value)));
+  const properties = new Map(names.tags.map((t) => [t.name, t.propertyName]));
+  const sites: OperationSite[] = names.operations.map((o) => {
+    const item = obj(deref(doc, obj(doc.paths)[o.path]));
+    const op = obj(item[o.method]);
+    const key = `${o.method} ${o.path.replace(/\{[^}]*\}/g, "{}")}`;
+    const explicitId = typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : undefined;
+    return { key, method: o.method, path: o.path, where: `${o.method.toUpperCase()} ${o.path}`, item, op, id: o.id, explicitId, methodName: o.methodName, tag: o.tag, tagProperty: properties.get(o.tag)! };
+  });
+  sites.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method as never) - HTTP_METHODS.indexOf(b.method as never)));
   // Two paths that differ only in parameter names cannot be told apart by the blanked key: use the real path.
   const counts = new Map<string, number>();
   for (const s of sites) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
@@ -42,14 +40,9 @@ export function listOperations(doc: Obj): OperationSite[] {
   return sites;
 }
 
-/** Mirrors methodNameFor in generator/ir/build.ts (kept private there). */
-function methodNameFor(id: string): string {
-  return /^[\p{ID_Start}$_][\p{ID_Continue}$]*$/u.test(id) ? asIdentifier(id, "operation") : camelCase(id);
-}
-
-/** The client property of a tag, as generator/ir/build.ts names it. */
-export function tagProperty(tag: string): string {
-  return camelCase(tag);
+/** How a caller writes the method: `api.vpnSessions.getVpnSessions`. */
+export function clientMethod(site: Pick<OperationSite, "tagProperty" | "methodName">): string {
+  return `api.${site.tagProperty}.${site.methodName}`;
 }
 
 /** Names of the path's template parameters, in order. */

@@ -123,7 +123,7 @@ function compareKeyword(key: string, b: Obj, a: Obj, s: Scope, l: Loc): void {
   if (same(vb, va)) return;
   const subject = subjectOf(l);
   if (vb !== undefined && va !== undefined) {
-    const kind = `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-changed`;
+    const kind = `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-changed` as "format-changed" | "pattern-changed" | "multiple-of-changed";
     report(s, whereOf(l), finding("breaking", kind, `${subject} changed its ${key} from ${show(vb)} to ${show(va)}; values valid before may not be now.`));
     return;
   }

@@ -1,4 +1,5 @@
 import type { Obj } from "./json.ts";
+import { RULES, type RuleId } from "./rules.ts";
 import { LEVEL_RANK, type Change, type Direction, type Finding, type Level } from "./types.ts";
 
 /** Everything a comparison needs besides the two values being compared. */
@@ -61,7 +62,9 @@ export function subjectOf(l: Loc): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function finding(level: Level, kind: string, message: string): Finding {
+/** A rule's verdict; the rule must be in the registry (rules.ts) and allow this level. */
+export function finding(level: Level, kind: RuleId, message: string): Finding {
+  if (!(RULES[kind].levels as readonly Level[]).includes(level)) throw new Error(`internal error: rule ${kind} does not report ${level} changes (see generator/changes/rules.ts)`);
   return { level, kind, message };
 }
 

@@ -9,6 +9,10 @@ export interface Change {
   where: string;
   /** One plain sentence a client user understands. */
   message: string;
+  /** The HTTP request the change is on, e.g. "GET /vpn-sessions", when it is on one operation. */
+  request?: string;
+  /** The client method of that request, e.g. "api.vpnSessions.getVpnSessions" (named by generator/ir). */
+  method?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { SpecError, fromPointer, toPointer } from "../errors.ts";
 import type { BundledSpec } from "../validate/validate.ts";
-import { asIdentifier, camelCase, isIdentifier, packageNaming, pascalCase, slugify, unique } from "./names.ts";
+import { clientNames, HTTP_METHODS, type ClientNames } from "./client-names.ts";
+import { packageNaming, pascalCase, slugify, unique } from "./names.ts";
 import type {
   ApiIR,
   HttpMethod,
@@ -18,8 +19,7 @@ import type {
   TagIR,
 } from "./types.ts";
 
-export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const DEFAULT_TAG = "default";
+export { HTTP_METHODS };
 
 type Obj = Record<string, unknown>;
 
@@ -29,8 +29,9 @@ export function buildIR(spec: BundledSpec, provider: string): ApiIR {
   const deref = makeDeref(doc, spec.file);
   const info = (doc.info ?? {}) as Obj;
 
-  const operations = collectOperations(doc, deref, spec.file);
-  const tags = collectTags(doc, operations);
+  const names = clientNames(doc, (value) => deref(value));
+  const operations = collectOperations(doc, names, deref, spec.file);
+  const tags = collectTags(doc, names);
   const order = new Map(tags.map((t, i) => [t.name, i]));
   // Stable: within a tag, operations keep path-then-method order.
   operations.sort((a, b) => order.get(a.tag)! - order.get(b.tag)!);
@@ -74,52 +75,32 @@ function makeDeref(doc: Obj, file: string) {
 }
 type Deref = ReturnType<typeof makeDeref>;
 
-function collectOperations(doc: Obj, deref: Deref, file: string): OperationIR[] {
-  const operations: OperationIR[] = [];
-  const ids = new Set<string>();
-  const methodNames = new Map<string, Set<string>>();
+function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: string): OperationIR[] {
   const globalSecurity = doc.security;
-  for (const [path, rawItem] of Object.entries(obj(doc.paths))) {
-    const item = deref(rawItem);
+  // Ids, method names and tags come from client-names.ts, the one place the client's names are decided.
+  return names.operations.map(({ path, method, id, idDerived, methodName, tag }) => {
+    const item = deref(obj(doc.paths)[path]);
     const shared = Array.isArray(item.parameters) ? item.parameters : [];
-    for (const method of HTTP_METHODS) {
-      const op = obj(item[method]);
-      if (item[method] === undefined) continue;
-      const pointer = ["paths", path, method];
-      const explicitId = str(op.operationId);
-      const id = unique(explicitId ?? derivedId(method, path), ids);
-      const tag = (Array.isArray(op.tags) && str(op.tags[0])) || DEFAULT_TAG;
-      const taken = methodNames.get(tag) ?? new Set<string>();
-      methodNames.set(tag, taken);
-      const parameters = mergeParameters(shared, Array.isArray(op.parameters) ? op.parameters : [], deref);
-      operations.push({
-        id,
-        idDerived: explicitId === undefined,
-        methodName: unique(methodNameFor(id), taken),
-        tag,
-        method,
-        path,
-        summary: str(op.summary),
-        description: str(op.description),
-        deprecated: op.deprecated === true,
-        parameters,
-        requestBody: op.requestBody === undefined ? undefined : requestBody(deref(op.requestBody)),
-        responses: responses(obj(op.responses), deref),
-        security: security(op.security ?? globalSecurity),
-        pagination: pagination(op["x-pagination"], parameters, file, [...pointer, "x-pagination"]),
-      });
-    }
-  }
-  return operations;
-}
-
-/** `get /environments/{environmentID}/users` -> `getEnvironmentsEnvironmentIdUsers`. */
-function derivedId(method: string, path: string): string {
-  return camelCase(`${method} ${path.replace(/[{}]/g, " ")}`);
-}
-
-function methodNameFor(id: string): string {
-  return isIdentifier(id) ? asIdentifier(id, "operation") : camelCase(id);
+    const op = obj(item[method]);
+    const pointer = ["paths", path, method];
+    const parameters = mergeParameters(shared, Array.isArray(op.parameters) ? op.parameters : [], deref);
+    return {
+      id,
+      idDerived,
+      methodName,
+      tag,
+      method,
+      path,
+      summary: str(op.summary),
+      description: str(op.description),
+      deprecated: op.deprecated === true,
+      parameters,
+      requestBody: op.requestBody === undefined ? undefined : requestBody(deref(op.requestBody)),
+      responses: responses(obj(op.responses), deref),
+      security: security(op.security ?? globalSecurity),
+      pagination: pagination(op["x-pagination"], parameters, file, [...pointer, "x-pagination"]),
+    };
+  });
 }
 
 function mergeParameters(shared: unknown[], own: unknown[], deref: Deref): ParameterIR[] {
@@ -214,28 +195,18 @@ function pagination(raw: unknown, parameters: ParameterIR[], file: string, path:
   return { style: "offset", limitParam: param("limit"), offsetParam: param("offset"), itemsPath: pointer("items"), totalPath: pointer("total") };
 }
 
-function collectTags(doc: Obj, operations: OperationIR[]): TagIR[] {
-  const declared = Array.isArray(doc.tags) ? doc.tags.map(obj) : [];
-  const names: string[] = [];
+function collectTags(doc: Obj, names: ClientNames): TagIR[] {
   const descriptions = new Map<string, string | undefined>();
-  for (const t of declared) {
+  for (const t of Array.isArray(doc.tags) ? doc.tags.map(obj) : []) {
     const name = str(t.name);
-    if (name && !names.includes(name)) {
-      names.push(name);
-      descriptions.set(name, str(t.description));
-    }
+    if (name && !descriptions.has(name)) descriptions.set(name, str(t.description));
   }
-  for (const op of operations) if (!names.includes(op.tag)) names.push(op.tag);
-  const used = new Set(operations.map((o) => o.tag));
-  // `raw` is the client's own property (the openapi-fetch client underneath): a tag named "raw" gets `raw2`.
-  const properties = new Set<string>(["raw"]);
   const slugs = new Set<string>();
   const typeNames = new Set<string>();
-  return names
-    .filter((name) => used.has(name))
-    .map((name) => ({
+  return names.tags
+    .map(({ name, propertyName }) => ({
       name,
-      propertyName: unique(camelCase(name), properties),
+      propertyName,
       typeName: `${pascalCase(name)}Api`,
       slug: unique(slugify(name), slugs),
       description: descriptions.get(name),

@@ -5,8 +5,8 @@ import { bump, highestLevel } from "../../generator/changes/semver.ts";
 import { baseSpec } from "./base-spec.ts";
 
 const changes: Change[] = [
-  { level: "patch", kind: "description-changed", where: "GET /sessions", message: "GET /sessions has a new summary or description." },
-  { level: "minor", kind: "operation-added", where: "PATCH /sessions/{id}", message: "PATCH /sessions/{id} was added as sessions.touchSession." },
+  { level: "patch", kind: "description-changed", where: "GET /sessions", message: "GET /sessions has a new summary or description.", request: "GET /sessions", method: "api.sessions.listSessions" },
+  { level: "minor", kind: "operation-added", where: "PATCH /sessions/{id}", message: "PATCH /sessions/{id} was added as api.sessions.touchSession.", request: "PATCH /sessions/{id}", method: "api.sessions.touchSession" },
   { level: "breaking", kind: "response-property-removed", where: "schema session_detail.token", message: "Field token of schema session_detail was removed from responses; code that reads it gets undefined." },
   { level: "breaking", kind: "schema-renamed", where: "schema problem", message: 'Schema problem was renamed to error; code naming components["schemas"]["problem"] must use "error".' },
 ];
@@ -21,16 +21,16 @@ describe("changelogEntry", () => {
         "",
         "### Breaking changes",
         "",
-        '- Schema problem was renamed to error; code naming components\\["schemas"\\]\\["problem"\\] must use "error".',
-        "- Field token of schema session_detail was removed from responses; code that reads it gets undefined.",
+        '- Schema problem was renamed to error; code naming components\\["schemas"]\\["problem"] must use "error". TypeScript callers: calls compile; code naming the old component is a compile error.',
+        "- Field token of schema session_detail was removed from responses; code that reads it gets undefined. TypeScript callers: code that reads it is a compile error.",
         "",
         "### Features",
         "",
-        "- PATCH /sessions/{id} was added as sessions.touchSession.",
+        "- `PATCH /sessions/{id}` (`api.sessions.touchSession`) was added as api.sessions.touchSession. TypeScript callers: a new method; existing calls are untouched.",
         "",
         "### Fixes and docs",
         "",
-        "- GET /sessions has a new summary or description.",
+        "- `GET /sessions` (`api.sessions.listSessions`) has a new summary or description.",
         "",
       ].join("\n"),
     );
@@ -38,7 +38,7 @@ describe("changelogEntry", () => {
 
   it("leaves out empty sections and the API version line when not given", () => {
     const entry = changelogEntry("1.2.4", [changes[0]!], {});
-    expect(entry).toBe("## 1.2.4\n\n### Fixes and docs\n\n- GET /sessions has a new summary or description.\n");
+    expect(entry).toBe("## 1.2.4\n\n### Fixes and docs\n\n- `GET /sessions` (`api.sessions.listSessions`) has a new summary or description.\n");
   });
 
   it("says so when there is nothing to list", () => {
@@ -51,7 +51,7 @@ describe("changelogEntry", () => {
 
   it("escapes what would be markup, but keeps snake_case readable", () => {
     const entry = changelogEntry("1.0.1", [{ level: "patch", kind: "x", where: "x", message: "A *b* <c> `d` _e_ snake_case [f](g)." }], {});
-    expect(entry).toContain("- A \\*b\\* \\<c\\> \\`d\\` \\_e\\_ snake_case \\[f\\](g).");
+    expect(entry).toContain("- A \\*b\\* \\<c> \\`d\\` \\_e\\_ snake_case \\[f]\\(g).");
   });
 });
 
@@ -81,7 +81,7 @@ describe("prependEntry", () => {
     const existing = "# Change log\r\n\r\nOld words.\r\n\r\n## 1.0.0\r\n\r\n- Something.\r\n";
     expect(prependEntry(existing, second, "p")).toBe(
       "# Changelog\n\nChanges to `p` by version, newest first. Each entry lists what changed in the API, as seen by code that uses this package.\n\n" +
-        "## 1.1.0\n\n### Features\n\n- PATCH /sessions/{id} was added as sessions.touchSession.\n\n## 1.0.0\n\n- Something.\n",
+        "## 1.1.0\n\n### Features\n\n- `PATCH /sessions/{id}` (`api.sessions.touchSession`) was added as api.sessions.touchSession. TypeScript callers: a new method; existing calls are untouched.\n\n## 1.0.0\n\n- Something.\n",
     );
   });
 
@@ -95,10 +95,10 @@ describe("formatReport", () => {
     expect(formatReport(changes, "1.2.3", "2.0.0")).toBe(
       [
         "1.2.3 -> 2.0.0: 2 breaking, 1 minor, 1 patch",
-        'BREAKING  Schema problem was renamed to error; code naming components["schemas"]["problem"] must use "error".',
-        "BREAKING  Field token of schema session_detail was removed from responses; code that reads it gets undefined.",
-        "minor     PATCH /sessions/{id} was added as sessions.touchSession.",
-        "patch     GET /sessions has a new summary or description.",
+        'BREAKING  Schema problem was renamed to error; code naming components["schemas"]["problem"] must use "error". TypeScript callers: calls compile; code naming the old component is a compile error.',
+        "BREAKING  Field token of schema session_detail was removed from responses; code that reads it gets undefined. TypeScript callers: code that reads it is a compile error.",
+        "minor     api.sessions.touchSession (PATCH /sessions/{id}): PATCH /sessions/{id} was added as api.sessions.touchSession. TypeScript callers: a new method; existing calls are untouched.",
+        "patch     api.sessions.listSessions (GET /sessions): GET /sessions has a new summary or description.",
         "",
       ].join("\n"),
     );

@@ -44,7 +44,7 @@ describe("diffSpecs: placement, direction and determinism", () => {
       level: "breaking",
       kind: "response-property-removed",
       where: "schema sessionDetail.token",
-      message: "Field token of schema sessionDetail (used by GET /sessions, GET /sessions/{id} and POST /sessions) was removed from responses; code that reads it gets undefined.",
+      message: "Field token of schema sessionDetail (used by api.sessions.listSessions (GET /sessions), api.sessions.detailSession (GET /sessions/{id}) and api.sessions.createSession (POST /sessions)) was removed from responses; code that reads it gets undefined.",
     });
   });
 
@@ -77,6 +77,8 @@ describe("diffSpecs: placement, direction and determinism", () => {
         kind: "request-property-became-required",
         where: "POST /sessions request body.user",
         message: "Field user of the POST /sessions request body is now required; calls that leave it out will be rejected.",
+        request: "POST /sessions",
+        method: "api.sessions.createSession",
       },
     ]);
   });

@@ -57,7 +57,7 @@ describe("generate over specs/", () => {
   it("produces the committed generated/ from an empty folder, but for the release history", async () => {
     // An empty folder starts at 0.1.0; the committed packages carry their versions and changelogs
     // (and the manifest hashes those). `npm run check` compares those too (typecheck.test.ts).
-    const HISTORY = ["CHANGELOG.md", "apigen-manifest.json"];
+    const HISTORY = ["CHANGELOG.md", "apigen-manifest.json", ".apigen/released.json"];
     const withoutVersion = (path: string, content: string) => (path.endsWith("package.json") ? content.replace(/"version": "[^"]*"/, '"version": "X"') : content);
     const ours = await snapshot(join(work, "generated"));
     const committed = await snapshot(join(ROOT, "generated"));
@@ -116,7 +116,9 @@ describe("generate over specs/", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/0\.1\.0 -> 0\.2\.0: 1 breaking/);
     expect(result.stdout).toMatch(/BREAKING .*DELETE \/vpn_sessions\/\{vpn_session_id\}/);
-    expect(result.stdout).toContain("would write package.json");
+    // Regeneration never bumps: the change lands in CHANGELOG.md's Unreleased section, the version waits for npm run release.
+    expect(result.stdout).toContain("would write CHANGELOG.md");
+    expect(result.stdout).not.toContain("would write package.json");
     const after = await snapshot(join(work, "generated", "latitudesh"));
     for (const [path, file] of after) expect(file, path).toEqual(before.get(path));
   });
