@@ -5,7 +5,9 @@ import { RUNTIME_SOURCE } from "./paths.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
 import type { BundledSpec } from "./validate/validate.ts";
-import { MANIFEST_FILE, hashInputs, hashOutputs, isUpToDate, manifestFor, readManifest, sha256 } from "./write/manifest.ts";
+import { sha256 } from "./shared/hash.ts";
+import { jsonFile } from "./shared/json.ts";
+import { MANIFEST_FILE, hashInputs, hashOutputs, isUpToDate, manifestFor, readManifest } from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
 import { diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
 
@@ -66,7 +68,8 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
       ["src/index.ts", index],
       ...emitPackageFiles(ir, bundled.document, planned.version, templates),
     ]);
-    const formatted = new Map([...formatFiles(unformatted), ...(await docs.pages)]);
+    // Formatting is the pipeline's step, not an emitter's: every emitted file passes through it once.
+    const formatted = formatFiles(new Map([...unformatted, ...(await docs.pages)]));
     const sources = new Map([
       // The same bytes in every package (so dist/ builds it once per run): no spec name in its banner.
       ["runtime.ts", `${RUNTIME_BANNER}\n${runtime}`],
@@ -88,7 +91,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
     for (const name of ["package.json", "CHANGELOG.md"]) outputs[name] = sha256(files.get(name)!);
     const inputs = await hashInputs(target.outDir, bundled.dependencies);
     const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
-    files.set(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + "\n");
+    files.set(MANIFEST_FILE, jsonFile(manifest));
     return { files: sortFiles(files), ir, bundled, release };
   } finally {
     docs.cancel();
@@ -97,7 +100,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
 
 /**
  * The stages, imported on first use: they pull in yaml, redocly,
- * openapi-typescript, prettier and typescript, which a no-op run never needs.
+ * openapi-typescript, esbuild and typescript, which a no-op run never needs.
  */
 async function loadStages() {
   const [load, validate, ir, types, client, pkg, docs, format, dist, release] = await Promise.all([
