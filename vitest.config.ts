@@ -1,16 +1,49 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two layers. `unit`: tests that run in-process (functions, the runtime and the
+ * generated clients over node:http on 127.0.0.1): seconds, `npm run test:unit`.
+ * `integration`: tests that start the generator or tsc as a process, a browser,
+ * or regenerate whole packages, plus the type tests. `npm test` runs both.
+ * A new test file that is not listed under unit lands in integration.
+ */
+const UNIT = [
+  "test/architecture.test.ts",
+  "test/changes/changelog.test.ts",
+  "test/changes/diff.test.ts",
+  "test/changes/semver.test.ts",
+  "test/clients/*.test.ts",
+  "test/docs/links.test.ts",
+  "test/docs/markdown.test.ts",
+  "test/ir/**/*.test.ts",
+  "test/runtime/*.test.ts",
+  "test/specs/operations.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // Tests spawn the generator and tsc; the machine has two cores.
     maxWorkers: 2,
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
-    typecheck: {
-      enabled: true,
-      include: ["test/**/*.test-d.ts"],
-      tsconfig: "./tsconfig.json",
-    },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: UNIT, testTimeout: 20_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/**/*.test.ts"],
+          exclude: UNIT,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          typecheck: {
+            enabled: true,
+            include: ["test/**/*.test-d.ts"],
+            tsconfig: "./tsconfig.json",
+          },
+        },
+      },
+    ],
   },
 });

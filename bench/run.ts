@@ -29,7 +29,6 @@ import { renderReport } from "./table.ts";
 const SECTIONS = ["regen", "github", "client", "bundle"] as const;
 /** Marker in the packages folder: the hash of the generator snapshot that wrote them. */
 const GENERATED_BY = ".generated-by";
-type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
   options: {

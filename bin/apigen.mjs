@@ -46,7 +46,9 @@ async function bundle() {
   try {
     statSync(entry);
     return entry;
-  } catch {}
+  } catch {
+    // not built yet for this stamp
+  }
   const { build } = await import("esbuild");
   const temp = `${dir}.tmp-${process.pid}`;
   await build({

@@ -1,10 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { ROOT } from "./paths.ts";
-import { sha256 } from "./write/manifest.ts";
+import { sha256 } from "./shared/hash.ts";
 
-/** Packages whose version changes what the generator writes. */
-const OUTPUT_SHAPING = ["openapi-typescript", "prettier", "typescript", "@redocly/openapi-core", "handlebars", "mdast-util-to-markdown", "semver"];
+/** Packages whose version changes what the generator writes (esbuild writes every dist/*.js). */
+const OUTPUT_SHAPING = ["openapi-typescript", "esbuild", "typescript", "@redocly/openapi-core", "handlebars", "mdast-util-to-markdown", "semver"];
 
 /**
  * One hash for "the generator": its source, its templates, and the versions

@@ -3,7 +3,9 @@ import type { Templates } from "./emit/templates.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
 import type { BundledSpec } from "./validate/validate.ts";
-import { MANIFEST_FILE, hashInputs, hashOutputs, isUpToDate, manifestFor, readManifest, sha256 } from "./write/manifest.ts";
+import { sha256 } from "./shared/hash.ts";
+import { jsonFile } from "./shared/json.ts";
+import { MANIFEST_FILE, hashInputs, hashOutputs, isUpToDate, manifestFor, readManifest } from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
 import { diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
 
@@ -65,7 +67,8 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
     // package.json carries a placeholder version until the release is decided (below).
     const packageFiles = emitPackageFiles(ir, bundled.document, releases.VERSION_PLACEHOLDER, templates);
     const unformatted: FileSet = new Map([["src/client.ts", client], ["src/index.ts", index], ...packageFiles]);
-    const formatted = new Map([...formatFiles(unformatted), ...(await docs.pages)]);
+    // Formatting is the pipeline's step, not an emitter's: every emitted file passes through it once.
+    const formatted = formatFiles(new Map([...unformatted, ...(await docs.pages)]));
     const sources = new Map([
       ...runtime,
       ["client.ts", formatted.get("src/client.ts")!],
@@ -89,7 +92,7 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
     }
     const inputs = await hashInputs(target.outDir, bundled.dependencies);
     const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
-    files.set(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + "\n");
+    files.set(MANIFEST_FILE, jsonFile(manifest));
     return { files: sortFiles(files), ir, bundled, release };
   } finally {
     docs.cancel();
@@ -98,7 +101,7 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
 
 /**
  * The stages, imported on first use: they pull in yaml, redocly,
- * openapi-typescript, prettier and typescript, which a no-op run never needs.
+ * openapi-typescript, esbuild and typescript, which a no-op run never needs.
  */
 async function loadStages() {
   const [load, validate, ir, types, client, pkg, docs, format, dist, release] = await Promise.all([

@@ -18,7 +18,7 @@ import { readState } from "../changes/release.ts";
 import { diffJson, diffMarkdown, diffText, fails, type FailOn, type ProviderDiff } from "../changes/report.ts";
 import { bump, highestLevel } from "../changes/semver.ts";
 import { describe } from "../errors.ts";
-import { sha256 } from "../write/manifest.ts";
+import { sha256 } from "../shared/hash.ts";
 import { UsageError, providerTargets } from "./targets.ts";
 
 const run = promisify(execFile);

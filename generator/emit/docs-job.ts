@@ -6,10 +6,8 @@
  * The pages are the same bytes either way: the same code makes them.
  */
 import { Worker } from "node:worker_threads";
-import { formatFiles } from "../format/format.ts";
 import type { ApiIR } from "../ir/types.ts";
 import { DOCS_WORKER } from "../paths.ts";
-import type { FileSet } from "../write/write.ts";
 import { emitDocs } from "./docs.ts";
 import type { Templates } from "./templates.ts";
 
@@ -17,7 +15,7 @@ import type { Templates } from "./templates.ts";
 const WORKER_THRESHOLD = 200;
 
 export interface DocsJob {
-  pages: Promise<FileSet>;
+  pages: Promise<Map<string, string>>;
   /** Stops the worker when the run fails elsewhere, so the process can exit. */
   cancel(): void;
 }
@@ -31,10 +29,10 @@ export function startDocs(ir: ApiIR, templates: Templates): DocsJob {
   const mode = process.env.APIGEN_DOCS_WORKER;
   const big = ir.operations.length + ir.models.length >= WORKER_THRESHOLD;
   if (DOCS_WORKER === undefined || mode === "never" || (mode !== "always" && !big)) {
-    return { pages: Promise.resolve().then(() => formatFiles(emitDocs(ir, templates))), cancel() {} };
+    return { pages: Promise.resolve().then(() => emitDocs(ir, templates)), cancel() {} };
   }
   const worker = new Worker(DOCS_WORKER, { workerData: { ir, templateSources: templates.sources } });
-  const pages = new Promise<FileSet>((resolve, reject) => {
+  const pages = new Promise<Map<string, string>>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the docs worker exited with code ${code} before it answered`)));

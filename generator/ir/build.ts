@@ -1,10 +1,11 @@
 import { SpecError, fromPointer, toPointer } from "../errors.ts";
+import { HTTP_METHODS } from "../shared/http.ts";
+import { type Obj, nonEmptyStr, obj } from "../shared/json.ts";
 import type { BundledSpec } from "../validate/validate.ts";
-import { clientNames, HTTP_METHODS, type ClientNames } from "./client-names.ts";
+import { clientNames, type ClientNames } from "./client-names.ts";
 import { packageNaming, pascalCase, slugify, unique } from "./names.ts";
 import type {
   ApiIR,
-  HttpMethod,
   JsonSchema,
   MediaIR,
   ModelIR,
@@ -20,8 +21,6 @@ import type {
 } from "./types.ts";
 
 export { HTTP_METHODS };
-
-type Obj = Record<string, unknown>;
 
 /** Builds the IR from a validated, bundled spec. `provider` is the package slug. */
 export function buildIR(spec: BundledSpec, provider: string): ApiIR {
@@ -40,9 +39,9 @@ export function buildIR(spec: BundledSpec, provider: string): ApiIR {
   return {
     provider,
     ...packageNaming(provider),
-    title: str(info.title) ?? provider,
-    apiVersion: str(info.version) ?? "0.0.0",
-    description: str(info.description),
+    title: nonEmptyStr(info.title) ?? provider,
+    apiVersion: nonEmptyStr(info.version) ?? "0.0.0",
+    description: nonEmptyStr(info.description),
     openapiVersion: spec.openapiVersion,
     servers: collectServers(doc),
     securitySchemes: collectSecuritySchemes(doc, deref),
@@ -50,14 +49,6 @@ export function buildIR(spec: BundledSpec, provider: string): ApiIR {
     operations,
     models: collectModels(doc),
   };
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-function obj(value: unknown): Obj {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};
 }
 
 /** Follows local `$ref`s (the bundle has only local ones) to the object they name. */
@@ -91,8 +82,8 @@ function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: str
       tag,
       method,
       path,
-      summary: str(op.summary),
-      description: str(op.description),
+      summary: nonEmptyStr(op.summary),
+      description: nonEmptyStr(op.description),
       deprecated: op.deprecated === true,
       parameters,
       requestBody: op.requestBody === undefined ? undefined : requestBody(deref(op.requestBody)),
@@ -107,7 +98,7 @@ function mergeParameters(shared: unknown[], own: unknown[], deref: Deref): Param
   const byKey = new Map<string, ParameterIR>();
   for (const raw of [...shared, ...own]) {
     const p = deref(raw);
-    const name = str(p.name) ?? "";
+    const name = nonEmptyStr(p.name) ?? "";
     const location = p.in as ParameterIR["in"];
     const schema = obj(p.schema ?? firstMediaSchema(p.content));
     byKey.set(`${location}:${name}`, {
@@ -115,9 +106,9 @@ function mergeParameters(shared: unknown[], own: unknown[], deref: Deref): Param
       in: location,
       required: location === "path" || p.required === true,
       deprecated: p.deprecated === true,
-      description: str(p.description),
+      description: nonEmptyStr(p.description),
       schema,
-      style: str(p.style),
+      style: nonEmptyStr(p.style),
       explode: typeof p.explode === "boolean" ? p.explode : undefined,
     });
   }
@@ -137,7 +128,7 @@ function media(content: unknown): MediaIR[] {
 }
 
 function requestBody(body: Obj) {
-  return { required: body.required === true, description: str(body.description), content: media(body.content) };
+  return { required: body.required === true, description: nonEmptyStr(body.description), content: media(body.content) };
 }
 
 function responses(raw: Obj, deref: Deref): ResponseIR[] {
@@ -148,11 +139,11 @@ function responses(raw: Obj, deref: Deref): ResponseIR[] {
       const r = deref(value);
       return {
         status,
-        description: str(r.description) ?? "",
+        description: nonEmptyStr(r.description) ?? "",
         content: media(r.content),
         headers: Object.entries(obj(r.headers)).map(([name, h]) => {
           const header = deref(h);
-          return { name, required: header.required === true, description: str(header.description), schema: obj(header.schema) };
+          return { name, required: header.required === true, description: nonEmptyStr(header.description), schema: obj(header.schema) };
         }),
       };
     });
@@ -183,12 +174,12 @@ function pagination(raw: unknown, parameters: ParameterIR[], file: string, path:
   };
   if (p.style !== "offset") fail(`style must be "offset" (got ${JSON.stringify(p.style)})`);
   const param = (key: "limit" | "offset"): string => {
-    const name = str(p[key]) ?? fail(`"${key}" must name a query parameter`);
+    const name = nonEmptyStr(p[key]) ?? fail(`"${key}" must name a query parameter`);
     if (!parameters.some((q) => q.in === "query" && q.name === name)) fail(`"${key}" names "${name}", which is not a query parameter of this operation`);
     return name;
   };
   const pointer = (key: "items" | "total"): string[] => {
-    const value = str(p[key]) ?? fail(`"${key}" must be a JSON pointer such as /data`);
+    const value = nonEmptyStr(p[key]) ?? fail(`"${key}" must be a JSON pointer such as /data`);
     if (!value.startsWith("/")) fail(`"${key}" must be a JSON pointer starting with "/" (got "${value}")`);
     return fromPointer(value);
   };
@@ -198,8 +189,8 @@ function pagination(raw: unknown, parameters: ParameterIR[], file: string, path:
 function collectTags(doc: Obj, names: ClientNames): TagIR[] {
   const descriptions = new Map<string, string | undefined>();
   for (const t of Array.isArray(doc.tags) ? doc.tags.map(obj) : []) {
-    const name = str(t.name);
-    if (name && !descriptions.has(name)) descriptions.set(name, str(t.description));
+    const name = nonEmptyStr(t.name);
+    if (name && !descriptions.has(name)) descriptions.set(name, nonEmptyStr(t.description));
   }
   const slugs = new Set<string>();
   const typeNames = new Set<string>();
@@ -227,15 +218,15 @@ function collectServers(doc: Obj): ServerIR[] {
   const servers = Array.isArray(doc.servers) ? doc.servers.map(obj) : [];
   if (servers.length === 0) return [{ url: "/", variables: [] }];
   return servers.map((s) => ({
-    url: str(s.url) ?? "/",
-    description: str(s.description),
+    url: nonEmptyStr(s.url) ?? "/",
+    description: nonEmptyStr(s.description),
     variables: Object.entries(obj(s.variables)).map(([name, v]) => {
       const variable = obj(v);
       return {
         name,
         default: String(variable.default ?? ""),
         enum: Array.isArray(variable.enum) ? variable.enum.map(String) : undefined,
-        description: str(variable.description),
+        description: nonEmptyStr(variable.description),
       };
     }),
   }));
@@ -247,16 +238,16 @@ function collectSecuritySchemes(doc: Obj, deref: Deref): SecuritySchemeIR[] {
     .sort()
     .map((key): SecuritySchemeIR => {
       const s = deref(schemes[key]);
-      const description = str(s.description);
+      const description = nonEmptyStr(s.description);
       switch (s.type) {
         case "apiKey":
-          return { key, type: "apiKey", in: (s.in as "header" | "query" | "cookie") ?? "header", name: str(s.name) ?? key, description };
+          return { key, type: "apiKey", in: (s.in as "header" | "query" | "cookie") ?? "header", name: nonEmptyStr(s.name) ?? key, description };
         case "http":
-          return { key, type: "http", scheme: (str(s.scheme) ?? "bearer").toLowerCase(), bearerFormat: str(s.bearerFormat), description };
+          return { key, type: "http", scheme: (nonEmptyStr(s.scheme) ?? "bearer").toLowerCase(), bearerFormat: nonEmptyStr(s.bearerFormat), description };
         case "oauth2":
           return { key, type: "oauth2", flows: oauthFlows(obj(s.flows)), description };
         case "openIdConnect":
-          return { key, type: "openIdConnect", openIdConnectUrl: str(s.openIdConnectUrl) ?? "", description };
+          return { key, type: "openIdConnect", openIdConnectUrl: nonEmptyStr(s.openIdConnectUrl) ?? "", description };
         default:
           return { key, type: "mutualTLS", description };
       }
@@ -270,9 +261,9 @@ function oauthFlows(flows: Obj): OAuthFlowIR[] {
       const f = obj(flows[flow]);
       return {
         flow,
-        authorizationUrl: str(f.authorizationUrl),
-        tokenUrl: str(f.tokenUrl),
-        refreshUrl: str(f.refreshUrl),
+        authorizationUrl: nonEmptyStr(f.authorizationUrl),
+        tokenUrl: nonEmptyStr(f.tokenUrl),
+        refreshUrl: nonEmptyStr(f.refreshUrl),
         scopes: Object.entries(obj(f.scopes)).map(([name, description]) => ({ name, description: String(description ?? "") })),
       };
     });
@@ -286,6 +277,6 @@ function collectModels(doc: Obj): ModelIR[] {
     .map((name) => {
       const schema = obj(schemas[name]) as JsonSchema;
       // Case-insensitive: `Pet` and `pet` must not share a file on macOS or Windows.
-      return { name, slug: unique(slugify(name), slugs, (s) => s.toLowerCase()), description: str(schema.description), schema };
+      return { name, slug: unique(slugify(name), slugs, (s) => s.toLowerCase()), description: nonEmptyStr(schema.description), schema };
     });
 }

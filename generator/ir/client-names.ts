@@ -4,10 +4,12 @@
  * both take them from here, so a changelog line names the method a caller actually calls,
  * numbered suffixes (`getAB2`) and all.
  */
+import { HTTP_METHODS } from "../shared/http.ts";
+import { nonEmptyStr as str } from "../shared/json.ts";
 import { asIdentifier, camelCase, isIdentifier, unique } from "./names.ts";
 import type { HttpMethod } from "./types.ts";
 
-export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+export { HTTP_METHODS } from "../shared/http.ts";
 export const DEFAULT_TAG = "default";
 /** `raw` is the client's own property (the openapi-fetch client underneath): a tag named "raw" gets `raw2`. */
 const RESERVED_PROPERTIES = ["raw"];
@@ -75,9 +77,6 @@ function methodNameFor(id: string): string {
   return isIdentifier(id) ? asIdentifier(id, "operation") : camelCase(id);
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
 function obj(value: unknown): Obj {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};

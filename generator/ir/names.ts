@@ -30,7 +30,7 @@ const ts = () => (typescript ??= require("typescript") as typeof import("typescr
  */
 export function isIdentifier(name: string): boolean {
   if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return true;
-  if (/^[\x00-\x7f]*$/.test(name)) return false;
+  if (/^\p{ASCII}*$/u.test(name)) return false;
   const { isIdentifierStart, isIdentifierPart, ScriptTarget } = ts();
   return [...name].every((c, i) => (i === 0 ? isIdentifierStart : isIdentifierPart)(c.codePointAt(0)!, ScriptTarget.ES2022));
 }

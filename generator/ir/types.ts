@@ -5,7 +5,9 @@
  * every list in a stable order so emitters can render it as is.
  */
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+import type { HttpMethod } from "../shared/http.ts";
+
+export type { HttpMethod };
 
 /** A JSON Schema object as it appears in the bundled spec (refs left as `$ref`). */
 export type JsonSchema = Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
+import { jsonFile } from "../shared/json.ts";
 
 /**
  * Keeps a workspace's package-lock.json in step with a generated package's
@@ -29,7 +30,7 @@ async function updateEntry(file: string, text: string, key: string, version: str
   entry.version = version;
   // npm's own layout: two spaces, a final newline. Written aside, then renamed over: never half a lock.
   const temp = `${file}.apigen-${process.pid}`;
-  await writeFile(temp, JSON.stringify(lock, null, 2) + "\n");
+  await writeFile(temp, jsonFile(lock));
   await rename(temp, file);
   return file;
 }

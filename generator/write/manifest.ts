@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { sha256 } from "../shared/hash.ts";
 import type { FileSet } from "./write.ts";
 
 /**
@@ -18,10 +18,6 @@ export interface Manifest {
   inputs: Record<string, string>;
   /** Output files relative to the package folder (the manifest excluded), with their hashes. */
   outputs: Record<string, string>;
-}
-
-export function sha256(content: string | Buffer): string {
-  return createHash("sha256").update(content).digest("hex");
 }
 
 export async function hashInputs(outDir: string, files: readonly string[]): Promise<Record<string, string>> {

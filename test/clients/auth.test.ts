@@ -118,7 +118,7 @@ describe("OpenZiti: zt-session apiKey OR oauth2 access token", () => {
   });
 
   it("a provider answering undefined (no session yet) makes the oauth2 alternative apply", async () => {
-    let session: string | undefined;
+    let session: string | undefined = undefined; // no session yet; the test signs in below
     const api = edge({ ztSession: () => session, oauth2: async () => "oidc-fresh" });
     expect(credentialHeaders(await sent(() => api.session.listSessions()))).toEqual({
       authorization: "Bearer oidc-fresh",

@@ -3,17 +3,33 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, apigen } from "../support/run.ts";
+import { ROOT, apigen, type RunResult } from "../support/run.ts";
 
-/** A scratch copy of specs/ and generated/ so tests never touch the repo's own output. */
-let work: string;
+/**
+ * `base`: a scratch copy of specs/ and the generated/ that one `generate` wrote there, made once and
+ * only read. A test that generates, edits or checks works on a copy of its own (workspace()), so every
+ * test passes alone and in any order, and none touches the repo's own output.
+ */
+let base: string;
+let firstRun: RunResult;
+const scratch: string[] = [];
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "apigen-cli-"));
-  await cp(join(ROOT, "specs"), join(work, "specs"), { recursive: true });
+  base = await mkdtemp(join(tmpdir(), "apigen-cli-"));
+  scratch.push(base);
+  await cp(join(ROOT, "specs"), join(base, "specs"), { recursive: true });
+  firstRun = await apigen(["generate"], { cwd: base });
 });
 afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
 });
+
+/** A private copy of `base` (specs/ and a freshly generated generated/). */
+async function workspace(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "apigen-cli-"));
+  scratch.push(dir);
+  await cp(base, dir, { recursive: true });
+  return dir;
+}
 
 async function snapshot(dir: string): Promise<Map<string, { content: string; mtimeMs: number }>> {
   const files = new Map<string, { content: string; mtimeMs: number }>();
@@ -38,10 +54,10 @@ function shuffleKeys(value: unknown, seed: { n: number }): unknown {
 
 describe("generate over specs/", () => {
   it("writes every provider, then a second run rewrites nothing and says each is up to date", async () => {
-    const first = await apigen(["generate"], { cwd: work });
-    expect(first.stderr).toBe("");
-    expect(first.code).toBe(0);
-    expect(first.stdout.trim().split("\n")).toHaveLength(4);
+    expect(firstRun.stderr).toBe("");
+    expect(firstRun.code).toBe(0);
+    expect(firstRun.stdout.trim().split("\n")).toHaveLength(4);
+    const work = await workspace();
     const before = await snapshot(join(work, "generated"));
 
     const second = await apigen(["generate"], { cwd: work });
@@ -59,7 +75,7 @@ describe("generate over specs/", () => {
     // (and the manifest hashes those). `npm run check` compares those too (typecheck.test.ts).
     const HISTORY = ["CHANGELOG.md", "apigen-manifest.json", ".apigen/released.json"];
     const withoutVersion = (path: string, content: string) => (path.endsWith("package.json") ? content.replace(/"version": "[^"]*"/, '"version": "X"') : content);
-    const ours = await snapshot(join(work, "generated"));
+    const ours = await snapshot(join(base, "generated"));
     const committed = await snapshot(join(ROOT, "generated"));
     expect([...ours.keys()].sort()).toEqual([...committed.keys()].filter((p) => !p.includes("node_modules")).sort());
     for (const [path, file] of ours) {
@@ -69,6 +85,7 @@ describe("generate over specs/", () => {
   });
 
   it("writes the same bytes whatever the key order in the spec", async () => {
+    const work = await workspace();
     const source = parse(await readFile(join(work, "specs", "openziti-edge-management.yaml"), "utf8"));
     const shuffled = join(work, "shuffled");
     await writeFile(join(work, "shuffled.yaml"), stringify(shuffleKeys(source, { n: 1 })));
@@ -87,12 +104,14 @@ describe("generate over specs/", () => {
   });
 
   it("regenerates one provider when named, and only that one", async () => {
+    const work = await workspace();
     const result = await apigen(["generate", "latitudesh", "--force"], { cwd: work });
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split("\n")).toEqual([expect.stringMatching(/^latitudesh\s+regenerated, no file changed/)]);
   });
 
   it("reports a JSON summary with --json and nothing with --quiet", async () => {
+    const work = await workspace();
     const json = await apigen(["generate", "--json"], { cwd: work });
     const report = JSON.parse(json.stdout) as { results: { provider: string; status: string }[] };
     expect(report.results.map((r) => [r.provider, r.status])).toEqual([
@@ -107,6 +126,7 @@ describe("generate over specs/", () => {
   });
 
   it("--dry-run prints the change report and the version bump, and writes nothing", async () => {
+    const work = await workspace();
     const spec = join(work, "specs", "latitudesh.yaml");
     const original = await readFile(spec, "utf8");
     await writeFile(spec, original.replace(/\n {2}\/vpn_sessions\/\{vpn_session_id\}:\n(?: {4}.*\n| {6}.*\n| {8}.*\n| {10}.*\n| {12}.*\n)+/, "\n"));
@@ -124,7 +144,7 @@ describe("generate over specs/", () => {
   });
 
   it("prints help", async () => {
-    const help = await apigen(["--help"], { cwd: work });
+    const help = await apigen(["--help"], { cwd: base });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--spec <file>");
   });
@@ -132,7 +152,7 @@ describe("generate over specs/", () => {
 
 describe("check", () => {
   it("exits 0 when generated/ matches, 1 and names the file when one was edited by hand", async () => {
-    await apigen(["generate"], { cwd: work });
+    const work = await workspace();
     expect((await apigen(["check"], { cwd: work })).code).toBe(0);
     const edited = join(work, "generated", "pingone-management", "src", "client.ts");
     const original = await readFile(edited, "utf8");
@@ -140,25 +160,24 @@ describe("check", () => {
     const result = await apigen(["check"], { cwd: work });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(edited);
-    await writeFile(edited, original);
   });
 
   it("exits 1 when a spec changed and generated/ was not regenerated", async () => {
+    const work = await workspace();
     const spec = join(work, "specs", "latitudesh.yaml");
     const original = await readFile(spec, "utf8");
     await writeFile(spec, original.replace(/summary: .*/, "summary: A new summary"));
     const result = await apigen(["check", "latitudesh"], { cwd: work });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/latitudesh: \d+ file\(s\) differ/);
-    await writeFile(spec, original);
   });
 
   it("exits 1 when a generated file is missing or an extra one was added", async () => {
+    const work = await workspace();
     const extra = join(work, "generated", "latitudesh", "src", "extra.ts");
     await writeFile(extra, "export {};\n");
     const result = await apigen(["check", "latitudesh"], { cwd: work });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(extra);
-    await rm(extra);
   });
 });

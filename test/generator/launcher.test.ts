@@ -6,27 +6,35 @@
 import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, run } from "../support/run.ts";
 
-let copy: string;
-const launch = (...args: string[]) => launchWith({}, ...args);
-const launchWith = (env: NodeJS.ProcessEnv, ...args: string[]) => run(process.execPath, [join(copy, "bin", "apigen.mjs"), ...args], { cwd: copy, env });
-const bundles = async () => (await readdir(join(copy, ".cache", "cli")).catch(() => [])).sort();
+/** Every copy a test made; each test works on a fresh one of its own, so tests pass alone and in any order. */
+const copies: string[] = [];
 
-beforeAll(async () => {
-  copy = await mkdtemp(join(tmpdir(), "apigen-launcher-"));
+/** A copy of bin/, generator/, templates/ and specs/ with an empty bundle cache, and what runs in it. */
+async function fresh() {
+  const copy = await mkdtemp(join(tmpdir(), "apigen-launcher-"));
+  copies.push(copy);
   for (const dir of ["bin", "generator", "templates", "specs"]) await cp(join(ROOT, dir), join(copy, dir), { recursive: true });
   await symlink(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
   await writeFile(join(copy, "package.json"), JSON.stringify({ type: "module", private: true }));
-});
+  const launchWith = (env: NodeJS.ProcessEnv, ...args: string[]) => run(process.execPath, [join(copy, "bin", "apigen.mjs"), ...args], { cwd: copy, env });
+  return {
+    copy,
+    launchWith,
+    launch: (...args: string[]) => launchWith({}, ...args),
+    bundles: async () => (await readdir(join(copy, ".cache", "cli")).catch(() => [])).sort(),
+  };
+}
 
 afterAll(async () => {
-  await rm(copy, { recursive: true, force: true });
+  await Promise.all(copies.map((copy) => rm(copy, { recursive: true, force: true })));
 });
 
 describe("bin/apigen.mjs", () => {
   it("eight runs started at once on an empty cache all work and leave one bundle, no temp folders", async () => {
+    const { launch, bundles } = await fresh();
     const results = await Promise.all(Array.from({ length: 8 }, () => launch("--help")));
     for (const r of results) {
       expect(r.code, r.stderr).toBe(0);
@@ -36,6 +44,7 @@ describe("bin/apigen.mjs", () => {
   });
 
   it("generates from the bundle: templates and the runtime are found from the real generator/ folder", async () => {
+    const { copy, launch } = await fresh();
     const result = await launch("generate", "pingone-management", "--quiet");
     expect(result.code, result.stderr).toBe(0);
     const runtime = await readFile(join(copy, "generated", "pingone-management", "src", "runtime", "create.ts"), "utf8");
@@ -44,6 +53,7 @@ describe("bin/apigen.mjs", () => {
   });
 
   it("docs made on a worker thread (big APIs) are the same bytes as docs made in-process", async () => {
+    const { copy, launchWith } = await fresh();
     const spec = join(copy, "specs", "openziti-edge-management.yaml");
     const outs = { always: join(copy, "out-worker", "p"), never: join(copy, "out-inline", "p") };
     for (const [mode, out] of Object.entries(outs)) {
@@ -60,12 +70,17 @@ describe("bin/apigen.mjs", () => {
   });
 
   it("check passes right after generate", async () => {
+    const { launch } = await fresh();
+    expect((await launch("generate", "pingone-management", "--quiet")).code).toBe(0);
     const result = await launch("check", "pingone-management");
     expect(result.code, result.stderr).toBe(0);
   });
 
   it("a second run reuses the bundle; an edit to a generator file or to the launcher rebuilds it", async () => {
+    const { copy, launch, bundles } = await fresh();
+    expect((await launch("generate", "pingone-management", "--quiet")).code).toBe(0);
     const before = await bundles();
+    expect(before).toHaveLength(1);
     expect((await launch("--help")).code).toBe(0);
     expect(await bundles()).toEqual(before);
 

@@ -70,9 +70,12 @@ describe("errors", () => {
   });
 
   it("the timeout covers the whole call including retries and backoff, and is not retried", async () => {
-    const rt = await setup(flaky(100, 503, { "retry-after": "1" }), { timeoutMs: 100, retry: { attempts: 10, maxDelayMs: 5000 } });
-    await expect(rt.operation(ops.health)()).rejects.toBeInstanceOf(TimeoutError);
-    expect(server?.requests).toHaveLength(1); // aborted while waiting for the Retry-After second
+    // Retry-After (a minute, within the retry budget) dwarfs the timeout (a second), which leaves the
+    // first request ample time to arrive.
+    const retry = { attempts: 10, maxDelayMs: 120_000, maxElapsedMs: 120_000 };
+    const rt = await setup(flaky(100, 503, { "retry-after": "60" }), { timeoutMs: 1000, retry });
+    await expect(rt.operation(ops.health)()).rejects.toMatchObject({ kind: "timeout", timeoutMs: 1000 });
+    expect(server?.requests).toHaveLength(1); // aborted while waiting for the Retry-After minute
   });
 
   it("the timeout also bounds a hanging token provider", async () => {
@@ -87,12 +90,14 @@ describe("errors", () => {
     const controller = new AbortController();
     const reason = new Error("user cancelled");
     const pending = op(undefined, { signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 20);
+    await server?.received(1); // the request is in flight: the server holds it
+    controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
 
     const c2 = new AbortController();
     const p2 = op(undefined, { signal: c2.signal, timeoutMs: 0 });
-    setTimeout(() => c2.abort(), 20);
+    await server?.received(2);
+    c2.abort();
     await expect(p2).rejects.toMatchObject({ name: "AbortError" });
 
     const c3 = new AbortController();

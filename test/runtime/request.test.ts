@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRuntime, type ClientOptions } from "../../generator/runtime/index.js";
 import { definition, ops, type Schemes } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
-import { json, startServer, type TestServer } from "./server.js";
+import { startServer, type TestServer } from "./server.js";
 
 type P = paths;
 let server: TestServer;

@@ -18,11 +18,14 @@ export interface TestServer {
   url: string;
   origin: string;
   requests: Seen[];
+  /** Resolves once `count` requests have arrived in full: wait on this, never on a clock. */
+  received(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: Seen[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -31,6 +34,10 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       const parsed = new URL(target, "http://x");
       const seen: Seen = { method: req.method ?? "", url: target, path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
       requests.push(seen);
+      for (const w of waiters.filter((w) => requests.length >= w.count)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
       Promise.resolve(handler(seen, res, requests.length)).catch((error: unknown) => {
         res.statusCode = 599;
         res.end(String(error));
@@ -44,6 +51,8 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     url: origin,
     origin,
     requests,
+    received: (count) =>
+      requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

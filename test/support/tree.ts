@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { cp, readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { sha256 } from "../../generator/shared/hash.ts";
 
 /** Relative path -> sha256 of every file below a folder, in path order. */
 export type Tree = Record<string, string>;
@@ -20,7 +20,7 @@ export async function hashTree(dir: string, options: { folders?: boolean } = {})
   const tree: Tree = {};
   for (const e of entries) {
     const rel = relative(dir, join(e.parentPath, e.name));
-    if (e.isFile()) tree[rel] = createHash("sha256").update(await readFile(join(e.parentPath, e.name))).digest("hex");
+    if (e.isFile()) tree[rel] = sha256(await readFile(join(e.parentPath, e.name)));
     else if (options.folders && e.isDirectory()) tree[`${rel}/`] = "dir";
   }
   return Object.fromEntries(Object.entries(tree).sort(([a], [b]) => (a < b ? -1 : 1)));

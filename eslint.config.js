@@ -1,0 +1,38 @@
+// The generator's linter: typescript-eslint's recommended rules, without the
+// type-aware ones so that `npm run lint` stays a matter of seconds.
+// Formatting is prettier's job (.prettierrc.json); nothing here checks layout.
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    // Output and inputs, not source: generated/ is the generator's output, fixtures are test data.
+    ignores: [
+      "generated/",
+      "test/fixtures/",
+      "examples/",
+      "templates/",
+      "node_modules/",
+      ".cache/",
+      "docs-site/",
+      "bench/.work/",
+      "scratch/",
+      "tmp/",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,mjs,js}"],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // A leading underscore names a value that is deliberately unused, e.g. a property
+      // destructured out so that `...rest` holds the others.
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+    },
+  },
+);
