@@ -4,6 +4,8 @@
  * test/fixtures/real-world) and that would otherwise fail validation or
  * produce types that do not compile.
  */
+import { escapeSegment } from "../shared/json-pointer.ts";
+
 type Obj = Record<string, unknown>;
 
 /**
@@ -76,7 +78,7 @@ export function breakSelfArrayUnions(document: Obj): Obj {
   const schemas = ((document.components as Obj | undefined)?.schemas ?? {}) as Obj;
   for (const [name, schema] of Object.entries(schemas)) {
     if (schema === null || typeof schema !== "object") continue;
-    const self = `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const self = `#/components/schemas/${escapeSegment(name)}`;
     for (const key of ["oneOf", "anyOf"]) {
       const members = (schema as Obj)[key];
       if (!Array.isArray(members)) continue;
@@ -127,7 +129,7 @@ export function dropDuplicateDiscriminatorProperties(document: Obj): void {
   const propertyOf = new Map<string, string>();
   for (const [name, schema] of Object.entries(schemas)) {
     const property = (schema?.discriminator as Obj | undefined)?.propertyName;
-    if (typeof property === "string") propertyOf.set(`#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, property);
+    if (typeof property === "string") propertyOf.set(`#/components/schemas/${escapeSegment(name)}`, property);
   }
   if (propertyOf.size === 0) return;
   for (const schema of Object.values(schemas)) {

@@ -1,4 +1,4 @@
-import { fromPointer } from "../errors.ts";
+import { getAtPointer } from "../shared/json-pointer.ts";
 
 /** A problem with a path template: where (path segments into the bundled document) and what. */
 export interface PathProblem {
@@ -27,9 +27,7 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
   const deref = (value: unknown, depth = 0): Obj => {
     const node = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};
     if (typeof node.$ref !== "string" || !node.$ref.startsWith("#") || depth > 32) return node;
-    let target: unknown = document;
-    for (const segment of fromPointer(node.$ref)) target = target !== null && typeof target === "object" ? (target as Obj)[segment] : undefined;
-    return deref(target, depth + 1);
+    return deref(getAtPointer(document, node.$ref), depth + 1);
   };
   const pathParams = (list: unknown) =>
     (Array.isArray(list) ? list : []).map((p, index) => ({ index, p: deref(p) })).filter(({ p }) => p.in === "path" && typeof p.name === "string");

@@ -1,4 +1,4 @@
-import { fromPointer } from "../errors.ts";
+import { escapeSegment, getAtPointer } from "../shared/json-pointer.ts";
 
 export interface RefCycle {
   /** Path of the component where the cycle was first entered. */
@@ -20,7 +20,7 @@ export function findPureRefCycles(document: Record<string, unknown>): RefCycle[]
   for (const [section, entries] of Object.entries(components)) {
     if (!entries || typeof entries !== "object") continue;
     for (const name of Object.keys(entries)) {
-      const start = `#/components/${escape(section)}/${escape(name)}`;
+      const start = `#/components/${escapeSegment(section)}/${escapeSegment(name)}`;
       const seen: string[] = [start];
       let node: unknown = entries[name];
       while (isPureRef(node)) {
@@ -35,7 +35,7 @@ export function findPureRefCycles(document: Record<string, unknown>): RefCycle[]
           break;
         }
         seen.push(target);
-        node = resolveLocal(document, target);
+        node = getAtPointer(document, target);
       }
     }
   }
@@ -52,15 +52,3 @@ function isPureRef(node: unknown): node is { $ref: string } {
   );
 }
 
-function resolveLocal(document: unknown, ref: string): unknown {
-  let node = document;
-  for (const segment of fromPointer(ref)) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}

@@ -1,4 +1,4 @@
-import { fromPointer } from "../errors.ts";
+import { decodeRefPointer as fromPointer, escapeSegment } from "../shared/json-pointer.ts";
 
 /**
  * openapi-typescript builds a JSON pointer for every name it walks (a path,
@@ -28,7 +28,7 @@ function markRef(ref: string): string {
   if (!ref.startsWith("#")) return ref;
   const segments = fromPointer(ref);
   if (!segments.some((s) => /[%#]/.test(s))) return ref;
-  return "#" + segments.map((s) => "/" + mark(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  return "#" + segments.map((s) => "/" + escapeSegment(mark(s))).join("");
 }
 
 const needsMark = (s: string) => s.includes("%") || s.includes("#");

@@ -1,7 +1,8 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { SpecError, toPointer } from "../errors.ts";
+import { SpecError } from "../errors.ts";
+import { decodePlainPointer, encodePointer as toPointer, percentDecode } from "../shared/json-pointer.ts";
 import type { LoadedSpec } from "../load/load.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
@@ -168,8 +169,7 @@ function locatedError(loaded: LoadedSpec, path: readonly string[], message: stri
  * must not be decoded.
  */
 function problemPath(pointer: string | undefined): string[] {
-  const body = (pointer ?? "#").replace(/^#/, "");
-  return body === "" ? [] : body.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return decodePlainPointer(pointer ?? "#");
 }
 
 type LineColFn = typeof import("@redocly/openapi-core").getLineColLocation;
@@ -265,7 +265,7 @@ function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem): string 
   if (typeof ref !== "string") return text.replace(/^Can't resolve \$ref/, "dangling $ref: cannot resolve it");
   const filePart = ref.split("#")[0]!;
   if (filePart !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(filePart) && where) {
-    const target = resolve(dirname(where.source.absoluteRef), decodeURI(filePart));
+    const target = resolve(dirname(where.source.absoluteRef), percentDecode(filePart));
     if (!existsSync(target)) return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
   }
   return `dangling $ref: nothing found at "${ref}"`;
