@@ -4,6 +4,7 @@ import type { Templates } from "./emit/templates.ts";
 import { RUNTIME_SOURCE } from "./paths.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
+import type { RefPolicy } from "./validate/ref-policy.ts";
 import type { BundledSpec } from "./validate/validate.ts";
 import { MANIFEST_FILE, hashInputs, hashOutputs, isUpToDate, manifestFor, readManifest, sha256 } from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
@@ -14,6 +15,8 @@ export interface Target {
   provider: string;
   specFile: string;
   outDir: string;
+  /** Where external `$ref`s may lead (default: the spec's own folder, no URLs). */
+  refPolicy?: RefPolicy;
 }
 
 /** What every target of a run shares: compiled templates and the generator's fingerprint. */
@@ -46,7 +49,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
   const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
-  const bundled = await validateAndBundle(loaded);
+  const bundled = await validateAndBundle(loaded, target.refPolicy);
   const ir = buildIR(bundled, target.provider);
   // The file name only: output must not depend on where the generator was run from.
   const specName = basename(target.specFile);

@@ -2,7 +2,7 @@ import type { NormalizedProblem } from "@redocly/openapi-core";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.ts";
-import { decodePlainPointer, encodePointer as toPointer, percentDecode } from "../shared/json-pointer.ts";
+import { decodePlainPointer, encodePointer as toPointer } from "../shared/json-pointer.ts";
 import type { LoadedSpec } from "../load/load.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
@@ -11,6 +11,7 @@ import { breakSelfArrayUnions, dropDuplicateDiscriminatorProperties, dropScalarE
 import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
 import { findPureRefCycles } from "./ref-cycles.ts";
+import { defaultRefPolicy, guardedResolver, redactUrl, type RefPolicy } from "./ref-policy.ts";
 import { protectNamesForTypes } from "./type-names.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
@@ -42,7 +43,7 @@ const VALIDATION_RULES = {
   "operation-parameters-unique": "error",
 } as const;
 
-export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec> {
+export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy = defaultRefPolicy(loaded.file)): Promise<BundledSpec> {
   const openapiVersion = checkVersion(loaded);
   // redocly throws an unlocated "circular pointer" error on these; find them first.
   throwIfCycles(loaded, loaded.document);
@@ -54,14 +55,14 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
   const redocly = await import("@redocly/openapi-core");
   guardRedoclyPrototypeKeys();
   const config = await redocly.createConfig({ rules: { ...VALIDATION_RULES } }, { extends: [] });
-  const resolver = new redocly.BaseResolver(config.resolve);
+  const { resolver, refusals } = guardedResolver(redocly, config.resolve, refPolicy);
   const source = new redocly.Source(loaded.file, loaded.text, loaded.format === "json" ? "application/json" : "application/yaml");
   const document = { source, parsed };
 
   let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & { bundle: { parsed: unknown } };
   try {
     const lintProblems = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
-    throwIfErrors(loaded, lintProblems, redocly.getLineColLocation);
+    throwIfErrors(loaded, lintProblems, redocly.getLineColLocation, refusals);
     dropMistypedKeywords(loaded, parsed, lintProblems);
     // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
     // (lint has resolved every ref already). On GitHub's spec that saves a second walk of 1 s.
@@ -75,7 +76,7 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
     }
     throw error;
   }
-  throwIfErrors(loaded, bundled.problems, redocly.getLineColLocation);
+  throwIfErrors(loaded, bundled.problems, redocly.getLineColLocation, refusals);
 
   const result = bundled.bundle.parsed as Record<string, unknown>;
   throwIfCycles(loaded, result);
@@ -149,6 +150,10 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
         throw locatedError(loaded, [...path, key], `$ref must be a string such as "#/components/schemas/Thing", not ${kind}`);
       }
       if (!names && key === "$ref" && !(value as string).startsWith("#")) external = true;
+      if (!names && key === "$ref" && /%(?![0-9A-Fa-f]{2})/.test(value as string)) {
+        // redocly (and any other tool reading openapi.json) decodes the pointer and throws "URI malformed".
+        throw locatedError(loaded, [...path, key], `$ref "${value as string}" has a \`%\` that does not begin a percent-encoded byte; write a literal % in a name as %25`);
+      }
       path.push(key);
       walk(value, !names && NAME_MAPS.has(key));
       path.pop();
@@ -223,16 +228,19 @@ const TOLERATED_KEYWORDS = new Set([
   "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "contentMediaType", "contentEncoding",
 ]);
 
-function throwIfErrors(loaded: LoadedSpec, problems: NormalizedProblem[], getLineCol: LineColFn): void {
-  const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, getLineCol));
+/** Why the ref policy refused a target (an absolute path or URL), by target. */
+type Refusals = ReadonlyMap<string, string>;
+
+function throwIfErrors(loaded: LoadedSpec, problems: NormalizedProblem[], getLineCol: LineColFn, refusals: Refusals): void {
+  const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, getLineCol, refusals));
   if (errors.length === 0) return;
   errors.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
-function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineCol: LineColFn): SpecError {
+function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineCol: LineColFn, refusals: Refusals): SpecError {
   const where = problem.location[0];
-  const message = problemMessage(loaded, problem);
+  const message = problemMessage(loaded, problem, refusals);
   if (!where) return new SpecError({ file: loaded.file }, message);
   const file = where.source.absoluteRef;
   // redocly points a duplicate operationId at `<operation>/<the id>`; the key is `operationId`.
@@ -249,7 +257,7 @@ function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineC
   }
 }
 
-function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem): string {
+function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem, refusals: Refusals): string {
   const text = problem.message.replace(/\.$/, "");
   const where = problem.location[0];
   if (problem.ruleId === "operation-operationId-unique") {
@@ -264,9 +272,13 @@ function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem): string 
   const ref = typeof node === "string" ? node : (node as { $ref?: unknown } | undefined)?.$ref;
   if (typeof ref !== "string") return text.replace(/^Can't resolve \$ref/, "dangling $ref: cannot resolve it");
   const filePart = ref.split("#")[0]!;
-  if (filePart !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(filePart) && where) {
-    const target = resolve(dirname(where.source.absoluteRef), percentDecode(filePart));
-    if (!existsSync(target)) return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
+  const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(filePart);
+  if (filePart !== "" && where) {
+    // As redocly's resolver works the target out: URLs as they are, paths from the referring file's folder, not decoded.
+    const target = isUrl ? filePart : resolve(dirname(where.source.absoluteRef), filePart);
+    const refused = refusals.get(target);
+    if (refused) return `$ref "${isUrl ? redactUrl(filePart) : filePart}" refused: ${refused}`;
+    if (!isUrl && !existsSync(target)) return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
   }
   return `dangling $ref: nothing found at "${ref}"`;
 }
