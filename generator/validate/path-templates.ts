@@ -6,7 +6,7 @@ export interface PathProblem {
   message: string;
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 /** Any name between braces, as openapi-fetch and the runtime substitute them (not just `[A-Za-z0-9_.-]`). */
 const TEMPLATE_PARAM = /\{([^{}]+)\}/g;
 
@@ -18,7 +18,8 @@ type Obj = Record<string, unknown>;
  * declared path parameter appears in the path. redocly's rule for this only
  * recognises names made of `[A-Za-z0-9_.-]`, so it rejected a valid spec whose
  * parameter is called `{user id}` or `{名前}`; this check takes any name.
- * Also rejected: a path with a `%` that does not begin a percent-encoded byte
+ * Also rejected: a path key without a leading `/`, two templates equal up to
+ * their parameter names, and a path with a `%` that does not begin a percent-encoded byte
  * (`/discounts/100%`), which is not a URL any client could send.
  * Runs on the bundled document (every `$ref` local).
  */
@@ -32,7 +33,22 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
   const pathParams = (list: unknown) =>
     (Array.isArray(list) ? list : []).map((p, index) => ({ index, p: deref(p) })).filter(({ p }) => p.in === "path" && typeof p.name === "string");
   const paths = document.paths !== null && typeof document.paths === "object" ? (document.paths as Obj) : {};
+  const templates = new Map<string, string>();
   for (const [path, rawItem] of Object.entries(paths)) {
+    if (path.startsWith("x-")) continue;
+    // The client joins the server URL and the path: `api.example.com` + `evil.example.com/x` is another host.
+    if (!path.startsWith("/")) {
+      problems.push({ path: ["paths", path], message: `the path \`${path}\` does not start with \`/\`, so the client would send it somewhere else than the server URL; write \`/${path}\`` });
+      continue;
+    }
+    // `/a/{x}` and `/a/{y}` match the same URLs: which operation a request meant is not decidable.
+    const shape = path.replace(TEMPLATE_PARAM, "{}");
+    const same = templates.get(shape);
+    if (same !== undefined) {
+      problems.push({ path: ["paths", path], message: `the path \`${path}\` matches the same URLs as \`${same}\` (only the parameter names differ); merge the two into one path item` });
+      continue;
+    }
+    templates.set(shape, path);
     // Outside the `{name}` placeholders, which are replaced before a request is sent.
     if (/%(?![0-9A-Fa-f]{2})/.test(path.replace(TEMPLATE_PARAM, ""))) {
       problems.push({ path: ["paths", path], message: `the path \`${path}\` has a \`%\` that does not begin a percent-encoded byte such as %20 (write a literal % as %25)` });

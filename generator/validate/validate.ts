@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.ts";
 import { decodePlainPointer, encodePointer as toPointer } from "../shared/json-pointer.ts";
 import type { LoadedSpec } from "../load/load.ts";
+import { checkCallable } from "./callable.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
 import { NAME_MAPS, protectLiteralRefs, restoreLiteralRefs } from "./literal-values.ts";
@@ -99,7 +100,8 @@ function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): v
 }
 
 function throwIfPathProblems(loaded: LoadedSpec, document: Record<string, unknown>): void {
-  const errors = checkPathTemplates(document).map((problem) => locatedError(loaded, problem.path, problem.message));
+  const problems = [...checkPathTemplates(document), ...checkCallable(document)];
+  const errors = problems.map((problem) => locatedError(loaded, problem.path, problem.message));
   if (errors.length === 0) return;
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
