@@ -58,7 +58,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
   const docs = startDocs(ir, templates);
   try {
     const [schema, runtime, previous] = await Promise.all([
-      emitTypes(bundled.protectedDocument, banner),
+      emitTypes(bundled.document, banner),
       readFile(RUNTIME_SOURCE, "utf8"),
       releases.readPrevious(target.outDir),
     ]);

@@ -1,6 +1,6 @@
 import { SpecError, fromPointer, toPointer } from "../errors.ts";
 import type { BundledSpec } from "../validate/validate.ts";
-import { asIdentifier, camelCase, isIdentifier, packageNaming, pascalCase, slugify, unique } from "./names.ts";
+import { asIdentifier, camelCase, fileSlug, isIdentifier, packageNaming, pascalCase, unique } from "./names.ts";
 import type {
   ApiIR,
   HttpMethod,
@@ -76,8 +76,9 @@ type Deref = ReturnType<typeof makeDeref>;
 
 function collectOperations(doc: Obj, deref: Deref, file: string): OperationIR[] {
   const operations: OperationIR[] = [];
-  const ids = new Set<string>();
-  const methodNames = new Map<string, Set<string>>();
+  // Explicit operationIds are taken first: a derived id (or method name) gives way to them, never the reverse.
+  const ids = explicitOperationIds(doc, deref);
+  const methodNames = reservedMethodNames(doc, deref);
   const globalSecurity = doc.security;
   for (const [path, rawItem] of Object.entries(obj(doc.paths))) {
     const item = deref(rawItem);
@@ -87,15 +88,15 @@ function collectOperations(doc: Obj, deref: Deref, file: string): OperationIR[] 
       if (item[method] === undefined) continue;
       const pointer = ["paths", path, method];
       const explicitId = str(op.operationId);
-      const id = unique(explicitId ?? derivedId(method, path), ids);
-      const tag = (Array.isArray(op.tags) && str(op.tags[0])) || DEFAULT_TAG;
-      const taken = methodNames.get(tag) ?? new Set<string>();
+      const id = explicitId ?? unique(derivedId(method, path), ids);
+      const tag = tagOf(op);
+      const taken = methodNames.get(tag) ?? { explicit: new Set<string>(), taken: new Set<string>() };
       methodNames.set(tag, taken);
       const parameters = mergeParameters(shared, Array.isArray(op.parameters) ? op.parameters : [], deref);
       operations.push({
         id,
         idDerived: explicitId === undefined,
-        methodName: unique(methodNameFor(id), taken),
+        methodName: methodNameIn(taken, methodNameFor(id), explicitId !== undefined),
         tag,
         method,
         path,
@@ -111,6 +112,51 @@ function collectOperations(doc: Obj, deref: Deref, file: string): OperationIR[] 
     }
   }
   return operations;
+}
+
+function tagOf(op: Obj): string {
+  return (Array.isArray(op.tags) && str(op.tags[0])) || DEFAULT_TAG;
+}
+
+function forEachOperation(doc: Obj, deref: Deref, visit: (op: Obj) => void): void {
+  for (const rawItem of Object.values(obj(doc.paths))) {
+    const item = deref(rawItem);
+    for (const method of HTTP_METHODS) if (item[method] !== undefined) visit(obj(item[method]));
+  }
+}
+
+function explicitOperationIds(doc: Obj, deref: Deref): Set<string> {
+  const ids = new Set<string>();
+  forEachOperation(doc, deref, (op) => {
+    const id = str(op.operationId);
+    if (id !== undefined) ids.add(id);
+  });
+  return ids;
+}
+
+/** Per tag: the method names explicit operationIds ask for (the first of equal ones wins), and the names given out so far. */
+function reservedMethodNames(doc: Obj, deref: Deref): Map<string, { explicit: Set<string>; taken: Set<string> }> {
+  const byTag = new Map<string, { explicit: Set<string>; taken: Set<string> }>();
+  forEachOperation(doc, deref, (op) => {
+    const id = str(op.operationId);
+    if (id === undefined) return;
+    const names = byTag.get(tagOf(op)) ?? { explicit: new Set<string>(), taken: new Set<string>() };
+    byTag.set(tagOf(op), names);
+    names.explicit.add(methodNameFor(id));
+  });
+  return byTag;
+}
+
+/** An explicit id's method name is its own unless an earlier explicit one has it; a derived name avoids every explicit one. */
+function methodNameIn(names: { explicit: Set<string>; taken: Set<string> }, wanted: string, explicit: boolean): string {
+  if (explicit && !names.taken.has(wanted)) {
+    names.taken.add(wanted);
+    return wanted;
+  }
+  let candidate = wanted;
+  for (let n = 2; names.taken.has(candidate) || names.explicit.has(candidate); n++) candidate = `${wanted}${n}`;
+  names.taken.add(candidate);
+  return candidate;
 }
 
 /** `get /environments/{environmentID}/users` -> `getEnvironmentsEnvironmentIdUsers`. */
@@ -237,7 +283,7 @@ function collectTags(doc: Obj, operations: OperationIR[]): TagIR[] {
       name,
       propertyName: unique(camelCase(name), properties),
       typeName: `${pascalCase(name)}Api`,
-      slug: unique(slugify(name), slugs),
+      slug: unique(fileSlug(name), slugs),
       description: descriptions.get(name),
       operationIds: [],
     }))
@@ -315,6 +361,6 @@ function collectModels(doc: Obj): ModelIR[] {
     .map((name) => {
       const schema = obj(schemas[name]) as JsonSchema;
       // Case-insensitive: `Pet` and `pet` must not share a file on macOS or Windows.
-      return { name, slug: unique(slugify(name), slugs, (s) => s.toLowerCase()), description: str(schema.description), schema };
+      return { name, slug: unique(fileSlug(name), slugs, (s) => s.toLowerCase()), description: str(schema.description), schema };
     });
 }

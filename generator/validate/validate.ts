@@ -7,24 +7,21 @@ import type { LoadedSpec } from "../load/load.ts";
 import { checkCallable } from "./callable.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
-import { NAME_MAPS, protectLiteralRefs, restoreLiteralRefs } from "./literal-values.ts";
-import { breakSelfArrayUnions, dropDuplicateDiscriminatorProperties, dropScalarEnumsOnObjects, nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
+import { LITERAL_REF_KEY, NAME_MAPS, protectLiteralRefs, restoreLiteralRefs, unusedMarker } from "../shared/literal-refs.ts";
+import { nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
 import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
 import { findPureRefCycles } from "./ref-cycles.ts";
 import { defaultRefPolicy, guardedResolver, redactUrl, type RefPolicy } from "./ref-policy.ts";
-import { protectNamesForTypes } from "./type-names.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
 export interface BundledSpec {
   file: string;
-  /** The bundled document with keys sorted, so output does not depend on key order. */
-  document: Record<string, unknown>;
   /**
-   * The same document with `$ref` keys inside example values renamed (see
-   * literal-values.ts), for tools that would otherwise try to resolve them.
+   * The canonical document: bundled, keys sorted (output does not depend on key
+   * order). What openapi-typescript needs besides is done in emit/openapi-typescript/.
    */
-  protectedDocument: Record<string, unknown>;
+  document: Record<string, unknown>;
   /** Every file the document was built from (the root first), absolute paths. */
   dependencies: string[];
   /** The version as given, normalised to major.minor.patch. */
@@ -49,7 +46,9 @@ export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy
   // redocly throws an unlocated "circular pointer" error on these; find them first.
   throwIfCycles(loaded, loaded.document);
   // Lenient on `openapi: "3.0"` (no patch): downstream tools want the full form.
-  const parsed = { ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document).document), openapi: openapiVersion };
+  // A marker the document does not hold: restoring it must rename nothing of the spec's own.
+  const literalRef = unusedMarker(LITERAL_REF_KEY, loaded.text);
+  const parsed = { ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document, literalRef).document), openapi: openapiVersion };
   // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
   const external = checkRefs(loaded, parsed).external;
 
@@ -83,13 +82,9 @@ export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy
   throwIfCycles(loaded, result);
   throwIfPathProblems(loaded, result);
   nullTypeAsUnion(result);
-  const canonical = canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>;
+  const canonical = restoreLiteralRefs(canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>, literalRef);
   const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file).sort()];
-  const restored = restoreLiteralRefs(canonical);
-  // These mutate: the types document is the one that gets them.
-  dropScalarEnumsOnObjects(canonical);
-  dropDuplicateDiscriminatorProperties(canonical);
-  return { file: loaded.file, document: restored, protectedDocument: protectNamesForTypes(breakSelfArrayUnions(canonical)), dependencies, openapiVersion };
+  return { file: loaded.file, document: canonical, dependencies, openapiVersion };
 }
 
 function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
