@@ -1,4 +1,4 @@
-import { escapeSegment, getAtPointer } from "../shared/json-pointer.ts";
+import { decodeRefPointer, escapeSegment, getAtPointer } from "../shared/json-pointer.ts";
 
 export interface RefCycle {
   /** Path of the component where the cycle was first entered. */
@@ -52,3 +52,57 @@ function isPureRef(node: unknown): node is { $ref: string } {
   );
 }
 
+
+/**
+ * Schemas that contain themselves through `allOf` (A = B & {...}, B = A & {...}).
+ * openapi-typescript writes them as intersections of one another, which
+ * TypeScript rejects (TS2502: referenced directly or indirectly in its own
+ * type), and no value is described that the cycle adds anything to. A `$ref`
+ * through a property (a tree's `children`) is a different thing and is fine.
+ * Runs on the bundled document (every `$ref` local).
+ */
+export function findAllOfCycles(document: Record<string, unknown>): RefCycle[] {
+  const schemas = ((document.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<string, unknown>;
+  const prefix = "#/components/schemas/";
+  const edges = new Map<string, string[]>();
+  for (const [name, schema] of Object.entries(schemas)) edges.set(prefix + escapeSegment(name), allOfRefs(schema));
+  const cycles: RefCycle[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (ref: string): void => {
+    state.set(ref, "open");
+    stack.push(ref);
+    for (const next of edges.get(ref) ?? []) {
+      if (state.get(next) === "open") {
+        const loop = stack.slice(stack.indexOf(next));
+        const key = [...loop].sort().join(" ");
+        if (!reported.has(key)) {
+          reported.add(key);
+          cycles.push({ path: ["components", "schemas", getName(next, prefix), "allOf"], refs: [...loop, next] });
+        }
+      } else if (!state.has(next) && edges.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(ref, "done");
+  };
+  for (const ref of edges.keys()) if (!state.has(ref)) visit(ref);
+  return cycles;
+}
+
+/** The components an `allOf` includes, directly or through an inline member's own `allOf`. */
+function allOfRefs(schema: unknown): string[] {
+  const refs: string[] = [];
+  const members = (schema as { allOf?: unknown } | null)?.allOf;
+  if (!Array.isArray(members)) return refs;
+  for (const member of members) {
+    const ref = (member as { $ref?: unknown } | null)?.$ref;
+    if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) refs.push(ref);
+    else refs.push(...allOfRefs(member));
+  }
+  return refs;
+}
+
+function getName(ref: string, prefix: string): string {
+  return decodeRefPointer(ref).at(-1) ?? ref.slice(prefix.length);
+}

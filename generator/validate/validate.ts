@@ -11,7 +11,7 @@ import { LITERAL_REF_KEY, NAME_MAPS, protectLiteralRefs, restoreLiteralRefs, unu
 import { nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
 import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
-import { findPureRefCycles } from "./ref-cycles.ts";
+import { findAllOfCycles, findPureRefCycles } from "./ref-cycles.ts";
 import { defaultRefPolicy, guardedResolver, redactUrl, type RefPolicy } from "./ref-policy.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
@@ -80,6 +80,7 @@ export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy
 
   const result = bundled.bundle.parsed as Record<string, unknown>;
   throwIfCycles(loaded, result);
+  throwIfAllOfCycles(loaded, result);
   throwIfPathProblems(loaded, result);
   nullTypeAsUnion(result);
   const canonical = restoreLiteralRefs(canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>, literalRef);
@@ -91,6 +92,14 @@ function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): v
   const cycles = findPureRefCycles(document);
   if (cycles.length === 0) return;
   const errors = cycles.map((cycle) => locatedError(loaded, cycle.path, `$ref cycle with no schema in it: ${cycle.refs.join(" -> ")}`));
+  throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
+}
+
+function throwIfAllOfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
+  const errors = findAllOfCycles(document).map((cycle) =>
+    locatedError(loaded, cycle.path, `allOf cycle: ${cycle.refs.join(" -> ")}; a schema cannot include itself (TypeScript rejects the type). Refer to it from a property instead, or drop the allOf member that closes the loop`),
+  );
+  if (errors.length === 0) return;
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
