@@ -22,7 +22,7 @@ export interface BundledSpec {
    * order). What openapi-typescript needs besides is done in emit/openapi-typescript/.
    */
   document: Record<string, unknown>;
-  /** Every file the document was built from (the root first), absolute paths. */
+  /** Every local file the document was built from (the root first), absolute paths; no URLs. */
   dependencies: string[];
   /** The version as given, normalised to major.minor.patch. */
   openapiVersion: string;
@@ -84,7 +84,8 @@ export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy
   throwIfPathProblems(loaded, result);
   nullTypeAsUnion(result);
   const canonical = restoreLiteralRefs(canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>, literalRef);
-  const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file).sort()];
+  // Files only: a remote $ref's content is not tracked for "up to date" (--force fetches it again).
+  const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort()];
   return { file: loaded.file, document: canonical, dependencies, openapiVersion };
 }
 
