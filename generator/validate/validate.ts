@@ -287,7 +287,7 @@ function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem, refusals
     if (refused) return `$ref "${isUrl ? redactUrl(filePart) : filePart}" refused: ${refused}`;
     if (!isUrl && !existsSync(target)) return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
   }
-  return `dangling $ref: nothing found at "${ref}"`;
+  return `dangling $ref: nothing found at "${isUrl ? redactUrl(filePart) + ref.slice(filePart.length) : ref}"`;
 }
 
 /** `GET /things`: the first operation in document order with this operationId. */
