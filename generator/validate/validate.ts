@@ -157,8 +157,8 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
         throw locatedError(loaded, [...path, key], `$ref must be a string such as "#/components/schemas/Thing", not ${kind}`);
       }
       if (!names && key === "$ref" && !(value as string).startsWith("#")) external = true;
-      if (!names && key === "$ref" && /%(?![0-9A-Fa-f]{2})/.test(value as string)) {
-        // redocly (and any other tool reading openapi.json) decodes the pointer and throws "URI malformed".
+      if (!names && key === "$ref" && hasStrayPercent(fragmentOf(value as string))) {
+        // redocly (and any other tool reading openapi.json) percent-decodes the pointer and throws "URI malformed".
         throw locatedError(loaded, [...path, key], `$ref "${value as string}" has a \`%\` that does not begin a percent-encoded byte; write a literal % in a name as %25`);
       }
       path.push(key);
@@ -168,6 +168,17 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
   };
   walk(document, false);
   return { external };
+}
+
+/** The part of a `$ref` after `#` (empty when there is none). */
+function fragmentOf(ref: string): string {
+  const hash = ref.indexOf("#");
+  return hash < 0 ? "" : ref.slice(hash + 1);
+}
+
+/** A `%` that does not begin a percent-encoded byte (`100%`, `%zz`). */
+function hasStrayPercent(text: string): boolean {
+  return /%(?![0-9A-Fa-f]{2})/.test(text);
 }
 
 function locatedError(loaded: LoadedSpec, path: readonly string[], message: string): SpecError {
