@@ -65,7 +65,7 @@ export function findAllOfCycles(document: Record<string, unknown>): RefCycle[] {
   const schemas = ((document.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<string, unknown>;
   const prefix = "#/components/schemas/";
   const edges = new Map<string, string[]>();
-  for (const [name, schema] of Object.entries(schemas)) edges.set(prefix + escapeSegment(name), allOfRefs(schema));
+  for (const [name, schema] of Object.entries(schemas)) edges.set(prefix + escapeSegment(name), [...aliasRef(schema), ...allOfRefs(schema)]);
   const cycles: RefCycle[] = [];
   const reported = new Set<string>();
   const state = new Map<string, "open" | "done">();
@@ -79,7 +79,9 @@ export function findAllOfCycles(document: Record<string, unknown>): RefCycle[] {
         const key = [...loop].sort().join(" ");
         if (!reported.has(key)) {
           reported.add(key);
-          cycles.push({ path: ["components", "schemas", getName(next, prefix), "allOf"], refs: [...loop, next] });
+          const name = getName(next, prefix);
+          const closing = (schemas[name] as { allOf?: unknown } | undefined)?.allOf === undefined ? [] : ["allOf"];
+          cycles.push({ path: ["components", "schemas", name, ...closing], refs: [...loop, next] });
         }
       } else if (!state.has(next) && edges.has(next)) visit(next);
     }
@@ -88,6 +90,12 @@ export function findAllOfCycles(document: Record<string, unknown>): RefCycle[] {
   };
   for (const ref of edges.keys()) if (!state.has(ref)) visit(ref);
   return cycles;
+}
+
+/** A schema that is a `$ref` to another component is that component's type: an edge like an allOf member. */
+function aliasRef(schema: unknown): string[] {
+  const ref = (schema as { $ref?: unknown } | null)?.$ref;
+  return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? [ref] : [];
 }
 
 /** The components an `allOf` includes, directly or through an inline member's own `allOf`. */

@@ -126,6 +126,7 @@ const CASES: Case[] = [
   { name: "templates equal up to parameter names, different methods", file: "templates-differ-methods.yaml", keeps: (files) => expect(file(files, "src/client.ts")).toMatch(/deleteThing/) },
   // Output that does not compile or loses data
   { name: "allOf cycle", file: "allof-cycle.yaml", error: { at: /:16:7: .*\(at #\/components\/schemas\/A\/allOf\)$/, says: /allOf cycle: #\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/A/ } },
+  { name: "allOf cycle through a component that is a $ref", file: "allof-cycle-via-alias.yaml", error: { at: /:6:5: .*\(at #\/components\/schemas\/Alias\)$/, says: /allOf cycle: #\/components\/schemas\/Alias -> #\/components\/schemas\/Node -> #\/components\/schemas\/Alias/ } },
   { name: "integers beyond 2^53 in enum (YAML)", file: "big-integers.yaml", error: { at: /:17:14: .*\(at #\/components\/schemas\/Id\/enum\/0\)$/, says: /beyond 2\^53 .* write it as a string/ } },
   { name: "integer beyond 2^53 in an example (JSON)", file: "big-integers.json", error: { at: /:7:\d+: .*\(at #\/components\/schemas\/Id\/example\)$/, says: /beyond 2\^53/ } },
   { name: "a const that reads as Infinity", file: "infinity.yaml", error: { at: /:8:\d+: .*\(at #\/components\/schemas\/Huge\/const\)$/, says: /reads as Infinity/ } },
