@@ -1,10 +1,11 @@
 import { readdir } from "node:fs/promises";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./ir/names.ts";
 import { checkPackage, generatePackage, lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
+import type { RefPolicy } from "./validate/ref-policy.ts";
 import { recoverInterrupted } from "./write/write.ts";
 
 const HELP = `apigen: OpenAPI 3.0/3.1 specs in, typed fetch client packages and markdown docs out.
@@ -21,6 +22,9 @@ Options:
   --name <slug>    package name for --spec (default: the --out folder's name)
   --specs <dir>    folder of provider specs (default: specs)
   --generated <dir> folder of generated packages (default: generated)
+  --allow-ref-root <dir>  also let external $refs read files under <dir> (repeatable; default: the
+                   project for specs/, the spec's folder for --spec)
+  --allow-remote-refs     follow http(s) $refs (each must answer within 10 s)
   --force          regenerate even when nothing changed
   --dry-run        print what a regeneration would change (API changes, version bump, files); write nothing
   --quiet          print nothing but errors
@@ -40,6 +44,8 @@ interface CliOptions {
   dryRun: boolean;
   quiet: boolean;
   json: boolean;
+  refRoots: string[];
+  allowRemoteRefs: boolean;
 }
 
 const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -82,6 +88,8 @@ function parseCli(argv: string[]): CliOptions | null {
       "dry-run": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      "allow-ref-root": { type: "string", multiple: true, default: [] },
+      "allow-remote-refs": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -102,23 +110,31 @@ function parseCli(argv: string[]): CliOptions | null {
     dryRun: values["dry-run"],
     quiet: values.quiet,
     json: values.json,
+    refRoots: values["allow-ref-root"].map((dir) => resolve(dir)),
+    allowRemoteRefs: values["allow-remote-refs"],
   };
 }
 
 async function resolveTargets(options: CliOptions): Promise<Target[] | string> {
   if (options.spec !== undefined && options.out !== undefined) {
     const outDir = resolve(options.out);
-    return [{ provider: slugify(options.name ?? basename(outDir)), specFile: resolve(options.spec), outDir }];
+    const specFile = resolve(options.spec);
+    return [{ provider: slugify(options.name ?? basename(outDir)), specFile, outDir, refPolicy: refPolicy(options, dirname(specFile)) }];
   }
   const files = (await readdir(options.specsDir).catch(() => [] as string[])).filter((f) => SPEC_EXTENSIONS.includes(extname(f))).sort();
   const all = files.map((file) => {
     const provider = basename(file, extname(file));
-    return { provider, specFile: join(options.specsDir, file), outDir: join(options.generatedDir, provider) };
+    // The project: the folder that holds specs/.
+    return { provider, specFile: join(options.specsDir, file), outDir: join(options.generatedDir, provider), refPolicy: refPolicy(options, dirname(options.specsDir)) };
   });
   if (options.providers.length === 0) return all.length > 0 ? all : `no specs found in ${options.specsDir}`;
   const unknown = options.providers.filter((p) => !all.some((t) => t.provider === p));
   if (unknown.length > 0) return `no spec for ${unknown.join(", ")} in ${options.specsDir} (known: ${all.map((t) => t.provider).join(", ")})`;
   return all.filter((t) => options.providers.includes(t.provider));
+}
+
+function refPolicy(options: CliOptions, defaultRoot: string): RefPolicy {
+  return { roots: [defaultRoot, ...options.refRoots], allowRemote: options.allowRemoteRefs };
 }
 
 interface Report {

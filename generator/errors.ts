@@ -5,6 +5,8 @@
  * The CLI prints these as `file:line:col: message` and exits 1, without a
  * stack trace, because the stack says nothing useful to a spec author.
  */
+import { decodeRefPointer, encodePointer } from "./shared/json-pointer.ts";
+
 export interface SpecLocation {
   file: string;
   line?: number;
@@ -42,29 +44,10 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
-/** JSON pointer (RFC 6901) from path segments, with the leading `#`. */
-export function toPointer(segments: readonly (string | number)[]): string {
-  return "#" + segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-
-/** Path segments from a JSON pointer with or without the leading `#`. */
-export function fromPointer(pointer: string): string[] {
-  const body = pointer.startsWith("#") ? pointer.slice(1) : pointer;
-  if (body === "" || body === "/") return body === "/" ? [""] : [];
-  return body
-    .slice(1)
-    .split("/")
-    .map((s) => safeDecode(s).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/** Pointers in URI fragments may be percent-encoded; a stray `%` is taken literally. */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+/** JSON pointer from path segments, with the leading `#` (see shared/json-pointer.ts). */
+export const toPointer = encodePointer;
+/** Path segments of a `$ref` fragment, percent-decoding tolerant of a stray `%` (see shared/json-pointer.ts). */
+export const fromPointer = decodeRefPointer;
 
 /** A located one-liner for spec problems; internal errors say so (stack only with APIGEN_DEBUG). */
 export function describe(error: unknown): string {

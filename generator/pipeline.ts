@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { Templates } from "./emit/templates.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
+import type { RefPolicy } from "./validate/ref-policy.ts";
 import type { BundledSpec } from "./validate/validate.ts";
 import { sha256 } from "./shared/hash.ts";
 import { jsonFile } from "./shared/json.ts";
@@ -14,6 +15,8 @@ export interface Target {
   provider: string;
   specFile: string;
   outDir: string;
+  /** Where external `$ref`s may lead (default: the spec's own folder, no URLs). */
+  refPolicy?: RefPolicy;
 }
 
 /** What every target of a run shares: compiled templates and the generator's fingerprint. */
@@ -50,7 +53,7 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
   const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitRuntime, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
-  const bundled = await validateAndBundle(loaded);
+  const bundled = await validateAndBundle(loaded, target.refPolicy);
   const ir = buildIR(bundled, target.provider);
   // The file name only: output must not depend on where the generator was run from.
   const specName = basename(target.specFile);
@@ -59,7 +62,7 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
   const docs = startDocs(ir, templates);
   try {
     const [schema, runtime, state] = await Promise.all([
-      emitTypes(bundled.protectedDocument, banner),
+      emitTypes(bundled.document, banner),
       emitRuntime(),
       releases.readState(target.outDir, sha256),
     ]);

@@ -1,5 +1,5 @@
 import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
-import { restoreLiteralRefsInText } from "../validate/literal-values.ts";
+import { typesDocument } from "./openapi-typescript/document.ts";
 
 type OpenapiTs = typeof import("openapi-typescript");
 type TypeNode = ReturnType<OpenapiTs["tsIntersection"]>;
@@ -17,12 +17,15 @@ type TypeNode = ReturnType<OpenapiTs["tsIntersection"]>;
  * large spec (GitHub's) that second pass costs five times the transform
  * itself. So the transform is called directly, with the context the default
  * export would build from these options (see {@link transformContext}; a
- * test checks the output is identical to the default export's).
+ * test checks the output is identical to the default export's). What
+ * openapi-typescript needs of the document (repairs, protected names) is
+ * done in ./openapi-typescript/, on a copy.
  */
-export async function emitTypes(protectedDocument: Record<string, unknown>, banner: string): Promise<string> {
+export async function emitTypes(document: Record<string, unknown>, banner: string): Promise<string> {
   const { openapiTs, options } = await typesOptions();
-  const nodes = openapiTs.transformSchema(protectedDocument as never, transformContext(openapiTs, protectedDocument, options));
-  return `${banner}\n${restoreLiteralRefsInText(openapiTs.astToString(nodes))}`;
+  const input = typesDocument(document);
+  const nodes = openapiTs.transformSchema(input.document as never, transformContext(openapiTs, input.document, options));
+  return `${banner}\n${input.restore(openapiTs.astToString(nodes))}`;
 }
 
 /** The openapi-typescript options the types are made with (exported for the test that pins {@link transformContext}). */

@@ -3,7 +3,7 @@ import { HTTP_METHODS } from "../shared/http.ts";
 import { type Obj, nonEmptyStr, obj } from "../shared/json.ts";
 import type { BundledSpec } from "../validate/validate.ts";
 import { clientNames, type ClientNames } from "./client-names.ts";
-import { packageNaming, pascalCase, slugify, unique } from "./names.ts";
+import { fileSlug, packageNaming, pascalCase, slugify, unique } from "./names.ts";
 import type {
   ApiIR,
   JsonSchema,
@@ -199,7 +199,7 @@ function collectTags(doc: Obj, names: ClientNames): TagIR[] {
       name,
       propertyName,
       typeName: `${pascalCase(name)}Api`,
-      slug: unique(slugify(name), slugs),
+      slug: unique(fileSlug(name), slugs),
       description: descriptions.get(name),
       operationIds: [],
     }))

@@ -35,25 +35,53 @@ export interface ClientNames {
   tags: { name: string; propertyName: string }[];
 }
 
-/** `deref` resolves a path item that is a `$ref`; the caller decides what a broken one means. */
+/**
+ * `deref` resolves a path item that is a `$ref`; the caller decides what a broken one means.
+ * Explicit operationIds are taken first: a derived id (or method name) gives way to them, never the reverse.
+ */
 export function clientNames(doc: Obj, deref: (value: unknown) => Obj): ClientNames {
   const operations: OperationNames[] = [];
-  const ids = new Set<string>();
-  const methodNames = new Map<string, Set<string>>();
-  for (const [path, rawItem] of Object.entries(obj(doc.paths))) {
-    const item = deref(rawItem);
-    for (const method of HTTP_METHODS) {
-      if (item[method] === undefined) continue;
-      const op = obj(item[method]);
-      const explicitId = str(op.operationId);
-      const id = unique(explicitId ?? derivedId(method, path), ids);
-      const tag = (Array.isArray(op.tags) && str(op.tags[0])) || DEFAULT_TAG;
-      const taken = methodNames.get(tag) ?? new Set<string>();
-      methodNames.set(tag, taken);
-      operations.push({ path, method, id, idDerived: explicitId === undefined, methodName: unique(methodNameFor(id), taken), tag });
-    }
+  const found = listOperations(doc, deref);
+  const ids = new Set(found.flatMap(({ op }) => str(op.operationId) ?? []));
+  const methodNames = new Map<string, { explicit: Set<string>; taken: Set<string> }>();
+  const namesOf = (tag: string) => methodNames.get(tag) ?? methodNames.set(tag, { explicit: new Set(), taken: new Set() }).get(tag)!;
+  for (const { op } of found) {
+    const id = str(op.operationId);
+    if (id !== undefined) namesOf(tagOf(op)).explicit.add(methodNameFor(id));
+  }
+  for (const { path, method, op } of found) {
+    const explicitId = str(op.operationId);
+    const id = explicitId ?? unique(derivedId(method, path), ids);
+    const tag = tagOf(op);
+    const methodName = methodNameIn(namesOf(tag), methodNameFor(id), explicitId !== undefined);
+    operations.push({ path, method, id, idDerived: explicitId === undefined, methodName, tag });
   }
   return { operations, tags: tagProperties(doc, operations) };
+}
+
+function listOperations(doc: Obj, deref: (value: unknown) => Obj): { path: string; method: HttpMethod; op: Obj }[] {
+  const out: { path: string; method: HttpMethod; op: Obj }[] = [];
+  for (const [path, rawItem] of Object.entries(obj(doc.paths))) {
+    const item = deref(rawItem);
+    for (const method of HTTP_METHODS) if (item[method] !== undefined) out.push({ path, method, op: obj(item[method]) });
+  }
+  return out;
+}
+
+function tagOf(op: Obj): string {
+  return (Array.isArray(op.tags) && str(op.tags[0])) || DEFAULT_TAG;
+}
+
+/** An explicit id's method name is its own unless an earlier explicit one has it; a derived name avoids every explicit one. */
+function methodNameIn(names: { explicit: Set<string>; taken: Set<string> }, wanted: string, explicit: boolean): string {
+  if (explicit && !names.taken.has(wanted)) {
+    names.taken.add(wanted);
+    return wanted;
+  }
+  let candidate = wanted;
+  for (let n = 2; names.taken.has(candidate) || names.explicit.has(candidate); n++) candidate = `${wanted}${n}`;
+  names.taken.add(candidate);
+  return candidate;
 }
 
 function tagProperties(doc: Obj, operations: readonly OperationNames[]): ClientNames["tags"] {

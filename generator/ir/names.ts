@@ -4,6 +4,7 @@
  * here is total: any input string gives a valid, non-empty result.
  */
 
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 
 /** Words of a name: split on anything that is not a letter or digit, and on lower->Upper humps. */
@@ -67,6 +68,29 @@ export function slugify(text: string): string {
     .map((w) => w.toLowerCase())
     .join("-");
   return slug === "" ? "unnamed" : slug;
+}
+
+/**
+ * Longest slug used as a file name, in UTF-8 bytes: file systems allow 255
+ * per name, and the slug gets `.md` and may get a `2` to stay unique.
+ */
+export const MAX_FILE_SLUG_BYTES = 120;
+
+/**
+ * A slug for a file name: {@link slugify}, and if that is too long for a file
+ * system, its first bytes plus a hash of the whole slug, so two long names
+ * that share a beginning still get different files, the same on every run.
+ */
+export function fileSlug(text: string): string {
+  const slug = slugify(text);
+  if (Buffer.byteLength(slug, "utf8") <= MAX_FILE_SLUG_BYTES) return slug;
+  const hash = createHash("sha256").update(slug).digest("hex").slice(0, 10);
+  let head = "";
+  for (const char of slug) {
+    if (Buffer.byteLength(head + char, "utf8") > MAX_FILE_SLUG_BYTES - hash.length - 1) break;
+    head += char;
+  }
+  return `${head.replace(/-+$/, "")}-${hash}`;
 }
 
 const RESERVED = new Set(

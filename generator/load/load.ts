@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, visit, type Document, type Node } from "yaml";
 import { SpecError } from "../errors.ts";
+import { checkExactNumbers } from "./exact-numbers.ts";
 
 /** A spec file read from disk and parsed into plain data. */
 export interface LoadedSpec {
@@ -86,7 +87,9 @@ export function parseSpecText(file: string, text: string): LoadedSpec {
     // JSON.parse keeps the last of two equal keys without a word, and does not mind any depth.
     checkJsonStructure(file, text);
     const document = asDocument(file, value, () => ({ line: 1, column: 1 }));
-    return { file, text, format: "json", document, locate: lazyLocator(text) };
+    const locate = lazyLocator(text);
+    checkExactNumbers(file, document, locate);
+    return { file, text, format: "json", document, locate };
   }
   const lineCounter = new LineCounter();
   // uniqueKeys is checked below: the yaml package's own check is quadratic in the size of a mapping.
@@ -110,6 +113,7 @@ export function parseSpecText(file: string, text: string): LoadedSpec {
   }
   const locate = (path: readonly string[]) => locateInYaml(doc.contents, path, lineCounter);
   const document = asDocument(file, value, () => locate([]) ?? { line: 1, column: 1 });
+  checkExactNumbers(file, document, locate);
   return { file, text, format: "yaml", document, locate };
 }
 

@@ -1,4 +1,4 @@
-import { fromPointer } from "../errors.ts";
+import { decodeRefPointer as fromPointer, escapeSegment, getAtPointer } from "../shared/json-pointer.ts";
 import { slugify } from "../ir/names.ts";
 
 type Obj = Record<string, unknown>;
@@ -50,7 +50,7 @@ export function hoistDeepSchemaRefs(document: Obj): Obj {
         if (!section || resolve(document, ref) === undefined) return;
         const isNew = !hoisted.has(ref);
         const name = nameFor(ref, section);
-        node.$ref = `#/components/${section}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        node.$ref = `#/components/${section}/${escapeSegment(name)}`;
         if (isNew) next.push((components[section] as Obj)[name]);
       });
     }
@@ -78,14 +78,7 @@ function deepRefSection(ref: string): Section | undefined {
   return undefined;
 }
 
-function resolve(document: unknown, pointer: string): unknown {
-  let node = document;
-  for (const segment of fromPointer(pointer)) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Obj)[segment];
-  }
-  return node;
-}
+const resolve = getAtPointer;
 
 function visit(node: unknown, onObject: (node: Obj) => void): void {
   if (Array.isArray(node)) {

@@ -1,4 +1,4 @@
-import { fromPointer } from "../errors.ts";
+import { getAtPointer } from "../shared/json-pointer.ts";
 
 /** A problem with a path template: where (path segments into the bundled document) and what. */
 export interface PathProblem {
@@ -6,7 +6,7 @@ export interface PathProblem {
   message: string;
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 /** Any name between braces, as openapi-fetch and the runtime substitute them (not just `[A-Za-z0-9_.-]`). */
 const TEMPLATE_PARAM = /\{([^{}]+)\}/g;
 
@@ -18,7 +18,8 @@ type Obj = Record<string, unknown>;
  * declared path parameter appears in the path. redocly's rule for this only
  * recognises names made of `[A-Za-z0-9_.-]`, so it rejected a valid spec whose
  * parameter is called `{user id}` or `{名前}`; this check takes any name.
- * Also rejected: a path with a `%` that does not begin a percent-encoded byte
+ * Also rejected: a path key without a leading `/`, two templates equal up to
+ * their parameter names that define the same method, and a path with a `%` that does not begin a percent-encoded byte
  * (`/discounts/100%`), which is not a URL any client could send.
  * Runs on the bundled document (every `$ref` local).
  */
@@ -27,21 +28,41 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
   const deref = (value: unknown, depth = 0): Obj => {
     const node = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};
     if (typeof node.$ref !== "string" || !node.$ref.startsWith("#") || depth > 32) return node;
-    let target: unknown = document;
-    for (const segment of fromPointer(node.$ref)) target = target !== null && typeof target === "object" ? (target as Obj)[segment] : undefined;
-    return deref(target, depth + 1);
+    return deref(getAtPointer(document, node.$ref), depth + 1);
   };
   const pathParams = (list: unknown) =>
     (Array.isArray(list) ? list : []).map((p, index) => ({ index, p: deref(p) })).filter(({ p }) => p.in === "path" && typeof p.name === "string");
   const paths = document.paths !== null && typeof document.paths === "object" ? (document.paths as Obj) : {};
+  const templates = new Map<string, { path: string; item: Obj }[]>();
   for (const [path, rawItem] of Object.entries(paths)) {
+    if (path.startsWith("x-")) continue;
+    // The client joins the server URL and the path: `api.example.com` + `evil.example.com/x` is another host.
+    if (!path.startsWith("/")) {
+      problems.push({ path: ["paths", path], message: `the path \`${path}\` does not start with \`/\`, so the client would send it somewhere else than the server URL; write \`/${path}\`` });
+      continue;
+    }
+    // `/a/{x}` and `/a/{y}` match the same URLs: with the same method on both, which operation a request
+    // means is not decidable. Different methods on each (GET on one, DELETE on the other) are a real-world
+    // habit (Vercel's, LGTM's) every client copes with, so those pass.
+    const shape = path.replace(TEMPLATE_PARAM, "{}");
+    const item = deref(rawItem);
+    const earlier = templates.get(shape) ?? [];
+    const clash = earlier.find((other) => METHODS.some((m) => item[m] !== undefined && other.item[m] !== undefined));
+    if (clash) {
+      const method = METHODS.find((m) => item[m] !== undefined && clash.item[m] !== undefined)!;
+      problems.push({
+        path: ["paths", path],
+        message: `the path \`${path}\` matches the same URLs as \`${clash.path}\` (only the parameter names differ) and both define ${method.toUpperCase()}, so a request could mean either; merge the two into one path item`,
+      });
+      continue;
+    }
+    templates.set(shape, [...earlier, { path, item }]);
     // Outside the `{name}` placeholders, which are replaced before a request is sent.
     if (/%(?![0-9A-Fa-f]{2})/.test(path.replace(TEMPLATE_PARAM, ""))) {
       problems.push({ path: ["paths", path], message: `the path \`${path}\` has a \`%\` that does not begin a percent-encoded byte such as %20 (write a literal % as %25)` });
       continue;
     }
     const template = new Set([...path.matchAll(TEMPLATE_PARAM)].map((m) => m[1]!));
-    const item = deref(rawItem);
     const shared = pathParams(item.parameters);
     for (const { index, p } of shared) {
       if (!template.has(p.name as string)) {

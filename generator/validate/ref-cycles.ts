@@ -1,4 +1,4 @@
-import { fromPointer } from "../errors.ts";
+import { decodeRefPointer, escapeSegment, getAtPointer } from "../shared/json-pointer.ts";
 
 export interface RefCycle {
   /** Path of the component where the cycle was first entered. */
@@ -20,7 +20,7 @@ export function findPureRefCycles(document: Record<string, unknown>): RefCycle[]
   for (const [section, entries] of Object.entries(components)) {
     if (!entries || typeof entries !== "object") continue;
     for (const name of Object.keys(entries)) {
-      const start = `#/components/${escape(section)}/${escape(name)}`;
+      const start = `#/components/${escapeSegment(section)}/${escapeSegment(name)}`;
       const seen: string[] = [start];
       let node: unknown = entries[name];
       while (isPureRef(node)) {
@@ -35,7 +35,7 @@ export function findPureRefCycles(document: Record<string, unknown>): RefCycle[]
           break;
         }
         seen.push(target);
-        node = resolveLocal(document, target);
+        node = getAtPointer(document, target);
       }
     }
   }
@@ -52,15 +52,65 @@ function isPureRef(node: unknown): node is { $ref: string } {
   );
 }
 
-function resolveLocal(document: unknown, ref: string): unknown {
-  let node = document;
-  for (const segment of fromPointer(ref)) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
+
+/**
+ * Schemas that contain themselves through `allOf` (A = B & {...}, B = A & {...}).
+ * openapi-typescript writes them as intersections of one another, which
+ * TypeScript rejects (TS2502: referenced directly or indirectly in its own
+ * type), and no value is described that the cycle adds anything to. A `$ref`
+ * through a property (a tree's `children`) is a different thing and is fine.
+ * Runs on the bundled document (every `$ref` local).
+ */
+export function findAllOfCycles(document: Record<string, unknown>): RefCycle[] {
+  const schemas = ((document.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<string, unknown>;
+  const prefix = "#/components/schemas/";
+  const edges = new Map<string, string[]>();
+  for (const [name, schema] of Object.entries(schemas)) edges.set(prefix + escapeSegment(name), [...aliasRef(schema), ...allOfRefs(schema)]);
+  const cycles: RefCycle[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (ref: string): void => {
+    state.set(ref, "open");
+    stack.push(ref);
+    for (const next of edges.get(ref) ?? []) {
+      if (state.get(next) === "open") {
+        const loop = stack.slice(stack.indexOf(next));
+        const key = [...loop].sort().join(" ");
+        if (!reported.has(key)) {
+          reported.add(key);
+          const name = getName(next, prefix);
+          const closing = (schemas[name] as { allOf?: unknown } | undefined)?.allOf === undefined ? [] : ["allOf"];
+          cycles.push({ path: ["components", "schemas", name, ...closing], refs: [...loop, next] });
+        }
+      } else if (!state.has(next) && edges.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(ref, "done");
+  };
+  for (const ref of edges.keys()) if (!state.has(ref)) visit(ref);
+  return cycles;
 }
 
-function escape(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+/** A schema that is a `$ref` to another component is that component's type: an edge like an allOf member. */
+function aliasRef(schema: unknown): string[] {
+  const ref = (schema as { $ref?: unknown } | null)?.$ref;
+  return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? [ref] : [];
+}
+
+/** The components an `allOf` includes, directly or through an inline member's own `allOf`. */
+function allOfRefs(schema: unknown): string[] {
+  const refs: string[] = [];
+  const members = (schema as { allOf?: unknown } | null)?.allOf;
+  if (!Array.isArray(members)) return refs;
+  for (const member of members) {
+    const ref = (member as { $ref?: unknown } | null)?.$ref;
+    if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) refs.push(ref);
+    else refs.push(...allOfRefs(member));
+  }
+  return refs;
+}
+
+function getName(ref: string, prefix: string): string {
+  return decodeRefPointer(ref).at(-1) ?? ref.slice(prefix.length);
 }

@@ -1,28 +1,28 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { SpecError, toPointer } from "../errors.ts";
+import { SpecError } from "../errors.ts";
+import { decodePlainPointer, encodePointer as toPointer } from "../shared/json-pointer.ts";
 import type { LoadedSpec } from "../load/load.ts";
+import { checkCallable } from "./callable.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
-import { NAME_MAPS, protectLiteralRefs, restoreLiteralRefs } from "./literal-values.ts";
-import { breakSelfArrayUnions, dropDuplicateDiscriminatorProperties, dropScalarEnumsOnObjects, nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
+import { LITERAL_REF_KEY, NAME_MAPS, protectLiteralRefs, restoreLiteralRefs, unusedMarker } from "../shared/literal-refs.ts";
+import { nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
 import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
-import { findPureRefCycles } from "./ref-cycles.ts";
-import { protectNamesForTypes } from "./type-names.ts";
+import { findAllOfCycles, findPureRefCycles } from "./ref-cycles.ts";
+import { defaultRefPolicy, guardedResolver, redactUrl, type RefPolicy } from "./ref-policy.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
 export interface BundledSpec {
   file: string;
-  /** The bundled document with keys sorted, so output does not depend on key order. */
-  document: Record<string, unknown>;
   /**
-   * The same document with `$ref` keys inside example values renamed (see
-   * literal-values.ts), for tools that would otherwise try to resolve them.
+   * The canonical document: bundled, keys sorted (output does not depend on key
+   * order). What openapi-typescript needs besides is done in emit/openapi-typescript/.
    */
-  protectedDocument: Record<string, unknown>;
-  /** Every file the document was built from (the root first), absolute paths. */
+  document: Record<string, unknown>;
+  /** Every local file the document was built from (the root first), absolute paths; no URLs. */
   dependencies: string[];
   /** The version as given, normalised to major.minor.patch. */
   openapiVersion: string;
@@ -41,26 +41,28 @@ const VALIDATION_RULES = {
   "operation-parameters-unique": "error",
 } as const;
 
-export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec> {
+export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy = defaultRefPolicy(loaded.file)): Promise<BundledSpec> {
   const openapiVersion = checkVersion(loaded);
   // redocly throws an unlocated "circular pointer" error on these; find them first.
   throwIfCycles(loaded, loaded.document);
   // Lenient on `openapi: "3.0"` (no patch): downstream tools want the full form.
-  const parsed = { ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document).document), openapi: openapiVersion };
+  // A marker the document does not hold: restoring it must rename nothing of the spec's own.
+  const literalRef = unusedMarker(LITERAL_REF_KEY, loaded.text);
+  const parsed = { ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document, literalRef).document), openapi: openapiVersion };
   // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
   const external = checkRefs(loaded, parsed).external;
 
   const redocly = await import("@redocly/openapi-core");
   guardRedoclyPrototypeKeys();
   const config = await redocly.createConfig({ rules: { ...VALIDATION_RULES } }, { extends: [] });
-  const resolver = new redocly.BaseResolver(config.resolve);
+  const { resolver, refusals } = guardedResolver(redocly, config.resolve, refPolicy);
   const source = new redocly.Source(loaded.file, loaded.text, loaded.format === "json" ? "application/json" : "application/yaml");
   const document = { source, parsed };
 
   let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & { bundle: { parsed: unknown } };
   try {
     const lintProblems = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
-    throwIfErrors(loaded, lintProblems, redocly.getLineColLocation);
+    throwIfErrors(loaded, lintProblems, redocly.getLineColLocation, refusals);
     dropMistypedKeywords(loaded, parsed, lintProblems);
     // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
     // (lint has resolved every ref already). On GitHub's spec that saves a second walk of 1 s.
@@ -74,19 +76,17 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
     }
     throw error;
   }
-  throwIfErrors(loaded, bundled.problems, redocly.getLineColLocation);
+  throwIfErrors(loaded, bundled.problems, redocly.getLineColLocation, refusals);
 
   const result = bundled.bundle.parsed as Record<string, unknown>;
   throwIfCycles(loaded, result);
+  throwIfAllOfCycles(loaded, result);
   throwIfPathProblems(loaded, result);
   nullTypeAsUnion(result);
-  const canonical = canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>;
-  const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file).sort()];
-  const restored = restoreLiteralRefs(canonical);
-  // These mutate: the types document is the one that gets them.
-  dropScalarEnumsOnObjects(canonical);
-  dropDuplicateDiscriminatorProperties(canonical);
-  return { file: loaded.file, document: restored, protectedDocument: protectNamesForTypes(breakSelfArrayUnions(canonical)), dependencies, openapiVersion };
+  const canonical = restoreLiteralRefs(canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>, literalRef);
+  // Files only: a remote $ref's content is not tracked for "up to date" (--force fetches it again).
+  const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort()];
+  return { file: loaded.file, document: canonical, dependencies, openapiVersion };
 }
 
 function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
@@ -96,8 +96,17 @@ function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): v
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
+function throwIfAllOfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
+  const errors = findAllOfCycles(document).map((cycle) =>
+    locatedError(loaded, cycle.path, `allOf cycle: ${cycle.refs.join(" -> ")}; a schema cannot include itself (TypeScript rejects the type). Refer to it from a property instead, or drop the allOf member that closes the loop`),
+  );
+  if (errors.length === 0) return;
+  throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
+}
+
 function throwIfPathProblems(loaded: LoadedSpec, document: Record<string, unknown>): void {
-  const errors = checkPathTemplates(document).map((problem) => locatedError(loaded, problem.path, problem.message));
+  const problems = [...checkPathTemplates(document), ...checkCallable(document)];
+  const errors = problems.map((problem) => locatedError(loaded, problem.path, problem.message));
   if (errors.length === 0) return;
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
@@ -148,6 +157,10 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
         throw locatedError(loaded, [...path, key], `$ref must be a string such as "#/components/schemas/Thing", not ${kind}`);
       }
       if (!names && key === "$ref" && !(value as string).startsWith("#")) external = true;
+      if (!names && key === "$ref" && hasStrayPercent(fragmentOf(value as string))) {
+        // redocly (and any other tool reading openapi.json) percent-decodes the pointer and throws "URI malformed".
+        throw locatedError(loaded, [...path, key], `$ref "${value as string}" has a \`%\` that does not begin a percent-encoded byte; write a literal % in a name as %25`);
+      }
       path.push(key);
       walk(value, !names && NAME_MAPS.has(key));
       path.pop();
@@ -155,6 +168,17 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
   };
   walk(document, false);
   return { external };
+}
+
+/** The part of a `$ref` after `#` (empty when there is none). */
+function fragmentOf(ref: string): string {
+  const hash = ref.indexOf("#");
+  return hash < 0 ? "" : ref.slice(hash + 1);
+}
+
+/** A `%` that does not begin a percent-encoded byte (`100%`, `%zz`). */
+function hasStrayPercent(text: string): boolean {
+  return /%(?![0-9A-Fa-f]{2})/.test(text);
 }
 
 function locatedError(loaded: LoadedSpec, path: readonly string[], message: string): SpecError {
@@ -168,8 +192,7 @@ function locatedError(loaded: LoadedSpec, path: readonly string[], message: stri
  * must not be decoded.
  */
 function problemPath(pointer: string | undefined): string[] {
-  const body = (pointer ?? "#").replace(/^#/, "");
-  return body === "" ? [] : body.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return decodePlainPointer(pointer ?? "#");
 }
 
 type LineColFn = typeof import("@redocly/openapi-core").getLineColLocation;
@@ -223,16 +246,19 @@ const TOLERATED_KEYWORDS = new Set([
   "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "contentMediaType", "contentEncoding",
 ]);
 
-function throwIfErrors(loaded: LoadedSpec, problems: NormalizedProblem[], getLineCol: LineColFn): void {
-  const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, getLineCol));
+/** Why the ref policy refused a target (an absolute path or URL), by target. */
+type Refusals = ReadonlyMap<string, string>;
+
+function throwIfErrors(loaded: LoadedSpec, problems: NormalizedProblem[], getLineCol: LineColFn, refusals: Refusals): void {
+  const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, getLineCol, refusals));
   if (errors.length === 0) return;
   errors.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
-function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineCol: LineColFn): SpecError {
+function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineCol: LineColFn, refusals: Refusals): SpecError {
   const where = problem.location[0];
-  const message = problemMessage(loaded, problem);
+  const message = problemMessage(loaded, problem, refusals);
   if (!where) return new SpecError({ file: loaded.file }, message);
   const file = where.source.absoluteRef;
   // redocly points a duplicate operationId at `<operation>/<the id>`; the key is `operationId`.
@@ -249,7 +275,7 @@ function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineC
   }
 }
 
-function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem): string {
+function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem, refusals: Refusals): string {
   const text = problem.message.replace(/\.$/, "");
   const where = problem.location[0];
   if (problem.ruleId === "operation-operationId-unique") {
@@ -264,11 +290,15 @@ function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem): string 
   const ref = typeof node === "string" ? node : (node as { $ref?: unknown } | undefined)?.$ref;
   if (typeof ref !== "string") return text.replace(/^Can't resolve \$ref/, "dangling $ref: cannot resolve it");
   const filePart = ref.split("#")[0]!;
-  if (filePart !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(filePart) && where) {
-    const target = resolve(dirname(where.source.absoluteRef), decodeURI(filePart));
-    if (!existsSync(target)) return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
+  const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(filePart);
+  if (filePart !== "" && where) {
+    // As redocly's resolver works the target out: URLs as they are, paths from the referring file's folder, not decoded.
+    const target = isUrl ? filePart : resolve(dirname(where.source.absoluteRef), filePart);
+    const refused = refusals.get(target);
+    if (refused) return `$ref "${isUrl ? redactUrl(filePart) : filePart}" refused: ${refused}`;
+    if (!isUrl && !existsSync(target)) return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
   }
-  return `dangling $ref: nothing found at "${ref}"`;
+  return `dangling $ref: nothing found at "${isUrl ? redactUrl(filePart) + ref.slice(filePart.length) : ref}"`;
 }
 
 /** `GET /things`: the first operation in document order with this operationId. */

@@ -189,7 +189,7 @@ async function writePackage(spec: Json, dir: string, templates: Awaited<ReturnTy
   const { client, index } = emitClient(ir, templates, banner);
   await mkdir(join(dir, "runtime"), { recursive: true });
   await Promise.all([
-    writeFile(join(dir, "schema.d.ts"), await emitTypes(bundled.protectedDocument, banner)),
+    writeFile(join(dir, "schema.d.ts"), await emitTypes(bundled.document, banner)),
     writeFile(join(dir, "client.ts"), client),
     writeFile(join(dir, "index.ts"), index),
     writeFile(join(dir, "runtime", "index.ts"), `export * from "../../../runtime/index.js";\n`),

@@ -1,4 +1,5 @@
-import { fromPointer } from "../errors.ts";
+import { unusedMarker } from "../../shared/literal-refs.ts";
+import { decodeRefPointer as fromPointer, escapeSegment } from "../../shared/json-pointer.ts";
 
 /**
  * openapi-typescript builds a JSON pointer for every name it walks (a path,
@@ -10,37 +11,43 @@ import { fromPointer } from "../errors.ts";
  * matches the key it declared). In the document given to openapi-typescript
  * only, `%` and `#` in names become ASCII markers; they are turned back in its
  * output text, which then reads exactly as if the names had been used as is.
+ * The markers are chosen so that the document holds neither anywhere
+ * (`x-apigen-pct`, or `x-apigen-pct-2` in a spec that has a property named
+ * `x-apigen-pct`): restoring must never rewrite the spec's own strings.
  */
-const MARKS: [string, string][] = [
-  ["%", "x-apigen-pct"],
-  ["#", "x-apigen-hash"],
-];
+export type NameMarks = readonly (readonly [char: string, marker: string])[];
+
+/** Markers for `%` and `#` that `documentText` (the document, serialised) does not contain. */
+export function nameMarksFor(documentText: string): NameMarks {
+  return [
+    ["%", unusedMarker("x-apigen-pct", documentText)],
+    ["#", unusedMarker("x-apigen-hash", documentText)],
+  ];
+}
 
 type Obj = Record<string, unknown>;
-
-function mark(name: string): string {
-  let out = name;
-  for (const [char, marker] of MARKS) if (out.includes(char)) out = out.split(char).join(marker);
-  return out;
-}
-
-function markRef(ref: string): string {
-  if (!ref.startsWith("#")) return ref;
-  const segments = fromPointer(ref);
-  if (!segments.some((s) => /[%#]/.test(s))) return ref;
-  return "#" + segments.map((s) => "/" + mark(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
 
 const needsMark = (s: string) => s.includes("%") || s.includes("#");
 
 /** A copy of the bundled document with `%` and `#` in names marked (shares every subtree it does not change). */
-export function protectNamesForTypes(document: Obj): Obj {
-  return walk(document) as Obj;
+export function protectNamesForTypes(document: Obj, marks: NameMarks): Obj {
+  const mark = (name: string): string => {
+    let out = name;
+    for (const [char, marker] of marks) if (out.includes(char)) out = out.split(char).join(marker);
+    return out;
+  };
+  const markRef = (ref: string): string => {
+    if (!ref.startsWith("#")) return ref;
+    const segments = fromPointer(ref);
+    if (!segments.some((s) => /[%#]/.test(s))) return ref;
+    return "#" + segments.map((s) => "/" + escapeSegment(mark(s))).join("");
+  };
+  return walk(document, mark, markRef) as Obj;
 }
 
-function walk(node: unknown): unknown {
+function walk(node: unknown, mark: (name: string) => string, markRef: (ref: string) => string): unknown {
   if (Array.isArray(node)) {
-    const items = node.map(walk);
+    const items = node.map((item) => walk(item, mark, markRef));
     return items.some((item, i) => item !== node[i]) ? items : node;
   }
   if (node === null || typeof node !== "object") return node;
@@ -56,7 +63,7 @@ function walk(node: unknown): unknown {
     } else if (key === "mapping" && value !== null && typeof value === "object" && !Array.isArray(value)) {
       next = Object.fromEntries(Object.entries(value as Obj).map(([k, v]) => [k, typeof v === "string" ? (v.startsWith("#") ? markRef(v) : mark(v)) : v]));
       if (Object.entries(value as Obj).every(([k, v]) => (next as Obj)[k] === v)) next = value;
-    } else next = walk(value);
+    } else next = walk(value, mark, markRef);
     const newKey = needsMark(key) ? mark(key) : key;
     if (next !== value || newKey !== key) changed = true;
     return [newKey, next] as const;
@@ -68,8 +75,8 @@ function walk(node: unknown): unknown {
 }
 
 /** Undoes {@link protectNamesForTypes} in openapi-typescript's output. */
-export function restoreNamesInText(text: string): string {
+export function restoreNamesInText(text: string, marks: NameMarks): string {
   let out = text;
-  for (const [char, marker] of MARKS) if (out.includes(marker)) out = out.split(marker).join(char);
+  for (const [char, marker] of marks) if (out.includes(marker)) out = out.split(marker).join(char);
   return out;
 }

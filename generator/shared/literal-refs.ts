@@ -5,11 +5,22 @@
  * failing on a target that does not exist, or silently replacing the example
  * with whatever the pointer names. So before any tool walks the document,
  * `$ref` keys inside such values are renamed to a marker, and renamed back
- * where the document leaves the generator (openapi.json, docs, types).
+ * before the document leaves a stage. Validation protects them from redocly;
+ * emit/openapi-typescript/ protects them again from openapi-typescript.
+ *
+ * The marker is chosen per document ({@link unusedMarker}) so that it can never
+ * be a key or string the spec itself holds: restoring it must not rename user data.
  */
-import { restoreNamesInText } from "./type-names.ts";
 
+/** The marker's first choice; `-2`, `-3`... are appended while the document holds it. */
 export const LITERAL_REF_KEY = "x-apigen-literal-$ref";
+
+/** `base`, or `base-2`, `base-3`... : the first that `text` (the document, serialised) does not contain. */
+export function unusedMarker(base: string, text: string): string {
+  let marker = base;
+  for (let n = 2; text.includes(marker); n++) marker = `${base}-${n}`;
+  return marker;
+}
 
 type Obj = Record<string, unknown>;
 
@@ -39,19 +50,24 @@ export const NAME_MAPS: ReadonlySet<string> = new Set([
 /** Keys whose whole value is literal data. */
 const LITERAL_KEYS = new Set(["example", "default", "const", "enum"]);
 
-/** A copy of `document` with `$ref` keys inside literal values renamed; counts them. */
-export function protectLiteralRefs(document: Obj): { document: Obj; count: number } {
-  const counter = { count: 0 };
+/** A copy of `document` with `$ref` keys inside literal values renamed to `marker`; counts them. */
+export function protectLiteralRefs(document: Obj, marker: string): { document: Obj; count: number } {
+  const counter = { count: 0, marker };
   return { document: walkKeyword(document, counter) as Obj, count: counter.count };
 }
 
-function walkKeyword(node: unknown, counter: { count: number }): unknown {
+interface Counter {
+  count: number;
+  marker: string;
+}
+
+function walkKeyword(node: unknown, counter: Counter): unknown {
   if (Array.isArray(node)) return node.map((item) => walkKeyword(item, counter));
   if (node === null || typeof node !== "object") return node;
   const out: Obj = {};
   for (const [key, value] of Object.entries(node as Obj)) {
     let result: unknown;
-    if (LITERAL_KEYS.has(key)) result = renameRefs(value, LITERAL_REF_KEY, counter);
+    if (LITERAL_KEYS.has(key)) result = renameRefs(value, counter.marker, counter);
     else if (key === "examples") result = walkExamples(value, counter);
     else if (key === "components") result = walkComponents(value, counter);
     else if (NAME_MAPS.has(key)) result = walkNameMap(value, counter);
@@ -62,7 +78,7 @@ function walkKeyword(node: unknown, counter: { count: number }): unknown {
 }
 
 /** `components`: each section is a name map; `components.examples` holds Example Objects. */
-function walkComponents(node: unknown, counter: { count: number }): unknown {
+function walkComponents(node: unknown, counter: Counter): unknown {
   if (node === null || typeof node !== "object" || Array.isArray(node)) return walkKeyword(node, counter);
   const out: Obj = {};
   for (const [section, value] of Object.entries(node as Obj)) {
@@ -71,7 +87,7 @@ function walkComponents(node: unknown, counter: { count: number }): unknown {
   return out;
 }
 
-function walkNameMap(node: unknown, counter: { count: number }): unknown {
+function walkNameMap(node: unknown, counter: Counter): unknown {
   if (node === null || typeof node !== "object" || Array.isArray(node)) return walkKeyword(node, counter);
   const out: Obj = {};
   for (const [name, value] of Object.entries(node as Obj)) define(out, name, walkKeyword(value, counter));
@@ -83,8 +99,8 @@ function walkNameMap(node: unknown, counter: { count: number }): unknown {
  * of Example Objects, where `value` is literal and a bare `{ $ref }` entry is
  * a real reference to `components/examples`.
  */
-function walkExamples(node: unknown, counter: { count: number }): unknown {
-  if (Array.isArray(node)) return renameRefs(node, LITERAL_REF_KEY, counter);
+function walkExamples(node: unknown, counter: Counter): unknown {
+  if (Array.isArray(node)) return renameRefs(node, counter.marker, counter);
   if (node === null || typeof node !== "object") return node;
   const out: Obj = {};
   for (const [name, example] of Object.entries(node as Obj)) {
@@ -94,7 +110,7 @@ function walkExamples(node: unknown, counter: { count: number }): unknown {
     }
     const copy: Obj = {};
     for (const [key, value] of Object.entries(example as Obj)) {
-      define(copy, key, key === "value" ? renameRefs(value, LITERAL_REF_KEY, counter) : value);
+      define(copy, key, key === "value" ? renameRefs(value, counter.marker, counter) : value);
     }
     define(out, name, copy);
   }
@@ -113,17 +129,14 @@ function renameRefs(value: unknown, to: string, counter: { count: number }, from
   return out;
 }
 
-/** Undoes {@link protectLiteralRefs} on a whole document (the marker appears nowhere else). */
-export function restoreLiteralRefs(document: Obj): Obj {
-  return renameRefs(document, "$ref", { count: 0 }, LITERAL_REF_KEY) as Obj;
+/** Undoes {@link protectLiteralRefs} on a whole document (a copy; the marker appears nowhere else). */
+export function restoreLiteralRefs(document: Obj, marker: string): Obj {
+  return renameRefs(document, "$ref", { count: 0 }, marker) as Obj;
 }
 
-/**
- * Undoes {@link protectLiteralRefs} in text that quotes example values (JSDoc `@example` in types),
- * and the name markers of protectNamesForTypes (type-names.ts): this is where the types text is finished.
- */
-export function restoreLiteralRefsInText(text: string): string {
-  return restoreNamesInText(text.split(JSON.stringify(LITERAL_REF_KEY)).join('"$ref"'));
+/** Undoes {@link protectLiteralRefs} in text that quotes example values as JSON (JSDoc `@example` in types). */
+export function restoreLiteralRefsInText(text: string, marker: string): string {
+  return text.split(JSON.stringify(marker)).join('"$ref"');
 }
 
 /** Assignment that keeps a key named `__proto__` as data (defineProperty only there: it is slow). */

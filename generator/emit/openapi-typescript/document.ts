@@ -1,0 +1,33 @@
+import { LITERAL_REF_KEY, protectLiteralRefs, restoreLiteralRefsInText, unusedMarker } from "../../shared/literal-refs.ts";
+import { nameMarksFor, protectNamesForTypes, restoreNamesInText } from "./names.ts";
+import { breakSelfArrayUnions, dropDuplicateDiscriminatorProperties, dropScalarEnumsOnObjects } from "./repairs.ts";
+
+type Obj = Record<string, unknown>;
+
+/** The document as openapi-typescript is given it, and how to turn its output back into the spec's own names. */
+export interface TypesDocument {
+  document: Obj;
+  restore(text: string): string;
+}
+
+/**
+ * The openapi-typescript adapter's input side, the one place its needs are
+ * met: from the canonical document (validate's output, never changed here),
+ * a private copy with literal `$ref` keys protected (see shared/literal-refs.ts),
+ * the repairs of ./repairs.ts applied, and `%` and `#` in names marked
+ * (./names.ts). Every marker is one the document does not contain.
+ */
+export function typesDocument(canonical: Obj): TypesDocument {
+  const text = JSON.stringify(canonical);
+  const literalRef = unusedMarker(LITERAL_REF_KEY, text);
+  const marks = nameMarksFor(text);
+  // A deep copy: the repairs below change it, and nothing else sees it.
+  const copy = protectLiteralRefs(canonical, literalRef).document;
+  dropScalarEnumsOnObjects(copy);
+  dropDuplicateDiscriminatorProperties(copy);
+  breakSelfArrayUnions(copy);
+  return {
+    document: protectNamesForTypes(copy, marks),
+    restore: (output) => restoreNamesInText(restoreLiteralRefsInText(output, literalRef), marks),
+  };
+}
