@@ -112,6 +112,8 @@ export interface ParameterIR {
   schema: JsonSchema;
   style?: string;
   explode?: boolean;
+  /** The parameter's own `example` (or its first `examples` entry's value), verbatim; absent when it gives none. */
+  example?: unknown;
 }
 
 export interface RequestBodyIR {
@@ -124,6 +126,8 @@ export interface RequestBodyIR {
 export interface MediaIR {
   contentType: string;
   schema?: JsonSchema;
+  /** The media type's `example` (or its first `examples` entry's value), verbatim; absent when it gives none. */
+  example?: unknown;
 }
 
 export interface ResponseIR {
