@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../generator/site/build.ts";
+import { buildSite } from "../../site/build.ts";
 import { GENERATED, docFiles } from "./support.ts";
 
 const CHROMIUM = "/usr/bin/chromium";

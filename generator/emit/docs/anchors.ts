@@ -1,6 +1,6 @@
 /**
  * GitHub-style heading anchors, so links into generated pages work on GitHub,
- * on npm, in the docs site (generator/site) and under markdownlint's MD051.
+ * on npm, in the docs site (site/) and under markdownlint's MD051.
  * GitHub lower-cases the heading's text, drops everything but letters, marks,
  * digits, `_`, `-` and spaces, turns spaces into `-`, and numbers repeats
  * (`parameters`, `parameters-1`, ...) in page order.
