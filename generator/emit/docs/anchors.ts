@@ -1,3 +1,5 @@
+import { slug } from "github-slugger";
+
 /**
  * GitHub-style heading anchors, so links into generated pages work on GitHub,
  * on npm, in the docs site (site/) and under markdownlint's MD051.
@@ -6,10 +8,7 @@
  * (`parameters`, `parameters-1`, ...) in page order.
  */
 export function githubSlug(headingText: string): string {
-  return headingText
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
-    .replace(/ /g, "-");
+  return slug(headingText);
 }
 
 /** Hands out anchors for one page's headings in order, numbering repeats as GitHub does. */

@@ -247,7 +247,15 @@ function numberSample(schema: JsonSchema, name: string, integer: boolean): numbe
   if (typeof schema.exclusiveMinimum === "number") low = Math.max(low, schema.exclusiveMinimum + (step ?? 0.5));
   if (typeof schema.exclusiveMaximum === "number") high = Math.min(high, schema.exclusiveMaximum - (step ?? 0.5));
   const parts = words(name).map((w) => w.toLowerCase());
-  const preferred = parts.includes("port") ? 8443 : parts.some((w) => /^(count|total|size|limit)$/.test(w)) ? 10 : parts.includes("year") ? 2024 : 1;
+  const preferred = parts.includes("port")
+    ? 8443
+    : parts.some((w) => /^(count|total|size|limit)$/.test(w))
+      ? 10
+      : parts.some((w) => /^(offset|skip|index)$/.test(w))
+        ? 0
+        : parts.includes("year")
+          ? 2024
+          : 1;
   let value = Math.min(Math.max(preferred, low), high);
   if (step !== undefined) {
     value = Math.ceil(value / step) * step;
