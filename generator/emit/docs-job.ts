@@ -10,7 +10,7 @@ import { formatFiles } from "../format/format.ts";
 import type { ApiIR } from "../ir/types.ts";
 import { DOCS_WORKER } from "../paths.ts";
 import type { FileSet } from "../write/write.ts";
-import { emitDocs } from "./docs.ts";
+import { emitDocs, withLlmsFull } from "./docs.ts";
 import type { Templates } from "./templates.ts";
 
 /** Operations plus models above which a worker pays for itself. */
@@ -31,7 +31,7 @@ export function startDocs(ir: ApiIR, templates: Templates): DocsJob {
   const mode = process.env.APIGEN_DOCS_WORKER;
   const big = ir.operations.length + ir.models.length >= WORKER_THRESHOLD;
   if (DOCS_WORKER === undefined || mode === "never" || (mode !== "always" && !big)) {
-    return { pages: Promise.resolve().then(() => formatFiles(emitDocs(ir, templates))), cancel() {} };
+    return { pages: Promise.resolve().then(() => withLlmsFull(formatFiles(emitDocs(ir, templates)))), cancel() {} };
   }
   const worker = new Worker(DOCS_WORKER, { workerData: { ir, templateSources: templates.sources } });
   const pages = new Promise<FileSet>((resolve, reject) => {

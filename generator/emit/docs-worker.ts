@@ -5,8 +5,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { formatFiles } from "../format/format.ts";
 import type { ApiIR } from "../ir/types.ts";
-import { emitDocs } from "./docs.ts";
+import { emitDocs, withLlmsFull } from "./docs.ts";
 import { compileTemplates } from "./templates.ts";
 
 const { ir, templateSources } = workerData as { ir: ApiIR; templateSources: Map<string, string> };
-parentPort!.postMessage(formatFiles(emitDocs(ir, compileTemplates(templateSources))));
+parentPort!.postMessage(withLlmsFull(formatFiles(emitDocs(ir, compileTemplates(templateSources)))));

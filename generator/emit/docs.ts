@@ -13,7 +13,7 @@ import type { Templates } from "./templates.ts";
 /**
  * Markdown pages under `docs/`: an index (`docs/README.md`), one page per tag
  * (`docs/tags/<slug>.md`) and one per model (`docs/models/<slug>.md`), plus
- * `docs/llms.txt`, `docs/llms-full.txt` and `openapi.overlay.json` (see docs/agents.ts).
+ * `docs/llms.txt` and `openapi.overlay.json` (see docs/agents.ts; `withLlmsFull` adds the last one).
  * Every value a template prints is computed and escaped here and in docs/*.ts;
  * templates only lay it out.
  */
@@ -54,9 +54,18 @@ export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
     pages.set(`docs/models/${model.slug}.md`, templates.render("docs/model.md.hbs", modelView(ir, model, schemas, examples, used)));
   }
   const resolved = resolveAnchors(pages);
-  resolved.set("docs/llms-full.txt", llmsFullTxt(resolved));
   resolved.set("openapi.overlay.json", codeSamplesOverlay(ir, samples));
   return resolved;
+}
+
+/**
+ * `docs/llms-full.txt`, every page in one file, added once the pages are
+ * tidied: joined from tidy pages it is tidy too, and on GitHub's spec it is
+ * 25 MB that tidying again would only cost time.
+ */
+export function withLlmsFull(files: Map<string, string>): Map<string, string> {
+  files.set("docs/llms-full.txt", llmsFullTxt(files));
+  return files;
 }
 
 /** The first server's URL with its variables at their defaults: where a client sends requests unless told otherwise. */

@@ -56,8 +56,15 @@ export class Examples {
 
   /** A sample value of the schema (its own example first), or undefined when none could be built (a required cycle). */
   value(schema: JsonSchema | undefined, name: string, mode: SampleMode): unknown {
-    return sampleFor(schema, { models: this.schemas, mode, name });
+    // A model's sample is asked for by every operation and page that names it: made once per mode.
+    const key = typeof schema?.$ref === "string" && Object.keys(schema).length === 1 ? `${mode} ${name} ${schema.$ref}` : undefined;
+    if (key !== undefined && this.cache.has(key)) return this.cache.get(key);
+    const value = sampleFor(schema, { models: this.schemas, mode, name });
+    if (key !== undefined) this.cache.set(key, value);
+    return value;
   }
+
+  private readonly cache = new Map<string, unknown>();
 
   /** The values a call sends: parameters by place (the spec's examples first) and the body, or undefined parts when none. */
   request(op: OperationIR, skip: string[] = [], requiredOnly = false): RequestSample {

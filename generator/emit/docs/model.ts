@@ -24,6 +24,7 @@ export function modelView(ir: ApiIR, model: ModelIR, schemas: Schemas, examples:
     constraints: constraints(s),
     typescript: fence(examples.model(model.name, s), "ts"),
     json: modelJson(model, examples),
+    jsonKey: `model-json:${model.slug}`,
     composition:
       members.length > 0
         ? `Combines every field of ${listWords(members.map((m) => link(text(m.name), `${m.slug}.md`)))}${isObject(s.properties) || schemaList(s.allOf).length > members.length ? " with fields of its own" : ""}; the table lists them all.`

@@ -50,7 +50,7 @@ export function operationView(ir: ApiIR, op: OperationIR, tag: TagIR, where: Whe
     parameters: parametersTable(op, where),
     requestBody: requestBodyView(op, where, examples),
     responses: responsesTable(op.responses, where),
-    responseExamples: responseExamples(op, examples),
+    responseExamples: responseExamples(op, examples, where),
     errors: errorsView(op, errors, where),
     authorization: authorizationLines(ir, op.security),
     requestContentTypes: op.requestBody ? op.requestBody.content.map((m) => codeSpan(m.contentType)).join(", ") : "none (no request body)",
@@ -139,15 +139,30 @@ function responsesTable(responses: ResponseIR[], where: Where): TableView | null
   ]);
 }
 
-/** A JSON sample of each declared response that has a JSON body (errors included), headed by its status. */
-function responseExamples(op: OperationIR, examples: Examples): { heading: string; json: string }[] {
+/** Above this many lines, a sample that is a model's own is shown once, on the model's page, not on every operation. */
+const INLINE_SAMPLE_LINES = 100;
+
+/**
+ * A JSON sample of each declared response that has a JSON body (errors
+ * included), headed by its status. A long sample of a named model (GitHub's
+ * repositories run to hundreds of lines) links to the model page's example
+ * instead: repeating it per operation would multiply the docs' size.
+ */
+function responseExamples(op: OperationIR, examples: Examples, where: Where): { heading: string; json: string }[] {
   const out: { heading: string; json: string }[] = [];
   for (const r of op.responses) {
     const media = r.content.find((m) => isJsonType(m.contentType));
     if (media === undefined) continue;
-    const value = "example" in media ? media.example : examples.value(media.schema, "body", "response");
+    const given = "example" in media;
+    const value = given ? media.example : examples.value(media.schema, "body", "response");
     const json = jsonFence(media, value);
-    if (json !== "") out.push({ heading: `Response ${text(r.status)}`, json });
+    if (json === "") continue;
+    const model = given ? undefined : where.schemas.modelOf(media.schema);
+    if (model !== undefined && json.split("\n").length > INLINE_SAMPLE_LINES) {
+      out.push({ heading: `Response ${text(r.status)}`, json: `A ${link(text(model.name), `${where.modelsHref}${model.slug}.md#⟪model-json:${model.slug}⟫`)}: see the example JSON on its page.` });
+      continue;
+    }
+    out.push({ heading: `Response ${text(r.status)}`, json });
   }
   return out;
 }
