@@ -32,7 +32,7 @@ export function llmsTxt(ir: ApiIR): string {
 /** `docs/llms-full.txt`: the overview, then every tag page and model page, each under a comment naming its file. */
 export function llmsFullTxt(pages: Map<string, string>): string {
   const order = [...pages.keys()].filter((p) => p.startsWith("docs/") && p.endsWith(".md")).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return order.map((p) => `<!-- ${p.replace(/^docs\//, "")} -->\n\n${pages.get(p)!.replace(/\s+$/, "")}\n`).join("\n");
+  return order.map((p) => `<!-- ${p.replace(/^docs\//, "")} -->\n\n${pages.get(p)!.trimEnd()}\n`).join("\n");
 }
 
 function rank(path: string): number {

@@ -42,6 +42,11 @@ export function resolveAnchors(pages: Map<string, string>): Map<string, string> 
     const slugger = new Slugger();
     let fenceOpen: string | null = null;
     const lines = markdown.split("\n").map((line) => {
+      // Most lines (table rows, JSON and code samples) can be neither a heading nor a fence: skip the regexes.
+      let indent = 0;
+      while (indent < 4 && line.charCodeAt(indent) === 32) indent++;
+      const first = line.charCodeAt(indent);
+      if (first !== 35 /* # */ && first !== 96 /* ` */ && first !== 126 /* ~ */) return line;
       const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
       if (marker !== undefined && (fenceOpen === null || (marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length))) {
         fenceOpen = fenceOpen === null ? marker : null;

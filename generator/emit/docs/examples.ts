@@ -13,6 +13,9 @@ import type { Schemas } from "./schema.ts";
  * Spec strings only ever reach the code through `literal`/`propertyKey`.
  */
 
+/** Model values up to this many lines are shown as TypeScript too. */
+const MODEL_VALUE_LINES = 40;
+
 /** What one call sends, as values: parameters grouped by where they go, and the body. */
 export interface RequestSample {
   params: Partial<Record<"path" | "query" | "header" | "cookie", Record<string, unknown>>>;
@@ -156,7 +159,15 @@ export class Examples {
     const alias = typeAlias(name);
     const value = this.value({ $ref: `#/components/schemas/${escapePointer(name)}` }, name, "response");
     const lines = [importStatement(["components"], this.ir.packageName, true), "", `type ${alias} = components["schemas"][${literal(name)}];`];
-    if (value !== undefined || this.schemas.isNullable(schema)) lines.push("", `const example: ${alias} = ${tsValue(value ?? null)};`, "console.log(example);");
+    if (value === undefined && !this.schemas.isNullable(schema)) return lines.join("\n");
+    const literalValue = tsValue(value ?? null);
+    // A long value is shown once, as the page's example JSON (validated against the schema by the docs tests);
+    // printing it again as TypeScript would double the model pages of a big API.
+    if (literalValue.split("\n").length > MODEL_VALUE_LINES) {
+      lines.push("", `// A sample ${alias} is on this page as JSON.`, `export function show(value: ${alias}): void {`, "  console.log(value);", "}");
+    } else {
+      lines.push("", `const example: ${alias} = ${literalValue};`, "console.log(example);");
+    }
     return lines.join("\n");
   }
 
