@@ -14,17 +14,17 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const ROOT = join(import.meta.dirname, "..");
 const GENERATOR = join(ROOT, "generator");
 const CACHE = join(ROOT, ".cache", "cli");
 
-/** Files that make up the bundle: the CLI's sources (the docs-site builder is separate), this file, esbuild. */
+/** Files that make up the bundle: the CLI's sources, this file, esbuild. */
 function sources() {
   const generator = readdirSync(GENERATOR, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".ts") && !relative(GENERATOR, e.parentPath).startsWith("site"))
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
     .map((e) => join(e.parentPath, e.name));
   return [...generator.sort(), import.meta.filename, join(ROOT, "node_modules", "esbuild", "package.json")];
 }

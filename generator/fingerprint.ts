@@ -1,5 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { ROOT } from "./paths.ts";
 import { sha256 } from "./shared/hash.ts";
 
@@ -16,8 +16,7 @@ export async function generatorFingerprint(): Promise<string> {
   for (const dir of ["generator", "templates"]) {
     const entries = await readdir(join(ROOT, dir), { recursive: true, withFileTypes: true });
     const files = entries
-      // The docs-site builder reads generated packages; it does not shape them.
-      .filter((e) => e.isFile() && !`${relative(ROOT, e.parentPath)}${sep}`.startsWith(`${join("generator", "site")}${sep}`))
+      .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name))
       .sort();
     for (const file of files) parts.push(file.slice(ROOT.length + 1), sha256(await readFile(file)));

@@ -50,7 +50,7 @@ export type { Release };
 /** load -> validate -> IR -> emit -> format: every file of the package, in memory. */
 export async function renderPackage(target: Target, ctx: RunContext, options: RenderOptions = {}): Promise<RenderedPackage> {
   const stages = await loadStages();
-  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitRuntime, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
+  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitRuntime, emitPackageFiles, startDocs, withLlmsFull, formatFiles, tidy, emitDist, release: releases } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded, target.refPolicy);
@@ -71,7 +71,8 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
     const packageFiles = emitPackageFiles(ir, bundled.document, releases.VERSION_PLACEHOLDER, templates);
     const unformatted: FileSet = new Map([["src/client.ts", client], ["src/index.ts", index], ...packageFiles]);
     // Formatting is the pipeline's step, not an emitter's: every emitted file passes through it once.
-    const formatted = formatFiles(new Map([...unformatted, ...(await docs.pages)]));
+    // llms-full.txt joins the docs pages as they are written, so it is made after formatting.
+    const formatted = withLlmsFull(formatFiles(new Map([...unformatted, ...(await docs.pages)])));
     const sources = new Map([
       ...runtime,
       ["client.ts", formatted.get("src/client.ts")!],
@@ -128,6 +129,7 @@ async function loadStages() {
     emitRuntime: client.emitRuntime,
     emitPackageFiles: pkg.emitPackageFiles,
     startDocs: docs.startDocs,
+    withLlmsFull: docs.withLlmsFull,
     formatFiles: format.formatFiles,
     tidy: format.tidy,
     emitDist: dist.emitDist,

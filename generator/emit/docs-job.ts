@@ -8,7 +8,9 @@
 import { Worker } from "node:worker_threads";
 import type { ApiIR } from "../ir/types.ts";
 import { DOCS_WORKER } from "../paths.ts";
-import { emitDocs } from "./docs.ts";
+import { emitDocs, withLlmsFull } from "./docs.ts";
+
+export { withLlmsFull };
 import type { Templates } from "./templates.ts";
 
 /** Operations plus models above which a worker pays for itself. */

@@ -1,9 +1,10 @@
-import type { ApiIR } from "../ir/types.ts";
+import type { ApiIR, OperationIR } from "../ir/types.ts";
 import { codeCell, codeSpan, link, prose, proseCell, text } from "./markdown.ts";
 import { resolveAnchors } from "./docs/anchors.ts";
 import { Examples } from "./docs/examples.ts";
 import { modelView, usage } from "./docs/model.ts";
-import { operationKey, operationView } from "./docs/operation.ts";
+import { type CodeSamples, codeSamples, operationKey, operationView } from "./docs/operation.ts";
+import { codeSamplesOverlay, llmsFullTxt, llmsTxt } from "./docs/agents.ts";
 import { readmeView } from "./docs/readme.ts";
 import { Schemas } from "./docs/schema.ts";
 import { table } from "./docs/tables.ts";
@@ -11,7 +12,8 @@ import type { Templates } from "./templates.ts";
 
 /**
  * Markdown pages under `docs/`: an index (`docs/README.md`), one page per tag
- * (`docs/tags/<slug>.md`) and one per model (`docs/models/<slug>.md`).
+ * (`docs/tags/<slug>.md`) and one per model (`docs/models/<slug>.md`), plus
+ * `docs/llms.txt` and `openapi.overlay.json` (see docs/agents.ts; `withLlmsFull` adds the last one).
  * Every value a template prints is computed and escaped here and in docs/*.ts;
  * templates only lay it out.
  */
@@ -23,8 +25,12 @@ export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
 
   pages.set("docs/README.md", templates.render("docs/README.md.hbs", readmeView(ir, schemas, examples)));
 
+  pages.set("docs/llms.txt", llmsTxt(ir));
+
+  const samples = new Map<OperationIR, CodeSamples>();
   for (const tag of ir.tags) {
     const operations = tag.operationIds.map((id) => byId.get(id)!);
+    for (const op of operations) samples.set(op, codeSamples(ir, op, tag, examples));
     const where = { schemas, modelsHref: "../models/" };
     pages.set(
       `docs/tags/${tag.slug}.md`,
@@ -38,7 +44,7 @@ export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
           { title: "HTTP request", cell: (op) => codeCell(`${op.method.toUpperCase()} ${op.path}`) },
           { title: "Summary", cell: (op) => proseCell(op.summary) },
         ]),
-        operations: operations.map((op) => operationView(ir, op, tag, where, examples)),
+        operations: operations.map((op) => operationView(ir, op, tag, where, examples, samples.get(op)!)),
       }),
     );
   }
@@ -47,7 +53,19 @@ export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
   for (const model of ir.models) {
     pages.set(`docs/models/${model.slug}.md`, templates.render("docs/model.md.hbs", modelView(ir, model, schemas, examples, used)));
   }
-  return resolveAnchors(pages);
+  const resolved = resolveAnchors(pages);
+  resolved.set("openapi.overlay.json", codeSamplesOverlay(ir, samples));
+  return resolved;
+}
+
+/**
+ * `docs/llms-full.txt`, every page in one file, added once the pages are
+ * tidied: joined from tidy pages it is tidy too, and on GitHub's spec it is
+ * 25 MB that tidying again would only cost time.
+ */
+export function withLlmsFull(files: Map<string, string>): Map<string, string> {
+  files.set("docs/llms-full.txt", llmsFullTxt(files));
+  return files;
 }
 
 /** The first server's URL with its variables at their defaults: where a client sends requests unless told otherwise. */

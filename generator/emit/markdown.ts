@@ -56,7 +56,7 @@ export function codeCell(value: string): string {
 export function fence(code: string, lang: string): string {
   const longest = Math.max(2, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
   const ticks = "`".repeat(longest + 1);
-  return `${ticks}${lang}\n${code.replace(/\s+$/, "")}\n${ticks}`;
+  return `${ticks}${lang}\n${code.trimEnd()}\n${ticks}`;
 }
 
 /** A markdown link; `href` is one we built (slugs and anchors), so only the label needs escaping. */

@@ -86,7 +86,7 @@ function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: str
       description: nonEmptyStr(op.description),
       deprecated: op.deprecated === true,
       parameters,
-      requestBody: op.requestBody === undefined ? undefined : requestBody(deref(op.requestBody)),
+      requestBody: op.requestBody === undefined ? undefined : requestBody(deref(op.requestBody), deref),
       responses: responses(obj(op.responses), deref),
       security: security(op.security ?? globalSecurity),
       pagination: pagination(op["x-pagination"], parameters, file, [...pointer, "x-pagination"]),
@@ -101,6 +101,7 @@ function mergeParameters(shared: unknown[], own: unknown[], deref: Deref): Param
     const name = nonEmptyStr(p.name) ?? "";
     const location = p.in as ParameterIR["in"];
     const schema = obj(p.schema ?? firstMediaSchema(p.content));
+    const example = exampleOf(p, deref) ?? exampleOf(obj(Object.values(obj(p.content))[0]), deref);
     byKey.set(`${location}:${name}`, {
       name,
       in: location,
@@ -110,6 +111,7 @@ function mergeParameters(shared: unknown[], own: unknown[], deref: Deref): Param
       schema,
       style: nonEmptyStr(p.style),
       explode: typeof p.explode === "boolean" ? p.explode : undefined,
+      ...(example === undefined ? {} : { example: example.value }),
     });
   }
   return [...byKey.values()];
@@ -120,15 +122,30 @@ function firstMediaSchema(content: unknown): unknown {
   return obj(first).schema;
 }
 
-function media(content: unknown): MediaIR[] {
+function media(content: unknown, deref: Deref): MediaIR[] {
   return Object.entries(obj(content)).map(([contentType, m]) => {
     const schema = obj(m).schema;
-    return schema === undefined ? { contentType } : { contentType, schema: obj(schema) };
+    const example = exampleOf(obj(m), deref);
+    return {
+      contentType,
+      ...(schema === undefined ? {} : { schema: obj(schema) }),
+      ...(example === undefined ? {} : { example: example.value }),
+    };
   });
 }
 
-function requestBody(body: Obj) {
-  return { required: body.required === true, description: nonEmptyStr(body.description), content: media(body.content) };
+/** `example`, else the first `examples` entry's `value` (through a `$ref`); wrapped so `null` counts as given. */
+function exampleOf(node: Obj, deref: Deref): { value: unknown } | undefined {
+  if (node.example !== undefined) return { value: node.example };
+  for (const entry of Object.values(obj(node.examples))) {
+    const e = deref(entry);
+    if (e.value !== undefined) return { value: e.value };
+  }
+  return undefined;
+}
+
+function requestBody(body: Obj, deref: Deref) {
+  return { required: body.required === true, description: nonEmptyStr(body.description), content: media(body.content, deref) };
 }
 
 function responses(raw: Obj, deref: Deref): ResponseIR[] {
@@ -140,7 +157,7 @@ function responses(raw: Obj, deref: Deref): ResponseIR[] {
       return {
         status,
         description: nonEmptyStr(r.description) ?? "",
-        content: media(r.content),
+        content: media(r.content, deref),
         headers: Object.entries(obj(r.headers)).map(([name, h]) => {
           const header = deref(h);
           return { name, required: header.required === true, description: nonEmptyStr(header.description), schema: obj(header.schema) };

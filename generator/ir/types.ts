@@ -114,6 +114,8 @@ export interface ParameterIR {
   schema: JsonSchema;
   style?: string;
   explode?: boolean;
+  /** The parameter's own `example` (or its first `examples` entry's value), verbatim; absent when it gives none. */
+  example?: unknown;
 }
 
 export interface RequestBodyIR {
@@ -126,6 +128,8 @@ export interface RequestBodyIR {
 export interface MediaIR {
   contentType: string;
   schema?: JsonSchema;
+  /** The media type's `example` (or its first `examples` entry's value), verbatim; absent when it gives none. */
+  example?: unknown;
 }
 
 export interface ResponseIR {

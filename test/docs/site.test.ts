@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../generator/site/build.ts";
+import { buildSite } from "../../site/build.ts";
 import { GENERATED, docFiles } from "./support.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -24,7 +24,15 @@ if (!available && !process.env.CI) {
   console.warn(`site.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install -y chromium); CI runs it.`);
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".json": "application/json",
+};
+const AXE = join(import.meta.dirname, "..", "..", "node_modules", "axe-core", "axe.min.js");
 
 /** An operation whose Returns line links a model, found in the markdown: what the reader should reach. */
 interface Route {
@@ -32,6 +40,8 @@ interface Route {
   providerTitle: string;
   operation: string;
   model: string;
+  /** A word of the operation's summary that a reader might search for. */
+  word: string;
 }
 
 async function pickRoute(): Promise<Route> {
@@ -41,7 +51,9 @@ async function pickRoute(): Promise<Route> {
     for (const tag of docs.filter((d) => d.provider === readme.provider && d.name.includes("/docs/tags/"))) {
       for (const section of tag.text.split(/^## /m).slice(1)) {
         const returns = /^- Returns: .*?\[([^\]]+)\]\(\.\.\/models\//m.exec(section);
-        if (returns) return { provider: readme.provider, providerTitle, operation: section.split("\n")[0]!.trim(), model: returns[1]!.replace(/\\/g, "") };
+        const summary = section.split("\n").slice(1).find((l) => l.trim() !== "" && !l.startsWith("**")) ?? "";
+        const word = summary.split(/\W+/).filter((w) => w.length >= 4).sort((a, b) => b.length - a.length)[0];
+        if (returns && word) return { provider: readme.provider, providerTitle, operation: section.split("\n")[0]!.trim(), model: returns[1]!.replace(/\\/g, ""), word };
       }
     }
   }
@@ -80,7 +92,8 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+    page = await context.newPage();
     page.on("request", (r) => requests.push(r.url()));
   }, 120_000);
 
@@ -135,11 +148,136 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     const sidebar = page.locator("nav.sidebar");
     expect(await sidebar.getByRole("link", { name: route.providerTitle, exact: true }).first().isVisible()).toBe(true);
     expect(await sidebar.locator(`a[aria-current="page"]`).textContent()).toBe(route.model);
-    expect(await sidebar.getByRole("link", { name: route.operation, exact: true }).count()).toBeGreaterThan(0);
+    // Operation links carry their method badge: "GET getThing".
+    expect(await sidebar.getByRole("link", { name: new RegExp(`^[A-Z]+ ${route.operation}$`) }).count()).toBeGreaterThan(0);
   });
 
   it("loads nothing from outside the local server", () => {
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.filter((url) => !url.startsWith(`${base}/`))).toEqual([]);
   });
+
+  /** A page of each kind: the site index, a provider overview, a tag page, a model page, a changelog. */
+  async function pageKinds(): Promise<string[]> {
+    const docs = await docFiles(GENERATED);
+    const tag = docs.find((d) => d.provider === route.provider && d.name.includes("/docs/tags/"))!;
+    const model = docs.find((d) => d.provider === route.provider && d.name.includes("/docs/models/"))!;
+    const html = (d: { path: string }) => d.path.slice(d.path.indexOf("/docs/") + 6).replace(/\.md$/, ".html");
+    return ["index.html", `${route.provider}/index.html`, `${route.provider}/${html(tag)}`, `${route.provider}/${html(model)}`, `${route.provider}/changelog.html`];
+  }
+
+  it("search finds an operation by a word of its summary and opens it, offline", async () => {
+    await page.goto(`${base}/index.html`);
+    await page.getByRole("searchbox", { name: "Search all APIs" }).fill(route.word.toLowerCase());
+    const hit = page.locator("#search-results a", { hasText: route.operation }).first();
+    await hit.waitFor();
+    await hit.click();
+    await page.waitForURL(new RegExp(`/${route.provider}/tags/[^/]+\\.html#`));
+    const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`h2[id="${anchor}"]`).textContent()).toBe(route.operation);
+  });
+
+  it("at 390 px nothing overflows, the text starts near the top and the menu opens", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const path of await pageKinds()) {
+        await page.goto(`${base}/${path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(390);
+        const h1 = await page.locator("main h1").boundingBox();
+        expect(h1!.y, path).toBeLessThan(250);
+        const menu = page.getByRole("button", { name: "Menu" });
+        if (path === "index.html") continue;
+        expect(await page.locator("nav.sidebar").isVisible()).toBe(false);
+        await menu.click();
+        expect(await menu.getAttribute("aria-expanded")).toBe("true");
+        expect(await page.locator("nav.sidebar").getByRole("link", { name: route.providerTitle, exact: true }).first().isVisible()).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it("the light/dark toggle switches the theme and remembers it", async () => {
+    await page.goto(`${base}/${route.provider}/index.html`);
+    await page.evaluate(() => localStorage.removeItem("apigen-theme"));
+    await page.reload();
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const before = await theme();
+    const colour = await background();
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    const after = await theme();
+    expect(after).not.toBe(before);
+    expect(await background()).not.toBe(colour);
+    await page.goto(`${base}/index.html`);
+    expect(await theme()).toBe(after);
+    await page.evaluate(() => localStorage.removeItem("apigen-theme"));
+  });
+
+  it("copy buttons put the code on the clipboard", async () => {
+    const [, , tagPage] = await pageKinds();
+    await page.goto(`${base}/${tagPage}`);
+    const block = page.locator(".code-block").first();
+    const code = await block.locator("pre code").textContent();
+    await block.getByRole("button", { name: "Copy code" }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    expect(code).toContain("import");
+  });
+
+  it("headings have permalinks, operations method badges, and each provider its version, changelog and openapi.json", async () => {
+    const [, overview, tagPage] = await pageKinds();
+    await page.goto(`${base}/${tagPage}`);
+    const h2 = page.locator("main h2").first();
+    const id = await h2.getAttribute("id");
+    expect(await h2.locator("a.permalink").getAttribute("href")).toBe(`#${id}`);
+    expect(await page.locator("main .method").count()).toBeGreaterThan(0);
+    await page.goto(`${base}/${overview}`);
+    const pkg = JSON.parse(await readFile(join(GENERATED, route.provider, "package.json"), "utf8")) as { version: string };
+    expect(await page.locator("nav.sidebar .versions").innerText()).toContain(pkg.version);
+    const download = await fetch(`${base}/${route.provider}/${await page.getByRole("link", { name: "openapi.json" }).getAttribute("href")}`);
+    expect(((await download.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+    await page.getByRole("link", { name: "Changelog" }).click();
+    await page.waitForURL(`**/${route.provider}/changelog.html`);
+    expect(await page.locator("main").innerText()).toContain(pkg.version);
+  });
+
+  it("says 1 tag, 2 models: counts agree with their nouns", async () => {
+    await page.goto(`${base}/index.html`);
+    for (const counts of await page.locator(".card .counts").allInnerTexts()) {
+      for (const m of counts.matchAll(/(\d+) (\w+)/g)) expect(m[2]!.endsWith("s"), counts).toBe(m[1] !== "1");
+    }
+  });
+
+  it("serves a markdown twin beside each page and llms.txt for the site and each provider", async () => {
+    const [, overview, tagPage] = await pageKinds();
+    const twin = await fetch(`${base}/${tagPage!.replace(/\.html$/, ".md")}`);
+    expect(twin.status).toBe(200);
+    expect(await twin.text()).toMatch(/^# /);
+    expect((await fetch(`${base}/${overview!.replace(/\.html$/, ".md")}`)).status).toBe(200);
+    const llms = await (await fetch(`${base}/llms.txt`)).text();
+    expect(llms).toContain(`(${route.provider}/llms.txt)`);
+    const providerLlms = await (await fetch(`${base}/${route.provider}/llms.txt`)).text();
+    for (const [, href] of providerLlms.matchAll(/\]\(([^)#]+)/g)) expect((await fetch(`${base}/${route.provider}/${href}`)).status, href).toBe(200);
+  });
+
+  it("axe-core finds no serious or critical accessibility violation on any page kind, in either theme", async () => {
+    const found: string[] = [];
+    const kinds = await pageKinds();
+    // Every kind in the light theme; in the dark one, the index and a tag page (code, tables, badges) cover every colour.
+    for (const [theme, paths] of [["light", kinds], ["dark", [kinds[0]!, kinds[2]!]]] as const) {
+      for (const path of paths) {
+        await page.goto(`${base}/${path}`);
+        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+        });
+        for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) found.push(`${theme} ${path}: ${v.id} (${v.impact}) at ${v.targets.join(", ")}`);
+      }
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
 });

@@ -1,15 +1,14 @@
+import { slug } from "github-slugger";
+
 /**
  * GitHub-style heading anchors, so links into generated pages work on GitHub,
- * on npm, in the docs site (generator/site) and under markdownlint's MD051.
+ * on npm, in the docs site (site/) and under markdownlint's MD051.
  * GitHub lower-cases the heading's text, drops everything but letters, marks,
  * digits, `_`, `-` and spaces, turns spaces into `-`, and numbers repeats
  * (`parameters`, `parameters-1`, ...) in page order.
  */
 export function githubSlug(headingText: string): string {
-  return headingText
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
-    .replace(/ /g, "-");
+  return slug(headingText);
 }
 
 /** Hands out anchors for one page's headings in order, numbering repeats as GitHub does. */
@@ -43,6 +42,11 @@ export function resolveAnchors(pages: Map<string, string>): Map<string, string> 
     const slugger = new Slugger();
     let fenceOpen: string | null = null;
     const lines = markdown.split("\n").map((line) => {
+      // Most lines (table rows, JSON and code samples) can be neither a heading nor a fence: skip the regexes.
+      let indent = 0;
+      while (indent < 4 && line.charCodeAt(indent) === 32) indent++;
+      const first = line.charCodeAt(indent);
+      if (first !== 35 /* # */ && first !== 96 /* ` */ && first !== 126 /* ~ */) return line;
       const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
       if (marker !== undefined && (fenceOpen === null || (marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length))) {
         fenceOpen = fenceOpen === null ? marker : null;

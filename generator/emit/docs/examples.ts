@@ -1,7 +1,8 @@
 import type { ApiIR, JsonSchema, OperationIR, SecuritySchemeIR, TagIR } from "../../ir/types.ts";
 import { words } from "../../ir/names.ts";
 import { literal, propertyKey } from "../code.ts";
-import { type Schemas, isObject, nonNullBranches, schemaList, typesOf } from "./schema.ts";
+import { type SampleMode, sampleFor } from "./samples.ts";
+import type { Schemas } from "./schema.ts";
 
 /**
  * TypeScript examples for the docs, built from the schemas: complete modules
@@ -12,12 +13,16 @@ import { type Schemas, isObject, nonNullBranches, schemaList, typesOf } from "./
  * Spec strings only ever reach the code through `literal`/`propertyKey`.
  */
 
-/** Optional fields are shown down to this depth of nesting; required ones always. */
-const OPTIONAL_DEPTH = 3;
-const MAX_DEPTH = 8;
-const OMIT = Symbol("omit");
+/** Model values up to this many lines are shown as TypeScript too. */
+const MODEL_VALUE_LINES = 40;
 
-type Mode = "request" | "response";
+/** What one call sends, as values: parameters grouped by where they go, and the body. */
+export interface RequestSample {
+  params: Partial<Record<"path" | "query" | "header" | "cookie", Record<string, unknown>>>;
+  body: unknown;
+  /** The body's media type: the first one the spec lists, which the client sends. */
+  contentType: string | undefined;
+}
 
 /** A TS expression for a plain value: objects with bare keys where possible. */
 export function tsValue(value: unknown, indent = ""): string {
@@ -52,112 +57,50 @@ export class Examples {
     private readonly schemas: Schemas,
   ) {}
 
-  /** A value of the schema's type, or undefined when none could be built (a required cycle). */
-  value(schema: JsonSchema | undefined, name: string, mode: Mode): unknown {
-    const v = this.build(schema ?? {}, name, mode, 0, []);
-    return v === OMIT ? undefined : v;
+  /** A sample value of the schema (its own example first), or undefined when none could be built (a required cycle). */
+  value(schema: JsonSchema | undefined, name: string, mode: SampleMode): unknown {
+    // A model's sample is asked for by every operation and page that names it: made once per mode.
+    const key = typeof schema?.$ref === "string" && Object.keys(schema).length === 1 ? `${mode} ${name} ${schema.$ref}` : undefined;
+    if (key !== undefined && this.cache.has(key)) return this.cache.get(key);
+    const value = sampleFor(schema, { models: this.schemas, mode, name });
+    if (key !== undefined) this.cache.set(key, value);
+    return value;
   }
 
-  private build(schema: JsonSchema, name: string, mode: Mode, depth: number, stack: string[]): unknown {
-    const model = this.schemas.modelOf(schema);
-    if (model !== undefined) {
-      if (stack.includes(model.name) || depth > MAX_DEPTH) return OMIT;
-      return this.build(model.schema, name, mode, depth, [...stack, model.name]);
-    }
-    if (typeof schema.$ref === "string") return this.build(this.schemas.deref(schema), name, mode, depth + 1, stack);
-    if ("const" in schema) return schema.const;
-    if (Array.isArray(schema.enum)) return schema.enum.find((v) => v !== null) ?? null;
-    const example = firstExample(schema);
-    const types = typesOf(schema);
-    if (example !== undefined && types.length > 0 && types.some((t) => matchesType(example, t)) && types.every((t) => t !== "object" && t !== "array")) return example;
+  private readonly cache = new Map<string, unknown>();
 
-    const branches = nonNullBranches(schema);
-    if (types.length === 0 && branches.length > 0) {
-      for (const branch of branches) {
-        const v = this.build(branch, name, mode, depth, stack);
-        if (v !== OMIT) return v;
-      }
-      return OMIT;
-    }
-    const members = schemaList(schema.allOf).filter(constrains);
-    const own = isObject(schema.properties) || isObject(schema.additionalProperties) || isObject(schema.patternProperties);
-    if (members.length > 0) {
-      // allOf: a member that is not an object (an enum, a string) decides the value; objects merge their fields.
-      const values = members.map((m) => this.build(m, name, mode, depth, stack));
-      if (values.includes(OMIT)) return OMIT;
-      const scalar = values.find((v) => v === null || typeof v !== "object" || Array.isArray(v));
-      if (scalar !== undefined) return scalar;
-      return this.schemas.fields(schema).length > 0 ? this.object(schema, mode, depth, stack) : Object.assign({}, ...values);
-    }
-    const onlyNull = types.length === 0 && (schema.type === "null" || (Array.isArray(schema.type) && schema.type.includes("null")));
-    const type = types[0] ?? (own ? "object" : schema.items !== undefined ? "array" : onlyNull ? "null" : undefined);
-    switch (type) {
-      case "string":
-        return placeholderString(schema, name);
-      case "integer":
-      case "number":
-        return typeof schema.default === "number" ? schema.default : typeof schema.minimum === "number" ? schema.minimum : 1;
-      case "boolean":
-        return typeof schema.default === "boolean" ? schema.default : true;
-      case "null":
-        return null;
-      case "array": {
-        const item = isObject(schema.items) ? this.build(schema.items, name, mode, depth + 1, stack) : "value";
-        return item === OMIT ? [] : [item];
-      }
-      case "object":
-        return this.object(schema, mode, depth, stack);
-      default:
-        return "value";
-    }
-  }
-
-  private object(schema: JsonSchema, mode: Mode, depth: number, stack: string[]): unknown {
-    const out: Record<string, unknown> = {};
-    for (const field of this.schemas.fields(schema)) {
-      const s = this.schemas.resolve(field.schema);
-      const hidden = s.deprecated === true || field.schema.deprecated === true || (mode === "request" ? s.readOnly === true : s.writeOnly === true);
-      // openapi-typescript makes a field with a default non-optional, so such fields are always shown.
-      const needed = field.required || field.schema.default !== undefined || s.default !== undefined;
-      if (!needed && (depth >= OPTIONAL_DEPTH || hidden)) continue;
-      const v = this.build(field.schema, field.name, mode, depth + 1, stack);
-      if (v === OMIT) {
-        if (needed) return OMIT;
-        continue;
-      }
-      Object.defineProperty(out, field.name, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-
-  /** The `{ params, body }` argument of a call, or "" when the operation takes none. */
-  callArgument(op: OperationIR, skip: string[] = [], requiredOnly = false, indent = ""): string {
-    const params: Record<string, Record<string, unknown>> = {};
+  /** The values a call sends: parameters by place (the spec's examples first) and the body, or undefined parts when none. */
+  request(op: OperationIR, skip: string[] = [], requiredOnly = false): RequestSample {
+    const params: RequestSample["params"] = {};
     for (const p of op.parameters) {
       if (skip.includes(p.name) || p.deprecated || (requiredOnly && !p.required)) continue;
       let value: unknown;
       if (op.pagination?.limitParam === p.name) value = 20;
       else if (op.pagination?.offsetParam === p.name) value = 0;
-      else value = this.value(p.schema, p.name, "request");
+      else value = "example" in p ? p.example : this.value(p.schema, p.name, "request");
       if (value === undefined) continue;
       const group = (params[p.in] ??= {});
       Object.defineProperty(group, p.name, { value, enumerable: true, writable: true, configurable: true });
     }
+    const media = op.requestBody?.content[0];
+    const body = media === undefined ? undefined : "example" in media ? media.example : this.value(media.schema, "body", "request");
+    return { params, body, contentType: media?.contentType };
+  }
+
+  /** The `{ params, body }` argument of a call, or "" when the operation takes none. */
+  callArgument(op: OperationIR, skip: string[] = [], requiredOnly = false, indent = ""): string {
+    const { params, body } = this.request(op, skip, requiredOnly);
     const arg: Record<string, unknown> = {};
     const ordered = Object.fromEntries((["path", "query", "header", "cookie"] as const).filter((k) => params[k]).map((k) => [k, params[k]]));
     if (Object.keys(ordered).length > 0) arg.params = ordered;
-    const media = op.requestBody?.content[0];
-    if (media !== undefined) {
-      const body = this.value(media.schema, "body", "request");
-      if (body !== undefined) arg.body = body;
-    }
+    if (body !== undefined) arg.body = body;
     return Object.keys(arg).length === 0 ? "" : tsValue(arg, indent);
   }
 
   /** `createX({ auth: {...} })` for the first way to authenticate that the client supports. */
   clientSetup(security: SecuritySchemeIR[], extra: string[] = []): string {
     const options: string[] = [];
-    if (!isAbsolute(this.ir.servers[0]?.url ?? "/")) options.push(`baseUrl: "https://api.example.com"`);
+    if (!isAbsoluteUrl(this.ir.servers[0]?.url ?? "/")) options.push(`baseUrl: "https://api.example.com"`);
     if (security.length > 0) options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${this.credential(s)}`).join(", ")} }`);
     options.push(...extra);
     const arg = options.length === 0 ? "" : `{\n  ${options.join(",\n  ")},\n}`;
@@ -216,7 +159,15 @@ export class Examples {
     const alias = typeAlias(name);
     const value = this.value({ $ref: `#/components/schemas/${escapePointer(name)}` }, name, "response");
     const lines = [importStatement(["components"], this.ir.packageName, true), "", `type ${alias} = components["schemas"][${literal(name)}];`];
-    if (value !== undefined || this.schemas.isNullable(schema)) lines.push("", `const example: ${alias} = ${tsValue(value ?? null)};`, "console.log(example);");
+    if (value === undefined && !this.schemas.isNullable(schema)) return lines.join("\n");
+    const literalValue = tsValue(value ?? null);
+    // A long value is shown once, as the page's example JSON (validated against the schema by the docs tests);
+    // printing it again as TypeScript would double the model pages of a big API.
+    if (literalValue.split("\n").length > MODEL_VALUE_LINES) {
+      lines.push("", `// A sample ${alias} is on this page as JSON.`, `export function show(value: ${alias}): void {`, "  console.log(value);", "}");
+    } else {
+      lines.push("", `const example: ${alias} = ${literalValue};`, "console.log(example);");
+    }
     return lines.join("\n");
   }
 
@@ -253,51 +204,12 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-function isAbsolute(url: string): boolean {
+export function isAbsoluteUrl(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^\{[^}]+\}:\/\//.test(url);
 }
 
-/** Whether a schema says anything about the value (an allOf member that only adds a description does not). */
-function constrains(schema: JsonSchema): boolean {
-  const keys = ["$ref", "type", "enum", "const", "properties", "additionalProperties", "patternProperties", "items", "allOf", "anyOf", "oneOf"];
-  return keys.some((k) => schema[k] !== undefined);
-}
 
-function firstExample(schema: JsonSchema): unknown {
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  return schema.example;
-}
 
-function matchesType(value: unknown, type: string): boolean {
-  switch (type) {
-    case "string":
-      return typeof value === "string";
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return typeof value === "number";
-    case "boolean":
-      return typeof value === "boolean";
-    default:
-      return false;
-  }
-}
 
-const FORMAT_EXAMPLES: Record<string, string> = {
-  "date-time": "2024-01-01T00:00:00Z",
-  date: "2024-01-01",
-  time: "12:00:00Z",
-  email: "user@example.com",
-  uri: "https://example.com",
-  url: "https://example.com",
-  uuid: "00000000-0000-4000-8000-000000000000",
-  ipv4: "192.0.2.1",
-  ipv6: "2001:db8::1",
-  hostname: "host.example.com",
-};
 
-function placeholderString(schema: JsonSchema, name: string): string {
-  if (typeof schema.default === "string") return schema.default;
-  const byFormat = typeof schema.format === "string" ? FORMAT_EXAMPLES[schema.format] : undefined;
-  return byFormat ?? `<${name}>`;
-}
+

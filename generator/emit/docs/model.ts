@@ -23,6 +23,8 @@ export function modelView(ir: ApiIR, model: ModelIR, schemas: Schemas, examples:
     type: typeLabel(s, where, true),
     constraints: constraints(s),
     typescript: fence(examples.model(model.name, s), "ts"),
+    json: modelJson(model, examples),
+    jsonKey: `model-json:${model.slug}`,
     composition:
       members.length > 0
         ? `Combines every field of ${listWords(members.map((m) => link(text(m.name), `${m.slug}.md`)))}${isObject(s.properties) || schemaList(s.allOf).length > members.length ? " with fields of its own" : ""}; the table lists them all.`
@@ -130,4 +132,10 @@ function refsIn(schema: JsonSchema | undefined, schemas: Schemas): string[] {
   };
   walk(schema, false);
   return found;
+}
+
+/** The model's sample as JSON (a response's view: write-only fields left out), or "" when none could be made. */
+function modelJson(model: ModelIR, examples: Examples): string {
+  const value = examples.value({ $ref: `#/components/schemas/${model.name.replace(/~/g, "~0").replace(/\//g, "~1")}` }, model.name, "response");
+  return value === undefined ? "" : fence(JSON.stringify(value, null, 2), "json");
 }

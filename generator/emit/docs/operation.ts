@@ -1,5 +1,6 @@
 import type { ApiIR, JsonSchema, MediaIR, OperationIR, ResponseIR, SecurityRequirementIR, TagIR } from "../../ir/types.ts";
 import { codeCell, codeSpan, fence, link, prose, proseCell, proseLine, text } from "../markdown.ts";
+import { curlCommand } from "./curl.ts";
 import type { Examples } from "./examples.ts";
 import { type TableView, fieldRows, fieldsTable, joinSentences, nestedObject, table } from "./tables.ts";
 import { type Where, constraints, enumValues, typeLabel } from "./types.ts";
@@ -18,7 +19,17 @@ export function operationKey(ir: ApiIR, op: OperationIR): string {
   return `op:${ir.operations.indexOf(op)}`;
 }
 
-export function operationView(ir: ApiIR, op: OperationIR, tag: TagIR, where: Where, examples: Examples) {
+/** The code samples of one operation: the TypeScript call and the curl command, from the same values. */
+export interface CodeSamples {
+  typescript: string;
+  curl: string;
+}
+
+export function codeSamples(ir: ApiIR, op: OperationIR, tag: TagIR, examples: Examples): CodeSamples {
+  return { typescript: examples.operation(op, tag), curl: curlCommand(ir, op, examples.request(op), examples.securityFor(op)) };
+}
+
+export function operationView(ir: ApiIR, op: OperationIR, tag: TagIR, where: Where, examples: Examples, samples: CodeSamples) {
   const success = op.responses.filter((r) => /^2/.test(r.status));
   const errors = op.responses.filter((r) => !/^[123]/.test(r.status));
   const params = op.parameters.length > 0 || op.requestBody?.required === true;
@@ -34,10 +45,12 @@ export function operationView(ir: ApiIR, op: OperationIR, tag: TagIR, where: Whe
     operationId: codeSpan(op.id),
     call: codeSpan(call),
     returns: returnsText(success, where),
-    example: fence(examples.operation(op, tag), "ts"),
+    example: fence(samples.typescript, "ts"),
+    curl: fence(samples.curl, "sh"),
     parameters: parametersTable(op, where),
-    requestBody: requestBodyView(op, where),
+    requestBody: requestBodyView(op, where, examples),
     responses: responsesTable(op.responses, where),
+    responseExamples: responseExamples(op, examples, where),
     errors: errorsView(op, errors, where),
     authorization: authorizationLines(ir, op.security),
     requestContentTypes: op.requestBody ? op.requestBody.content.map((m) => codeSpan(m.contentType)).join(", ") : "none (no request body)",
@@ -95,7 +108,7 @@ function parametersTable(op: OperationIR, where: Where): TableView | null {
   ]);
 }
 
-function requestBodyView(op: OperationIR, where: Where) {
+function requestBodyView(op: OperationIR, where: Where, examples: Examples) {
   const body = op.requestBody;
   if (!body) return null;
   const first = body.content.find((m) => m.schema !== undefined);
@@ -109,6 +122,7 @@ function requestBodyView(op: OperationIR, where: Where) {
       { title: "Schema", cell: (m) => (m.schema ? typeLabel(m.schema, where, true) : "any") },
     ]),
     fields: nested && nested.suffix === "." ? fieldsTable(fieldRows(nested.schema, where), where) : null,
+    example: jsonFence(body.content[0], examples.request(op).body),
   };
 }
 
@@ -123,6 +137,45 @@ function responsesTable(responses: ResponseIR[], where: Where): TableView | null
     { title: "Body", cell: ({ media }) => (media === undefined ? "none" : media.schema ? typeLabel(media.schema, where, true) : "any") },
     { title: "Headers", cell: ({ r }) => r.headers.map((h) => codeCell(h.name)).join(", "), optional: true },
   ]);
+}
+
+/** Above this many lines, a sample that is a model's own is shown once, on the model's page, not on every operation. */
+const INLINE_SAMPLE_LINES = 100;
+
+/**
+ * A JSON sample of each declared response that has a JSON body (errors
+ * included), headed by its status. A long sample of a named model (GitHub's
+ * repositories run to hundreds of lines) links to the model page's example
+ * instead: repeating it per operation would multiply the docs' size.
+ */
+function responseExamples(op: OperationIR, examples: Examples, where: Where): { heading: string; json: string }[] {
+  const out: { heading: string; json: string }[] = [];
+  for (const r of op.responses) {
+    const media = r.content.find((m) => isJsonType(m.contentType));
+    if (media === undefined) continue;
+    const given = "example" in media;
+    const value = given ? media.example : examples.value(media.schema, "body", "response");
+    const json = jsonFence(media, value);
+    if (json === "") continue;
+    const model = given ? undefined : where.schemas.modelOf(media.schema);
+    if (model !== undefined && json.split("\n").length > INLINE_SAMPLE_LINES) {
+      out.push({ heading: `Response ${text(r.status)}`, json: `A ${link(text(model.name), `${where.modelsHref}${model.slug}.md#⟪model-json:${model.slug}⟫`)}: see the example JSON on its page.` });
+      continue;
+    }
+    out.push({ heading: `Response ${text(r.status)}`, json });
+  }
+  return out;
+}
+
+/** A fenced JSON block of a value sent or received as `media`, or "" when it is not JSON or there is no value. */
+function jsonFence(media: MediaIR | undefined, value: unknown): string {
+  if (media === undefined || value === undefined || !isJsonType(media.contentType)) return "";
+  return fence(JSON.stringify(value, null, 2), "json");
+}
+
+export function isJsonType(contentType: string): boolean {
+  const type = contentType.split(";")[0]!.trim().toLowerCase();
+  return type === "application/json" || type.endsWith("+json");
 }
 
 function errorsView(op: OperationIR, errors: ResponseIR[], where: Where) {

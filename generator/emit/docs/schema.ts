@@ -9,7 +9,7 @@ import type { ApiIR, JsonSchema, ModelIR } from "../../ir/types.ts";
 export class Schemas {
   private readonly byName: Map<string, ModelIR>;
 
-  constructor(ir: ApiIR) {
+  constructor(ir: Pick<ApiIR, "models">) {
     this.byName = new Map(ir.models.map((m) => [m.name, m]));
   }
 

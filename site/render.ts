@@ -5,12 +5,14 @@ import plaintext from "highlight.js/lib/languages/plaintext";
 import typescript from "highlight.js/lib/languages/typescript";
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { Slugger } from "../emit/docs/anchors.ts";
+import GithubSlugger from "github-slugger";
 
 /**
  * Markdown to HTML for the docs site: markdown-it (CommonMark + GFM tables,
- * raw HTML off), highlight.js for code, GitHub-style heading ids so every
- * `#anchor` the docs link to exists, and `.md` links turned into `.html`.
+ * raw HTML off), highlight.js for code, GitHub-style heading ids (github-slugger,
+ * the algorithm GitHub and the generator's links use) so every `#anchor` the
+ * docs link to exists, a permalink on each heading, method badges on
+ * `GET /path` code, and `.md` links turned into `.html`.
  */
 hljs.registerLanguage("typescript", typescript);
 hljs.registerLanguage("bash", bash);
@@ -24,6 +26,8 @@ export interface Heading {
   level: number;
   text: string;
   id: string;
+  /** For an operation's heading: the HTTP method of the first `METHOD /path` code under it. */
+  method?: string;
 }
 
 export interface RenderedPage {
@@ -46,7 +50,7 @@ const md: MarkdownIt = new MarkdownIt({
 });
 
 md.core.ruler.push("heading_ids", (state) => {
-  const slugger = new Slugger();
+  const slugger = new GithubSlugger();
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -66,6 +70,25 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     token.attrSet("href", htmlHref(href));
   }
   return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+// A permalink at the end of each section heading; its text comes from CSS, so the heading's text stays the heading's.
+md.renderer.rules.heading_close = (tokens, idx) => {
+  const open = tokens[idx - 2];
+  const id = open?.attrGet("id");
+  const level = Number(tokens[idx]!.tag.slice(1));
+  const link = id && level > 1 ? `<a class="permalink" href="#${md.utils.escapeHtml(id)}" aria-label="Link to this section"></a>` : "";
+  return `${link}</${tokens[idx]!.tag}>\n`;
+};
+
+const METHOD = /^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE) (\/.*)$/;
+
+// `GET /path` (tables, the Request line) becomes a coloured method badge and the path as code.
+md.renderer.rules.code_inline = (tokens, idx) => {
+  const content = tokens[idx]!.content;
+  const m = METHOD.exec(content);
+  if (!m) return `<code>${md.utils.escapeHtml(content)}</code>`;
+  return `<span class="method method-${m[1]!.toLowerCase()}">${m[1]}</span> <code>${md.utils.escapeHtml(m[2]!)}</code>`;
 };
 
 // Tables can be wider than the page: give them their own horizontal scroll.
@@ -94,6 +117,11 @@ export function renderMarkdown(source: string): RenderedPage {
     const token = tokens[i]!;
     if (token.type === "heading_open") {
       headings.push({ level: Number(token.tag.slice(1)), text: inlineText(tokens[i + 1]?.children ?? []), id: token.attrGet("id") ?? "" });
+    }
+    const current = headings.at(-1);
+    if (token.type === "inline" && current?.level === 2 && current.method === undefined && headings.length > 1) {
+      const code = token.children?.find((c) => c.type === "code_inline" && METHOD.test(c.content));
+      if (code) current.method = METHOD.exec(code.content)![1]!;
     }
     if (lead === "" && token.type === "paragraph_open" && tokens[i - 1]?.type !== "list_item_open" && headings.length <= 1) {
       lead = inlineText(tokens[i + 1]?.children ?? []);

@@ -1,0 +1,107 @@
+// The docs site's behaviour, loaded by every page: menu on phones, light/dark
+// toggle (remembered in localStorage), copy buttons on code, and offline search
+// with MiniSearch over the index built with the site (assets/search-index.js).
+(function () {
+  "use strict";
+  var root = document.body.getAttribute("data-root") || "";
+
+  // Menu: the sidebar is a drawer on narrow screens.
+  var menu = document.querySelector(".menu-toggle");
+  if (menu) {
+    menu.addEventListener("click", function () {
+      var open = document.body.classList.toggle("nav-open");
+      menu.setAttribute("aria-expanded", String(open));
+    });
+  }
+
+  // Theme: the boot script in <head> already applied the saved or system choice.
+  var toggle = document.querySelector(".theme-toggle");
+  function showTheme() {
+    var dark = document.documentElement.getAttribute("data-theme") === "dark";
+    toggle.setAttribute("aria-pressed", String(dark));
+  }
+  if (toggle) {
+    showTheme();
+    toggle.addEventListener("click", function () {
+      var next = document.documentElement.getAttribute("data-theme") === "dark" ? "light" : "dark";
+      document.documentElement.setAttribute("data-theme", next);
+      try { localStorage.setItem("apigen-theme", next); } catch (e) { /* private mode: the choice lasts this page */ }
+      showTheme();
+    });
+  }
+
+  // Copy buttons on every code block.
+  document.querySelectorAll("pre > code").forEach(function (code) {
+    var pre = code.parentElement;
+    var wrap = document.createElement("div");
+    wrap.className = "code-block";
+    pre.parentNode.insertBefore(wrap, pre);
+    wrap.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy code");
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(code.textContent).then(
+        function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy"; }, 1500); },
+        function () { button.textContent = "Press Ctrl+C"; },
+      );
+    });
+    wrap.appendChild(button);
+  });
+
+  // Search.
+  var input = document.getElementById("search-input");
+  var results = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var data = window.APIGEN_SEARCH;
+  if (!input || !results || !data || !window.MiniSearch) return;
+  var index = window.MiniSearch.loadJSON(data.index, data.options);
+  function render(query) {
+    results.textContent = "";
+    if (query.trim() === "") { results.hidden = true; status.textContent = ""; return; }
+    var hits = index.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3, summary: 2 } }).slice(0, 12);
+    hits.forEach(function (hit) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = root + hit.url;
+      if (hit.method) {
+        var badge = document.createElement("span");
+        badge.className = "method method-" + hit.method.toLowerCase();
+        badge.textContent = hit.method;
+        a.appendChild(badge);
+        a.appendChild(document.createTextNode(" "));
+      }
+      a.appendChild(document.createTextNode(hit.title));
+      var meta = document.createElement("span");
+      meta.className = "hit-meta";
+      meta.textContent = hit.provider + " · " + hit.kind + (hit.summary ? " · " + hit.summary : "");
+      a.appendChild(meta);
+      li.appendChild(a);
+      results.appendChild(li);
+    });
+    if (hits.length === 0) {
+      var none = document.createElement("li");
+      none.className = "empty";
+      none.textContent = "No results";
+      results.appendChild(none);
+    }
+    status.textContent = hits.length === 1 ? "1 result" : hits.length + " results";
+    results.hidden = false;
+  }
+  input.addEventListener("input", function () { render(input.value); });
+  input.addEventListener("keydown", function (event) {
+    var first = results.querySelector("a");
+    if (event.key === "Enter" && first) { event.preventDefault(); first.click(); }
+    if (event.key === "ArrowDown" && first) { event.preventDefault(); first.focus(); }
+    if (event.key === "Escape") { results.hidden = true; }
+  });
+  results.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at < links.length - 1) { event.preventDefault(); links[at + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+    if (event.key === "Escape") { results.hidden = true; input.focus(); }
+  });
+})();
