@@ -43,7 +43,7 @@ const RUNTIME_BANNER = "// Copied by apigen from its client runtime (generator/r
 /** load -> validate -> IR -> emit -> format: every file of the package, in memory. */
 export async function renderPackage(target: Target, ctx: RunContext): Promise<RenderedPackage> {
   const stages = await loadStages();
-  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
+  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitValidators, emitTesting, emitPackageFiles, startDocs, formatFiles, tidy, emitDist, release: releases } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded);
@@ -61,9 +61,13 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
     ]);
     const planned = releases.planRelease(previous, bundled.document);
     const { client, clientDeclarations, index } = emitClient(ir, templates, banner);
+    const validators = await emitValidators(ir, bundled.document);
+    const kit = emitTesting(ir, bundled.document, validators, templates, banner);
     const unformatted: FileSet = new Map([
       ["src/client.ts", client],
       ["src/index.ts", index],
+      ["src/testing.ts", kit.testing],
+      ["src/validate.ts", kit.validate],
       ...emitPackageFiles(ir, bundled.document, planned.version, templates),
     ]);
     const formatted = new Map([...formatFiles(unformatted), ...(await docs.pages)]);
@@ -72,11 +76,18 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
       ["runtime.ts", `${RUNTIME_BANNER}\n${runtime}`],
       ["client.ts", formatted.get("src/client.ts")!],
       ["index.ts", formatted.get("src/index.ts")!],
+      ["testing.ts", formatted.get("src/testing.ts")!],
+      ["validate.ts", formatted.get("src/validate.ts")!],
     ]);
     const files: FileSet = new Map([
       ...formatted,
       ["src/schema.d.ts", schema],
       ["src/runtime.ts", sources.get("runtime.ts")!],
+      // Compiled validators: JavaScript already, the same file in src/ and dist/ (only ./validate and ./testing import it).
+      ["src/validators.js", validators.code],
+      ["src/validators.d.ts", validators.declarations],
+      ["dist/validators.js", validators.code],
+      ["dist/validators.d.ts", validators.declarations],
       ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]))),
     ]);
     // Known only now: whether a newer generator changed the files of an unchanged API (a patch release).
@@ -100,7 +111,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
  * openapi-typescript, prettier and typescript, which a no-op run never needs.
  */
 async function loadStages() {
-  const [load, validate, ir, types, client, pkg, docs, format, dist, release] = await Promise.all([
+  const [load, validate, ir, types, client, pkg, docs, format, dist, release, validators, testing] = await Promise.all([
     import("./load/load.ts"),
     import("./validate/validate.ts"),
     import("./ir/build.ts"),
@@ -111,6 +122,8 @@ async function loadStages() {
     import("./format/format.ts"),
     import("./emit/dist.ts"),
     import("./changes/release.ts"),
+    import("./emit/testing/validators.ts"),
+    import("./emit/testing/mock.ts"),
   ]);
   return {
     loadSpec: load.loadSpec,
@@ -118,6 +131,8 @@ async function loadStages() {
     buildIR: ir.buildIR,
     emitTypes: types.emitTypes,
     emitClient: client.emitClient,
+    emitValidators: validators.emitValidators,
+    emitTesting: testing.emitTesting,
     emitPackageFiles: pkg.emitPackageFiles,
     startDocs: docs.startDocs,
     formatFiles: format.formatFiles,

@@ -20,6 +20,8 @@ export function emitPackageFiles(ir: ApiIR, document: Record<string, unknown>, v
     exports: {
       ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
       "./schema": { types: "./dist/schema.d.ts", default: "./dist/schema.js" },
+      "./testing": { types: "./dist/testing.d.ts", default: "./dist/testing.js" },
+      "./validate": { types: "./dist/validate.d.ts", default: "./dist/validate.js" },
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
     },

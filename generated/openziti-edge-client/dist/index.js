@@ -2,10 +2,12 @@ export * from "./client.js";
 import {
   ApiError,
   NetworkError,
-  TimeoutError
+  TimeoutError,
+  ValidationError
 } from "./runtime.js";
 export {
   ApiError,
   NetworkError,
-  TimeoutError
+  TimeoutError,
+  ValidationError
 };

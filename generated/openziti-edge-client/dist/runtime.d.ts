@@ -94,6 +94,8 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
     /** openapi-fetch middleware: runs once per logical call; retries and redirects happen beneath it. */
     middleware?: readonly Middleware[] | undefined;
     requestInit?: FetchInit | undefined;
+    /** Opt-in schema validation of requests and responses (see "Validation hook" below). */
+    validate?: ValidateOptions | undefined;
 }
 export interface CallOptions {
     /** Merged over the client's retry options; `false` disables retries for this call. */
@@ -224,3 +226,35 @@ export declare const DEFAULT_RETRY: RetryPolicy;
 /** Methods retried without `retryNonIdempotent`: repeating them cannot act twice. */
 export declare const IDEMPOTENT_METHODS: ReadonlySet<string>;
 export declare function createRuntime<Paths extends {}>(definition: ApiDefinition, options?: ClientOptions): Runtime<Paths>;
+export type ValidationMode = "throw" | "warn" | "off";
+/** What `validators` from a package's "./validate" entry does; the runtime only calls it. */
+export interface Validators {
+    /** Checks `{ params, body }` as the caller passed it; returns the first mismatch or undefined. */
+    request(operationId: string, input: {
+        params?: object | undefined;
+        body?: unknown;
+    }, headers: Readonly<Record<string, string>>): ValidationError | undefined;
+    /** Checks a parsed 2xx body against the operation's declared schema for `status`. */
+    response(operationId: string, status: number, body: unknown): ValidationError | undefined;
+}
+export interface ValidateOptions {
+    /** Check each request before it is sent. Default "off". */
+    request?: ValidationMode | undefined;
+    /** Check each successful response body. Default "off". */
+    response?: ValidationMode | undefined;
+    /** `validators` from the package's "./validate" entry (`import { validators } from "@apigen/<provider>/validate"`). */
+    validators: Validators;
+}
+/** A request or response that does not match the operation's schema in the spec. */
+export declare class ValidationError extends Error {
+    readonly kind: "validation";
+    readonly operationId: string;
+    readonly direction: "request" | "response";
+    /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
+    readonly pointer: string;
+    /** What the spec expects there, e.g. "must be string". */
+    readonly expected: string;
+    /** The response's status (responses only). */
+    readonly status: number | undefined;
+    constructor(operationId: string, direction: "request" | "response", pointer: string, expected: string, status?: number);
+}

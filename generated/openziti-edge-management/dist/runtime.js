@@ -310,6 +310,7 @@ async function send(state, op, url, init, retry) {
       response = await follow(state, url, init);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (error instanceof ValidationError) throw error;
       failure = error instanceof NetworkError ? error : new NetworkError(op.id, error);
     }
     if (attempt >= max || retry === null || response !== void 0 && !retry.statuses.includes(response.status)) {
@@ -422,6 +423,7 @@ async function execute(state, op, input, call) {
   }
   try {
     if (signal?.aborted) throw signal.reason;
+    if (state.validate !== void 0) validateRequest(state, op, input);
     const p = input?.params;
     let url = state.baseUrl + buildPath(op, p?.path);
     let query = p?.query === void 0 ? "" : serializeQuery(p.query, op.query);
@@ -448,7 +450,9 @@ async function execute(state, op, input, call) {
     if (signal !== void 0) init.signal = signal;
     const retry = call?.retry === void 0 ? state.retry : call.retry === false ? null : mergeRetry(state.retry ?? DEFAULT_RETRY, call.retry);
     const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
-    return await readResult(op, response);
+    const result = await readResult(op, response);
+    if (state.validate !== void 0) validateResponse(state.validate, op.id, response.status, result);
+    return result;
   } catch (error) {
     throw classify(error, signal);
   } finally {
@@ -510,7 +514,8 @@ function createRuntime(definition, options = {}) {
     middleware: options.middleware ?? [],
     mwOptions: void 0,
     credentialHeaders,
-    credentialQuery
+    credentialQuery,
+    validate: validationOptions(options.validate)
   };
   const raw = createClient({
     ...options.requestInit,
@@ -536,12 +541,51 @@ function createRuntime(definition, options = {}) {
     }
   };
 }
+class ValidationError extends Error {
+  kind = "validation";
+  operationId;
+  direction;
+  /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
+  pointer;
+  /** What the spec expects there, e.g. "must be string". */
+  expected;
+  /** The response's status (responses only). */
+  status;
+  constructor(operationId, direction, pointer, expected, status) {
+    const what = direction === "request" ? "request" : `response (HTTP ${status})`;
+    super(`${operationId}: ${what} does not match the spec: ${pointer === "" ? "" : `${pointer} `}${expected}`);
+    this.name = "ValidationError";
+    this.operationId = operationId;
+    this.direction = direction;
+    this.pointer = pointer;
+    this.expected = expected;
+    this.status = status;
+  }
+}
+function validationOptions(options) {
+  if (options === void 0 || (options.request ?? "off") === "off" && (options.response ?? "off") === "off") return void 0;
+  if (typeof options.validators?.request !== "function") throw new Error(`validate: pass the package's validators, e.g. import { validators } from "@apigen/<provider>/validate"`);
+  return options;
+}
+function report(mode, error) {
+  if (error === void 0 || mode === "off" || mode === void 0) return;
+  if (mode === "throw") throw error;
+  console.warn(error.message);
+}
+function validateRequest(state, op, input) {
+  const v = state.validate;
+  if ((v.request ?? "off") !== "off") report(v.request, v.validators.request(op.id, input ?? {}, state.headers));
+}
+function validateResponse(v, operationId, status, body) {
+  if ((v.response ?? "off") !== "off") report(v.response, v.validators.response(operationId, status, body));
+}
 export {
   ApiError,
   DEFAULT_RETRY,
   IDEMPOTENT_METHODS,
   NetworkError,
   TimeoutError,
+  ValidationError,
   createRuntime,
   isApiError
 };

@@ -5,6 +5,7 @@ export {
   ApiError,
   NetworkError,
   TimeoutError,
+  ValidationError,
   type ApiErrorOf,
   type CallOptions,
   type ClientOptions,
@@ -14,4 +15,6 @@ export {
   type ResponseData,
   type RetryOptions,
   type ServerChoice,
+  type ValidateOptions,
+  type ValidationMode,
 } from "./runtime.js";

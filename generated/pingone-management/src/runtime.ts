@@ -117,6 +117,8 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
   /** openapi-fetch middleware: runs once per logical call; retries and redirects happen beneath it. */
   middleware?: readonly Middleware[] | undefined;
   requestInit?: FetchInit | undefined;
+  /** Opt-in schema validation of requests and responses (see "Validation hook" below). */
+  validate?: ValidateOptions | undefined;
 }
 
 export interface CallOptions {
@@ -286,6 +288,7 @@ interface State {
   mwOptions: MergedOptions | undefined; // built lazily, only middleware sees it
   readonly credentialHeaders: readonly string[]; // dropped on cross-origin redirects
   readonly credentialQuery: readonly string[];
+  readonly validate: ValidateOptions | undefined;
 }
 interface Bound {
   readonly id: string;
@@ -589,6 +592,7 @@ async function send(state: State, op: Bound, url: string, init: RequestInit, ret
       response = await follow(state, url, init);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (error instanceof ValidationError) throw error; // a test mock refusing the request: retrying cannot help
       failure = error instanceof NetworkError ? error : new NetworkError(op.id, error);
     }
     if (attempt >= max || retry === null || (response !== undefined && !retry.statuses.includes(response.status))) {
@@ -712,6 +716,7 @@ async function execute(state: State, op: Bound, input: Input | undefined, call: 
   }
   try {
     if (signal?.aborted) throw signal.reason;
+    if (state.validate !== undefined) validateRequest(state, op, input);
     const p = input?.params;
     let url = state.baseUrl + buildPath(op, p?.path);
     let query = p?.query === undefined ? "" : serializeQuery(p.query, op.query);
@@ -740,7 +745,9 @@ async function execute(state: State, op: Bound, input: Input | undefined, call: 
     if (signal !== undefined) init.signal = signal;
     const retry = call?.retry === undefined ? state.retry : call.retry === false ? null : mergeRetry(state.retry ?? DEFAULT_RETRY, call.retry);
     const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
-    return await readResult(op, response);
+    const result = await readResult(op, response);
+    if (state.validate !== undefined) validateResponse(state.validate, op.id, response.status, result);
+    return result;
   } catch (error) {
     throw classify(error, signal);
   } finally {
@@ -811,6 +818,7 @@ export function createRuntime<Paths extends {}>(definition: ApiDefinition, optio
     retry: options.retry === false ? null : options.retry === undefined ? DEFAULT_RETRY : mergeRetry(DEFAULT_RETRY, options.retry),
     timeoutMs: options.timeoutMs ?? 0,
     middleware: options.middleware ?? [], mwOptions: undefined, credentialHeaders, credentialQuery,
+    validate: validationOptions(options.validate),
   };
   const raw = createClient<Paths>({
     ...options.requestInit, baseUrl,
@@ -835,4 +843,71 @@ export function createRuntime<Paths extends {}>(definition: ApiDefinition, optio
       }) as unknown as PaginatedOperation<Op, Item>;
     },
   };
+}
+
+// ---- Validation hook (opt-in) ----
+// The compiled validators live in the package's "./validate" entry and reach the runtime only
+// through `options.validate.validators`, so a client that does not validate never bundles them.
+
+export type ValidationMode = "throw" | "warn" | "off";
+
+/** What `validators` from a package's "./validate" entry does; the runtime only calls it. */
+export interface Validators {
+  /** Checks `{ params, body }` as the caller passed it; returns the first mismatch or undefined. */
+  request(operationId: string, input: { params?: object | undefined; body?: unknown }, headers: Readonly<Record<string, string>>): ValidationError | undefined;
+  /** Checks a parsed 2xx body against the operation's declared schema for `status`. */
+  response(operationId: string, status: number, body: unknown): ValidationError | undefined;
+}
+
+export interface ValidateOptions {
+  /** Check each request before it is sent. Default "off". */
+  request?: ValidationMode | undefined;
+  /** Check each successful response body. Default "off". */
+  response?: ValidationMode | undefined;
+  /** `validators` from the package's "./validate" entry (`import { validators } from "@apigen/<provider>/validate"`). */
+  validators: Validators;
+}
+
+/** A request or response that does not match the operation's schema in the spec. */
+export class ValidationError extends Error {
+  readonly kind: "validation" = "validation";
+  readonly operationId: string;
+  readonly direction: "request" | "response";
+  /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
+  readonly pointer: string;
+  /** What the spec expects there, e.g. "must be string". */
+  readonly expected: string;
+  /** The response's status (responses only). */
+  readonly status: number | undefined;
+  constructor(operationId: string, direction: "request" | "response", pointer: string, expected: string, status?: number) {
+    const what = direction === "request" ? "request" : `response (HTTP ${status})`;
+    super(`${operationId}: ${what} does not match the spec: ${pointer === "" ? "" : `${pointer} `}${expected}`);
+    this.name = "ValidationError";
+    this.operationId = operationId;
+    this.direction = direction;
+    this.pointer = pointer;
+    this.expected = expected;
+    this.status = status;
+  }
+}
+
+function validationOptions(options: ValidateOptions | undefined): ValidateOptions | undefined {
+  if (options === undefined || ((options.request ?? "off") === "off" && (options.response ?? "off") === "off")) return undefined;
+  if (typeof options.validators?.request !== "function") throw new Error('validate: pass the package\'s validators, e.g. import { validators } from "@apigen/<provider>/validate"');
+  return options;
+}
+
+function report(mode: ValidationMode | undefined, error: ValidationError | undefined): void {
+  if (error === undefined || mode === "off" || mode === undefined) return;
+  if (mode === "throw") throw error;
+  console.warn(error.message);
+}
+
+function validateRequest(state: State, op: Bound, input: Input | undefined): void {
+  const v = state.validate!;
+  if ((v.request ?? "off") !== "off") report(v.request, v.validators.request(op.id, input ?? {}, state.headers));
+}
+
+function validateResponse(v: ValidateOptions, operationId: string, status: number, body: unknown): void {
+  if ((v.response ?? "off") !== "off") report(v.response, v.validators.response(operationId, status, body));
 }
