@@ -33,7 +33,7 @@ function describe(validate, value, secret) {
   const first = errors[0];
   if ((last.keyword === "anyOf" || last.keyword === "oneOf") && first !== void 0 && first !== last) {
     const [p, e] = explain(first);
-    text += ` (for example ${p || "/"} ${e})`;
+    text = `must match one of the schemas in ${last.keyword} (first one: ${p === pointer ? "" : `${p} `}${e})`;
   }
   if (last.keyword !== "required" && !secret(pointer)) text += `, got ${preview(at(value, pointer))}`;
   return [pointer, text];

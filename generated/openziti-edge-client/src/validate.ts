@@ -56,7 +56,7 @@ function describe(validate: CompiledValidator, value: unknown, secret: (pointer:
   const first = errors[0];
   if ((last.keyword === "anyOf" || last.keyword === "oneOf") && first !== undefined && first !== last) {
     const [p, e] = explain(first);
-    text += ` (for example ${p || "/"} ${e})`;
+    text = `must match one of the schemas in ${last.keyword} (first one: ${p === pointer ? "" : `${p} `}${e})`;
   }
   if (last.keyword !== "required" && !secret(pointer)) text += `, got ${preview(at(value, pointer))}`;
   return [pointer, text];

@@ -34,7 +34,7 @@ export function isJsonType(type: string): boolean {
 
 export async function emitValidators(ir: ApiIR, document: Obj): Promise<CompiledValidators> {
   const openapi30 = /^3\.0/.test(ir.openapiVersion);
-  const [{ default: Ajv }, { default: Ajv2020 }, { default: standaloneCode }] = await Promise.all([
+  const [{ default: Ajv }, { default: Ajv2020 }, standalone] = await Promise.all([
     import("ajv"),
     import("ajv/dist/2020.js"),
     import("ajv/dist/standalone/index.js"),
@@ -48,6 +48,8 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
     allErrors: false,
     code: { source: true, esm: true, lines: false, optimize: true },
   };
+  // A CommonJS module whose function is both `module.exports` and its `default`: either import shape works.
+  const standaloneCode = standalone.default.default ?? standalone.default;
   const ajv = openapi30 ? new Ajv(options) : new Ajv2020(options);
   const { openapi: _o, jsonSchemaDialect: _d, $schema: _s, ...rest } = document;
   const components = (rest.components ?? {}) as Obj;
