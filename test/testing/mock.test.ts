@@ -36,7 +36,7 @@ describe("latitudesh", () => {
   it("openVpn returns the credentials the API answers, and sent what the spec asks", async () => {
     const { mock, api } = setup();
     mock.vpnSessions.postVpnSession.reply(201, {
-      data: { id: "vpn_1", type: "vpn_sessions", attributes: { user_name: "alice", password: "s3cret", site: "SAO" } },
+      data: { id: "vpn_1", type: "vpn_sessions", attributes: { user_name: "alice", password: "s3cret", port: "8443" } },
     });
     expect(await openVpn(api, { site: "SAO" })).toEqual({ user: "alice", password: "s3cret" });
     const [call] = mock.vpnSessions.postVpnSession.calls;

@@ -66,10 +66,11 @@ type AnyHandler = (request: MockCall) => AnyReply | Response | Promise<AnyReply 
 
 /** The mock of one operation: what it answers, and the calls it received. */
 export interface MockOperation<Op> {
-  /** Answer with this status and body (checked against the spec) until reset. */
-  reply<S extends MockStatus<Op>>(status: S, ...body: BodyArgs<Op, S>): void;
+  // The handler overload comes first: TypeScript types an arrow function by the first overload it tries.
   /** Answer with what `handler` returns for each request; throw in it to simulate a network failure. */
   reply(handler: Handler<Op>): void;
+  /** Answer with this status and body (checked against the spec) until reset. */
+  reply<S extends MockStatus<Op>>(status: S, ...body: BodyArgs<Op, S>): void;
   /** The calls of this operation, oldest first. */
   readonly calls: readonly MockCall<Op>[];
 }

@@ -63,10 +63,10 @@ type BodyArgs<Op, S> = [MockBody<Op, S>] extends [undefined] ? [body?: undefined
 type Handler<Op> = (request: MockRequest<Op>) => MockReply<Op> | Response | Promise<MockReply<Op> | Response>;
 /** The mock of one operation: what it answers, and the calls it received. */
 export interface MockOperation<Op> {
-    /** Answer with this status and body (checked against the spec) until reset. */
-    reply<S extends MockStatus<Op>>(status: S, ...body: BodyArgs<Op, S>): void;
     /** Answer with what `handler` returns for each request; throw in it to simulate a network failure. */
     reply(handler: Handler<Op>): void;
+    /** Answer with this status and body (checked against the spec) until reset. */
+    reply<S extends MockStatus<Op>>(status: S, ...body: BodyArgs<Op, S>): void;
     /** The calls of this operation, oldest first. */
     readonly calls: readonly MockCall<Op>[];
 }

@@ -34,7 +34,7 @@ export function isJsonType(type: string): boolean {
 
 export async function emitValidators(ir: ApiIR, document: Obj): Promise<CompiledValidators> {
   const openapi30 = /^3\.0/.test(ir.openapiVersion);
-  const [{ default: Ajv }, { default: Ajv2020 }, standalone] = await Promise.all([
+  const [ajvDraft7, ajv2020, standalone] = await Promise.all([
     import("ajv"),
     import("ajv/dist/2020.js"),
     import("ajv/dist/standalone/index.js"),
@@ -48,12 +48,12 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
     allErrors: false,
     code: { source: true, esm: true, lines: false, optimize: true },
   };
-  // A CommonJS module whose function is both `module.exports` and its `default`: either import shape works.
-  const standaloneCode = standalone.default.default ?? standalone.default;
-  const ajv = openapi30 ? new Ajv(options) : new Ajv2020(options);
+  // CommonJS modules whose export is both `module.exports` and its `default`: `.default.default` is it either way.
+  const standaloneCode = standalone.default.default;
+  const ajv = openapi30 ? new ajvDraft7.default.default(options) : new ajv2020.default.default(options);
   const { openapi: _o, jsonSchemaDialect: _d, $schema: _s, ...rest } = document;
   const components = (rest.components ?? {}) as Obj;
-  const schemas = Object.entries((components.schemas ?? {}) as Obj).map(([name, s]) => [name, rebase(s)]);
+  const schemas = Object.entries((components.schemas ?? {}) as Obj).map(([name, s]): [string, unknown] => [name, rebase(s)]);
   ajv.addSchema({ ...(rebase(rest, false) as Obj), components: { ...(rebase(components, false) as Obj), schemas: named(schemas) } }, "spec");
 
   const requests: [string, string][] = [];
