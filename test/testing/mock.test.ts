@@ -6,8 +6,8 @@
  * message naming the operation, the JSON pointer and what was expected.
  */
 import { describe, expect, it } from "vitest";
-import { createLatitudeshClient, ValidationError } from "@apigen/latitudesh";
-import { createMock as mockLatitudesh } from "@apigen/latitudesh/testing";
+import { createLatitudeshClient } from "@apigen/latitudesh";
+import { createMock as mockLatitudesh, ValidationError } from "@apigen/latitudesh/testing";
 import { createOpenzitiEdgeClient } from "@apigen/openziti-edge-client";
 import { createMock as mockEdgeClient } from "@apigen/openziti-edge-client/testing";
 import { createOpenzitiEdgeManagementClient, type components } from "@apigen/openziti-edge-management";

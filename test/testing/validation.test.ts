@@ -5,9 +5,9 @@
  * option, against a real node:http server answering what the spec forbids.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createLatitudeshClient, ValidationError, type ValidationMode } from "@apigen/latitudesh";
+import { createLatitudeshClient, type ValidationMode } from "@apigen/latitudesh";
 import { createMock as mockLatitudesh } from "@apigen/latitudesh/testing";
-import { validators } from "@apigen/latitudesh/validate";
+import { ValidationError, validators } from "@apigen/latitudesh/validate";
 import { createOpenzitiEdgeClient } from "@apigen/openziti-edge-client";
 import { createMock as mockEdgeClient } from "@apigen/openziti-edge-client/testing";
 import { createOpenzitiEdgeManagementClient } from "@apigen/openziti-edge-management";

@@ -1,5 +1,6 @@
 import type { Operations } from "./client.js";
-import { ValidationError, type OperationParams } from "./runtime.js";
+import type { OperationParams } from "./runtime.js";
+import { ValidationError } from "./validate.js";
 export { ValidationError };
 type ValueOf<T> = [keyof T] extends [never] ? undefined : T[keyof T];
 type Responses<Op> = Op extends {

@@ -1,5 +1,25 @@
-import { ValidationError } from "./runtime.js";
 import { requestValidators, responseValidators } from "./validators.js";
+class ValidationError extends Error {
+  kind = "validation";
+  operationId;
+  direction;
+  /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
+  pointer;
+  /** What the spec expects there, e.g. "must be string". */
+  expected;
+  /** The response's status (responses only). */
+  status;
+  constructor(operationId, direction, pointer, expected, status) {
+    const what = direction === "request" ? "request" : `response (HTTP ${status})`;
+    super(`${operationId}: ${what} does not match the spec: ${pointer === "" ? "" : `${pointer} `}${expected}`);
+    this.name = "ValidationError";
+    this.operationId = operationId;
+    this.direction = direction;
+    this.pointer = pointer;
+    this.expected = expected;
+    this.status = status;
+  }
+}
 const validators = {
   request(operationId, input, headers) {
     const params = input.params ?? {};

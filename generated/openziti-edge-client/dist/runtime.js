@@ -310,7 +310,7 @@ async function send(state, op, url, init, retry) {
       response = await follow(state, url, init);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof ValidationError) throw error;
+      if (isValidationError(error)) throw error;
       failure = error instanceof NetworkError ? error : new NetworkError(op.id, error);
     }
     if (attempt >= max || retry === null || response !== void 0 && !retry.statuses.includes(response.status)) {
@@ -541,31 +541,13 @@ function createRuntime(definition, options = {}) {
     }
   };
 }
-class ValidationError extends Error {
-  kind = "validation";
-  operationId;
-  direction;
-  /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
-  pointer;
-  /** What the spec expects there, e.g. "must be string". */
-  expected;
-  /** The response's status (responses only). */
-  status;
-  constructor(operationId, direction, pointer, expected, status) {
-    const what = direction === "request" ? "request" : `response (HTTP ${status})`;
-    super(`${operationId}: ${what} does not match the spec: ${pointer === "" ? "" : `${pointer} `}${expected}`);
-    this.name = "ValidationError";
-    this.operationId = operationId;
-    this.direction = direction;
-    this.pointer = pointer;
-    this.expected = expected;
-    this.status = status;
-  }
-}
 function validationOptions(options) {
   if (options === void 0 || (options.request ?? "off") === "off" && (options.response ?? "off") === "off") return void 0;
   if (typeof options.validators?.request !== "function") throw new Error(`validate: pass the package's validators, e.g. import { validators } from "@apigen/<provider>/validate"`);
   return options;
+}
+function isValidationError(error) {
+  return error instanceof Error && error.kind === "validation";
 }
 function report(mode, error) {
   if (error === void 0 || mode === "off" || mode === void 0) return;
@@ -585,7 +567,6 @@ export {
   IDEMPOTENT_METHODS,
   NetworkError,
   TimeoutError,
-  ValidationError,
   createRuntime,
   isApiError
 };

@@ -5,7 +5,6 @@ export {
   ApiError,
   NetworkError,
   TimeoutError,
-  ValidationError,
   type ApiErrorOf,
   type CallOptions,
   type ClientOptions,

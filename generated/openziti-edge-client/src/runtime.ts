@@ -592,7 +592,7 @@ async function send(state: State, op: Bound, url: string, init: RequestInit, ret
       response = await follow(state, url, init);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof ValidationError) throw error; // a test mock refusing the request: retrying cannot help
+      if (isValidationError(error)) throw error; // a test mock refusing the request: retrying cannot help
       failure = error instanceof NetworkError ? error : new NetworkError(op.id, error);
     }
     if (attempt >= max || retry === null || (response !== undefined && !retry.statuses.includes(response.status))) {
@@ -853,10 +853,10 @@ export type ValidationMode = "throw" | "warn" | "off";
 
 /** What `validators` from a package's "./validate" entry does; the runtime only calls it. */
 export interface Validators {
-  /** Checks `{ params, body }` as the caller passed it; returns the first mismatch or undefined. */
-  request(operationId: string, input: { params?: object | undefined; body?: unknown }, headers: Readonly<Record<string, string>>): ValidationError | undefined;
+  /** Checks `{ params, body }` as the caller passed it; returns the first mismatch (a ValidationError) or undefined. */
+  request(operationId: string, input: { params?: object | undefined; body?: unknown }, headers: Readonly<Record<string, string>>): Error | undefined;
   /** Checks a parsed 2xx body against the operation's declared schema for `status`. */
-  response(operationId: string, status: number, body: unknown): ValidationError | undefined;
+  response(operationId: string, status: number, body: unknown): Error | undefined;
 }
 
 export interface ValidateOptions {
@@ -868,36 +868,18 @@ export interface ValidateOptions {
   validators: Validators;
 }
 
-/** A request or response that does not match the operation's schema in the spec. */
-export class ValidationError extends Error {
-  readonly kind: "validation" = "validation";
-  readonly operationId: string;
-  readonly direction: "request" | "response";
-  /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
-  readonly pointer: string;
-  /** What the spec expects there, e.g. "must be string". */
-  readonly expected: string;
-  /** The response's status (responses only). */
-  readonly status: number | undefined;
-  constructor(operationId: string, direction: "request" | "response", pointer: string, expected: string, status?: number) {
-    const what = direction === "request" ? "request" : `response (HTTP ${status})`;
-    super(`${operationId}: ${what} does not match the spec: ${pointer === "" ? "" : `${pointer} `}${expected}`);
-    this.name = "ValidationError";
-    this.operationId = operationId;
-    this.direction = direction;
-    this.pointer = pointer;
-    this.expected = expected;
-    this.status = status;
-  }
-}
-
 function validationOptions(options: ValidateOptions | undefined): ValidateOptions | undefined {
   if (options === undefined || ((options.request ?? "off") === "off" && (options.response ?? "off") === "off")) return undefined;
   if (typeof options.validators?.request !== "function") throw new Error('validate: pass the package\'s validators, e.g. import { validators } from "@apigen/<provider>/validate"');
   return options;
 }
 
-function report(mode: ValidationMode | undefined, error: ValidationError | undefined): void {
+/** The ValidationError class lives with the validators (not in every client's bundle): recognised by its `kind`. */
+function isValidationError(error: unknown): boolean {
+  return error instanceof Error && (error as { kind?: unknown }).kind === "validation";
+}
+
+function report(mode: ValidationMode | undefined, error: Error | undefined): void {
   if (error === undefined || mode === "off" || mode === undefined) return;
   if (mode === "throw") throw error;
   console.warn(error.message);

@@ -229,13 +229,13 @@ export declare function createRuntime<Paths extends {}>(definition: ApiDefinitio
 export type ValidationMode = "throw" | "warn" | "off";
 /** What `validators` from a package's "./validate" entry does; the runtime only calls it. */
 export interface Validators {
-    /** Checks `{ params, body }` as the caller passed it; returns the first mismatch or undefined. */
+    /** Checks `{ params, body }` as the caller passed it; returns the first mismatch (a ValidationError) or undefined. */
     request(operationId: string, input: {
         params?: object | undefined;
         body?: unknown;
-    }, headers: Readonly<Record<string, string>>): ValidationError | undefined;
+    }, headers: Readonly<Record<string, string>>): Error | undefined;
     /** Checks a parsed 2xx body against the operation's declared schema for `status`. */
-    response(operationId: string, status: number, body: unknown): ValidationError | undefined;
+    response(operationId: string, status: number, body: unknown): Error | undefined;
 }
 export interface ValidateOptions {
     /** Check each request before it is sent. Default "off". */
@@ -244,17 +244,4 @@ export interface ValidateOptions {
     response?: ValidationMode | undefined;
     /** `validators` from the package's "./validate" entry (`import { validators } from "@apigen/<provider>/validate"`). */
     validators: Validators;
-}
-/** A request or response that does not match the operation's schema in the spec. */
-export declare class ValidationError extends Error {
-    readonly kind: "validation";
-    readonly operationId: string;
-    readonly direction: "request" | "response";
-    /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
-    readonly pointer: string;
-    /** What the spec expects there, e.g. "must be string". */
-    readonly expected: string;
-    /** The response's status (responses only). */
-    readonly status: number | undefined;
-    constructor(operationId: string, direction: "request" | "response", pointer: string, expected: string, status?: number);
 }

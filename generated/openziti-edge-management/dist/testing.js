@@ -1,5 +1,4 @@
-import { ValidationError } from "./runtime.js";
-import { checkRequest, checkResponse } from "./validate.js";
+import { checkRequest, checkResponse, ValidationError } from "./validate.js";
 const spec = {
   operations: [
     {

@@ -2,12 +2,10 @@ export * from "./client.js";
 import {
   ApiError,
   NetworkError,
-  TimeoutError,
-  ValidationError
+  TimeoutError
 } from "./runtime.js";
 export {
   ApiError,
   NetworkError,
-  TimeoutError,
-  ValidationError
+  TimeoutError
 };

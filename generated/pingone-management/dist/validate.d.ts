@@ -1,6 +1,18 @@
-import { ValidationError, type Validators } from "./runtime.js";
-export { ValidationError };
+import type { Validators } from "./runtime.js";
 export type { ValidateOptions, ValidationMode, Validators } from "./runtime.js";
+/** A request or response that does not match the operation's schema in the spec. */
+export declare class ValidationError extends Error {
+    readonly kind: "validation";
+    readonly operationId: string;
+    readonly direction: "request" | "response";
+    /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
+    readonly pointer: string;
+    /** What the spec expects there, e.g. "must be string". */
+    readonly expected: string;
+    /** The response's status (responses only). */
+    readonly status: number | undefined;
+    constructor(operationId: string, direction: "request" | "response", pointer: string, expected: string, status?: number);
+}
 /** A request as the validators see it: header names lower-cased, values already parsed. */
 export interface RequestParts {
     path: Record<string, unknown>;

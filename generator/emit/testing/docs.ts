@@ -16,7 +16,7 @@ export function testingExample(ir: ApiIR, examples: Examples): string {
     ir.operations.find((o) => o.responses.some((r) => /^2\d\d$/.test(r.status) && isJsonType(primaryMedia(r.content)?.contentType ?? ""))) ??
     ir.operations[0];
   const tag = op && ir.tags.find((t) => t.name === op.tag);
-  const mockImport = `import { createMock } from ${literal(`${ir.packageName}/testing`)};`;
+  const mockImport = `import { createMock, ValidationError } from ${literal(`${ir.packageName}/testing`)};`;
   if (op === undefined || tag === undefined) {
     return [importStatement([ir.factoryName], ir.packageName), mockImport, "", "const mock = createMock();", `const api = ${ir.factoryName}({ fetch: mock.fetch });`, "console.log(api, mock.calls);"].join("\n");
   }
@@ -31,7 +31,7 @@ export function testingExample(ir: ApiIR, examples: Examples): string {
   if (security.length > 0) options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${testCredential(s)}`).join(", ")} }`);
   const argument = examples.callArgument(op, [], true, "  ");
   return [
-    importStatement([ir.factoryName, "ValidationError"], ir.packageName),
+    importStatement([ir.factoryName], ir.packageName),
     mockImport,
     "",
     "const mock = createMock();",
