@@ -1,3 +1,4 @@
+// @ts-nocheck -- plain JavaScript on purpose, as a user without TypeScript writes it; the TS tests cover the types.
 // The test kit under jest (run by test/testing/runners.test.ts as `npx jest` with ESM enabled):
 // jest's globals, plain JavaScript.
 import { expect, test } from "@jest/globals";

@@ -1,3 +1,4 @@
+// @ts-nocheck -- plain JavaScript on purpose, as a user without TypeScript writes it; the TS tests cover the types.
 // The test kit under node:test (run by test/testing/runners.test.ts as `node --test`): plain
 // JavaScript, as a user without a TypeScript toolchain writes it.
 import assert from "node:assert/strict";
