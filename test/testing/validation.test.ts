@@ -115,6 +115,15 @@ const ROWS: { what: string; call: () => Promise<unknown>; message: string }[] = 
     },
     message: 'detailSession: response (HTTP 404) does not match the spec: /error must be object, got "gone"',
   },
+  {
+    what: "reply: a wrong secret field is named, its value never shown",
+    call: () => {
+      const { mock, api } = latitudesh();
+      mock.vpnSessions.postVpnSession.reply(() => ({ status: 201, body: untyped({ data: { attributes: { password: 123456 } } }) }));
+      return api.vpnSessions.postVpnSession({ body: { data: { type: "vpn_sessions" } } });
+    },
+    message: "post-vpn-session: response (HTTP 201) does not match the spec: /data/attributes/password must be string",
+  },
 ];
 
 describe("the mock refuses what the API would", () => {

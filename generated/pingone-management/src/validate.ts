@@ -55,7 +55,7 @@ export const validators: Validators = {
 export function checkRequest(operationId: string, request: RequestParts): ValidationError | undefined {
   const validate = requestValidators[operationId];
   if (validate === undefined || validate(request)) return undefined;
-  const [pointer, expected] = describe(validate, request, (p) => p.startsWith("/header/"));
+  const [pointer, expected] = describe(validate, request, (p) => p.startsWith("/header/") || SECRET.test(p));
   return new ValidationError(operationId, "request", pointer, expected);
 }
 
@@ -64,9 +64,12 @@ export function checkResponse(operationId: string, status: number, body: unknown
   const byStatus = responseValidators[operationId] ?? {};
   const validate = byStatus[String(status)] ?? byStatus[`${String(status)[0]}XX`] ?? byStatus.default;
   if (validate === undefined || validate(body)) return undefined;
-  const [pointer, expected] = describe(validate, body, () => false);
+  const [pointer, expected] = describe(validate, body, (p) => SECRET.test(p));
   return new ValidationError(operationId, "response", pointer, expected, status);
 }
+
+/** Fields whose value is never shown in a message (which may end up in a log): headers, and names like these. */
+const SECRET = /pass|secret|token|key|auth|credential|session[_-]?id|cookie/i;
 
 /** `[pointer, what is expected there]` from ajv's errors, with the value found when it is safe to show. */
 function describe(validate: CompiledValidator, value: unknown, secret: (pointer: string) => boolean): [string, string] {
