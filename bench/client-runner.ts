@@ -70,6 +70,10 @@ async function variants(job: RunnerJob): Promise<Map<string, Call>> {
   if (typeof factory !== "function") throw new Error(`${job.apigenModule}: no createLatitudeshClient export`);
   const api = factory({ baseUrl, auth: { Bearer: TOKEN } });
   out.set("apigen client", () => api.vpnSessions.getVpnSessions());
+  // The same client checking each request and response with the package's compiled validators.
+  const { validators } = (await import(pathToFileURL(job.apigenModule.replace(/index\.js$/, "validate.js")).href)) as { validators: object };
+  const validating = factory({ baseUrl, auth: { Bearer: TOKEN }, validate: { request: "throw", response: "throw", validators } });
+  out.set("apigen client (validating)", () => validating.vpnSessions.getVpnSessions());
 
   if (job.heyApiModule !== undefined) {
     const sdk = (await import(pathToFileURL(job.heyApiModule).href)) as {

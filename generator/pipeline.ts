@@ -50,7 +50,7 @@ export type { Release };
 /** load -> validate -> IR -> emit -> format: every file of the package, in memory. */
 export async function renderPackage(target: Target, ctx: RunContext, options: RenderOptions = {}): Promise<RenderedPackage> {
   const stages = await loadStages();
-  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitRuntime, emitPackageFiles, startDocs, withLlmsFull, formatFiles, tidy, emitDist, release: releases } = stages;
+  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitRuntime, emitValidators, emitTesting, emitPackageFiles, startDocs, withLlmsFull, formatFiles, tidy, emitDist, release: releases } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded, target.refPolicy);
@@ -67,9 +67,17 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
       releases.readState(target.outDir, sha256),
     ]);
     const { client, clientDeclarations, index } = emitClient(ir, templates, banner);
+    const validators = await emitValidators(ir, bundled.document);
+    const kit = emitTesting(ir, bundled.document, validators, templates, banner);
     // package.json carries a placeholder version until the release is decided (below).
     const packageFiles = emitPackageFiles(ir, bundled.document, releases.VERSION_PLACEHOLDER, templates);
-    const unformatted: FileSet = new Map([["src/client.ts", client], ["src/index.ts", index], ...packageFiles]);
+    const unformatted: FileSet = new Map([
+      ["src/client.ts", client],
+      ["src/index.ts", index],
+      ["src/testing.ts", kit.testing],
+      ["src/validate.ts", kit.validate],
+      ...packageFiles,
+    ]);
     // Formatting is the pipeline's step, not an emitter's: every emitted file passes through it once.
     // llms-full.txt joins the docs pages as they are written, so it is made after formatting.
     const formatted = withLlmsFull(formatFiles(new Map([...unformatted, ...(await docs.pages)])));
@@ -77,11 +85,18 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
       ...runtime,
       ["client.ts", formatted.get("src/client.ts")!],
       ["index.ts", formatted.get("src/index.ts")!],
+      ["testing.ts", formatted.get("src/testing.ts")!],
+      ["validate.ts", formatted.get("src/validate.ts")!],
     ]);
     const files: FileSet = new Map([
       ...formatted,
       ["src/schema.d.ts", schema],
       ...[...runtime].map(([name, text]) => [`src/${name}`, text] as const),
+      // Compiled validators: JavaScript already, the same file in src/ and dist/ (only ./validate and ./testing import it).
+      ["src/validators.js", validators.code],
+      ["src/validators.d.ts", validators.declarations],
+      ["dist/validators.js", validators.code],
+      ["dist/validators.d.ts", validators.declarations],
       ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]))),
     ]);
     // Every file is hashed once; then the versioned files (package.json's version, CHANGELOG.md,
@@ -108,7 +123,7 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
  * openapi-typescript, esbuild and typescript, which a no-op run never needs.
  */
 async function loadStages() {
-  const [load, validate, ir, types, client, pkg, docs, format, dist, release] = await Promise.all([
+  const [load, validate, ir, types, client, pkg, docs, format, dist, release, validators, testing] = await Promise.all([
     import("./load/load.ts"),
     import("./validate/validate.ts"),
     import("./ir/build.ts"),
@@ -119,6 +134,8 @@ async function loadStages() {
     import("./format/format.ts"),
     import("./emit/dist.ts"),
     import("./changes/release.ts"),
+    import("./emit/testing/validators.ts"),
+    import("./emit/testing/mock.ts"),
   ]);
   return {
     loadSpec: load.loadSpec,
@@ -127,6 +144,8 @@ async function loadStages() {
     emitTypes: types.emitTypes,
     emitClient: client.emitClient,
     emitRuntime: client.emitRuntime,
+    emitValidators: validators.emitValidators,
+    emitTesting: testing.emitTesting,
     emitPackageFiles: pkg.emitPackageFiles,
     startDocs: docs.startDocs,
     withLlmsFull: docs.withLlmsFull,

@@ -2,6 +2,7 @@ import type { ApiIR } from "../ir/types.ts";
 import { Examples, importStatement } from "./docs/examples.ts";
 import { oneLine, text } from "./markdown.ts";
 import { Schemas } from "./docs/schema.ts";
+import { testingExample } from "./testing/docs.ts";
 import type { Templates } from "./templates.ts";
 
 /** The range of openapi-fetch generated packages depend on: the one this repo builds and tests with. */
@@ -20,6 +21,8 @@ export function emitPackageFiles(ir: ApiIR, document: Record<string, unknown>, v
     exports: {
       ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
       "./schema": { types: "./dist/schema.d.ts", default: "./dist/schema.js" },
+      "./testing": { types: "./dist/testing.d.ts", default: "./dist/testing.js" },
+      "./validate": { types: "./dist/validate.d.ts", default: "./dist/validate.js" },
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
     },
@@ -58,9 +61,10 @@ function readmeView(ir: ApiIR) {
   // The docs' own example for the first operation: typechecked with the docs' examples.
   const op = ir.operations.find((o) => o.method === "get" && !o.parameters.some((p) => p.required)) ?? ir.operations[0];
   const tag = ir.tags.find((t) => t.name === op?.tag);
+  const examples = new Examples(ir, new Schemas(ir));
   const example =
     op && tag
-      ? new Examples(ir, new Schemas(ir)).operation(op, tag)
+      ? examples.operation(op, tag)
       : `${importStatement([ir.factoryName], ir.packageName)}\n\nconst api = ${ir.factoryName}();\nconsole.log(api.raw);`;
   return {
     packageName: ir.packageName,
@@ -69,5 +73,6 @@ function readmeView(ir: ApiIR) {
     title: text(ir.title),
     apiVersion: text(ir.apiVersion),
     example,
+    testingExample: testingExample(ir, examples),
   };
 }

@@ -14,4 +14,6 @@ export {
   type ResponseData,
   type RetryOptions,
   type ServerChoice,
+  type ValidateOptions,
+  type ValidationMode,
 } from "./runtime/index.js";

@@ -2,6 +2,7 @@ import type { ApiIR, OAuthFlowIR, OperationIR, SecuritySchemeIR, ServerIR } from
 import { propertyKey } from "../code.ts";
 import { codeCell, codeSpan, fence, link, prose, proseCell, text } from "../markdown.ts";
 import { type Examples, importStatement } from "./examples.ts";
+import { testingExample } from "../testing/docs.ts";
 import { operationKey } from "./operation.ts";
 import type { Schemas } from "./schema.ts";
 import { type TableView, table } from "./tables.ts";
@@ -44,6 +45,7 @@ export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
     serverVariables: ir.servers.flatMap((s, i) => (s.variables.length > 0 ? [{ title: `Variables of server ${i}`, table: variablesTable(s) }] : [])),
     serverExample: ir.servers.length > 1 || ir.servers.some((s) => s.variables.length > 0) ? fence(serverExample(ir), "ts") : "",
     errorExample: fence(errorExample(ir, examples), "ts"),
+    testingExample: testingExample(ir, examples),
     hasPagination: paginated.length > 0,
     paginatedOperations: paginated.map((op) => operationLink(ir, op)).join(", "),
     tags: ir.tags.map((tag) => ({

@@ -4,6 +4,7 @@ import { createLog } from "./log.js";
 import { clientRetry, IDEMPOTENT_METHODS } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
 import { resolveBaseUrl } from "./servers.js";
+import { validationOptions } from "./validate.js";
 const DEFAULT_TIMEOUT_MS = 6e4;
 function clientState(definition, options) {
   const headers = {};
@@ -20,7 +21,8 @@ function clientState(definition, options) {
     mwOptions: void 0,
     credentialHeaders: carriers.headers,
     credentialQuery: carriers.query,
-    log: createLog(options.logger, options.logLevel, [...carriers.headers, ...options.redactHeaders ?? []], carriers.query)
+    log: createLog(options.logger, options.logLevel, [...carriers.headers, ...options.redactHeaders ?? []], carriers.query),
+    validate: validationOptions(options.validate)
   };
 }
 function bind(definition, auth, meta) {

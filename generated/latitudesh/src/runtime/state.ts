@@ -9,6 +9,7 @@ import type { ClientOptions, FetchInit } from "./options.js";
 import { clientRetry, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
 import { resolveBaseUrl } from "./servers.js";
+import { validationOptions, type ValidateOptions } from "./validate.js";
 
 /** An operation's first argument as the runtime reads it. */
 export interface Input {
@@ -28,6 +29,7 @@ export interface State {
   readonly credentialHeaders: readonly string[]; // dropped on cross-origin redirects
   readonly credentialQuery: readonly string[];
   readonly log: Log | undefined;
+  readonly validate: ValidateOptions | undefined;
 }
 
 /** A call's budget when the client sets none: long enough for large answers, short of forever. */
@@ -63,6 +65,7 @@ export function clientState(definition: ApiDefinition, options: ClientOptions): 
     middleware: options.middleware ?? [], mwOptions: undefined,
     credentialHeaders: carriers.headers, credentialQuery: carriers.query,
     log: createLog(options.logger, options.logLevel, [...carriers.headers, ...(options.redactHeaders ?? [])], carriers.query),
+    validate: validationOptions(options.validate),
   };
 }
 

@@ -28,3 +28,4 @@ export type { CallOptions, ClientOptions, Credential, FetchInit, Logger, LogLeve
 export { DEFAULT_TIMEOUT_MS } from "./state.js";
 export { DEFAULT_RETRY, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime, TypedHeaders, WithResponse } from "./types.js";
+export type { ValidateOptions, ValidationMode, Validators } from "./validate.js";

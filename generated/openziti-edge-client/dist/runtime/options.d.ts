@@ -1,5 +1,6 @@
 /** What callers pass: client options (once per client) and call options (once per call). */
 import type { Middleware } from "openapi-fetch";
+import type { ValidateOptions } from "./validate.js";
 /**
  * A static string, `{ username, password }` (http basic) or a provider called once per logical call
  * (for refresh); a provider returning undefined makes the next security alternative be tried.
@@ -58,6 +59,8 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
     logLevel?: LogLevel | undefined;
     /** Header names whose values are never logged, besides Authorization, cookies and the spec's apiKey names. */
     redactHeaders?: readonly string[] | undefined;
+    /** Opt-in schema validation of requests and responses, with the package's compiled validators. */
+    validate?: ValidateOptions | undefined;
 }
 /** console-compatible: each method gets one line of text and the structured record. */
 export interface Logger {

@@ -1,5 +1,6 @@
 import { NetworkError } from "./errors.js";
 import { initHeaders } from "./log.js";
+import { isValidationError } from "./validate.js";
 import { discard, follow } from "./transport.js";
 const DEFAULT_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5e3, maxElapsedMs: 3e4, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
 const IDEMPOTENT_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
@@ -52,6 +53,7 @@ async function attempt(state, op, url, init) {
     return { response: await follow(state, url, init) };
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason;
+    if (isValidationError(error)) throw error;
     return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, error) };
   }
 }

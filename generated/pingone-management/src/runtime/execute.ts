@@ -8,6 +8,7 @@ import { draftRequest, finishRequest } from "./request.js";
 import { readResult } from "./response.js";
 import { callRetry, send } from "./retry.js";
 import type { Bound, Input, State } from "./state.js";
+import { validateRequest, validateResponse } from "./validate.js";
 
 /** A call's result with the answer it came from (`withResponse`, Link-header paging). */
 export interface Answer {
@@ -26,12 +27,15 @@ export async function answer(state: State, op: Bound, input: Input | undefined, 
   const signal = deadline.signal;
   try {
     if (signal?.aborted) throw signal.reason;
+    if (state.validate !== undefined) validateRequest(state.validate, op.id, input, state.headers);
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await providedCredentials(op, signal));
     const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal, target);
     const retry = callRetry(state.retry, call?.retry);
     const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
-    return { data: await readResult(op, response, call?.stream), response };
+    const data = await readResult(op, response, call?.stream);
+    if (state.validate !== undefined) validateResponse(state.validate, op.id, response.status, data);
+    return { data, response };
   } catch (error) {
     throw classify(error, signal);
   } finally {

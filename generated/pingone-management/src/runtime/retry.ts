@@ -2,6 +2,7 @@
 /** Retries: the policy, and the attempt loop (exponential backoff, full jitter, Retry-After) around one attempt. */
 import { NetworkError } from "./errors.js";
 import { initHeaders, type Log } from "./log.js";
+import { isValidationError } from "./validate.js";
 import type { RetryOptions } from "./options.js";
 import type { Bound, State } from "./state.js";
 import { discard, follow } from "./transport.js";
@@ -66,6 +67,7 @@ async function attempt(state: State, op: Bound, url: string, init: RequestInit):
     return { response: await follow(state, url, init) };
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason;
+    if (isValidationError(error)) throw error; // a test mock refusing the request: retrying cannot help
     return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, error) };
   }
 }

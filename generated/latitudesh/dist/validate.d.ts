@@ -1,0 +1,31 @@
+import type { Validators } from "./runtime.js";
+export type { ValidateOptions, ValidationMode, Validators } from "./runtime.js";
+/** A request or response that does not match the operation's schema in the spec. */
+export declare class ValidationError extends Error {
+    readonly kind: "validation";
+    readonly operationId: string;
+    readonly direction: "request" | "response";
+    /** JSON pointer into the checked value: `/query/filter[location]`, `/body/data/type` (request) or into the body (response). */
+    readonly pointer: string;
+    /** What the spec expects there, e.g. "must be string". */
+    readonly expected: string;
+    /** The response's status (responses only). */
+    readonly status: number | undefined;
+    constructor(operationId: string, direction: "request" | "response", pointer: string, expected: string, status?: number);
+}
+/** A request as the validators see it: header names lower-cased, values already parsed. */
+export interface RequestParts {
+    path: Record<string, unknown>;
+    query: Record<string, unknown>;
+    header: Record<string, unknown>;
+    body?: unknown;
+}
+/**
+ * The compiled validators of every operation, for the client option
+ * `validate: { request: "throw", response: "warn", validators }`.
+ */
+export declare const validators: Validators;
+/** The first way `request` differs from what the operation declares, or undefined when it matches. */
+export declare function checkRequest(operationId: string, request: RequestParts): ValidationError | undefined;
+/** The first way a response body differs from the schema declared for `status`, or undefined. */
+export declare function checkResponse(operationId: string, status: number, body: unknown): ValidationError | undefined;

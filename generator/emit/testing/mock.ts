@@ -1,0 +1,102 @@
+/**
+ * The package's test kit, `src/testing.ts` (export "./testing"), and the glue
+ * between the runtime and the compiled validators, `src/validate.ts` (export
+ * "./validate"). The templates hold the code; this module gives them what is
+ * particular to the spec: one description of each operation as the mock needs
+ * it to recognise and check a request, and a default answer per operation
+ * taken from the spec's examples or sampled from its schema.
+ */
+import type { ApiIR, JsonSchema, OperationIR, ResponseIR } from "../../ir/types.ts";
+import { dataLiteral, literal } from "../code.ts";
+import { Examples } from "../docs/examples.ts";
+import { Schemas, nonNullBranches, typesOf } from "../docs/schema.ts";
+import type { Templates } from "../templates.ts";
+import { type CompiledValidators, isJsonType, primaryMedia } from "./validators.ts";
+
+type Obj = Record<string, unknown>;
+
+export function emitTesting(ir: ApiIR, document: Obj, validators: CompiledValidators, templates: Templates, banner: string): { testing: string; validate: string } {
+  const schemas = new Schemas(ir);
+  const examples = new Examples(ir, schemas);
+  const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
+  const operations = ir.operations.map((op) => ({
+    id: op.id,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    parameters: op.parameters
+      .filter((p) => p.in !== "cookie")
+      .map((p) => ({ name: p.name, in: p.in, type: scalarType(schemas, p.schema), items: itemType(schemas, p.schema), style: p.style, explode: p.explode })),
+    security: op.security.map((r) => r.schemes.map((s) => s.key).filter((key) => !mutualTls.has(key))),
+    bodyTypes: op.requestBody?.content.map((m) => m.contentType) ?? [],
+    responses: Object.fromEntries(op.responses.map((r) => [r.status, primaryMedia(r.content)?.contentType ?? null])),
+    answer: defaultAnswer(op, document, examples, validators),
+  }));
+  const schemes = Object.fromEntries(
+    ir.securitySchemes.flatMap((s) =>
+      s.type === "mutualTLS" ? [] : [[s.key, s.type === "apiKey" ? { type: s.type, in: s.in, name: s.name } : s.type === "http" ? { type: s.type, scheme: s.scheme.toLowerCase() } : { type: s.type }]],
+    ),
+  );
+  const view = {
+    banner,
+    mockTypeName: `${ir.clientTypeName}Mock`,
+    factoryName: ir.factoryName,
+    packageName: ir.packageName,
+    specLiteral: dataLiteral({ operations, schemes }, "", 120),
+    tags: ir.tags.map((tag) => ({
+      propertyName: tag.propertyName,
+      propertyLiteral: literal(tag.propertyName),
+      operations: tag.operationIds.map((id) => {
+        const op = ir.operations.find((o) => o.id === id)!;
+        return { methodName: op.methodName, idLiteral: literal(op.id) };
+      }),
+    })),
+  };
+  return { testing: templates.render("client/testing.ts.hbs", view), validate: templates.render("client/testing-validate.ts.hbs", { banner }) };
+}
+
+/** How the mock reads a parameter's text back into a value: the first type its schema names. */
+function scalarType(schemas: Schemas, schema: JsonSchema): string {
+  let s = schemas.resolve(schema);
+  for (let i = 0; i < 8 && typesOf(s).length === 0; i++) {
+    const branch = nonNullBranches(s)[0];
+    if (branch === undefined) break;
+    s = schemas.resolve(branch);
+  }
+  return typesOf(s)[0] ?? "string";
+}
+
+function itemType(schemas: Schemas, schema: JsonSchema): string | undefined {
+  const s = schemas.resolve(schema);
+  return typesOf(s)[0] === "array" && s.items !== null && typeof s.items === "object" ? scalarType(schemas, s.items as JsonSchema) : undefined;
+}
+
+/**
+ * What the mock answers when a test set no handler: the first success response,
+ * with the spec's example for it or, failing that, a value built from its schema.
+ * Either is checked against the schema here, so an answer the real API could not
+ * give is never written; it is left out instead (the mock then says so).
+ */
+function defaultAnswer(op: OperationIR, document: Obj, examples: Examples, validators: CompiledValidators) {
+  const response = op.responses.find((r) => /^2/.test(r.status)) ?? op.responses[0];
+  if (response === undefined) return undefined;
+  const status = /^\d{3}$/.test(response.status) ? Number(response.status) : response.status === "default" ? 200 : Number(response.status[0]) * 100;
+  const media = primaryMedia(response.content);
+  if (media === undefined) return { status };
+  const given = specExample(document, op, response, media.contentType);
+  const body = given !== undefined ? given : media.schema === undefined ? undefined : examples.value(media.schema, "value", "response");
+  if (body === undefined || !isJsonType(media.contentType)) return { status };
+  const problem = validators.check("response", op.id, response.status, body);
+  return problem === undefined ? { status, body } : { status, invalid: problem };
+}
+
+function specExample(document: Obj, op: OperationIR, response: ResponseIR, contentType: string): unknown {
+  const at = (value: unknown, ...keys: string[]): unknown => {
+    for (const key of keys) value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Obj)[key] : undefined;
+    return value;
+  };
+  const media = at(document, "paths", op.path, op.method, "responses", response.status, "content", contentType);
+  const example = at(media, "example");
+  if (example !== undefined) return example;
+  const first = Object.values((at(media, "examples") ?? {}) as Obj)[0];
+  return at(first, "value");
+}
