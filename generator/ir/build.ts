@@ -1,6 +1,9 @@
-import { SpecError, fromPointer, toPointer } from "../errors.ts";
+import { SpecError, fromPointer } from "../errors.ts";
 import type { BundledSpec } from "../validate/validate.ts";
+import { exportedNames } from "./exported-names.ts";
+import { binaryResponse, idempotencyHeader, multipartEncoding } from "./media.ts";
 import { asIdentifier, camelCase, isIdentifier, packageNaming, pascalCase, slugify, unique } from "./names.ts";
+import { pagination, type Locate } from "./pagination.ts";
 import type {
   ApiIR,
   HttpMethod,
@@ -9,7 +12,6 @@ import type {
   ModelIR,
   OAuthFlowIR,
   OperationIR,
-  PaginationIR,
   ParameterIR,
   ResponseIR,
   SecurityRequirementIR,
@@ -23,22 +25,30 @@ const DEFAULT_TAG = "default";
 
 type Obj = Record<string, unknown>;
 
-/** Builds the IR from a validated, bundled spec. `provider` is the package slug. */
-export function buildIR(spec: BundledSpec, provider: string): ApiIR {
+/**
+ * Builds the IR from a validated, bundled spec. `provider` is the package slug;
+ * `locate` (the loader's) puts line and column on errors about extensions.
+ */
+export function buildIR(spec: BundledSpec, provider: string, locate?: Locate): ApiIR {
   const doc = spec.document;
   const deref = makeDeref(doc, spec.file);
   const info = (doc.info ?? {}) as Obj;
 
-  const operations = collectOperations(doc, deref, spec.file);
+  const operations = collectOperations(doc, deref, spec.file, locate);
   const tags = collectTags(doc, operations);
   const order = new Map(tags.map((t, i) => [t.name, i]));
   // Stable: within a tag, operations keep path-then-method order.
   operations.sort((a, b) => order.get(a.tag)! - order.get(b.tag)!);
   for (const tag of tags) tag.operationIds = operations.filter((o) => o.tag === tag.name).map((o) => o.id);
 
+  const naming = packageNaming(provider);
+  const models = collectModels(doc);
+  const names = exportedNames({ ...naming, tags, models, operations });
+  for (const model of models) model.typeName = names.models.get(model.name)!;
+  for (const op of operations) op.typeNames = names.operations.get(op.id)!;
   return {
     provider,
-    ...packageNaming(provider),
+    ...naming,
     title: str(info.title) ?? provider,
     apiVersion: str(info.version) ?? "0.0.0",
     description: str(info.description),
@@ -47,7 +57,7 @@ export function buildIR(spec: BundledSpec, provider: string): ApiIR {
     securitySchemes: collectSecuritySchemes(doc, deref),
     tags,
     operations,
-    models: collectModels(doc),
+    models,
   };
 }
 
@@ -74,7 +84,7 @@ function makeDeref(doc: Obj, file: string) {
 }
 type Deref = ReturnType<typeof makeDeref>;
 
-function collectOperations(doc: Obj, deref: Deref, file: string): OperationIR[] {
+function collectOperations(doc: Obj, deref: Deref, file: string, locate: Locate | undefined): OperationIR[] {
   const operations: OperationIR[] = [];
   const ids = new Set<string>();
   const methodNames = new Map<string, Set<string>>();
@@ -92,6 +102,7 @@ function collectOperations(doc: Obj, deref: Deref, file: string): OperationIR[] 
       const taken = methodNames.get(tag) ?? new Set<string>();
       methodNames.set(tag, taken);
       const parameters = mergeParameters(shared, Array.isArray(op.parameters) ? op.parameters : [], deref);
+      const answers = responses(obj(op.responses), deref);
       operations.push({
         id,
         idDerived: explicitId === undefined,
@@ -104,9 +115,12 @@ function collectOperations(doc: Obj, deref: Deref, file: string): OperationIR[] 
         deprecated: op.deprecated === true,
         parameters,
         requestBody: op.requestBody === undefined ? undefined : requestBody(deref(op.requestBody)),
-        responses: responses(obj(op.responses), deref),
+        responses: answers,
         security: security(op.security ?? globalSecurity),
-        pagination: pagination(op["x-pagination"], parameters, file, [...pointer, "x-pagination"]),
+        pagination: pagination(op["x-pagination"], parameters, answers, deref, file, [...pointer, "x-pagination"], locate),
+        idempotencyHeader: idempotencyHeader(op["x-idempotency-key"], parameters, file, [...pointer, "x-idempotency-key"], locate),
+        binaryResponse: binaryResponse(answers, deref),
+        typeNames: { params: "", result: "", error: "" }, // given once every name is known (see exportedNames)
       });
     }
   }
@@ -151,7 +165,8 @@ function firstMediaSchema(content: unknown): unknown {
 function media(content: unknown): MediaIR[] {
   return Object.entries(obj(content)).map(([contentType, m]) => {
     const schema = obj(m).schema;
-    return schema === undefined ? { contentType } : { contentType, schema: obj(schema) };
+    const encoding = multipartEncoding(contentType, obj(obj(m).encoding));
+    return { contentType, ...(schema === undefined ? {} : { schema: obj(schema) }), ...(encoding === undefined ? {} : { encoding }) };
   });
 }
 
@@ -192,26 +207,6 @@ function security(raw: unknown): SecurityRequirementIR[] {
       scopes: Array.isArray(scopes) ? scopes.map(String) : [],
     })),
   }));
-}
-
-function pagination(raw: unknown, parameters: ParameterIR[], file: string, path: string[]): PaginationIR | undefined {
-  if (raw === undefined) return undefined;
-  const p = obj(raw);
-  const fail = (message: string): never => {
-    throw new SpecError({ file, pointer: toPointer(path) }, `x-pagination: ${message}`);
-  };
-  if (p.style !== "offset") fail(`style must be "offset" (got ${JSON.stringify(p.style)})`);
-  const param = (key: "limit" | "offset"): string => {
-    const name = str(p[key]) ?? fail(`"${key}" must name a query parameter`);
-    if (!parameters.some((q) => q.in === "query" && q.name === name)) fail(`"${key}" names "${name}", which is not a query parameter of this operation`);
-    return name;
-  };
-  const pointer = (key: "items" | "total"): string[] => {
-    const value = str(p[key]) ?? fail(`"${key}" must be a JSON pointer such as /data`);
-    if (!value.startsWith("/")) fail(`"${key}" must be a JSON pointer starting with "/" (got "${value}")`);
-    return fromPointer(value);
-  };
-  return { style: "offset", limitParam: param("limit"), offsetParam: param("offset"), itemsPath: pointer("items"), totalPath: pointer("total") };
 }
 
 function collectTags(doc: Obj, operations: OperationIR[]): TagIR[] {
@@ -315,6 +310,7 @@ function collectModels(doc: Obj): ModelIR[] {
     .map((name) => {
       const schema = obj(schemas[name]) as JsonSchema;
       // Case-insensitive: `Pet` and `pet` must not share a file on macOS or Windows.
-      return { name, slug: unique(slugify(name), slugs, (s) => s.toLowerCase()), description: str(schema.description), schema };
+      // typeName is given once every name is known (see exportedNames).
+      return { name, typeName: "", slug: unique(slugify(name), slugs, (s) => s.toLowerCase()), description: str(schema.description), schema };
     });
 }
