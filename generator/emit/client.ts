@@ -33,7 +33,8 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
       securitySchemes: Object.fromEntries(ir.securitySchemes.flatMap((s) => (s.type === "mutualTLS" ? [] : [[s.key, runtimeScheme(s)]]))),
       },
       "",
-      90,
+      // After `const definition: ApiDefinition = ` (34 columns), with its `;`, within 120.
+      85,
     ),
     operations: ir.operations.map((op) => ({
       key: propertyKey(op.id),
@@ -157,15 +158,15 @@ function operationTypesView(op: OperationIR) {
   const errorBodies = op.responses
     .filter((r) => !/^[12]/.test(r.status))
     .flatMap((r) => r.content.map((m) => `${opType(op)}["responses"][${statusKey(r.status)}]["content"][${literal(m.contentType)}]`));
-  const bodies = op.requestBody?.content.map((m) => `NonNullable<${opType(op)}["requestBody"]>["content"][${literal(m.contentType)}]`) ?? [];
   return {
     paramsName: names.params,
     paramsDoc: `/** The first argument of ${commentSafe(op.methodName)} (${method}): \`{ params, body }\` as the spec declares them. */`,
-    paramsType: `OperationParams<${opType(op)}>`,
-    body: names.body && { name: names.body, doc: `/** The request body of ${method}. */`, type: union(bodies) },
+    paramsType: generic(names.params, "OperationParams", opType(op)),
+    // The `body` of the first argument: every media type the operation accepts.
+    body: names.body && { name: names.body, doc: `/** The request body of ${method}. */`, type: `NonNullable<${names.params}["body"]>` },
     resultName: names.result,
     resultDoc: `/** What ${commentSafe(op.methodName)} resolves to: the 2xx body of ${method}${op.binaryResponse ? " (a Blob)" : ""}. */`,
-    resultType: `ResponseData<${opType(op)}>`,
+    resultType: generic(names.result, "ResponseData", opType(op)),
     errorName: names.error,
     errorDoc:
       errorBodies.length === 0
@@ -192,6 +193,12 @@ function binding(op: OperationIR, index: number, itemType: string | undefined): 
 function typeArguments(open: string, args: string[], close: string, prefix: string, indent = "  "): string {
   const flat = `${open}${args.join(", ")}${close}`;
   return prefix.length + flat.length + 1 <= 120 ? flat : `${open}\n${args.map((a) => `${indent}  ${a}`).join(",\n")}\n${indent}${close}`;
+}
+
+/** `Generic<Arg>` after `export type name = `, with the argument on its own line when too long (as prettier does). */
+function generic(name: string, generic: string, arg: string): string {
+  const flat = `${generic}<${arg}>`;
+  return `export type ${name} = ${flat};`.length <= 120 ? flat : `${generic}<\n  ${arg}\n>`;
 }
 
 /** A union laid out as prettier lays out a type alias: one line, or one member per line. */

@@ -103,9 +103,7 @@ export type GetVpnSessionsError = unknown;
 /** The first argument of postVpnSession (`POST /vpn_sessions`): `{ params, body }` as the spec declares them. */
 export type PostVpnSessionParams = OperationParams<Operations["post-vpn-session"]>;
 /** The request body of `POST /vpn_sessions`. */
-export type PostVpnSessionBody =
-  | NonNullable<Operations["post-vpn-session"]["requestBody"]>["content"]["application/json"]
-  | NonNullable<Operations["post-vpn-session"]["requestBody"]>["content"]["application/vnd.api+json"];
+export type PostVpnSessionBody = NonNullable<PostVpnSessionParams["body"]>;
 /** What postVpnSession resolves to: the 2xx body of `POST /vpn_sessions`. */
 export type PostVpnSessionResult = ResponseData<Operations["post-vpn-session"]>;
 /** The body of an error answer of `POST /vpn_sessions`: `unknown`, as the spec declares none. */
@@ -206,7 +204,9 @@ const definition: ApiDefinition = {
     { url: "https://api.latitude.sh", variables: {} },
     { url: "http://api.latitude.sh", variables: {} },
   ],
-  securitySchemes: { Bearer: { type: "apiKey", in: "header", name: "Authorization" } },
+  securitySchemes: {
+    Bearer: { type: "apiKey", in: "header", name: "Authorization" },
+  },
 };
 
 /** What the runtime needs to know of each operation, in the order of the spec's operations. */

@@ -185,7 +185,7 @@ export type ListSessionsError =
 /** The first argument of createSession (`POST /sessions`): `{ params, body }` as the spec declares them. */
 export type CreateSessionParams = OperationParams<Operations["createSession"]>;
 /** The request body of `POST /sessions`. */
-export type CreateSessionBody = NonNullable<Operations["createSession"]["requestBody"]>["content"]["application/json"];
+export type CreateSessionBody = NonNullable<CreateSessionParams["body"]>;
 /** What createSession resolves to: the 2xx body of `POST /sessions`. */
 export type CreateSessionResult = ResponseData<Operations["createSession"]>;
 /** The body of an error answer of `POST /sessions`: one of the declared error responses' bodies. */
