@@ -129,7 +129,7 @@ function resolve(schema: Obj, segments: string[], deref: Deref): Obj | undefined
 }
 
 function isArray(schema: Obj, deref: Deref): boolean {
-  return variants(schema, deref).some((s) => s.type === "array" || (Array.isArray(s.type) && s.type.includes("array")) || s.items !== undefined);
+  return variants(schema, deref).some((s) => s.type === "array" || (Array.isArray(s.type) && s.type.includes("array")) || (s.type === undefined && s.items !== undefined));
 }
 
 /** `(it has: data, meta)`: the properties where the pointer stopped matching. */
