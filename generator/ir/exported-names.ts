@@ -38,7 +38,13 @@ export interface ExportedNames {
 
 export function exportedNames(ir: Pick<ApiIR, "factoryName" | "clientTypeName" | "tags" | "models" | "operations">): ExportedNames {
   const taken = new Set([...FIXED_EXPORTS, ir.factoryName, ir.clientTypeName, `${ir.clientTypeName}Options`, ...ir.tags.map((t) => t.typeName)]);
-  const models = new Map(ir.models.map((m) => [m.name, unique(pascalCase(m.name), taken)]));
+  // A schema named like an export of every package (`apiError`) reads better as `ApiErrorModel` than `ApiError2`.
+  const models = new Map(
+    ir.models.map((m) => {
+      const base = pascalCase(m.name);
+      return [m.name, unique(taken.has(base) && !taken.has(`${base}Model`) ? `${base}Model` : base, taken)];
+    }),
+  );
   const operations = new Map<string, OperationTypeNames>();
   for (const op of ir.operations) {
     const base = pascalCase(op.methodName);

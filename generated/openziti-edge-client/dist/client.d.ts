@@ -36,7 +36,7 @@ export type ServerOption = {
  *
  * The `apiError` schema.
  */
-export type ApiError2 = components["schemas"]["apiError"];
+export type ApiErrorModel = components["schemas"]["apiError"];
 
 /**
  * The `apiErrorArgs` schema.
