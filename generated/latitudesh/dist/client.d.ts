@@ -39,12 +39,17 @@ export type ServerOption =
       variables?: Record<string, never> | undefined;
     };
 
+// Shorthands for the named types below (a `$` name can never be one of theirs).
+type $Schema = components["schemas"];
+type $Params<Id extends keyof Operations> = OperationParams<Operations[Id]>;
+type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
+
 /**
  * Where a resource lives.
  *
  * The `region_resource_data` schema.
  */
-export type RegionResourceData = components["schemas"]["region_resource_data"];
+export type RegionResourceData = { [K in keyof $Schema["region_resource_data"]]: $Schema["region_resource_data"][K] };
 
 /**
  * Slug of a Latitude.sh site (location), such as SAO. The list of known
@@ -52,21 +57,23 @@ export type RegionResourceData = components["schemas"]["region_resource_data"];
  *
  * The `site_slug` schema.
  */
-export type SiteSlug = components["schemas"]["site_slug"];
+export type SiteSlug = $Schema["site_slug"];
 
 /**
  * Site slugs known when this spec was written.
  *
  * The `site_slug_known` schema.
  */
-export type SiteSlugKnown = components["schemas"]["site_slug_known"];
+export type SiteSlugKnown = $Schema["site_slug_known"];
 
 /**
  * Body of a create request (declared inline upstream). Upstream requires none of its fields.
  *
  * The `vpn_session_create_request` schema.
  */
-export type VpnSessionCreateRequest = components["schemas"]["vpn_session_create_request"];
+export type VpnSessionCreateRequest = {
+  [K in keyof $Schema["vpn_session_create_request"]]: $Schema["vpn_session_create_request"][K];
+};
 
 /**
  * A VPN session as a JSON:API resource. `password` is only filled in by the
@@ -74,49 +81,53 @@ export type VpnSessionCreateRequest = components["schemas"]["vpn_session_create_
  *
  * The `vpn_session_data_with_password` schema.
  */
-export type VpnSessionDataWithPassword = components["schemas"]["vpn_session_data_with_password"];
+export type VpnSessionDataWithPassword = {
+  [K in keyof $Schema["vpn_session_data_with_password"]]: $Schema["vpn_session_data_with_password"][K];
+};
 
 /**
  * Body of the list answer (declared inline upstream).
  *
  * The `vpn_session_list` schema.
  */
-export type VpnSessionList = components["schemas"]["vpn_session_list"];
+export type VpnSessionList = { [K in keyof $Schema["vpn_session_list"]]: $Schema["vpn_session_list"][K] };
 
 /**
  * A single VPN session, password included.
  *
  * The `vpn_session_with_password` schema.
  */
-export type VpnSessionWithPassword = components["schemas"]["vpn_session_with_password"];
+export type VpnSessionWithPassword = {
+  [K in keyof $Schema["vpn_session_with_password"]]: $Schema["vpn_session_with_password"][K];
+};
 
 /** The first argument of getVpnSessions (`GET /vpn_sessions`): `{ params, body }` as the spec declares them. */
-export type GetVpnSessionsParams = OperationParams<Operations["get-vpn-sessions"]>;
+export type GetVpnSessionsParams = { [K in keyof $Params<"get-vpn-sessions">]: $Params<"get-vpn-sessions">[K] };
 /** What getVpnSessions resolves to: the 2xx body of `GET /vpn_sessions`. */
-export type GetVpnSessionsResult = ResponseData<Operations["get-vpn-sessions"]>;
+export type GetVpnSessionsResult = { [K in keyof $Result<"get-vpn-sessions">]: $Result<"get-vpn-sessions">[K] };
 /** The body of an error answer of `GET /vpn_sessions`: `unknown`, as the spec declares none. */
 export type GetVpnSessionsError = unknown;
 
 /** The first argument of postVpnSession (`POST /vpn_sessions`): `{ params, body }` as the spec declares them. */
-export type PostVpnSessionParams = OperationParams<Operations["post-vpn-session"]>;
+export type PostVpnSessionParams = { [K in keyof $Params<"post-vpn-session">]: $Params<"post-vpn-session">[K] };
 /** The request body of `POST /vpn_sessions`. */
 export type PostVpnSessionBody = NonNullable<PostVpnSessionParams["body"]>;
 /** What postVpnSession resolves to: the 2xx body of `POST /vpn_sessions`. */
-export type PostVpnSessionResult = ResponseData<Operations["post-vpn-session"]>;
+export type PostVpnSessionResult = { [K in keyof $Result<"post-vpn-session">]: $Result<"post-vpn-session">[K] };
 /** The body of an error answer of `POST /vpn_sessions`: `unknown`, as the spec declares none. */
 export type PostVpnSessionError = unknown;
 
 /** The first argument of deleteVpnSession (`DELETE /vpn_sessions/{vpn_session_id}`): `{ params, body }` as the spec declares them. */
-export type DeleteVpnSessionParams = OperationParams<Operations["delete-vpn-session"]>;
+export type DeleteVpnSessionParams = { [K in keyof $Params<"delete-vpn-session">]: $Params<"delete-vpn-session">[K] };
 /** What deleteVpnSession resolves to: the 2xx body of `DELETE /vpn_sessions/{vpn_session_id}`. */
-export type DeleteVpnSessionResult = ResponseData<Operations["delete-vpn-session"]>;
+export type DeleteVpnSessionResult = $Result<"delete-vpn-session">;
 /** The body of an error answer of `DELETE /vpn_sessions/{vpn_session_id}`: `unknown`, as the spec declares none. */
 export type DeleteVpnSessionError = unknown;
 
 /** The first argument of putVpnSession (`PATCH /vpn_sessions/{vpn_session_id}/refresh_password`): `{ params, body }` as the spec declares them. */
-export type PutVpnSessionParams = OperationParams<Operations["put-vpn-session"]>;
+export type PutVpnSessionParams = { [K in keyof $Params<"put-vpn-session">]: $Params<"put-vpn-session">[K] };
 /** What putVpnSession resolves to: the 2xx body of `PATCH /vpn_sessions/{vpn_session_id}/refresh_password`. */
-export type PutVpnSessionResult = ResponseData<Operations["put-vpn-session"]>;
+export type PutVpnSessionResult = { [K in keyof $Result<"put-vpn-session">]: $Result<"put-vpn-session">[K] };
 /** The body of an error answer of `PATCH /vpn_sessions/{vpn_session_id}/refresh_password`: `unknown`, as the spec declares none. */
 export type PutVpnSessionError = unknown;
 

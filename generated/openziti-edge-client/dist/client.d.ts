@@ -31,112 +31,121 @@ export type ServerOption = {
   variables?: Record<string, never> | undefined;
 };
 
+// Shorthands for the named types below (a `$` name can never be one of theirs).
+type $Schema = components["schemas"];
+type $Params<Id extends keyof Operations> = OperationParams<Operations[Id]>;
+type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
+
 /**
  * What went wrong. `cause` may nest further errors, so the type is recursive.
  *
  * The `apiError` schema.
  */
-export type ApiErrorModel = components["schemas"]["apiError"];
+export type ApiErrorModel = { [K in keyof $Schema["apiError"]]: $Schema["apiError"][K] };
 
 /**
  * The `apiErrorArgs` schema.
  */
-export type ApiErrorArgs = components["schemas"]["apiErrorArgs"];
+export type ApiErrorArgs = { [K in keyof $Schema["apiErrorArgs"]]: $Schema["apiErrorArgs"][K] };
 
 /**
  * The underlying cause; a field error, another apiError, or both at once.
  *
  * The `apiErrorCause` schema.
  */
-export type ApiErrorCause = components["schemas"]["apiErrorCause"];
+export type ApiErrorCause = $Schema["apiErrorCause"];
 
 /**
  * Envelope of every error answer.
  *
  * The `apiErrorEnvelope` schema.
  */
-export type ApiErrorEnvelope = components["schemas"]["apiErrorEnvelope"];
+export type ApiErrorEnvelope = { [K in keyof $Schema["apiErrorEnvelope"]]: $Schema["apiErrorEnvelope"][K] };
 
 /**
  * The `apiFieldError` schema.
  */
-export type ApiFieldError = components["schemas"]["apiFieldError"];
+export type ApiFieldError = { [K in keyof $Schema["apiFieldError"]]: $Schema["apiFieldError"][K] };
 
 /**
  * Fields every stored entity has.
  *
  * The `baseEntity` schema.
  */
-export type BaseEntity = components["schemas"]["baseEntity"];
+export type BaseEntity = { [K in keyof $Schema["baseEntity"]]: $Schema["baseEntity"][K] };
 
 /**
  * The `commonEdgeRouterProperties` schema.
  */
-export type CommonEdgeRouterProperties = components["schemas"]["commonEdgeRouterProperties"];
+export type CommonEdgeRouterProperties = {
+  [K in keyof $Schema["commonEdgeRouterProperties"]]: $Schema["commonEdgeRouterProperties"][K];
+};
 
 /**
  * The `detailSessionEnvelope` schema.
  */
-export type DetailSessionEnvelope = components["schemas"]["detailSessionEnvelope"];
+export type DetailSessionEnvelope = {
+  [K in keyof $Schema["detailSessionEnvelope"]]: $Schema["detailSessionEnvelope"][K];
+};
 
 /**
  * Whether the session dials (connects to) or binds (hosts) the service.
  *
  * The `dialBind` schema.
  */
-export type DialBind = components["schemas"]["dialBind"];
+export type DialBind = $Schema["dialBind"];
 
 /**
  * Envelope of a successful delete; `data` is an empty object.
  *
  * The `empty` schema.
  */
-export type Empty = components["schemas"]["empty"];
+export type Empty = { [K in keyof $Schema["empty"]]: $Schema["empty"][K] };
 
 /**
  * A short reference to another entity.
  *
  * The `entityRef` schema.
  */
-export type EntityRef = components["schemas"]["entityRef"];
+export type EntityRef = { [K in keyof $Schema["entityRef"]]: $Schema["entityRef"][K] };
 
 /**
  * The `link` schema.
  */
-export type Link = components["schemas"]["link"];
+export type Link = { [K in keyof $Schema["link"]]: $Schema["link"][K] };
 
 /**
  * Related resources keyed by relation name.
  *
  * The `links` schema.
  */
-export type Links = components["schemas"]["links"];
+export type Links = { [K in keyof $Schema["links"]]: $Schema["links"][K] };
 
 /**
  * The `listSessionsEnvelope` schema.
  */
-export type ListSessionsEnvelope = components["schemas"]["listSessionsEnvelope"];
+export type ListSessionsEnvelope = { [K in keyof $Schema["listSessionsEnvelope"]]: $Schema["listSessionsEnvelope"][K] };
 
 /**
  * Information about the answer itself rather than the resource.
  *
  * The `meta` schema.
  */
-export type Meta = components["schemas"]["meta"];
+export type Meta = { [K in keyof $Schema["meta"]]: $Schema["meta"][K] };
 
 /**
  * Paging state of a list answer. Upstream types the fields as `number`, not `integer`.
  *
  * The `pagination` schema.
  */
-export type Pagination = components["schemas"]["pagination"];
+export type Pagination = { [K in keyof $Schema["pagination"]]: $Schema["pagination"][K] };
 
 /**
  * Body of a create. Upstream requires none of the fields.
  *
  * The `sessionCreate` schema.
  */
-export type SessionCreate = components["schemas"]["sessionCreate"];
+export type SessionCreate = { [K in keyof $Schema["sessionCreate"]]: $Schema["sessionCreate"][K] };
 
 /**
  * Answer to a create. Unlike the other envelopes, upstream requires neither
@@ -144,34 +153,36 @@ export type SessionCreate = components["schemas"]["sessionCreate"];
  *
  * The `sessionCreateEnvelope` schema.
  */
-export type SessionCreateEnvelope = components["schemas"]["sessionCreateEnvelope"];
+export type SessionCreateEnvelope = {
+  [K in keyof $Schema["sessionCreateEnvelope"]]: $Schema["sessionCreateEnvelope"][K];
+};
 
 /**
  * The `sessionDetail` schema.
  */
-export type SessionDetail = components["schemas"]["sessionDetail"];
+export type SessionDetail = $Schema["sessionDetail"];
 
 /**
  * The `sessionEdgeRouter` schema.
  */
-export type SessionEdgeRouter = components["schemas"]["sessionEdgeRouter"];
+export type SessionEdgeRouter = $Schema["sessionEdgeRouter"];
 
 /**
  * The `sessionList` schema.
  */
-export type SessionList = components["schemas"]["sessionList"];
+export type SessionList = $Schema["sessionList"];
 
 /**
  * Free-form key/value tags. The map itself may be null; values may be strings, booleans or null.
  *
  * The `tags` schema.
  */
-export type Tags = components["schemas"]["tags"];
+export type Tags = $Schema["tags"];
 
 /** The first argument of listSessions (`GET /sessions`): `{ params, body }` as the spec declares them. */
-export type ListSessionsParams = OperationParams<Operations["listSessions"]>;
+export type ListSessionsParams = { [K in keyof $Params<"listSessions">]: $Params<"listSessions">[K] };
 /** What listSessions resolves to: the 2xx body of `GET /sessions`. */
-export type ListSessionsResult = ResponseData<Operations["listSessions"]>;
+export type ListSessionsResult = { [K in keyof $Result<"listSessions">]: $Result<"listSessions">[K] };
 /** The body of an error answer of `GET /sessions`: one of the declared error responses' bodies. */
 export type ListSessionsError =
   | Operations["listSessions"]["responses"][400]["content"]["application/json"]
@@ -180,11 +191,11 @@ export type ListSessionsError =
   | Operations["listSessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of createSession (`POST /sessions`): `{ params, body }` as the spec declares them. */
-export type CreateSessionParams = OperationParams<Operations["createSession"]>;
+export type CreateSessionParams = { [K in keyof $Params<"createSession">]: $Params<"createSession">[K] };
 /** The request body of `POST /sessions`. */
 export type CreateSessionBody = NonNullable<CreateSessionParams["body"]>;
 /** What createSession resolves to: the 2xx body of `POST /sessions`. */
-export type CreateSessionResult = ResponseData<Operations["createSession"]>;
+export type CreateSessionResult = { [K in keyof $Result<"createSession">]: $Result<"createSession">[K] };
 /** The body of an error answer of `POST /sessions`: one of the declared error responses' bodies. */
 export type CreateSessionError =
   | Operations["createSession"]["responses"][400]["content"]["application/json"]
@@ -194,18 +205,18 @@ export type CreateSessionError =
   | Operations["createSession"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of detailSession (`GET /sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DetailSessionParams = OperationParams<Operations["detailSession"]>;
+export type DetailSessionParams = { [K in keyof $Params<"detailSession">]: $Params<"detailSession">[K] };
 /** What detailSession resolves to: the 2xx body of `GET /sessions/{id}`. */
-export type DetailSessionResult = ResponseData<Operations["detailSession"]>;
+export type DetailSessionResult = { [K in keyof $Result<"detailSession">]: $Result<"detailSession">[K] };
 /** The body of an error answer of `GET /sessions/{id}`: one of the declared error responses' bodies. */
 export type DetailSessionError =
   | Operations["detailSession"]["responses"][401]["content"]["application/json"]
   | Operations["detailSession"]["responses"][404]["content"]["application/json"];
 
 /** The first argument of deleteSession (`DELETE /sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DeleteSessionParams = OperationParams<Operations["deleteSession"]>;
+export type DeleteSessionParams = { [K in keyof $Params<"deleteSession">]: $Params<"deleteSession">[K] };
 /** What deleteSession resolves to: the 2xx body of `DELETE /sessions/{id}`. */
-export type DeleteSessionResult = ResponseData<Operations["deleteSession"]>;
+export type DeleteSessionResult = { [K in keyof $Result<"deleteSession">]: $Result<"deleteSession">[K] };
 /** The body of an error answer of `DELETE /sessions/{id}`: one of the declared error responses' bodies. */
 export type DeleteSessionError =
   | Operations["deleteSession"]["responses"][400]["content"]["application/json"]

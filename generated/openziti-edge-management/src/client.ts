@@ -37,198 +37,217 @@ export type ServerOption = {
   variables?: Record<string, never> | undefined;
 };
 
+// Shorthands for the named types below (a `$` name can never be one of theirs).
+type $Schema = components["schemas"];
+type $Params<Id extends keyof Operations> = OperationParams<Operations[Id]>;
+type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
+
 /**
  * What went wrong. `cause` may nest further errors, so the type is recursive.
  *
  * The `apiError` schema.
  */
-export type ApiErrorModel = components["schemas"]["apiError"];
+export type ApiErrorModel = { [K in keyof $Schema["apiError"]]: $Schema["apiError"][K] };
 
 /**
  * The `apiErrorArgs` schema.
  */
-export type ApiErrorArgs = components["schemas"]["apiErrorArgs"];
+export type ApiErrorArgs = { [K in keyof $Schema["apiErrorArgs"]]: $Schema["apiErrorArgs"][K] };
 
 /**
  * The underlying cause; a field error, another apiError, or both at once.
  *
  * The `apiErrorCause` schema.
  */
-export type ApiErrorCause = components["schemas"]["apiErrorCause"];
+export type ApiErrorCause = $Schema["apiErrorCause"];
 
 /**
  * Envelope of every error answer.
  *
  * The `apiErrorEnvelope` schema.
  */
-export type ApiErrorEnvelope = components["schemas"]["apiErrorEnvelope"];
+export type ApiErrorEnvelope = { [K in keyof $Schema["apiErrorEnvelope"]]: $Schema["apiErrorEnvelope"][K] };
 
 /**
  * The `apiFieldError` schema.
  */
-export type ApiFieldError = components["schemas"]["apiFieldError"];
+export type ApiFieldError = { [K in keyof $Schema["apiFieldError"]]: $Schema["apiFieldError"][K] };
 
 /**
  * An API session, the authenticated login of one identity.
  *
  * The `apiSessionDetail` schema.
  */
-export type ApiSessionDetail = components["schemas"]["apiSessionDetail"];
+export type ApiSessionDetail = $Schema["apiSessionDetail"];
 
 /**
  * The `apiSessionList` schema.
  */
-export type ApiSessionList = components["schemas"]["apiSessionList"];
+export type ApiSessionList = $Schema["apiSessionList"];
 
 /**
  * The `authQueryDetail` schema.
  */
-export type AuthQueryDetail = components["schemas"]["authQueryDetail"];
+export type AuthQueryDetail = { [K in keyof $Schema["authQueryDetail"]]: $Schema["authQueryDetail"][K] };
 
 /**
  * Further authentication steps (such as MFA) the API session still has to pass.
  *
  * The `authQueryList` schema.
  */
-export type AuthQueryList = components["schemas"]["authQueryList"];
+export type AuthQueryList = $Schema["authQueryList"];
 
 /**
  * The `authQueryType` schema.
  */
-export type AuthQueryType = components["schemas"]["authQueryType"];
+export type AuthQueryType = $Schema["authQueryType"];
 
 /**
  * Fields every stored entity has.
  *
  * The `baseEntity` schema.
  */
-export type BaseEntity = components["schemas"]["baseEntity"];
+export type BaseEntity = { [K in keyof $Schema["baseEntity"]]: $Schema["baseEntity"][K] };
 
 /**
  * The `commonEdgeRouterProperties` schema.
  */
-export type CommonEdgeRouterProperties = components["schemas"]["commonEdgeRouterProperties"];
+export type CommonEdgeRouterProperties = {
+  [K in keyof $Schema["commonEdgeRouterProperties"]]: $Schema["commonEdgeRouterProperties"][K];
+};
 
 /**
  * The `detailApiSessionEnvelope` schema.
  */
-export type DetailApiSessionEnvelope = components["schemas"]["detailApiSessionEnvelope"];
+export type DetailApiSessionEnvelope = {
+  [K in keyof $Schema["detailApiSessionEnvelope"]]: $Schema["detailApiSessionEnvelope"][K];
+};
 
 /**
  * The `detailSessionManagementEnvelope` schema.
  */
-export type DetailSessionManagementEnvelope = components["schemas"]["detailSessionManagementEnvelope"];
+export type DetailSessionManagementEnvelope = {
+  [K in keyof $Schema["detailSessionManagementEnvelope"]]: $Schema["detailSessionManagementEnvelope"][K];
+};
 
 /**
  * The `detailSessionRoutePathEnvelope` schema.
  */
-export type DetailSessionRoutePathEnvelope = components["schemas"]["detailSessionRoutePathEnvelope"];
+export type DetailSessionRoutePathEnvelope = {
+  [K in keyof $Schema["detailSessionRoutePathEnvelope"]]: $Schema["detailSessionRoutePathEnvelope"][K];
+};
 
 /**
  * Whether the session dials (connects to) or binds (hosts) the service.
  *
  * The `dialBind` schema.
  */
-export type DialBind = components["schemas"]["dialBind"];
+export type DialBind = $Schema["dialBind"];
 
 /**
  * Envelope of a successful delete; `data` is an empty object.
  *
  * The `empty` schema.
  */
-export type Empty = components["schemas"]["empty"];
+export type Empty = { [K in keyof $Schema["empty"]]: $Schema["empty"][K] };
 
 /**
  * A short reference to another entity.
  *
  * The `entityRef` schema.
  */
-export type EntityRef = components["schemas"]["entityRef"];
+export type EntityRef = { [K in keyof $Schema["entityRef"]]: $Schema["entityRef"][K] };
 
 /**
  * The `link` schema.
  */
-export type Link = components["schemas"]["link"];
+export type Link = { [K in keyof $Schema["link"]]: $Schema["link"][K] };
 
 /**
  * Related resources keyed by relation name.
  *
  * The `links` schema.
  */
-export type Links = components["schemas"]["links"];
+export type Links = { [K in keyof $Schema["links"]]: $Schema["links"][K] };
 
 /**
  * The `listApiSessionsEnvelope` schema.
  */
-export type ListApiSessionsEnvelope = components["schemas"]["listApiSessionsEnvelope"];
+export type ListApiSessionsEnvelope = {
+  [K in keyof $Schema["listApiSessionsEnvelope"]]: $Schema["listApiSessionsEnvelope"][K];
+};
 
 /**
  * The `listSessionsManagementEnvelope` schema.
  */
-export type ListSessionsManagementEnvelope = components["schemas"]["listSessionsManagementEnvelope"];
+export type ListSessionsManagementEnvelope = {
+  [K in keyof $Schema["listSessionsManagementEnvelope"]]: $Schema["listSessionsManagementEnvelope"][K];
+};
 
 /**
  * Information about the answer itself rather than the resource.
  *
  * The `meta` schema.
  */
-export type Meta = components["schemas"]["meta"];
+export type Meta = { [K in keyof $Schema["meta"]]: $Schema["meta"][K] };
 
 /**
  * The `mfaFormats` schema.
  */
-export type MfaFormats = components["schemas"]["mfaFormats"];
+export type MfaFormats = $Schema["mfaFormats"];
 
 /**
  * The `mfaProviders` schema.
  */
-export type MfaProviders = components["schemas"]["mfaProviders"];
+export type MfaProviders = $Schema["mfaProviders"];
 
 /**
  * Paging state of a list answer. Upstream types the fields as `number`, not `integer`.
  *
  * The `pagination` schema.
  */
-export type Pagination = components["schemas"]["pagination"];
+export type Pagination = { [K in keyof $Schema["pagination"]]: $Schema["pagination"][K] };
 
 /**
  * The `sessionDetail` schema.
  */
-export type SessionDetail = components["schemas"]["sessionDetail"];
+export type SessionDetail = $Schema["sessionDetail"];
 
 /**
  * The `sessionEdgeRouter` schema.
  */
-export type SessionEdgeRouter = components["schemas"]["sessionEdgeRouter"];
+export type SessionEdgeRouter = $Schema["sessionEdgeRouter"];
 
 /**
  * A service session as the client API shows it, plus the service policies that granted it.
  *
  * The `sessionManagementDetail` schema.
  */
-export type SessionManagementDetail = components["schemas"]["sessionManagementDetail"];
+export type SessionManagementDetail = $Schema["sessionManagementDetail"];
 
 /**
  * The `sessionManagementList` schema.
  */
-export type SessionManagementList = components["schemas"]["sessionManagementList"];
+export type SessionManagementList = $Schema["sessionManagementList"];
 
 /**
  * The `sessionRoutePathDetail` schema.
  */
-export type SessionRoutePathDetail = components["schemas"]["sessionRoutePathDetail"];
+export type SessionRoutePathDetail = {
+  [K in keyof $Schema["sessionRoutePathDetail"]]: $Schema["sessionRoutePathDetail"][K];
+};
 
 /**
  * Free-form key/value tags. The map itself may be null; values may be strings, booleans or null.
  *
  * The `tags` schema.
  */
-export type Tags = components["schemas"]["tags"];
+export type Tags = $Schema["tags"];
 
 /** The first argument of listAPISessions (`GET /api-sessions`): `{ params, body }` as the spec declares them. */
-export type ListApiSessionsParams = OperationParams<Operations["listAPISessions"]>;
+export type ListApiSessionsParams = { [K in keyof $Params<"listAPISessions">]: $Params<"listAPISessions">[K] };
 /** What listAPISessions resolves to: the 2xx body of `GET /api-sessions`. */
-export type ListApiSessionsResult = ResponseData<Operations["listAPISessions"]>;
+export type ListApiSessionsResult = { [K in keyof $Result<"listAPISessions">]: $Result<"listAPISessions">[K] };
 /** The body of an error answer of `GET /api-sessions`: one of the declared error responses' bodies. */
 export type ListApiSessionsError =
   | Operations["listAPISessions"]["responses"][400]["content"]["application/json"]
@@ -237,9 +256,9 @@ export type ListApiSessionsError =
   | Operations["listAPISessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of detailAPISessions (`GET /api-sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DetailApiSessionsParams = OperationParams<Operations["detailAPISessions"]>;
+export type DetailApiSessionsParams = { [K in keyof $Params<"detailAPISessions">]: $Params<"detailAPISessions">[K] };
 /** What detailAPISessions resolves to: the 2xx body of `GET /api-sessions/{id}`. */
-export type DetailApiSessionsResult = ResponseData<Operations["detailAPISessions"]>;
+export type DetailApiSessionsResult = { [K in keyof $Result<"detailAPISessions">]: $Result<"detailAPISessions">[K] };
 /** The body of an error answer of `GET /api-sessions/{id}`: one of the declared error responses' bodies. */
 export type DetailApiSessionsError =
   | Operations["detailAPISessions"]["responses"][401]["content"]["application/json"]
@@ -248,9 +267,9 @@ export type DetailApiSessionsError =
   | Operations["detailAPISessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of deleteAPISessions (`DELETE /api-sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DeleteApiSessionsParams = OperationParams<Operations["deleteAPISessions"]>;
+export type DeleteApiSessionsParams = { [K in keyof $Params<"deleteAPISessions">]: $Params<"deleteAPISessions">[K] };
 /** What deleteAPISessions resolves to: the 2xx body of `DELETE /api-sessions/{id}`. */
-export type DeleteApiSessionsResult = ResponseData<Operations["deleteAPISessions"]>;
+export type DeleteApiSessionsResult = { [K in keyof $Result<"deleteAPISessions">]: $Result<"deleteAPISessions">[K] };
 /** The body of an error answer of `DELETE /api-sessions/{id}`: one of the declared error responses' bodies. */
 export type DeleteApiSessionsError =
   | Operations["deleteAPISessions"]["responses"][401]["content"]["application/json"]
@@ -260,9 +279,9 @@ export type DeleteApiSessionsError =
   | Operations["deleteAPISessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of listSessions (`GET /sessions`): `{ params, body }` as the spec declares them. */
-export type ListSessionsParams = OperationParams<Operations["listSessions"]>;
+export type ListSessionsParams = { [K in keyof $Params<"listSessions">]: $Params<"listSessions">[K] };
 /** What listSessions resolves to: the 2xx body of `GET /sessions`. */
-export type ListSessionsResult = ResponseData<Operations["listSessions"]>;
+export type ListSessionsResult = { [K in keyof $Result<"listSessions">]: $Result<"listSessions">[K] };
 /** The body of an error answer of `GET /sessions`: one of the declared error responses' bodies. */
 export type ListSessionsError =
   | Operations["listSessions"]["responses"][400]["content"]["application/json"]
@@ -271,9 +290,9 @@ export type ListSessionsError =
   | Operations["listSessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of detailSession (`GET /sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DetailSessionParams = OperationParams<Operations["detailSession"]>;
+export type DetailSessionParams = { [K in keyof $Params<"detailSession">]: $Params<"detailSession">[K] };
 /** What detailSession resolves to: the 2xx body of `GET /sessions/{id}`. */
-export type DetailSessionResult = ResponseData<Operations["detailSession"]>;
+export type DetailSessionResult = { [K in keyof $Result<"detailSession">]: $Result<"detailSession">[K] };
 /** The body of an error answer of `GET /sessions/{id}`: one of the declared error responses' bodies. */
 export type DetailSessionError =
   | Operations["detailSession"]["responses"][401]["content"]["application/json"]
@@ -282,9 +301,9 @@ export type DetailSessionError =
   | Operations["detailSession"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of deleteSession (`DELETE /sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DeleteSessionParams = OperationParams<Operations["deleteSession"]>;
+export type DeleteSessionParams = { [K in keyof $Params<"deleteSession">]: $Params<"deleteSession">[K] };
 /** What deleteSession resolves to: the 2xx body of `DELETE /sessions/{id}`. */
-export type DeleteSessionResult = ResponseData<Operations["deleteSession"]>;
+export type DeleteSessionResult = { [K in keyof $Result<"deleteSession">]: $Result<"deleteSession">[K] };
 /** The body of an error answer of `DELETE /sessions/{id}`: one of the declared error responses' bodies. */
 export type DeleteSessionError =
   | Operations["deleteSession"]["responses"][400]["content"]["application/json"]
@@ -295,9 +314,13 @@ export type DeleteSessionError =
   | Operations["deleteSession"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of detailSessionRoutePath (`GET /sessions/{id}/route-path`): `{ params, body }` as the spec declares them. */
-export type DetailSessionRoutePathParams = OperationParams<Operations["detailSessionRoutePath"]>;
+export type DetailSessionRoutePathParams = {
+  [K in keyof $Params<"detailSessionRoutePath">]: $Params<"detailSessionRoutePath">[K];
+};
 /** What detailSessionRoutePath resolves to: the 2xx body of `GET /sessions/{id}/route-path`. */
-export type DetailSessionRoutePathResult = ResponseData<Operations["detailSessionRoutePath"]>;
+export type DetailSessionRoutePathResult = {
+  [K in keyof $Result<"detailSessionRoutePath">]: $Result<"detailSessionRoutePath">[K];
+};
 /** The body of an error answer of `GET /sessions/{id}/route-path`: one of the declared error responses' bodies. */
 export type DetailSessionRoutePathError =
   | Operations["detailSessionRoutePath"]["responses"][401]["content"]["application/json"]

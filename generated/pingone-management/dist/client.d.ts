@@ -74,17 +74,22 @@ export type ServerOption =
         | undefined;
     };
 
+// Shorthands for the named types below (a `$` name can never be one of theirs).
+type $Schema = components["schemas"];
+type $Params<Id extends keyof Operations> = OperationParams<Operations[Id]>;
+type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
+
 /**
  * The error body every PingOne API returns.
  *
  * The `P1Error` schema.
  */
-export type P1Error = components["schemas"]["P1Error"];
+export type P1Error = { [K in keyof $Schema["P1Error"]]: $Schema["P1Error"][K] };
 
 /** The first argument of listUserSessions (`GET /environments/{environmentID}/users/{userID}/sessions`): `{ params, body }` as the spec declares them. */
-export type ListUserSessionsParams = OperationParams<Operations["listUserSessions"]>;
+export type ListUserSessionsParams = { [K in keyof $Params<"listUserSessions">]: $Params<"listUserSessions">[K] };
 /** What listUserSessions resolves to: the 2xx body of `GET /environments/{environmentID}/users/{userID}/sessions`. */
-export type ListUserSessionsResult = ResponseData<Operations["listUserSessions"]>;
+export type ListUserSessionsResult = { [K in keyof $Result<"listUserSessions">]: $Result<"listUserSessions">[K] };
 /** The body of an error answer of `GET /environments/{environmentID}/users/{userID}/sessions`: one of the declared error responses' bodies. */
 export type ListUserSessionsError =
   | Operations["listUserSessions"]["responses"][400]["content"]["application/json"]
@@ -96,9 +101,9 @@ export type ListUserSessionsError =
   | Operations["listUserSessions"]["responses"][500]["content"]["application/json"];
 
 /** The first argument of readUserSession (`GET /environments/{environmentID}/users/{userID}/sessions/{sessionID}`): `{ params, body }` as the spec declares them. */
-export type ReadUserSessionParams = OperationParams<Operations["readUserSession"]>;
+export type ReadUserSessionParams = { [K in keyof $Params<"readUserSession">]: $Params<"readUserSession">[K] };
 /** What readUserSession resolves to: the 2xx body of `GET /environments/{environmentID}/users/{userID}/sessions/{sessionID}`. */
-export type ReadUserSessionResult = ResponseData<Operations["readUserSession"]>;
+export type ReadUserSessionResult = { [K in keyof $Result<"readUserSession">]: $Result<"readUserSession">[K] };
 /** The body of an error answer of `GET /environments/{environmentID}/users/{userID}/sessions/{sessionID}`: one of the declared error responses' bodies. */
 export type ReadUserSessionError =
   | Operations["readUserSession"]["responses"][400]["content"]["application/json"]
@@ -110,9 +115,9 @@ export type ReadUserSessionError =
   | Operations["readUserSession"]["responses"][500]["content"]["application/json"];
 
 /** The first argument of deleteUserSession (`DELETE /environments/{environmentID}/users/{userID}/sessions/{sessionID}`): `{ params, body }` as the spec declares them. */
-export type DeleteUserSessionParams = OperationParams<Operations["deleteUserSession"]>;
+export type DeleteUserSessionParams = { [K in keyof $Params<"deleteUserSession">]: $Params<"deleteUserSession">[K] };
 /** What deleteUserSession resolves to: the 2xx body of `DELETE /environments/{environmentID}/users/{userID}/sessions/{sessionID}`. */
-export type DeleteUserSessionResult = ResponseData<Operations["deleteUserSession"]>;
+export type DeleteUserSessionResult = $Result<"deleteUserSession">;
 /** The body of an error answer of `DELETE /environments/{environmentID}/users/{userID}/sessions/{sessionID}`: one of the declared error responses' bodies. */
 export type DeleteUserSessionError =
   | Operations["deleteUserSession"]["responses"][400]["content"]["application/json"]
