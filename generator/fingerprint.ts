@@ -21,6 +21,9 @@ export async function generatorFingerprint(): Promise<string> {
       .sort();
     for (const file of files) parts.push(file.slice(ROOT.length + 1), sha256(await readFile(file)));
   }
+  // The publishing settings (license, repository: see emit/publishing.ts) go into every package.json.
+  const project = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { apigen?: unknown };
+  parts.push("package.json#apigen", JSON.stringify(project.apigen ?? null));
   for (const name of OUTPUT_SHAPING) {
     const pkg = JSON.parse(await readFile(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
     parts.push(name, pkg.version);

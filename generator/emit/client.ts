@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ApiIR, OperationIR, SecuritySchemeIR } from "../ir/types.ts";
+import { isBinarySchema } from "../ir/media.ts";
+import type { ApiIR, JsonSchema, OperationIR, PaginationIR, SecuritySchemeIR } from "../ir/types.ts";
 import { RUNTIME_DIR } from "../paths.ts";
 import { dataLiteral, docComment, literal, propertyKey } from "./code.ts";
 import type { Templates } from "./templates.ts";
@@ -15,6 +16,7 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
   const byId = new Map(ir.operations.map((op) => [op.id, op]));
   // TLS client certificates are configured on the fetch agent, not per request: nothing to send.
   const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
+  const plainObject = plainObjectCheck(ir);
   const view = {
     banner,
     factoryName: ir.factoryName,
@@ -36,19 +38,28 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
       securitySchemes: Object.fromEntries(ir.securitySchemes.flatMap((s) => (s.type === "mutualTLS" ? [] : [[s.key, runtimeScheme(s)]]))),
       },
       "",
-      90,
+      // After `const definition: ApiDefinition = ` (34 columns), with its `;`, within 120.
+      85,
     ),
     operations: ir.operations.map((op) => ({
       key: propertyKey(op.id),
       pathLiteral: literal(op.path),
       methodLiteral: literal(op.method),
     })),
+    models: ir.models.map((model) => ({
+      typeName: model.typeName,
+      docComment: docComment([model.description, `The \`${model.name}\` schema.`]),
+      typeExpression: plainObject(model.schema) ? named(model.typeName, `$Schema[${literal(model.name)}]`) : `$Schema[${literal(model.name)}]`,
+    })),
+    operationTypes: ir.operations.map((op) => operationTypesView(op, plainObject)),
+    // Metadata in one `as const` table, in method order: the runtime reads the fields it knows.
+    metadata: ir.operations.map((op) => dataLiteral(operationMeta(op, mutualTls), "  ", 118)),
     tags: ir.tags.map((tag) => ({
       typeName: tag.typeName,
       propertyName: tag.propertyName,
       interfaceDocComment: docComment([`Operations tagged "${tag.name}".`, tag.description]),
       docComment: docComment([`Operations tagged "${tag.name}".`, tag.description], "  "),
-      operations: tag.operationIds.map((id) => operationView(byId.get(id)!, mutualTls)),
+      operations: tag.operationIds.map((id) => operationView(byId.get(id)!, ir.operations.indexOf(byId.get(id)!))),
     })),
   };
   return {
@@ -121,24 +132,142 @@ function pathSerialization(op: OperationIR): Record<string, { style?: string; ex
   return Object.fromEntries(special.map((p) => [p.name, { style: p.style ?? "simple", explode: p.explode ?? false }]));
 }
 
-function operationView(op: OperationIR, mutualTls: Set<string>) {
-  const opType = `Operations[${literal(op.id)}]`;
-  const meta = {
+/**
+ * What the runtime needs of an operation (the `OperationMeta` contract): where
+ * it lives, its security, body encoding, paging style, idempotency header and
+ * whether its answer is binary. Fields that do not apply are left out.
+ */
+function operationMeta(op: OperationIR, mutualTls: Set<string>) {
+  const body = op.requestBody?.content[0];
+  return {
     id: op.id,
     method: op.method,
     path: op.path,
     security: op.security.map((r) => r.schemes.map((s) => s.key).filter((key) => !mutualTls.has(key))),
-    pagination: op.pagination && {
-      limit: op.pagination.limitParam,
-      offset: op.pagination.offsetParam,
-      items: op.pagination.itemsPath,
-      total: op.pagination.totalPath,
-    },
-    bodyContentType: op.requestBody?.content[0]?.contentType,
+    pagination: op.pagination && paginationMeta(op.pagination),
+    bodyContentType: body?.contentType,
+    multipartEncoding: body?.encoding,
+    binaryResponse: op.binaryResponse || undefined,
+    idempotencyHeader: op.idempotencyHeader,
     query: querySerialization(op),
     pathStyles: pathSerialization(op),
   };
-  const itemType = op.pagination && `NonNullable<ResponseData<${opType}>>${op.pagination.itemsPath.map((s) => `[${literal(s)}]`).join("")}[number]`;
+}
+
+/** The agreed `pagination` shapes: query parameter names and decoded JSON pointer segments. */
+function paginationMeta(pg: PaginationIR) {
+  switch (pg.style) {
+    case "offset":
+      return { style: pg.style, limit: pg.limitParam, offset: pg.offsetParam, items: pg.itemsPath, total: pg.totalPath };
+    case "page":
+      return { style: pg.style, page: pg.pageParam, size: pg.sizeParam, items: pg.itemsPath, total: pg.totalPath, totalPages: pg.totalPagesPath };
+    case "cursor":
+      return { style: pg.style, cursor: pg.cursorParam, next: pg.nextPath, items: pg.itemsPath, limit: pg.limitParam };
+    case "link":
+      return { style: pg.style, items: pg.itemsPath };
+  }
+}
+
+/** `Operations["id"]`, the openapi-typescript operation object. */
+function opType(op: OperationIR): string {
+  return `Operations[${literal(op.id)}]`;
+}
+
+/** The named types of one operation: its argument, body, 2xx result and declared error bodies. */
+function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) => boolean) {
+  const names = op.typeNames;
+  const method = `\`${op.method.toUpperCase()} ${commentSafe(op.path)}\``;
+  const statusKey = (status: string) => (/^\d+$/.test(status) ? status : literal(status));
+  const errorBodies = op.responses
+    .filter((r) => !/^[12]/.test(r.status))
+    .flatMap((r) => r.content.map((m) => `${opType(op)}["responses"][${statusKey(r.status)}]["content"][${literal(m.contentType)}]`));
+  return {
+    paramsName: names.params,
+    paramsDoc: `/** The first argument of ${commentSafe(op.methodName)} (${method}): \`{ params, body }\` as the spec declares them. */`,
+    paramsType: named(names.params, `$Params<${literal(op.id)}>`),
+    // The `body` of the first argument: every media type the operation accepts.
+    body: names.body && { name: names.body, doc: `/** The request body of ${method}. */`, type: `NonNullable<${names.params}["body"]>` },
+    resultName: names.result,
+    resultDoc: `/** What ${commentSafe(op.methodName)} resolves to: the 2xx body of ${method}${op.binaryResponse ? " (a Blob)" : ""}. */`,
+    // `unknown` (no 2xx declared) and Blob are kept as they are: a mapped type would turn them into `{}` and a Blob look-alike.
+    resultType: singleObjectResult(op, plainObject) ? named(names.result, `$Result<${literal(op.id)}>`) : `$Result<${literal(op.id)}>`,
+    errorName: names.error,
+    errorDoc:
+      errorBodies.length === 0
+        ? `/** The body of an error answer of ${method}: \`unknown\`, as the spec declares none. */`
+        : `/** The body of an error answer of ${method}: one of the declared error responses' bodies. */`,
+    errorType: errorBodies.length === 0 ? "unknown" : union(errorBodies),
+  };
+}
+
+/**
+ * `runtime.operation<Op>(metadata[i])`, laid out as prettier does. The type
+ * arguments are explicit: the property's type (an intersection) gives
+ * inference nothing to go on.
+ */
+function binding(op: OperationIR, index: number, itemType: string | undefined): string {
+  const prefix = `      ${op.methodName}: `;
+  const head = `runtime.${itemType ? "paginated" : "operation"}<${itemType ? `${opType(op)}, ${itemType}` : opType(op)}>(`;
+  if (prefix.length + head.length + `metadata[${index}]),`.length <= 120) return `${head}metadata[${index}])`;
+  if (prefix.length + head.length <= 120) return `${head}\n        metadata[${index}],\n      )`;
+  return typeArguments(`runtime.${itemType ? "paginated" : "operation"}<`, itemType ? [opType(op), itemType] : [opType(op)], `>(metadata[${index}])`, prefix, "      ");
+}
+
+/** `Name<A, B, C>` on one line after `prefix` when it fits in 120 columns (with its `;`), else one argument per line. */
+function typeArguments(open: string, args: string[], close: string, prefix: string, indent = "  "): string {
+  const flat = `${open}${args.join(", ")}${close}`;
+  return prefix.length + flat.length + 1 <= 120 ? flat : `${open}\n${args.map((a) => `${indent}  ${a}`).join(",\n")}\n${indent}${close}`;
+}
+
+/**
+ * `{ [K in keyof T]: T[K] }`: the same type as `T`, but one TypeScript creates
+ * for this alias, so hovers and errors show the alias's name where an alias
+ * of `T` itself would show T's whole structure.
+ */
+function named(name: string, type: string): string {
+  const flat = `{ [K in keyof ${type}]: ${type}[K] }`;
+  return `export type ${name} = ${flat};`.length <= 120 ? flat : `{\n  [K in keyof ${type}]: ${type}[K];\n}`;
+}
+
+/**
+ * True when a schema is one object type (not a union, intersection, enum,
+ * array, bytes or nullable): the only kind a mapped type (see {@link named}) reproduces exactly.
+ */
+function plainObjectCheck(ir: ApiIR): (schema: JsonSchema) => boolean {
+  const models = new Map(ir.models.map((m) => [`#/components/schemas/${m.name.replace(/~/g, "~0").replace(/\//g, "~1")}`, m.schema]));
+  const check = (schema: JsonSchema, depth: number): boolean => {
+    if (depth > 8) return false;
+    if (typeof schema.$ref === "string") {
+      const target = models.get(schema.$ref);
+      return target !== undefined && Object.keys(schema).length === 1 && check(target, depth + 1);
+    }
+    // allOf is an intersection, which a mapped type would flatten into another (if equivalent) type.
+    if (["oneOf", "anyOf", "allOf", "enum", "const", "items", "not", "if"].some((k) => k in schema) || schema.nullable === true || isBinarySchema(schema)) return false;
+    return schema.type === "object" || (schema.type === undefined && schema.properties !== undefined);
+  };
+  return (schema) => check(schema, 0);
+}
+
+/** The 2xx answers of `op` all have the same plain-object JSON body. */
+function singleObjectResult(op: OperationIR, plainObject: (schema: JsonSchema) => boolean): boolean {
+  const media = op.responses.filter((r) => /^2(\d\d|XX)$/i.test(r.status)).map((r) => r.content);
+  if (op.binaryResponse || media.length === 0 || media.some((c) => c.length === 0)) return false;
+  const schemas = media.flat().map((m) => m.schema);
+  return schemas.every((schema) => schema !== undefined && plainObject(schema) && JSON.stringify(schema) === JSON.stringify(schemas[0]));
+}
+
+/** A union laid out as prettier lays out a type alias: one line, or one member per line. */
+function union(members: string[]): string {
+  const unique = [...new Set(members)];
+  if (unique.length === 0) return "never";
+  return unique.length === 1 ? unique[0]! : `\n  | ${unique.join("\n  | ")}`;
+}
+
+function operationView(op: OperationIR, index: number) {
+  const itemsPath = op.pagination?.itemsPath;
+  const itemType = itemsPath && `NonNullable<${op.typeNames.result}>${itemsPath.map((s) => `[${literal(s)}]`).join("")}[number]`;
+  const optional = !op.parameters.some((p) => p.required) && op.requestBody?.required !== true;
+  const runtimeType = itemType ? `PaginatedOperation<${opType(op)}, ${itemType}>` : `Operation<${opType(op)}>`;
   return {
     methodName: op.methodName,
     docComment: docComment(
@@ -150,9 +279,8 @@ function operationView(op: OperationIR, mutualTls: Set<string>) {
       ],
       "  ",
     ),
-    typeExpression: itemType ? `PaginatedOperation<\n    ${opType},\n    ${itemType}\n  >` : `Operation<${opType}>`,
-    bindFunction: itemType ? "paginated" : "operation",
-    metaLiteral: dataLiteral(meta, "      ", 120 - op.methodName.length - 30),
+    typeExpression: typeArguments(`${optional ? "MethodWithOptionalParams" : "Method"}<`, [op.typeNames.params, op.typeNames.result, runtimeType], ">", `  ${op.methodName}: `),
+    binding: binding(op, index, itemType),
   };
 }
 

@@ -1,38 +1,58 @@
 import type { ApiIR } from "../ir/types.ts";
-import { Examples, importStatement } from "./docs/examples.ts";
-import { oneLine, text } from "./markdown.ts";
-import { Schemas } from "./docs/schema.ts";
-import { testingExample } from "./testing/docs.ts";
+import { type PublishingSettings, packageLinks, packageLicense, publishingSettings } from "./publishing.ts";
+import { oneLine } from "./markdown.ts";
+import { packageReadmeView } from "./package-readme.ts";
 import type { Templates } from "./templates.ts";
 
 /** The range of openapi-fetch generated packages depend on: the one this repo builds and tests with. */
 export const OPENAPI_FETCH_RANGE = "^0.17.0";
 
 /** package.json, tsconfig.json, README.md and openapi.json of a generated package. */
-export function emitPackageFiles(ir: ApiIR, document: Record<string, unknown>, version: string, templates: Templates): Map<string, string> {
+export function emitPackageFiles(
+  ir: ApiIR,
+  document: Record<string, unknown>,
+  version: string,
+  templates: Templates,
+  settings: PublishingSettings = publishingSettings(),
+): Map<string, string> {
   const files = new Map<string, string>();
+  const links = packageLinks(ir.provider, settings);
+  // ESM only: Node >= 20.19 loads it with require() as well (require(esm), unflagged), so the
+  // "require" condition names the same files and there is one copy of the error classes.
+  const entry = (name: string) => ({ types: `./dist/${name}.d.ts`, import: `./dist/${name}.js`, require: `./dist/${name}.js`, default: `./dist/${name}.js` });
   const packageJson = {
     name: ir.packageName,
     version,
     description: `Typed fetch client for ${oneLine(ir.title)} (API version ${ir.apiVersion}), generated from its OpenAPI description.`,
+    keywords: ["openapi", "api-client", "fetch", "typescript", ir.provider],
+    license: packageLicense(document, settings),
+    homepage: links?.homepage,
+    repository: links?.repository,
+    bugs: links?.bugs,
     type: "module",
     sideEffects: false,
+    engines: { node: ">=20.19" },
+    main: "./dist/index.js",
     types: "./dist/index.d.ts",
     exports: {
-      ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
-      "./schema": { types: "./dist/schema.d.ts", default: "./dist/schema.js" },
-      "./testing": { types: "./dist/testing.d.ts", default: "./dist/testing.js" },
-      "./validate": { types: "./dist/validate.d.ts", default: "./dist/validate.js" },
+      ".": entry("index"),
+      "./schema": entry("schema"),
+      "./testing": entry("testing"),
+      "./validate": entry("validate"),
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
     },
-    files: ["dist", "src", "docs", "openapi.json", "README.md", "CHANGELOG.md"],
+    // moduleResolution node10 ignores `exports`: map the subpath for it.
+    typesVersions: { "*": { schema: ["./dist/schema.d.ts"], testing: ["./dist/testing.d.ts"], validate: ["./dist/validate.d.ts"] } },
+    // What a consumer uses: the built code, the spec's types (dist/schema.d.ts re-exports them), docs and the spec.
+    files: ["dist", "src/schema.d.ts", "docs", "openapi.json", "README.md", "CHANGELOG.md"],
+    publishConfig: { access: "public" },
     dependencies: { "openapi-fetch": OPENAPI_FETCH_RANGE },
   };
   files.set("package.json", JSON.stringify(packageJson, null, 2) + "\n");
   files.set("tsconfig.json", JSON.stringify(PACKAGE_TSCONFIG, null, 2) + "\n");
   files.set("openapi.json", JSON.stringify(document, null, 2) + "\n");
-  files.set("README.md", templates.render("client/README.md.hbs", readmeView(ir)));
+  files.set("README.md", templates.render("client/README.md.hbs", packageReadmeView(ir, links?.docs)));
   return files;
 }
 
@@ -56,23 +76,3 @@ export const PACKAGE_TSCONFIG = {
   },
   include: ["src"],
 };
-
-function readmeView(ir: ApiIR) {
-  // The docs' own example for the first operation: typechecked with the docs' examples.
-  const op = ir.operations.find((o) => o.method === "get" && !o.parameters.some((p) => p.required)) ?? ir.operations[0];
-  const tag = ir.tags.find((t) => t.name === op?.tag);
-  const examples = new Examples(ir, new Schemas(ir));
-  const example =
-    op && tag
-      ? examples.operation(op, tag)
-      : `${importStatement([ir.factoryName], ir.packageName)}\n\nconst api = ${ir.factoryName}();\nconsole.log(api.raw);`;
-  return {
-    packageName: ir.packageName,
-    summary: `Typed fetch client for ${text(ir.title)}.`,
-    openapiVersion: ir.openapiVersion,
-    title: text(ir.title),
-    apiVersion: text(ir.apiVersion),
-    example,
-    testingExample: testingExample(ir, examples),
-  };
-}

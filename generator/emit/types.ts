@@ -1,4 +1,5 @@
 import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
+import { binaryTypes } from "./binary-types.ts";
 import { typesDocument } from "./openapi-typescript/document.ts";
 
 type OpenapiTs = typeof import("openapi-typescript");
@@ -33,10 +34,12 @@ export async function typesOptions(): Promise<{ openapiTs: OpenapiTs; options: T
   const [openapiTs, { default: typescript }] = await Promise.all([import("openapi-typescript"), import("typescript")]);
   // `string & {}`: any string, without absorbing the known literals into plain `string`.
   const anyString = openapiTs.tsIntersection([openapiTs.STRING, typescript.factory.createTypeLiteralNode([])]);
+  const binary = binaryTypes(openapiTs, typescript);
   const options: TypesOptions = {
     silent: true,
     emptyObjectsUnknown: true,
-    transform: (schema, node) => openEnum(openapiTs, anyString, schema, node),
+    transform: (schema, node) => binary.schema(schema, node) ?? openEnum(openapiTs, anyString, schema, node),
+    postTransform: (type, node) => binary.media(type, node),
   };
   return { openapiTs, options };
 }
@@ -46,6 +49,8 @@ export interface TypesOptions {
   silent: boolean;
   emptyObjectsUnknown: boolean;
   transform: (schema: SchemaObject, node: TransformNodeOptions) => TypeNode | undefined;
+  /** Bytes in uploads and downloads (see binary-types.ts). */
+  postTransform: (type: TypeNode, node: TransformNodeOptions) => TypeNode | undefined;
 }
 
 /** The context openapi-typescript 7's default export builds: its defaults, with our options. */
@@ -69,7 +74,7 @@ function transformContext(ot: OpenapiTs, schema: Record<string, unknown>, option
     rootTypesKeepCasing: false,
     injectFooter: [],
     pathParamsAsTypes: false,
-    postTransform: undefined,
+    postTransform: options.postTransform,
     propertiesRequiredByDefault: false,
     redoc: undefined as never,
     silent: options.silent,

@@ -1,9 +1,11 @@
-import { SpecError, fromPointer, toPointer } from "../errors.ts";
-import { HTTP_METHODS } from "../shared/http.ts";
+import { SpecError, fromPointer } from "../errors.ts";
 import { type Obj, nonEmptyStr, obj } from "../shared/json.ts";
 import type { BundledSpec } from "../validate/validate.ts";
 import { clientNames, type ClientNames } from "./client-names.ts";
+import { exportedNames } from "./exported-names.ts";
+import { binaryResponse, idempotencyHeader, multipartEncoding } from "./media.ts";
 import { fileSlug, packageNaming, pascalCase, slugify, unique } from "./names.ts";
+import { pagination, type Locate } from "./pagination.ts";
 import type {
   ApiIR,
   JsonSchema,
@@ -11,7 +13,6 @@ import type {
   ModelIR,
   OAuthFlowIR,
   OperationIR,
-  PaginationIR,
   ParameterIR,
   ResponseIR,
   SecurityRequirementIR,
@@ -20,25 +21,31 @@ import type {
   TagIR,
 } from "./types.ts";
 
-export { HTTP_METHODS };
-
-/** Builds the IR from a validated, bundled spec. `provider` is the package slug. */
-export function buildIR(spec: BundledSpec, provider: string): ApiIR {
+/**
+ * Builds the IR from a validated, bundled spec. `provider` is the package slug;
+ * `locate` (the loader's) puts line and column on errors about extensions.
+ */
+export function buildIR(spec: BundledSpec, provider: string, locate?: Locate): ApiIR {
   const doc = spec.document;
   const deref = makeDeref(doc, spec.file);
   const info = (doc.info ?? {}) as Obj;
 
-  const names = clientNames(doc, (value) => deref(value));
-  const operations = collectOperations(doc, names, deref, spec.file);
-  const tags = collectTags(doc, names);
+  const clientNaming = clientNames(doc, (value) => deref(value));
+  const operations = collectOperations(doc, clientNaming, deref, spec.file, locate);
+  const tags = collectTags(doc, clientNaming);
   const order = new Map(tags.map((t, i) => [t.name, i]));
   // Stable: within a tag, operations keep path-then-method order.
   operations.sort((a, b) => order.get(a.tag)! - order.get(b.tag)!);
   for (const tag of tags) tag.operationIds = operations.filter((o) => o.tag === tag.name).map((o) => o.id);
 
+  const naming = packageNaming(provider);
+  const models = collectModels(doc);
+  const names = exportedNames({ ...naming, tags, models, operations });
+  for (const model of models) model.typeName = names.models.get(model.name)!;
+  for (const op of operations) op.typeNames = names.operations.get(op.id)!;
   return {
     provider,
-    ...packageNaming(provider),
+    ...naming,
     title: nonEmptyStr(info.title) ?? provider,
     apiVersion: nonEmptyStr(info.version) ?? "0.0.0",
     description: nonEmptyStr(info.description),
@@ -47,7 +54,7 @@ export function buildIR(spec: BundledSpec, provider: string): ApiIR {
     securitySchemes: collectSecuritySchemes(doc, deref),
     tags,
     operations,
-    models: collectModels(doc),
+    models,
   };
 }
 
@@ -66,7 +73,7 @@ function makeDeref(doc: Obj, file: string) {
 }
 type Deref = ReturnType<typeof makeDeref>;
 
-function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: string): OperationIR[] {
+function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: string, locate: Locate | undefined): OperationIR[] {
   const globalSecurity = doc.security;
   // Ids, method names and tags come from client-names.ts, the one place the client's names are decided.
   return names.operations.map(({ path, method, id, idDerived, methodName, tag }) => {
@@ -75,6 +82,7 @@ function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: str
     const op = obj(item[method]);
     const pointer = ["paths", path, method];
     const parameters = mergeParameters(shared, Array.isArray(op.parameters) ? op.parameters : [], deref);
+    const answers = responses(obj(op.responses), deref);
     return {
       id,
       idDerived,
@@ -87,9 +95,12 @@ function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: str
       deprecated: op.deprecated === true,
       parameters,
       requestBody: op.requestBody === undefined ? undefined : requestBody(deref(op.requestBody), deref),
-      responses: responses(obj(op.responses), deref),
+      responses: answers,
       security: security(op.security ?? globalSecurity),
-      pagination: pagination(op["x-pagination"], parameters, file, [...pointer, "x-pagination"]),
+      pagination: pagination(op["x-pagination"], parameters, answers, deref, file, [...pointer, "x-pagination"], locate),
+      idempotencyHeader: idempotencyHeader(op["x-idempotency-key"], parameters, file, [...pointer, "x-idempotency-key"], locate),
+      binaryResponse: binaryResponse(answers, deref),
+      typeNames: { params: "", result: "", error: "" }, // given once every name is known (see exportedNames)
     };
   });
 }
@@ -126,10 +137,12 @@ function media(content: unknown, deref: Deref): MediaIR[] {
   return Object.entries(obj(content)).map(([contentType, m]) => {
     const schema = obj(m).schema;
     const example = exampleOf(obj(m), deref);
+    const encoding = multipartEncoding(contentType, obj(obj(m).encoding));
     return {
       contentType,
       ...(schema === undefined ? {} : { schema: obj(schema) }),
       ...(example === undefined ? {} : { example: example.value }),
+      ...(encoding === undefined ? {} : { encoding }),
     };
   });
 }
@@ -181,26 +194,6 @@ function security(raw: unknown): SecurityRequirementIR[] {
       scopes: Array.isArray(scopes) ? scopes.map(String) : [],
     })),
   }));
-}
-
-function pagination(raw: unknown, parameters: ParameterIR[], file: string, path: string[]): PaginationIR | undefined {
-  if (raw === undefined) return undefined;
-  const p = obj(raw);
-  const fail = (message: string): never => {
-    throw new SpecError({ file, pointer: toPointer(path) }, `x-pagination: ${message}`);
-  };
-  if (p.style !== "offset") fail(`style must be "offset" (got ${JSON.stringify(p.style)})`);
-  const param = (key: "limit" | "offset"): string => {
-    const name = nonEmptyStr(p[key]) ?? fail(`"${key}" must name a query parameter`);
-    if (!parameters.some((q) => q.in === "query" && q.name === name)) fail(`"${key}" names "${name}", which is not a query parameter of this operation`);
-    return name;
-  };
-  const pointer = (key: "items" | "total"): string[] => {
-    const value = nonEmptyStr(p[key]) ?? fail(`"${key}" must be a JSON pointer such as /data`);
-    if (!value.startsWith("/")) fail(`"${key}" must be a JSON pointer starting with "/" (got "${value}")`);
-    return fromPointer(value);
-  };
-  return { style: "offset", limitParam: param("limit"), offsetParam: param("offset"), itemsPath: pointer("items"), totalPath: pointer("total") };
 }
 
 function collectTags(doc: Obj, names: ClientNames): TagIR[] {
@@ -294,6 +287,7 @@ function collectModels(doc: Obj): ModelIR[] {
     .map((name) => {
       const schema = obj(schemas[name]) as JsonSchema;
       // Case-insensitive: `Pet` and `pet` must not share a file on macOS or Windows.
-      return { name, slug: unique(slugify(name), slugs, (s) => s.toLowerCase()), description: nonEmptyStr(schema.description), schema };
+      // typeName is given once every name is known (see exportedNames).
+      return { name, typeName: "", slug: unique(fileSlug(name), slugs, (s) => s.toLowerCase()), description: nonEmptyStr(schema.description), schema };
     });
 }

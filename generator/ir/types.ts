@@ -4,6 +4,9 @@
  * plain data: no functions, no references back into the source document, and
  * every list in a stable order so emitters can render it as is.
  */
+import type { OperationTypeNames } from "./exported-names.ts";
+
+export type { OperationTypeNames };
 
 import type { HttpMethod } from "../shared/http.ts";
 
@@ -103,6 +106,15 @@ export interface OperationIR {
   /** Alternatives (OR) of requirement sets; empty means the operation needs no auth. */
   security: SecurityRequirementIR[];
   pagination?: PaginationIR;
+  /**
+   * The header carrying an idempotency key: a declared `Idempotency-Key` header
+   * parameter (any case) or the operation's `x-idempotency-key` extension.
+   */
+  idempotencyHeader?: string;
+  /** Names of the operation's exported types (`GetVpnSessionsParams`, ...), unique in the package. */
+  typeNames: OperationTypeNames;
+  /** The 2xx answer is binary (application/octet-stream, or a `format: binary`/`contentMediaType` schema). */
+  binaryResponse: boolean;
 }
 
 export interface ParameterIR {
@@ -130,6 +142,8 @@ export interface MediaIR {
   schema?: JsonSchema;
   /** The media type's `example` (or its first `examples` entry's value), verbatim; absent when it gives none. */
   example?: unknown;
+  /** multipart/form-data parts with a declared `encoding` content type, by property name. */
+  encoding?: Record<string, { contentType?: string }>;
 }
 
 export interface ResponseIR {
@@ -141,22 +155,29 @@ export interface ResponseIR {
 }
 
 /**
- * Offset pagination as described by the `x-pagination` extension:
- * the request's `limit`/`offset` query parameters and where the response body
- * keeps the page's items and the total count (JSON pointers).
+ * Paging as described by the `x-pagination` extension (specs/README.md):
+ * query parameter names, and decoded JSON pointer segments into the 2xx body
+ * (e.g. ["meta","pagination","totalCount"]); `itemsPath` [] is the body itself.
+ * Every name and pointer was checked against the operation when the IR was built.
  */
-export interface PaginationIR {
-  style: "offset";
-  limitParam: string;
-  offsetParam: string;
-  /** JSON pointer segments to the array of items, e.g. ["data"]. */
-  itemsPath: string[];
-  /** JSON pointer segments to the total number of items, e.g. ["meta","pagination","totalCount"]. */
-  totalPath: string[];
-}
+export type PaginationIR =
+  | { style: "offset"; limitParam: string; offsetParam: string; itemsPath: string[]; totalPath?: string[] | undefined }
+  | {
+      style: "page";
+      pageParam: string;
+      sizeParam?: string | undefined;
+      itemsPath: string[];
+      totalPath?: string[] | undefined;
+      totalPagesPath?: string[] | undefined;
+    }
+  | { style: "cursor"; cursorParam: string; nextPath: string[]; itemsPath: string[]; limitParam?: string | undefined }
+  /** The next page's URL comes from the RFC 8288 `Link: <...>; rel="next"` response header. */
+  | { style: "link"; itemsPath: string[] };
 
 export interface ModelIR {
   name: string;
+  /** The exported type's name, PascalCase and unique in the package (`vpn_session` -> `VpnSession`). */
+  typeName: string;
   /** File-system and anchor safe slug. */
   slug: string;
   description?: string;

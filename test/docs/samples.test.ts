@@ -141,8 +141,8 @@ describe("sampleFor", () => {
   const ajv = new Ajv2020({ strict: false });
   (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
   const models: ModelIR[] = [
-    { name: "Cat", slug: "cat", schema: { type: "object", required: ["kind", "lives"], properties: { kind: { type: "string" }, lives: { type: "integer", minimum: 1, maximum: 9 } } } },
-    { name: "Dog", slug: "dog", schema: { type: "object", required: ["kind"], properties: { kind: { const: "dog" } } } },
+    { name: "Cat", typeName: "Cat", slug: "cat", schema: { type: "object", required: ["kind", "lives"], properties: { kind: { type: "string" }, lives: { type: "integer", minimum: 1, maximum: 9 } } } },
+    { name: "Dog", typeName: "Dog", slug: "dog", schema: { type: "object", required: ["kind"], properties: { kind: { const: "dog" } } } },
   ];
   const components = { components: { schemas: Object.fromEntries(models.map((m) => [m.name, m.schema])) } };
   const cases: [string, Json, (v: unknown) => boolean][] = [

@@ -1,6 +1,11 @@
 // A small app module using every generated package by name: it sets up each client with its
 // credentials and shows typed calls, typed error handling and pagination. Typechecked only.
-import { ApiError as LatitudeError, createLatitudeshClient } from "@apigen/latitudesh";
+import {
+  ApiError as LatitudeError,
+  createLatitudeshClient,
+  type PostVpnSessionBody,
+  type VpnSessionWithPassword,
+} from "@apigen/latitudesh";
 import { createOpenzitiEdgeClient, isApiError as isZitiError, TimeoutError } from "@apigen/openziti-edge-client";
 import { createOpenzitiEdgeManagementClient, isApiError as isZitiAdminError } from "@apigen/openziti-edge-management";
 import { createPingoneManagementClient, isApiError as isPingError, NetworkError } from "@apigen/pingone-management";
@@ -95,9 +100,11 @@ export async function vpnCredentials({ latitude }: Clients, site: string) {
   try {
     const existing = await latitude.vpnSessions.getVpnSessions({ params: { query: { "filter[location]": site } } });
     const id = existing.data?.[0]?.id;
-    const answer = id
+    // The package's named types: one per schema, and per operation its Params, Body, Result and Error.
+    const create: PostVpnSessionBody = { data: { type: "vpn_sessions", attributes: { site } } };
+    const answer: VpnSessionWithPassword = id
       ? await latitude.vpnSessions.putVpnSession({ params: { path: { vpn_session_id: id } } })
-      : await latitude.vpnSessions.postVpnSession({ body: { data: { type: "vpn_sessions", attributes: { site } } } });
+      : await latitude.vpnSessions.postVpnSession({ body: create });
     const { host, port, user_name, password } = answer.data?.attributes ?? {};
     return { host, port, user: user_name, password };
   } catch (error) {

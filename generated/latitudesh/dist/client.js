@@ -7,37 +7,35 @@ const definition = {
     { url: "https://api.latitude.sh", variables: {} },
     { url: "http://api.latitude.sh", variables: {} }
   ],
-  securitySchemes: { Bearer: { type: "apiKey", in: "header", name: "Authorization" } }
+  securitySchemes: {
+    Bearer: { type: "apiKey", in: "header", name: "Authorization" }
+  }
 };
+const metadata = [
+  { id: "get-vpn-sessions", method: "get", path: "/vpn_sessions", security: [["Bearer"]] },
+  {
+    id: "post-vpn-session",
+    method: "post",
+    path: "/vpn_sessions",
+    security: [["Bearer"]],
+    bodyContentType: "application/json"
+  },
+  { id: "delete-vpn-session", method: "delete", path: "/vpn_sessions/{vpn_session_id}", security: [["Bearer"]] },
+  {
+    id: "put-vpn-session",
+    method: "patch",
+    path: "/vpn_sessions/{vpn_session_id}/refresh_password",
+    security: [["Bearer"]]
+  }
+];
 function createLatitudeshClient(options = {}) {
   const runtime = createRuntime(definition, options);
   return {
     vpnSessions: {
-      getVpnSessions: runtime.operation({
-        id: "get-vpn-sessions",
-        method: "get",
-        path: "/vpn_sessions",
-        security: [["Bearer"]]
-      }),
-      postVpnSession: runtime.operation({
-        id: "post-vpn-session",
-        method: "post",
-        path: "/vpn_sessions",
-        security: [["Bearer"]],
-        bodyContentType: "application/json"
-      }),
-      deleteVpnSession: runtime.operation({
-        id: "delete-vpn-session",
-        method: "delete",
-        path: "/vpn_sessions/{vpn_session_id}",
-        security: [["Bearer"]]
-      }),
-      putVpnSession: runtime.operation({
-        id: "put-vpn-session",
-        method: "patch",
-        path: "/vpn_sessions/{vpn_session_id}/refresh_password",
-        security: [["Bearer"]]
-      })
+      getVpnSessions: runtime.operation(metadata[0]),
+      postVpnSession: runtime.operation(metadata[1]),
+      deleteVpnSession: runtime.operation(metadata[2]),
+      putVpnSession: runtime.operation(metadata[3])
     },
     raw: runtime.raw
   };

@@ -9,41 +9,40 @@ const definition = {
     ztSession: { type: "apiKey", in: "header", name: "zt-session" }
   }
 };
+const metadata = [
+  {
+    id: "listSessions",
+    method: "get",
+    path: "/sessions",
+    security: [["ztSession"], ["oauth2"]],
+    pagination: {
+      style: "offset",
+      limit: "limit",
+      offset: "offset",
+      items: ["data"],
+      total: ["meta", "pagination", "totalCount"]
+    }
+  },
+  {
+    id: "createSession",
+    method: "post",
+    path: "/sessions",
+    security: [["ztSession"], ["oauth2"]],
+    bodyContentType: "application/json"
+  },
+  { id: "detailSession", method: "get", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
+  { id: "deleteSession", method: "delete", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] }
+];
 function createOpenzitiEdgeClient(options = {}) {
   const runtime = createRuntime(definition, options);
   return {
     session: {
-      listSessions: runtime.paginated({
-        id: "listSessions",
-        method: "get",
-        path: "/sessions",
-        security: [["ztSession"], ["oauth2"]],
-        pagination: {
-          limit: "limit",
-          offset: "offset",
-          items: ["data"],
-          total: ["meta", "pagination", "totalCount"]
-        }
-      }),
-      createSession: runtime.operation({
-        id: "createSession",
-        method: "post",
-        path: "/sessions",
-        security: [["ztSession"], ["oauth2"]],
-        bodyContentType: "application/json"
-      }),
-      detailSession: runtime.operation({
-        id: "detailSession",
-        method: "get",
-        path: "/sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
-      }),
-      deleteSession: runtime.operation({
-        id: "deleteSession",
-        method: "delete",
-        path: "/sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
-      })
+      listSessions: runtime.paginated(
+        metadata[0]
+      ),
+      createSession: runtime.operation(metadata[1]),
+      detailSession: runtime.operation(metadata[2]),
+      deleteSession: runtime.operation(metadata[3])
     },
     raw: runtime.raw
   };

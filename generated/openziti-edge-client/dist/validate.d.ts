@@ -1,5 +1,5 @@
-import type { Validators } from "./runtime.js";
-export type { ValidateOptions, ValidationMode, Validators } from "./runtime.js";
+import type { Validators } from "./runtime/index.js";
+export type { ValidateOptions, ValidationMode, Validators } from "./runtime/index.js";
 /** A request or response that does not match the operation's schema in the spec. */
 export declare class ValidationError extends Error {
     readonly kind: "validation";

@@ -9,66 +9,59 @@ const definition = {
     ztSession: { type: "apiKey", in: "header", name: "zt-session" }
   }
 };
+const metadata = [
+  {
+    id: "listAPISessions",
+    method: "get",
+    path: "/api-sessions",
+    security: [["ztSession"], ["oauth2"]],
+    pagination: {
+      style: "offset",
+      limit: "limit",
+      offset: "offset",
+      items: ["data"],
+      total: ["meta", "pagination", "totalCount"]
+    }
+  },
+  { id: "detailAPISessions", method: "get", path: "/api-sessions/{id}", security: [["ztSession"], ["oauth2"]] },
+  { id: "deleteAPISessions", method: "delete", path: "/api-sessions/{id}", security: [["ztSession"]] },
+  {
+    id: "listSessions",
+    method: "get",
+    path: "/sessions",
+    security: [["ztSession"], ["oauth2"]],
+    pagination: {
+      style: "offset",
+      limit: "limit",
+      offset: "offset",
+      items: ["data"],
+      total: ["meta", "pagination", "totalCount"]
+    }
+  },
+  { id: "detailSession", method: "get", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
+  { id: "deleteSession", method: "delete", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
+  {
+    id: "detailSessionRoutePath",
+    method: "get",
+    path: "/sessions/{id}/route-path",
+    security: [["ztSession"], ["oauth2"]]
+  }
+];
 function createOpenzitiEdgeManagementClient(options = {}) {
   const runtime = createRuntime(definition, options);
   return {
     apiSession: {
-      listAPISessions: runtime.paginated({
-        id: "listAPISessions",
-        method: "get",
-        path: "/api-sessions",
-        security: [["ztSession"], ["oauth2"]],
-        pagination: {
-          limit: "limit",
-          offset: "offset",
-          items: ["data"],
-          total: ["meta", "pagination", "totalCount"]
-        }
-      }),
-      detailAPISessions: runtime.operation({
-        id: "detailAPISessions",
-        method: "get",
-        path: "/api-sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
-      }),
-      deleteAPISessions: runtime.operation({
-        id: "deleteAPISessions",
-        method: "delete",
-        path: "/api-sessions/{id}",
-        security: [["ztSession"]]
-      })
+      listAPISessions: runtime.paginated(metadata[0]),
+      detailAPISessions: runtime.operation(metadata[1]),
+      deleteAPISessions: runtime.operation(metadata[2])
     },
     session: {
-      listSessions: runtime.paginated({
-        id: "listSessions",
-        method: "get",
-        path: "/sessions",
-        security: [["ztSession"], ["oauth2"]],
-        pagination: {
-          limit: "limit",
-          offset: "offset",
-          items: ["data"],
-          total: ["meta", "pagination", "totalCount"]
-        }
-      }),
-      detailSession: runtime.operation({
-        id: "detailSession",
-        method: "get",
-        path: "/sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
-      }),
-      deleteSession: runtime.operation({
-        id: "deleteSession",
-        method: "delete",
-        path: "/sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
-      }),
-      detailSessionRoutePath: runtime.operation({
-        id: "detailSessionRoutePath",
-        method: "get",
-        path: "/sessions/{id}/route-path",
-        security: [["ztSession"], ["oauth2"]]
-      })
+      listSessions: runtime.paginated(
+        metadata[3]
+      ),
+      detailSession: runtime.operation(metadata[4]),
+      deleteSession: runtime.operation(metadata[5]),
+      detailSessionRoutePath: runtime.operation(metadata[6])
     },
     raw: runtime.raw
   };

@@ -1,5 +1,5 @@
 import type { Operations } from "./client.js";
-import type { OperationParams } from "./runtime.js";
+import type { OperationParams } from "./runtime/index.js";
 import { ValidationError } from "./validate.js";
 export { ValidationError };
 type ValueOf<T> = [keyof T] extends [never] ? undefined : T[keyof T];

@@ -25,28 +25,33 @@ const definition = {
   ],
   securitySchemes: { bearer: { type: "http", scheme: "bearer" } }
 };
+const metadata = [
+  {
+    id: "listUserSessions",
+    method: "get",
+    path: "/environments/{environmentID}/users/{userID}/sessions",
+    security: [["bearer"]]
+  },
+  {
+    id: "readUserSession",
+    method: "get",
+    path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
+    security: [["bearer"]]
+  },
+  {
+    id: "deleteUserSession",
+    method: "delete",
+    path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
+    security: [["bearer"]]
+  }
+];
 function createPingoneManagementClient(options = {}) {
   const runtime = createRuntime(definition, options);
   return {
     sessions: {
-      listUserSessions: runtime.operation({
-        id: "listUserSessions",
-        method: "get",
-        path: "/environments/{environmentID}/users/{userID}/sessions",
-        security: [["bearer"]]
-      }),
-      readUserSession: runtime.operation({
-        id: "readUserSession",
-        method: "get",
-        path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
-        security: [["bearer"]]
-      }),
-      deleteUserSession: runtime.operation({
-        id: "deleteUserSession",
-        method: "delete",
-        path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
-        security: [["bearer"]]
-      })
+      listUserSessions: runtime.operation(metadata[0]),
+      readUserSession: runtime.operation(metadata[1]),
+      deleteUserSession: runtime.operation(metadata[2])
     },
     raw: runtime.raw
   };

@@ -3,12 +3,15 @@ export * from "./client.js";
 export type { paths, components, operations } from "./schema.js";
 export {
   ApiError,
+  DEFAULT_TIMEOUT_MS,
   NetworkError,
   TimeoutError,
   type ApiErrorOf,
   type CallOptions,
   type ClientOptions,
   type Credential,
+  type Logger,
+  type LogLevel,
   type Operation,
   type PaginatedOperation,
   type ResponseData,
@@ -16,4 +19,5 @@ export {
   type ServerChoice,
   type ValidateOptions,
   type ValidationMode,
+  type WithResponse,
 } from "./runtime/index.js";

@@ -1,5 +1,6 @@
 import type { ApiIR, JsonSchema, OperationIR, SecuritySchemeIR, TagIR } from "../../ir/types.ts";
 import { words } from "../../ir/names.ts";
+import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
 import { literal, propertyKey } from "../code.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
@@ -75,8 +76,8 @@ export class Examples {
     for (const p of op.parameters) {
       if (skip.includes(p.name) || p.deprecated || (requiredOnly && !p.required)) continue;
       let value: unknown;
-      if (op.pagination?.limitParam === p.name) value = 20;
-      else if (op.pagination?.offsetParam === p.name) value = 0;
+      if (pageSizeParam(op.pagination) === p.name) value = 20;
+      else if (op.pagination?.style === "offset" && op.pagination.offsetParam === p.name) value = 0;
       else value = "example" in p ? p.example : this.value(p.schema, p.name, "request");
       if (value === undefined) continue;
       const group = (params[p.in] ??= {});
@@ -142,7 +143,7 @@ export class Examples {
   /** Walking every item of a paginated operation. */
   pagination(op: OperationIR, tag: TagIR): string {
     const pg = op.pagination!;
-    const arg = this.callArgument(op, [pg.offsetParam]);
+    const arg = this.callArgument(op, [pagePositionParam(pg) ?? ""]);
     return [
       importStatement([this.ir.factoryName], this.ir.packageName),
       "",

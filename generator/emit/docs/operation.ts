@@ -5,6 +5,7 @@ import type { Examples } from "./examples.ts";
 import { type TableView, fieldRows, fieldsTable, joinSentences, nestedObject, table } from "./tables.ts";
 import { type Where, constraints, enumValues, typeLabel } from "./types.ts";
 import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/retry.ts";
+import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
 
 /**
  * The view of one operation on its tag page (`_operation.md.hbs`). Anchor
@@ -93,8 +94,8 @@ function parametersTable(op: OperationIR, where: Where): TableView | null {
     description: joinSentences(
       proseCell(p.description),
       p.deprecated ? "Deprecated." : "",
-      op.pagination?.limitParam === p.name ? "Page size; the pager keeps it." : "",
-      op.pagination?.offsetParam === p.name ? "Where the page starts; the pager advances it." : "",
+      pageSizeParam(op.pagination) === p.name ? "Page size; the pager keeps it." : "",
+      pagePositionParam(op.pagination) === p.name ? "Where the page starts; the pager advances it." : "",
     ),
   }));
   return table(rows, [
@@ -229,11 +230,21 @@ function paginationView(op: OperationIR, tag: TagIR, examples: Examples) {
   const pg = op.pagination!;
   const pointer = (path: string[]) => codeSpan(path.join("."));
   const base = `api.${tag.propertyName}.${op.methodName}`;
+  const walk = `${codeSpan(`${base}.pages(params)`)} yields every page and ${codeSpan(`${base}.items(params)`)} every element of ${pg.itemsPath.length === 0 ? "the body" : pointer(pg.itemsPath)}, `;
+  const started: Record<typeof pg.style, string> = {
+    offset: pg.style === "offset" ? `sized by the ${codeSpan(pg.limitParam)} query parameter and started at ${codeSpan(pg.offsetParam)}` : "",
+    page: pg.style === "page" ? `numbered by the ${codeSpan(pg.pageParam)} query parameter` : "",
+    cursor: pg.style === "cursor" ? `continued from the ${codeSpan(pg.cursorParam)} query parameter` : "",
+    link: "linked to the next by the response's `Link` header",
+  };
+  const until: Record<typeof pg.style, string> = {
+    offset: `requesting the next page until the offset reaches ${pg.style === "offset" && pg.totalPath ? pointer(pg.totalPath) : "the total"} or a page comes back short or empty.`,
+    page: "requesting the next page number until a page comes back empty or the last page is reached.",
+    cursor: `requesting the next page with the cursor at ${pg.style === "cursor" ? pointer(pg.nextPath) : ""} until there is none.`,
+    link: 'requesting the `rel="next"` URL until there is none.',
+  };
   return {
-    text:
-      `This operation returns one page per call, sized by the ${codeSpan(pg.limitParam)} query parameter and started at ${codeSpan(pg.offsetParam)}. ` +
-      `${codeSpan(`${base}.pages(params)`)} yields every page and ${codeSpan(`${base}.items(params)`)} every element of ${pointer(pg.itemsPath)}, ` +
-      `requesting the next page until the offset reaches ${pointer(pg.totalPath)} or a page comes back short or empty.`,
+    text: `This operation returns one page per call, ${started[pg.style]}. ${walk}${until[pg.style]}`,
     example: fence(examples.pagination(op, tag), "ts"),
   };
 }
