@@ -86,7 +86,7 @@ export async function renderPackage(target: Target, ctx: RunContext): Promise<Re
     if (release.version !== planned.version) files.set("package.json", releases.withVersion(files.get("package.json")!, release.version));
     files.set("CHANGELOG.md", tidy(releases.changelogFor(previous, release, ir)));
     for (const name of ["package.json", "CHANGELOG.md"]) outputs[name] = sha256(files.get(name)!);
-    const inputs = await hashInputs(target.outDir, bundled.dependencies);
+    const inputs = await hashInputs(target.outDir, bundled.dependencies, new Map([[loaded.file, loaded.text]]));
     const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
     files.set(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + "\n");
     return { files: sortFiles(files), ir, bundled, release };
