@@ -11,6 +11,7 @@ import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
 import { findPureRefCycles } from "./ref-cycles.ts";
 import { protectNamesForTypes } from "./type-names.ts";
+import { flagTypos } from "./rules/typos.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
 export interface BundledSpec {
@@ -59,7 +60,7 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
 
   let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & { bundle: { parsed: unknown } };
   try {
-    const lintProblems = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+    const lintProblems = flagTypos(redocly, loaded.file, parsed, await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }));
     throwIfErrors(loaded, lintProblems, redocly.getLineColLocation);
     dropMistypedKeywords(loaded, parsed, lintProblems);
     // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
