@@ -11,6 +11,7 @@ import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
 import { findPureRefCycles } from "./ref-cycles.ts";
 import { protectNamesForTypes } from "./type-names.ts";
+import { readinessConfig } from "./rules/config.ts";
 import { flagTypos } from "./rules/typos.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
@@ -53,7 +54,8 @@ export async function validateAndBundle(loaded: LoadedSpec): Promise<BundledSpec
 
   const redocly = await import("@redocly/openapi-core");
   guardRedoclyPrototypeKeys();
-  const config = await redocly.createConfig({ rules: { ...VALIDATION_RULES } }, { extends: [] });
+  const readiness = await readinessConfig();
+  const config = await redocly.createConfig({ plugins: readiness.plugins, rules: { ...VALIDATION_RULES, ...readiness.rules } }, { extends: [] });
   const resolver = new redocly.BaseResolver(config.resolve);
   const source = new redocly.Source(loaded.file, loaded.text, loaded.format === "json" ? "application/json" : "application/yaml");
   const document = { source, parsed };
