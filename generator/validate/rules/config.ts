@@ -7,22 +7,17 @@ import { PLUGIN_ID, READINESS_RULES, apigenPlugin } from "./readiness.ts";
 type Severity = "error" | "warn" | "off";
 
 /**
- * Rules the generator enforces in its own way whatever redocly.yaml says:
- * path templates are checked by validate/path-templates.ts for every spec.
- */
-const ENFORCED_ELSEWHERE = new Set(["path-params-match"]);
-
-/**
  * The readiness rules for the generator's redocly config: the plugin, and each
  * rule at the severity redocly.yaml gives it (`apigen/<rule>: warn`, or
  * `{ severity: warn }`); `error` where redocly.yaml is silent or missing.
+ * (Path templates are checked by validate/path-templates.ts whatever the
+ * severity of apigen/path-params-match: a request to a wrong URL is never right.)
  */
 export async function readinessConfig(configFile = join(ROOT, "redocly.yaml")): Promise<{ plugins: ReturnType<typeof apigenPlugin>[]; rules: Record<string, Severity> }> {
   const text = await readFile(configFile, "utf8").catch(() => "");
   const configured = ((parse(text) as { rules?: Record<string, unknown> } | null)?.rules ?? {}) as Record<string, unknown>;
   const rules: Record<string, Severity> = {};
   for (const name of Object.keys(READINESS_RULES)) {
-    if (ENFORCED_ELSEWHERE.has(name)) continue;
     const id = `${PLUGIN_ID}/${name}`;
     const value = configured[id];
     const severity = typeof value === "string" ? value : (value as { severity?: unknown } | undefined)?.severity;

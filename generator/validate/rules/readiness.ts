@@ -85,11 +85,20 @@ const pathParams: Rule = () => ({
   Root: {
     leave(root, ctx) {
       for (const problem of checkPathTemplates(obj(root))) {
-        ctx.report({ message: problem.message, location: ctx.location.child(problem.path) });
+        ctx.report({ message: withFix(problem.message), location: ctx.location.child(problem.path) });
       }
     },
   },
 });
+
+/** path-templates.ts says what is wrong; a linter's reader also wants what to do. */
+function withFix(message: string): string {
+  const unused = /^Path parameter `(.+)` is not used in the path `(.+)`$/.exec(message);
+  if (unused) return `${message}: add \`{${unused[1]}}\` to the path or remove the parameter`;
+  const undeclared = /^The operation does not define the path parameter `\{([^{}]+)\}`/.exec(message);
+  if (undeclared) return `${message}: declare it under parameters with \`name: ${undeclared[1]}\`, \`in: path\` and \`required: true\``;
+  return message;
+}
 
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
 
