@@ -107,11 +107,18 @@ describe.each(CASES)("$rule", (c) => {
 });
 
 describe("severities", () => {
-  it("come from redocly.yaml (a plain level or { severity }), and are errors where it is silent", async () => {
+  it("come from redocly.yaml (a plain level or { severity }), and are the documented defaults where it is silent", async () => {
     const file = join(dir, "redocly.yaml");
     await writeFile(file, "rules:\n  apigen/enum-unique: error\n  apigen/operation-id-missing:\n    severity: off\n");
     const { rules } = await readinessConfig(file);
     expect(rules).toMatchObject({ "apigen/enum-unique": "error", "apigen/operation-id-missing": "off", "apigen/schema-name-collision": "error" });
-    expect((await readinessConfig(join(dir, "missing.yaml"))).rules["apigen/json-response-schema"]).toBe("error");
+    expect((await readinessConfig(join(dir, "missing.yaml"))).rules).toEqual({
+      "apigen/operation-id-missing": "warn",
+      "apigen/operation-id-collision": "error",
+      "apigen/path-params-match": "error",
+      "apigen/json-response-schema": "warn",
+      "apigen/enum-unique": "warn",
+      "apigen/schema-name-collision": "error",
+    });
   });
 });

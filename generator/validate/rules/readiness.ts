@@ -167,6 +167,20 @@ export const READINESS_RULES = {
   "schema-name-collision": schemaNameCollision,
 };
 
+/**
+ * Each rule's severity where redocly.yaml does not set one: errors for what
+ * makes a client wrong or unstable, warnings for what real-world specs commonly
+ * have and still generate a working client from.
+ */
+export const DEFAULT_SEVERITY: Record<keyof typeof READINESS_RULES, "error" | "warn"> = {
+  "operation-id-missing": "warn",
+  "operation-id-collision": "error",
+  "path-params-match": "error",
+  "json-response-schema": "warn",
+  "enum-unique": "warn",
+  "schema-name-collision": "error",
+};
+
 export const PLUGIN_ID = "apigen";
 
 /** The redocly plugin: `plugins: [generator/validate/rules/plugin.mjs]` in redocly.yaml loads this. */
