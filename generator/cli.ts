@@ -1,12 +1,62 @@
-import { readdir } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./ir/names.ts";
+import { changeReport } from "./report.ts";
+import { closest } from "./suggest.ts";
+import { listTargets } from "./targets.ts";
 import { checkPackage, generatePackage, lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
 import type { RefPolicy } from "./validate/ref-policy.ts";
 import { recoverInterrupted } from "./write/write.ts";
+
+/** Every subcommand; the first positional picks one (default: generate). Adding one is one entry. */
+const COMMANDS = ["generate", "check", "watch", "release", "diff"] as const;
+type Command = (typeof COMMANDS)[number];
+
+interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  /** What the value is, for --help (string options). */
+  arg?: string;
+  /** May be given more than once; the values are collected in order. */
+  multiple?: true;
+  help: string;
+}
+
+/** Every flag, in --help order. Parsing, --help and "did you mean" all read this table: a new flag is one entry. */
+const OPTIONS = {
+  spec: { type: "string", arg: "<file>", help: "an OpenAPI 3.0 or 3.1 document, YAML or JSON (with --out)" },
+  out: { type: "string", arg: "<dir>", help: "where to write the package for --spec" },
+  name: { type: "string", arg: "<slug>", help: "package name for --spec (default: the --out folder's name)" },
+  specs: { type: "string", arg: "<dir>", help: "folder of provider specs (default: specs)" },
+  generated: { type: "string", arg: "<dir>", help: "folder of generated packages (default: generated)" },
+  "allow-ref-root": {
+    type: "string",
+    arg: "<dir>",
+    multiple: true,
+    help: "also let external $refs read files under <dir> (repeatable; default: the project for specs/, the spec's folder for --spec)",
+  },
+  "allow-remote-refs": { type: "boolean", help: "follow http(s) $refs (each must answer within 10 s)" },
+  force: { type: "boolean", help: "regenerate even when nothing changed" },
+  "dry-run": { type: "boolean", help: "print what a regeneration would change (API changes, version bump, files); write nothing" },
+  quiet: { type: "boolean", help: "print nothing but errors" },
+  json: { type: "boolean", help: "print a JSON report on stdout instead of progress lines" },
+  help: { type: "boolean", short: "h", help: "show this help" },
+} as const satisfies Record<string, OptionSpec>;
+
+type OptionName = keyof typeof OPTIONS;
+type OptionValues = {
+  [K in OptionName]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]["type"] extends "string" ? string : boolean;
+};
+
+function optionsHelp(): string {
+  const rows = Object.entries(OPTIONS as Record<string, OptionSpec>).map(([name, spec]) => {
+    const flag = `${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.arg ? ` ${spec.arg}` : ""}`;
+    return `  ${flag.padEnd(18)} ${spec.help}`;
+  });
+  return rows.join("\n");
+}
 
 const HELP = `apigen: OpenAPI 3.0/3.1 specs in, typed fetch client packages and markdown docs out.
 
@@ -14,26 +64,16 @@ Usage:
   npm run generate [-- <provider>...]           generate generated/<provider>/ from specs/<provider>.yaml
   npm run generate -- --spec <file> --out <dir> generate one package from any OpenAPI file (YAML or JSON)
   npm run check [-- <provider>...]              exit 1 and list files when generated/ is stale or hand-edited
-  npm run watch                                 regenerate whenever a spec or template is saved
+  npm run watch [-- <provider>...]              regenerate whenever a spec or template is saved
 
 Options:
-  --spec <file>    an OpenAPI 3.0 or 3.1 document, YAML or JSON (with --out)
-  --out <dir>      where to write the package for --spec
-  --name <slug>    package name for --spec (default: the --out folder's name)
-  --specs <dir>    folder of provider specs (default: specs)
-  --generated <dir> folder of generated packages (default: generated)
-  --allow-ref-root <dir>  also let external $refs read files under <dir> (repeatable; default: the
-                   project for specs/, the spec's folder for --spec)
-  --allow-remote-refs     follow http(s) $refs (each must answer within 10 s)
-  --force          regenerate even when nothing changed
-  --dry-run        print what a regeneration would change (API changes, version bump, files); write nothing
-  --quiet          print nothing but errors
-  --json           print a JSON report on stdout instead of progress lines
-  -h, --help       show this help
+${optionsHelp()}
+
+Exit codes: 0 ok, 1 a spec problem or stale output, 2 bad usage.
 `;
 
 interface CliOptions {
-  command: "generate" | "check" | "watch";
+  command: Command;
   providers: string[];
   spec?: string;
   out?: string;
@@ -48,88 +88,105 @@ interface CliOptions {
   allowRemoteRefs: boolean;
 }
 
-const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
+/** Bad usage: printed as one plain line and exit code 2. */
+class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "release") return (await import("./commands/release.ts")).release(argv.slice(1));
   if (argv[0] === "diff") return (await import("./commands/diff.ts")).diff(argv.slice(1));
   let options: CliOptions | null;
+  let targets: Target[];
   try {
     options = parseCli(argv);
+    if (!options) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    targets = await resolveTargets(options);
   } catch (error) {
-    process.stderr.write(`apigen: ${(error as Error).message}\n\n${HELP}`);
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`apigen: ${error.message}\nrun npm run generate -- --help for the commands and options\n`);
     return 2;
   }
-  if (!options) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  const targets = await resolveTargets(options);
-  if (typeof targets === "string") {
-    process.stderr.write(`apigen: ${targets}\n`);
-    return 1;
-  }
   const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
-  if (options.command === "watch") return (await import("./watch.ts")).watch(options.specsDir, targets, ctx);
+  if (options.command === "watch") return (await import("./watch.ts")).watch({ specsDir: options.specsDir, generatedDir: options.generatedDir, providers: options.providers }, ctx);
   return options.command === "check" ? runCheck(targets, ctx, options) : runGenerate(targets, ctx, options);
 }
 
+/** Flags and positionals from argv, checked against OPTIONS: an unknown or misused flag is a UsageError naming the fix. */
+function readFlags(argv: string[]): { values: OptionValues; positionals: string[] } {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const values: Record<string, string | boolean | string[]> = {};
+  const positionals: string[] = [];
+  const flags = Object.keys(OPTIONS).map((name) => `--${name}`);
+  for (const token of tokens) {
+    if (token.kind === "positional") positionals.push(token.value);
+    if (token.kind !== "option") continue;
+    const spec = (OPTIONS as Record<string, OptionSpec>)[token.name];
+    if (!spec) {
+      const suggestion = closest(token.rawName.startsWith("--") ? token.rawName : `--${token.name}`, flags);
+      throw new UsageError(`unknown option ${token.rawName}${suggestion ? `; did you mean ${suggestion}?` : ""}`);
+    }
+    if (spec.type === "string") {
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-"))) throw new UsageError(`${token.rawName} needs a value: --${token.name} ${spec.arg}`);
+      if (spec.multiple) values[token.name] = [...((values[token.name] as string[] | undefined) ?? []), token.value];
+      else values[token.name] = token.value;
+    } else {
+      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value (got "${token.value}")`);
+      values[token.name] = true;
+    }
+  }
+  return { values: values as OptionValues, positionals };
+}
+
 function parseCli(argv: string[]): CliOptions | null {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      spec: { type: "string" },
-      out: { type: "string" },
-      name: { type: "string" },
-      specs: { type: "string", default: "specs" },
-      generated: { type: "string", default: "generated" },
-      force: { type: "boolean", default: false },
-      "dry-run": { type: "boolean", default: false },
-      quiet: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      "allow-ref-root": { type: "string", multiple: true, default: [] },
-      "allow-remote-refs": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  const [command = "generate", ...providers] = positionals;
+  const { values, positionals } = readFlags(argv);
   if (values.help) return null;
-  if (command !== "generate" && command !== "check" && command !== "watch") throw new Error(`unknown command "${command}"`);
-  if ((values.spec === undefined) !== (values.out === undefined)) throw new Error("--spec and --out go together");
-  if (values.spec !== undefined && providers.length > 0) throw new Error("name providers or give --spec, not both");
+  const [command = "generate", ...providers] = positionals;
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const suggestion = closest(command, COMMANDS);
+    throw new UsageError(`unknown command "${command}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${COMMANDS.join(", ")})`}`);
+  }
+  if ((values.spec === undefined) !== (values.out === undefined)) throw new UsageError("--spec and --out go together");
+  if (values.spec !== undefined && providers.length > 0) throw new UsageError("name providers or give --spec, not both");
+  if (values.spec !== undefined && command === "watch") throw new UsageError("watch works on the specs folder; --spec is for generate and check");
   return {
-    command,
+    command: command as Command,
     providers,
     spec: values.spec,
     out: values.out,
     name: values.name,
-    specsDir: resolve(values.specs),
-    generatedDir: resolve(values.generated),
-    force: values.force,
-    dryRun: values["dry-run"],
-    quiet: values.quiet,
-    json: values.json,
-    refRoots: values["allow-ref-root"].map((dir) => resolve(dir)),
-    allowRemoteRefs: values["allow-remote-refs"],
+    specsDir: resolve(values.specs ?? "specs"),
+    generatedDir: resolve(values.generated ?? "generated"),
+    force: values.force ?? false,
+    dryRun: values["dry-run"] ?? false,
+    quiet: values.quiet ?? false,
+    json: values.json ?? false,
+    refRoots: (values["allow-ref-root"] ?? []).map((dir) => resolve(dir)),
+    allowRemoteRefs: values["allow-remote-refs"] ?? false,
   };
 }
 
-async function resolveTargets(options: CliOptions): Promise<Target[] | string> {
+async function resolveTargets(options: CliOptions): Promise<Target[]> {
   if (options.spec !== undefined && options.out !== undefined) {
     const outDir = resolve(options.out);
     const specFile = resolve(options.spec);
     return [{ provider: slugify(options.name ?? basename(outDir)), specFile, outDir, refPolicy: refPolicy(options, dirname(specFile)) }];
   }
-  const files = (await readdir(options.specsDir).catch(() => [] as string[])).filter((f) => SPEC_EXTENSIONS.includes(extname(f))).sort();
-  const all = files.map((file) => {
-    const provider = basename(file, extname(file));
-    // The project: the folder that holds specs/.
-    return { provider, specFile: join(options.specsDir, file), outDir: join(options.generatedDir, provider), refPolicy: refPolicy(options, dirname(options.specsDir)) };
-  });
-  if (options.providers.length === 0) return all.length > 0 ? all : `no specs found in ${options.specsDir}`;
-  const unknown = options.providers.filter((p) => !all.some((t) => t.provider === p));
-  if (unknown.length > 0) return `no spec for ${unknown.join(", ")} in ${options.specsDir} (known: ${all.map((t) => t.provider).join(", ")})`;
+  // External $refs of provider specs may read the project: the folder that holds specs/.
+  const policy = refPolicy(options, dirname(options.specsDir));
+  const all = (await listTargets(options.specsDir, options.generatedDir)).map((t) => ({ ...t, refPolicy: policy }));
+  if (options.providers.length === 0) {
+    // watch starts on an empty folder too: specs added later are picked up.
+    if (all.length === 0 && options.command !== "watch") throw new UsageError(`no specs found in ${options.specsDir} (give --specs <dir>, or --spec <file> --out <dir>)`);
+    return all;
+  }
+  const known = all.map((t) => t.provider);
+  for (const provider of options.providers) {
+    if (known.includes(provider)) continue;
+    const suggestion = closest(provider, known);
+    throw new UsageError(`no spec for "${provider}" in ${options.specsDir}${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known.join(", ") || "none"})`);
+  }
   return all.filter((t) => options.providers.includes(t.provider));
 }
 
@@ -170,7 +227,7 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
         regenerated: release?.regenerated,
       });
       if (options.json || options.quiet) continue;
-      if (options.dryRun && release) process.stdout.write(await dryRunReport(target.provider, release, result.changed));
+      if (options.dryRun && release) process.stdout.write(await changeReport(`${target.provider}:`, release, result.changed, "would write"));
       else process.stdout.write(progressLine(target.provider, result.status, result.changed.length, result.fileCount, ms, release));
     } catch (error) {
       reports.push({ provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: describe(error) });
@@ -188,15 +245,9 @@ function progressLine(provider: string, status: string, changed: number, files: 
   return `${provider.padEnd(28)} ${what}${bumped} in ${ms} ms\n`;
 }
 
-async function dryRunReport(provider: string, release: Release, changed: string[]): Promise<string> {
-  const { formatReport } = await import("./changes/changelog.ts");
-  const from = release.previousVersion ?? "(new)";
-  const files = changed.length === 0 ? "  no file would change" : changed.map((f) => `  would write ${f}`).join("\n");
-  return `${provider}:\n${formatReport(release.changes, from, release.next ?? release.version, release.regenerated).replace(/^/gm, "  ").trimEnd()}\n${files}\n`;
-}
-
 async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
   let stale = 0;
+  let broken = 0;
   const reports: Report[] = [];
   for (const target of targets) {
     const started = performance.now();
@@ -212,14 +263,16 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
         process.stdout.write(`${target.provider.padEnd(28)} matches its spec (${ms} ms)\n`);
       }
     } catch (error) {
-      stale++;
+      // A spec that does not load or validate: its error is the news, not staleness.
+      broken++;
       reports.push({ provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: describe(error) });
       process.stderr.write(`${describe(error)}\n`);
     }
   }
   if (options.json) process.stdout.write(JSON.stringify({ command: "check", results: reports }, null, 2) + "\n");
+  if (broken > 0) process.stderr.write(`${broken} spec(s) have errors: fix them, then run npm run generate\n`);
   if (stale > 0) process.stderr.write(`generated/ is out of date: run npm run generate\n`);
-  return stale > 0 ? 1 : 0;
+  return stale + broken > 0 ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {

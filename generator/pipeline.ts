@@ -109,7 +109,7 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
       files.set(name, text);
       outputs[name] = sha256(text);
     }
-    const inputs = await hashInputs(target.outDir, bundled.dependencies);
+    const inputs = await hashInputs(target.outDir, bundled.dependencies, new Map([[loaded.file, loaded.text]]));
     const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
     files.set(MANIFEST_FILE, jsonFile(manifest));
     return { files: sortFiles(files), ir, bundled, release };

@@ -1,70 +1,183 @@
-import { watch as watchFs } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { stat } from "node:fs/promises";
+import { basename, extname, relative, sep } from "node:path";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
+import { GENERATOR_DIR, TEMPLATES_DIR } from "./paths.ts";
 import { generatePackage, type RunContext, type Target } from "./pipeline.ts";
-import { loadTemplates } from "./emit/templates.ts";
-import { TEMPLATES_DIR } from "./paths.ts";
-
-const DEBOUNCE_MS = 75;
+import { changeReport } from "./report.ts";
+import { isSpecFile, listTargets, SPEC_EXTENSIONS } from "./targets.ts";
+import { generatorSourceHash, isEditorLitter, isGeneratorSource } from "./watch/source-hash.ts";
+import { RESTART_EXIT_CODE, WORKER_ENV, supervise } from "./watch/supervisor.ts";
+import { watchTree } from "./watch/tree-watcher.ts";
 
 /**
- * Regenerates on save: a spec change regenerates its provider, a template
- * change regenerates all. A broken spec prints its located error and leaves
- * the last good package in place; the next good save recovers. Runs until
- * interrupted.
+ * How long the files must stay quiet before a regeneration starts. Editors
+ * save in several steps (write a temp file, rename the old one away, rename
+ * the new one in, delete the old); waiting for the last step means a
+ * regeneration never reads a half-saved spec. A save during a regeneration is
+ * picked up by the next one.
  */
-export async function watch(specsDir: string, targets: Target[], initial: RunContext): Promise<number> {
+const SETTLE_MS = 150;
+
+export interface WatchOptions {
+  specsDir: string;
+  generatedDir: string;
+  /** Only these providers (all when empty). */
+  providers: string[];
+}
+
+/** `apigen watch`: the supervisor, or (in the process it starts) the watcher itself. */
+export function watch(options: WatchOptions, ctx: RunContext): Promise<number> {
+  return process.env[WORKER_ENV] === "1" ? runWatcher(options, ctx) : supervise();
+}
+
+/** What the saves since the last regeneration touched. */
+interface Pending {
+  providers: Set<string>;
+  /** A file a spec may `$ref`, a folder, or "anything": every provider is brought up to date. */
+  all: boolean;
+  templates: boolean;
+  generator: boolean;
+}
+
+const nothingPending = (): Pending => ({ providers: new Set(), all: false, templates: false, generator: false });
+
+/**
+ * Keeps generated/ equal to what `apigen generate` would write. Each settled
+ * batch of saves regenerates the providers whose spec changed (all of them for
+ * a template or a shared file), prints what that means for the package's users
+ * as --dry-run does, and ends with a `ready` line. A broken spec prints its
+ * located error and keeps the last good package; the next good save recovers.
+ * A spec added while watching is generated; a spec removed is reported and its
+ * package left in place (as `generate` leaves it: deleting a package is the
+ * author's call, not a side effect of a rename). An edit to generator/ restarts
+ * the watcher onto the new build (supervisor.ts).
+ */
+async function runWatcher(options: WatchOptions, initial: RunContext): Promise<number> {
   let ctx = initial;
-  const pending = new Set<string>();
-  let reloadTemplates = false;
+  const startedFrom = await generatorSourceHash();
+  let pending: Pending = { ...nothingPending(), all: true };
+  let known: Target[] | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+  let running: Promise<void> | undefined;
+  let stopping = false;
+  const shown = (path: string) => relative(process.cwd(), path) || ".";
 
-  const flush = () => {
-    const providers = [...pending];
-    const templatesChanged = reloadTemplates;
-    pending.clear();
-    reloadTemplates = false;
-    running = running.then(async () => {
-      if (templatesChanged) {
-        try {
-          const templates = await loadTemplates();
-          ctx = { ...ctx, templates: () => Promise.resolve(templates), fingerprint: await generatorFingerprint() };
-        } catch (error) {
-          process.stderr.write(`${describe(error)}\n`);
-          return;
-        }
-      }
-      for (const target of targets.filter((t) => templatesChanged || providers.includes(t.provider))) {
-        const started = performance.now();
-        try {
-          const result = await generatePackage(target, ctx);
-          const ms = Math.round(performance.now() - started);
-          process.stdout.write(`${target.provider}: ${result.status === "generated" ? `regenerated, ${result.changed.length} file(s) changed` : "no change"} in ${ms} ms\n`);
-        } catch (error) {
-          process.stderr.write(`${describe(error)}\n${target.provider}: kept the last good output\n`);
-        }
-      }
-    });
-  };
   const schedule = () => {
+    if (stopping) return;
     clearTimeout(timer);
-    timer = setTimeout(flush, DEBOUNCE_MS);
+    timer = setTimeout(() => void runPass(), SETTLE_MS);
   };
 
-  watchFs(specsDir, { recursive: true }, (_event, file) => {
-    if (!file) return;
-    const provider = basename(String(file), extname(String(file)));
-    if (targets.some((t) => t.provider === provider)) {
-      pending.add(provider);
-      schedule();
+  const runPass = async (): Promise<void> => {
+    if (running) return; // the pass in progress schedules another when it ends
+    const work = pending;
+    pending = nothingPending();
+    running = regenerate(work).catch((error: unknown) => void process.stderr.write(`${describe(error)}\n`));
+    await running;
+    running = undefined;
+    if (stopping) return;
+    if (pending.all || pending.templates || pending.generator || pending.providers.size > 0) schedule();
+  };
+
+  const regenerate = async (work: Pending): Promise<void> => {
+    if (work.generator && (await generatorSourceHash()) !== startedFrom) {
+      process.stdout.write(`generator/ changed: restarting the watcher on the new build\n`);
+      return stop(RESTART_EXIT_CODE);
     }
-  });
-  watchFs(TEMPLATES_DIR, { recursive: true }, () => {
-    reloadTemplates = true;
+    if (work.templates) {
+      try {
+        const { loadTemplates } = await import("./emit/templates.ts");
+        const templates = await loadTemplates();
+        ctx = { ...ctx, templates: () => Promise.resolve(templates), fingerprint: await generatorFingerprint() };
+      } catch (error) {
+        process.stderr.write(`${describe(error)}\ntemplates: kept the last good output\n`);
+        return void process.stdout.write("ready\n");
+      }
+    }
+    const targets = (await listTargets(options.specsDir, options.generatedDir)).filter(
+      (t) => options.providers.length === 0 || options.providers.includes(t.provider),
+    );
+    const previous = known;
+    known = targets;
+    const added = previous ? targets.filter((t) => !previous.some((p) => p.provider === t.provider)) : [];
+    for (const gone of (previous ?? []).filter((p) => !targets.some((t) => t.provider === p.provider))) {
+      process.stdout.write(`${gone.provider}: ${shown(gone.specFile)} was removed; ${shown(gone.outDir)} is left as it was (delete it if the provider is gone)\n`);
+    }
+    const everything = work.all || work.templates;
+    for (const target of targets) {
+      if (stopping) return;
+      const isNew = added.includes(target);
+      if (!everything && !isNew && !work.providers.has(target.provider)) continue;
+      if (isNew) process.stdout.write(`${target.provider}: ${shown(target.specFile)} was added\n`);
+      await regenerateOne(target, !everything || isNew);
+    }
+    process.stdout.write("ready\n");
+  };
+
+  /** `saved`: the author touched this spec, so say something even when nothing changed. */
+  const regenerateOne = async (target: Target, saved: boolean): Promise<void> => {
+    const started = performance.now();
+    try {
+      const result = await generatePackage(target, ctx);
+      const ms = Math.round(performance.now() - started);
+      if (result.status === "up-to-date") {
+        if (saved) process.stdout.write(`${target.provider}: up to date (the saved spec did not change)\n`);
+      } else if (result.status === "unchanged" || !result.release) {
+        process.stdout.write(`${target.provider}: regenerated, no file changed in ${ms} ms\n`);
+      } else {
+        const header = `${target.provider}: regenerated, ${result.changed.length} file(s) changed in ${ms} ms`;
+        process.stdout.write(await changeReport(header, result.release, result.changed, "wrote"));
+      }
+    } catch (error) {
+      process.stderr.write(`${describe(error)}\n${target.provider}: kept the last good output\n`);
+    }
+  };
+
+  const onSpecChange = async (path: string | null) => {
+    if (path === null) pending.all = true;
+    else if (isEditorLitter(path)) return;
+    else if (!path.includes(sep) && isSpecFile(path)) pending.providers.add(basename(path, extname(path)));
+    // A file a spec may $ref, or a folder of them.
+    else if (SPEC_EXTENSIONS.includes(extname(path)) || (await stat(`${options.specsDir}${sep}${path}`).catch(() => undefined))?.isDirectory()) pending.all = true;
+    else return;
     schedule();
-  });
-  process.stdout.write(`watching ${specsDir} and ${TEMPLATES_DIR} (Ctrl-C to stop)\n`);
-  return new Promise<number>(() => {});
+  };
+
+  const watchers = [
+    watchTree(options.specsDir, (path) => void onSpecChange(path)),
+    watchTree(TEMPLATES_DIR, (path) => {
+      if (path !== null && isEditorLitter(path)) return;
+      pending.templates = true;
+      schedule();
+    }),
+    watchTree(GENERATOR_DIR, (path) => {
+      if (path !== null && !isGeneratorSource(path)) return;
+      pending.generator = true;
+      schedule();
+    }),
+  ];
+
+  let finish: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (finish = resolve));
+  /** Stops watching; lets a regeneration in progress finish writing (its files are replaced whole, never half). */
+  async function stop(code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+    if (running && code !== RESTART_EXIT_CODE) await running;
+    finish(code);
+  }
+  // Ctrl-C reaches this process twice (from the terminal and from the supervisor): both mean "stop".
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+  // The supervisor went away without a signal (killed): do not outlive it.
+  process.on("disconnect", () => void stop(0));
+
+  process.stdout.write(`watching ${shown(options.specsDir)}, ${shown(TEMPLATES_DIR)} and ${shown(GENERATOR_DIR)} for saves (Ctrl-C to stop)\n`);
+  // First bring generated/ up to date with what is on disk now.
+  await runPass();
+  const code = await done;
+  // Nothing else may keep the process alive (the docs worker, the IPC channel): the watcher is done.
+  process.exit(code);
 }

@@ -13,6 +13,8 @@ import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
 import { findAllOfCycles, findPureRefCycles } from "./ref-cycles.ts";
 import { defaultRefPolicy, guardedResolver, redactUrl, type RefPolicy } from "./ref-policy.ts";
+import { readinessConfig } from "./rules/config.ts";
+import { flagTypos } from "./rules/typos.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
 export interface BundledSpec {
@@ -54,14 +56,15 @@ export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy
 
   const redocly = await import("@redocly/openapi-core");
   guardRedoclyPrototypeKeys();
-  const config = await redocly.createConfig({ rules: { ...VALIDATION_RULES } }, { extends: [] });
+  const readiness = await readinessConfig();
+  const config = await redocly.createConfig({ plugins: readiness.plugins, rules: { ...VALIDATION_RULES, ...readiness.rules } }, { extends: [] });
   const { resolver, refusals } = guardedResolver(redocly, config.resolve, refPolicy);
   const source = new redocly.Source(loaded.file, loaded.text, loaded.format === "json" ? "application/json" : "application/yaml");
   const document = { source, parsed };
 
   let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & { bundle: { parsed: unknown } };
   try {
-    const lintProblems = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+    const lintProblems = flagTypos(redocly, loaded.file, parsed, await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }));
     throwIfErrors(loaded, lintProblems, redocly.getLineColLocation, refusals);
     dropMistypedKeywords(loaded, parsed, lintProblems);
     // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle

@@ -20,9 +20,10 @@ export interface Manifest {
   outputs: Record<string, string>;
 }
 
-export async function hashInputs(outDir: string, files: readonly string[]): Promise<Record<string, string>> {
+/** `read`: contents already read by this run, hashed as read (a save since then must leave the package stale). */
+export async function hashInputs(outDir: string, files: readonly string[], read: ReadonlyMap<string, string> = new Map()): Promise<Record<string, string>> {
   const entries = await Promise.all(
-    files.map(async (file) => [relative(outDir, file).split("\\").join("/"), sha256(await readFile(file))] as const),
+    files.map(async (file) => [relative(outDir, file).split("\\").join("/"), sha256(read.get(file) ?? (await readFile(file)))] as const),
   );
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }

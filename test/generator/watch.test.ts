@@ -1,89 +1,211 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+/**
+ * `npm run watch` as a spec author meets it: a real watcher process over a
+ * scratch copy of the project, real saves of each kind editors make, and after
+ * each, generated/ compared byte for byte with what `generate` writes. Every
+ * test has its own copy and its own watcher. Waits are on the watcher's output
+ * lines (PATIENCE_MS in all), never on fixed sleeps.
+ */
+import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ROOT, apigen } from "../support/run.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { apigen } from "../support/run.ts";
+import { PATIENCE_MS, Watcher, caughtUpWith, copyProject, expectSameAsGenerate, listGenerated, makeProject, processesInGroup, removeProject } from "../support/watcher.ts";
 
-/** A running `apigen watch` over a scratch copy of specs/, driven by scripted edits. */
-let work: string;
-let watcher: ChildProcess;
-let output = "";
+const PETS = `openapi: 3.1.0
+info:
+  title: Pets
+  version: 1.0.0
+servers:
+  - url: https://pets.example.com
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      summary: List pets
+      responses:
+        "200":
+          description: The pets
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  $ref: "#/components/schemas/Pet"
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [id]
+      properties:
+        id:
+          type: string
+        name:
+          type: string
+`;
 
-/** Resolves when the watcher's combined output has grown a line matching `pattern`. */
-function waitFor(pattern: RegExp, from: number, timeoutMs = 30_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms; got:\n${output.slice(from)}`)), timeoutMs);
-    const check = () => {
-      const match = pattern.exec(output.slice(from));
-      if (match) {
-        clearTimeout(timer);
-        watcher.stdout!.off("data", check);
-        watcher.stderr!.off("data", check);
-        resolve(match[0]);
-      }
-    };
-    watcher.stdout!.on("data", check);
-    watcher.stderr!.on("data", check);
-    check();
-  });
+/** A project with specs/pets.yaml and generated/pets/, made once; each test works on its own copy. */
+let baseline: string;
+beforeAll(async () => {
+  baseline = await makeProject({ "pets.yaml": PETS });
+  const result = await apigen(["generate", "--quiet"], { cwd: baseline });
+  expect(result.code, result.stderr).toBe(0);
+}, PATIENCE_MS);
+afterAll(() => removeProject(baseline));
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A fresh copy of the baseline with a watcher on it that has finished its first pass. */
+async function watching(command?: (project: string) => string[]): Promise<{ project: string; watcher: Watcher; spec: string; client: string }> {
+  const project = await copyProject(baseline);
+  cleanups.push(() => removeProject(project));
+  const watcher = new Watcher(project, command?.(project));
+  cleanups.push(() => watcher.stop());
+  await watcher.started();
+  return { project, watcher, spec: join(project, "specs", "pets.yaml"), client: join(project, "generated", "pets", "src", "client.ts") };
 }
 
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "apigen-watch-"));
-  await cp(join(ROOT, "specs"), join(work, "specs"), { recursive: true });
-  expect((await apigen(["generate", "--quiet"], { cwd: work })).code).toBe(0);
-  watcher = spawn(process.execPath, [CLI, "watch"], { cwd: work });
-  watcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  watcher.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(/watching /, 0);
-}, 120_000);
+const withSummary = (summary: string) => PETS.replace("summary: List pets", `summary: ${summary}`);
 
-afterAll(async () => {
-  watcher?.kill();
-  await rm(work, { recursive: true, force: true });
+describe("npm run watch: every kind of save ends with generated/ as generate writes it", () => {
+  it("a save in place", async () => {
+    const { project, watcher, spec, client } = await watching();
+    const from = watcher.mark();
+    await writeFile(spec, withSummary("Every pet in the shop"));
+    await caughtUpWith(watcher, project, "pets", from);
+    expect(await readFile(client, "utf8")).toContain("Every pet in the shop");
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
+
+  it("three saves in a row by temp file and rename over the spec (vim, JetBrains safe write)", async () => {
+    const { project, watcher, spec, client } = await watching();
+    for (const summary of ["First edit", "Second edit", "Third edit"]) {
+      const from = watcher.mark();
+      await writeFile(`${spec}.tmp`, withSummary(summary));
+      await rename(`${spec}.tmp`, spec);
+      await caughtUpWith(watcher, project, "pets", from);
+      expect(await readFile(client, "utf8")).toContain(summary);
+    }
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
+
+  it("delete and recreate", async () => {
+    const { project, watcher, spec, client } = await watching();
+    const from = watcher.mark();
+    await unlink(spec);
+    await writeFile(spec, withSummary("Recreated"));
+    await caughtUpWith(watcher, project, "pets", from);
+    expect(await readFile(client, "utf8")).toContain("Recreated");
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
+
+  it("several saves of each kind within milliseconds: the last one wins", async () => {
+    const { project, watcher, spec, client } = await watching();
+    const from = watcher.mark();
+    for (let i = 1; i <= 6; i++) {
+      if (i % 2 === 0) {
+        await writeFile(`${spec}.swp-${i}`, withSummary(`Burst ${i}`));
+        await rename(`${spec}.swp-${i}`, spec);
+      } else {
+        await writeFile(spec, withSummary(`Burst ${i}`));
+      }
+    }
+    await caughtUpWith(watcher, project, "pets", from);
+    expect(await readFile(client, "utf8")).toContain("Burst 6");
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
+
+  it("prints the version impact and the API changes after a regeneration, as --dry-run does", async () => {
+    const { project, watcher, spec } = await watching();
+    const from = watcher.mark();
+    // Removing a response property breaks callers that read it: a breaking change, 0.1.0 -> 0.2.0 under 0.x rules.
+    await writeFile(spec, PETS.replace("        name:\n          type: string\n", ""));
+    await caughtUpWith(watcher, project, "pets", from);
+    const printed = watcher.output.slice(from);
+    expect(printed).toMatch(/^pets: regenerated, \d+ file\(s\) changed/m);
+    expect(printed).toMatch(/^ {2}0\.1\.0 -> 0\.2\.0: 1 breaking/m);
+    expect(printed).toMatch(/^ {2}BREAKING .*name/m);
+    expect(printed).toMatch(/^ {2}wrote src\/schema\.d\.ts$/m);
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
+
+  it("a broken save keeps the last good output; the next good save recovers", async () => {
+    const { project, watcher, spec, client } = await watching();
+    const before = await readFile(client, "utf8");
+    let from = watcher.mark();
+    await writeFile(spec, PETS.replace("paths:", "paths: [unclosed"));
+    const error = await watcher.waitFor(/pets\.yaml:\d+:\d+: .*\n.*pets: kept the last good output/, from);
+    expect(error.text).toMatch(/YAML syntax error/);
+    expect(await readFile(client, "utf8")).toBe(before);
+
+    from = watcher.mark();
+    await writeFile(spec, withSummary("Fixed again"));
+    await caughtUpWith(watcher, project, "pets", from);
+    expect(await readFile(client, "utf8")).toContain("Fixed again");
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
 });
 
-describe("npm run watch", () => {
-  const spec = () => join(work, "specs", "pingone-management.yaml");
-  const client = () => join(work, "generated", "pingone-management", "src", "client.ts");
+describe("npm run watch: specs, templates and the generator change under it", () => {
+  it("a spec added while watching is generated; a spec removed is reported and its package left in place", async () => {
+    const { project, watcher } = await watching();
+    let from = watcher.mark();
+    const added = join(project, "specs", "shop.yaml");
+    await writeFile(added, PETS.replace("title: Pets", "title: Shop"));
+    await watcher.waitFor(/^shop: specs\/shop\.yaml was added$/m, from);
+    await caughtUpWith(watcher, project, "shop", from);
+    expect(await listGenerated(project)).toEqual(["pets", "shop"]);
+    await expectSameAsGenerate(project);
 
-  it("regenerates the provider whose spec was saved", async () => {
-    const from = output.length;
-    const source = await readFile(spec(), "utf8");
-    await writeFile(spec(), source.replace("summary: List a user's sessions", "summary: List every session of a user"));
-    await waitFor(/pingone-management: regenerated/, from);
-    expect(await readFile(client(), "utf8")).toContain("List every session of a user");
-    // Only the edited provider was regenerated.
-    expect(output.slice(from)).not.toMatch(/latitudesh:/);
-  });
+    from = watcher.mark();
+    await rm(added);
+    await watcher.waitFor(/^shop: specs\/shop\.yaml was removed; generated\/shop is left as it was/m, from);
+    await watcher.waitFor(/^ready$/m, from);
+    expect(await listGenerated(project)).toEqual(["pets", "shop"]);
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
 
-  it("keeps the last good output when a save breaks the spec, and recovers on the next good save", async () => {
-    const good = await readFile(spec(), "utf8");
-    const before = await readFile(client(), "utf8");
+  it("a template edit regenerates every package with the new template", async () => {
+    const { project, watcher } = await watching();
+    const template = join(project, "templates", "client", "README.md.hbs");
+    const from = watcher.mark();
+    await writeFile(template, (await readFile(template, "utf8")).replace("Do not edit: change the spec and regenerate.", "Edited template."));
+    await watcher.waitFor(/^pets: regenerated, \d+ file\(s\) changed[^]*?^ready$/m, from);
+    expect(await readFile(join(project, "generated", "pets", "README.md"), "utf8")).toContain("Edited template.");
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
 
-    let from = output.length;
-    await writeFile(spec(), good.replace("paths:", "paths: [unclosed"));
-    const error = await waitFor(/pingone-management\.yaml:\d+:\d+: .*\n.*kept the last good output/, from);
-    expect(error).toMatch(/YAML syntax error/);
-    expect(await readFile(client(), "utf8")).toBe(before);
-
-    from = output.length;
-    await writeFile(spec(), good.replace("summary: List every session of a user", "summary: Sessions of one user"));
-    await waitFor(/pingone-management: regenerated/, from);
-    expect(await readFile(client(), "utf8")).toContain("Sessions of one user");
-  });
-
-  it("bumps the package version and prepends a changelog entry when an edit breaks callers", async () => {
-    const from = output.length;
-    const source = await readFile(spec(), "utf8");
-    // Removing the DELETE operation is a breaking change: 0.1.0 -> 0.2.0 under 0.x rules.
-    await writeFile(spec(), source.replace(/\n {4}delete:\n(?: {6}.*\n| {8}.*\n)+/, "\n"));
-    await waitFor(/pingone-management: regenerated/, from);
-    const pkg = JSON.parse(await readFile(join(work, "generated", "pingone-management", "package.json"), "utf8")) as { version: string };
-    expect(pkg.version).toBe("0.2.0");
-    const changelog = await readFile(join(work, "generated", "pingone-management", "CHANGELOG.md"), "utf8");
-    expect(changelog.indexOf("## 0.2.0")).toBeLessThan(changelog.indexOf("## 0.1.0"));
-    expect(changelog).toMatch(/### Breaking changes\n\n- .*DELETE \/environments\/\{environmentID\}\/users\/\{userID\}\/sessions\/\{sessionID\}.*removed/);
-  });
+  it("an edit to generator/ restarts the watcher on the new build, which regenerates with it", async () => {
+    const { project, watcher } = await watching();
+    const pipeline = join(project, "generator", "pipeline.ts");
+    const from = watcher.mark();
+    await writeFile(pipeline, (await readFile(pipeline, "utf8")).replace("Copied by apigen from its client runtime", "Copied by the edited apigen from its client runtime"));
+    const restarted = await watcher.waitFor(/^generator\/ changed: restarting the watcher on the new build$/m, from);
+    await watcher.waitFor(/^watching [^]*?^ready$/m, restarted.end);
+    expect(await readFile(join(project, "generated", "pets", "src", "runtime.ts"), "utf8")).toContain("Copied by the edited apigen");
+    expect(watcher.output.slice(from).match(/generator\/ changed/g)).toHaveLength(1);
+    await expectSameAsGenerate(project);
+  }, PATIENCE_MS);
 });
+
+describe("stopping npm run watch leaves no process behind", () => {
+  it.each([
+    ["SIGTERM to npm", "SIGTERM", false],
+    ["Ctrl-C (SIGINT to the terminal's process group)", "SIGINT", true],
+  ] as const)("%s", async (_name, signal, group) => {
+    const { watcher } = await watching(() => ["npm", "run", "watch"]);
+    expect(processesInGroup(watcher.pgid).length).toBeGreaterThanOrEqual(2); // npm, the supervisor, the watcher
+    watcher.signal(signal, group);
+    await watcher.exited;
+    // npm exits once its script has; the group must be empty by then or very soon after.
+    await untilEmpty(watcher.pgid);
+    expect(processesInGroup(watcher.pgid)).toEqual([]);
+  }, PATIENCE_MS);
+});
+
+/** Resolves when no process of the group is alive; each check waits for the next tick of the event loop, bounded by the test's timeout. */
+async function untilEmpty(pgid: number): Promise<void> {
+  while (processesInGroup(pgid).length > 0) await new Promise((resolve) => setImmediate(resolve));
+}

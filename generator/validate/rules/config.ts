@@ -1,0 +1,27 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { ROOT } from "../../paths.ts";
+import { DEFAULT_SEVERITY, PLUGIN_ID, apigenPlugin } from "./readiness.ts";
+
+type Severity = "error" | "warn" | "off";
+
+/**
+ * The readiness rules for the generator's redocly config: the plugin, and each
+ * rule at the severity redocly.yaml gives it (`apigen/<rule>: warn`, or
+ * `{ severity: warn }`); DEFAULT_SEVERITY where redocly.yaml is silent or missing.
+ * (Path templates are checked by validate/path-templates.ts whatever the
+ * severity of apigen/path-params-match: a request to a wrong URL is never right.)
+ */
+export async function readinessConfig(configFile = join(ROOT, "redocly.yaml")): Promise<{ plugins: ReturnType<typeof apigenPlugin>[]; rules: Record<string, Severity> }> {
+  const text = await readFile(configFile, "utf8").catch(() => "");
+  const configured = ((parse(text) as { rules?: Record<string, unknown> } | null)?.rules ?? {}) as Record<string, unknown>;
+  const rules: Record<string, Severity> = {};
+  for (const [name, fallback] of Object.entries(DEFAULT_SEVERITY)) {
+    const id = `${PLUGIN_ID}/${name}`;
+    const value = configured[id];
+    const severity = typeof value === "string" ? value : (value as { severity?: unknown } | undefined)?.severity;
+    rules[id] = severity === "error" || severity === "warn" || severity === "off" ? severity : fallback;
+  }
+  return { plugins: [apigenPlugin()], rules };
+}

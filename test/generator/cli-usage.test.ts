@@ -1,0 +1,68 @@
+/**
+ * Bad usage exits 2 with one plain line saying what is wrong and, where a known
+ * name is close, which one was meant; nothing is generated. A spec that does
+ * not parse makes `check` report the spec's error (exit 1), not staleness.
+ */
+import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, apigen } from "../support/run.ts";
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "apigen-usage-"));
+  await cp(join(ROOT, "specs", "latitudesh.yaml"), join(work, "specs", "latitudesh.yaml"));
+  await cp(join(ROOT, "specs", "pingone-management.yaml"), join(work, "specs", "pingone-management.yaml"));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+const USAGE_ERRORS: [args: string[], says: string][] = [
+  [["generate", "--forse"], "unknown option --forse; did you mean --force?"],
+  [["--dryrun"], "unknown option --dryrun; did you mean --dry-run?"],
+  [["check", "--jsno"], "unknown option --jsno; did you mean --json?"],
+  [["generate", "--zzzzzz"], "unknown option --zzzzzz"],
+  [["generate", "-x"], "unknown option -x"],
+  [["generate", "--spec"], "--spec needs a value: --spec <file>"],
+  [["generate", "--out", "--quiet"], "--out needs a value: --out <dir>"],
+  [["generate", "--force=yes"], '--force takes no value (got "yes")'],
+  [["generaet"], 'unknown command "generaet"; did you mean "generate"?'],
+  [["chek"], 'unknown command "chek"; did you mean "check"?'],
+  [["frobnicate"], 'unknown command "frobnicate" (commands: generate, check, watch)'],
+  [["generate", "pingone-managment"], `no spec for "pingone-managment" in ${"SPECS"}; did you mean "pingone-management"? (known: latitudesh, pingone-management)`],
+  [["check", "latitude"], `no spec for "latitude" in ${"SPECS"}; did you mean "latitudesh"? (known: latitudesh, pingone-management)`],
+  [["generate", "stripe"], `no spec for "stripe" in ${"SPECS"} (known: latitudesh, pingone-management)`],
+  [["generate", "--spec", "a.yaml"], "--spec and --out go together"],
+  [["generate", "latitudesh", "--spec", "a.yaml", "--out", "x"], "name providers or give --spec, not both"],
+  [["generate", "--specs", "nowhere"], `no specs found in ${"WORK"}/nowhere (give --specs <dir>, or --spec <file> --out <dir>)`],
+];
+
+describe("usage errors", () => {
+  it.each(USAGE_ERRORS)("apigen %j exits 2: %s", async (args, says) => {
+    const result = await apigen(args, { cwd: work });
+    expect(result.code).toBe(2);
+    const [first, ...rest] = result.stderr.trimEnd().split("\n");
+    expect(first).toBe(`apigen: ${says.replace("SPECS", join(work, "specs")).replace("WORK", work)}`);
+    expect(rest).toEqual(["run npm run generate -- --help for the commands and options"]);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).not.toMatch(/ERR_PARSE_ARGS|TypeError|\n\s+at /);
+    expect(await readdir(work)).toEqual(["specs"]);
+  });
+});
+
+describe("check on a spec that does not parse", () => {
+  it("reports the spec's own located error and exits 1, without calling it out of date", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "apigen-usage-"));
+    try {
+      await cp(join(work, "specs"), join(dir, "specs"), { recursive: true });
+      await writeFile(join(dir, "specs", "latitudesh.yaml"), "openapi: 3.1.0\npaths: [unclosed\n");
+      const result = await apigen(["check", "latitudesh"], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^specs\/latitudesh\.yaml:\d+:\d+: YAML syntax error/);
+      expect(result.stderr).toContain("1 spec(s) have errors: fix them, then run npm run generate");
+      expect(result.stderr).not.toContain("out of date");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
