@@ -25,7 +25,7 @@
     toggle.addEventListener("click", function () {
       var next = document.documentElement.getAttribute("data-theme") === "dark" ? "light" : "dark";
       document.documentElement.setAttribute("data-theme", next);
-      try { localStorage.setItem("apigen-theme", next); } catch (e) { /* private mode: the choice lasts this page */ }
+      try { localStorage.setItem("apigen-theme", next); } catch { /* private mode: the choice lasts this page */ }
       showTheme();
     });
   }

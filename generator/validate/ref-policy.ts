@@ -89,9 +89,9 @@ async function fetchLimited(url: string, timeoutMs: number): Promise<string> {
     }
     return Buffer.concat(chunks).toString("utf8");
   } catch (error) {
-    if (signal.aborted) throw new Error(`the remote $ref ${shown} did not answer within ${timeoutMs} ms`);
+    if (signal.aborted) throw new Error(`the remote $ref ${shown} did not answer within ${timeoutMs} ms`, { cause: error });
     if ((error as Error).message.startsWith("the remote $ref")) throw error;
-    throw new Error(`the remote $ref ${shown} could not be fetched (${(error as Error).message})`);
+    throw new Error(`the remote $ref ${shown} could not be fetched (${(error as Error).message})`, { cause: error });
   }
 }
 

@@ -70,7 +70,7 @@ describe("regeneration never releases", () => {
   });
 
   it("a breaking change names the method and the request, says what a TypeScript caller sees, and plans a minor bump in 0.x", async () => {
-    await editSpec((spec) => spec.replace(/\n  \/vpn_sessions\/\{vpn_session_id\}:\n    delete:[\s\S]*?\n\ncomponents:/, "\n\ncomponents:"));
+    await editSpec((spec) => spec.replace(/\n {2}\/vpn_sessions\/\{vpn_session_id\}:\n {4}delete:[\s\S]*?\n\ncomponents:/, "\n\ncomponents:"));
     const result = await generatePackage(target, current);
     expect(result.release).toMatchObject({ version: "0.1.0", next: "0.2.0", cut: false });
     expect(result.release?.warnings.join("\n")).toMatch(/info\.version is still "2023-06-01"/);

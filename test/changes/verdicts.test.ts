@@ -6,7 +6,7 @@
  * not breaking, unless the row says the break is one the types cannot show (then the rule's
  * caller sentence must say that code compiles). Rows name a rule of generator/changes/rules.ts.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

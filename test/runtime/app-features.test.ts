@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function runtime(handler: Handler, options: ClientOptions = {}) {
   server = await startServer(handler);
-  return createRuntime<{}>(definition, { baseUrl: server.url, retry: { baseDelayMs: 1 }, ...options });
+  return createRuntime<Record<string, never>>(definition, { baseUrl: server.url, retry: { baseDelayMs: 1 }, ...options });
 }
 
 /** Loose typing: these tests are about the wire, the type tests are in runtime.test-d.ts. */
@@ -106,7 +106,7 @@ describe("logging", () => {
     const env = capture();
     process.env.APIGEN_LOG = "debug";
     try {
-      const logged = createRuntime<{}>(definition, { baseUrl: server?.url, logger: env.logger, headers: { "x-tenant-secret": "SECRET-T" }, redactHeaders: ["X-Tenant-Secret"] });
+      const logged = createRuntime<Record<string, never>>(definition, { baseUrl: server?.url, logger: env.logger, headers: { "x-tenant-secret": "SECRET-T" }, redactHeaders: ["X-Tenant-Secret"] });
       await logged.operation<AnyOp>(op({ id: "b" }))();
     } finally {
       delete process.env.APIGEN_LOG;
