@@ -90,7 +90,8 @@ async function* linkPages(state: State, op: Bound, input: Input | undefined, cal
   const origin = new URL(result.response.url || state.baseUrl).origin;
   const seen = new Set<string>();
   // Path parameters stay (credentials may depend on them); the link carries its own query.
-  const linked: Input = { ...input, params: { ...input?.params, query: undefined } };
+  const { query: _ownQuery, ...params } = input?.params ?? {};
+  const linked: Input = { ...input, params };
   for (;;) {
     yield result.data;
     if (count(result.data, op.pagination as PaginationMeta) === 0) return;

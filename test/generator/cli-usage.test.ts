@@ -28,7 +28,7 @@ const USAGE_ERRORS: [args: string[], says: string][] = [
   [["generate", "--force=yes"], '--force takes no value (got "yes")'],
   [["generaet"], 'unknown command "generaet"; did you mean "generate"?'],
   [["chek"], 'unknown command "chek"; did you mean "check"?'],
-  [["frobnicate"], 'unknown command "frobnicate" (commands: generate, check, watch)'],
+  [["frobnicate"], 'unknown command "frobnicate" (commands: generate, check, watch, release, diff)'],
   [["generate", "pingone-managment"], `no spec for "pingone-managment" in ${"SPECS"}; did you mean "pingone-management"? (known: latitudesh, pingone-management)`],
   [["check", "latitude"], `no spec for "latitude" in ${"SPECS"}; did you mean "latitudesh"? (known: latitudesh, pingone-management)`],
   [["generate", "stripe"], `no spec for "stripe" in ${"SPECS"} (known: latitudesh, pingone-management)`],

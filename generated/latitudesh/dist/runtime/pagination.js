@@ -64,7 +64,8 @@ async function* linkPages(state, op, input, call) {
   let result = await answer(state, op, input, call);
   const origin = new URL(result.response.url || state.baseUrl).origin;
   const seen = /* @__PURE__ */ new Set();
-  const linked = { ...input, params: { ...input?.params, query: void 0 } };
+  const { query: _ownQuery, ...params } = input?.params ?? {};
+  const linked = { ...input, params };
   for (; ; ) {
     yield result.data;
     if (count(result.data, op.pagination) === 0) return;
