@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, apigen, tsc } from "../support/run.ts";
 
@@ -75,5 +76,81 @@ describe("uploads and downloads", () => {
     expect(meta("uploadFile")).toContain('idempotencyHeader: "Idempotency-Key"');
     expect(meta("replaceFileContent")).toContain('idempotencyHeader: "X-Request-Key"');
     expect(meta("downloadFile")).not.toContain("idempotencyHeader");
+  });
+});
+
+describe("uploads and downloads over HTTP, through the generated package", () => {
+  interface Seen {
+    method: string;
+    url: string;
+    headers: import("node:http").IncomingHttpHeaders;
+    body: Buffer;
+  }
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
+
+  async function serve(answer: (seen: Seen, n: number) => { status: number; type?: string; body?: Buffer | string }) {
+    const { createServer } = await import("node:http");
+    const seen: Seen[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) };
+        seen.push(request);
+        const { status, type, body } = answer(request, seen.length);
+        res.writeHead(status, type === undefined ? {} : { "content-type": type });
+        res.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as import("node:net").AddressInfo;
+    return { seen, baseUrl: `http://127.0.0.1:${port}/v1`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  async function client(baseUrl: string) {
+    const entry = join(app, "node_modules", "@apigen", "files", "dist", "index.js");
+    // Typed loosely on purpose: the type tests above cover the types, this covers the wire.
+    type Call = (args?: object, options?: object) => Promise<unknown>;
+    const mod = (await import(pathToFileURL(entry).href)) as { createFilesClient: (options: object) => { files: Record<string, Call> } };
+    return mod.createFilesClient({ baseUrl, retry: { baseDelayMs: 1 } });
+  }
+
+  it("sends a multipart upload (file part, JSON part with its encoding, repeated array parts) and retries it with one idempotency key", async () => {
+    const server = await serve((_req, n) => (n === 1 ? { status: 503, type: "application/json", body: "{}" } : { status: 201, type: "application/json", body: JSON.stringify({ id: "f_1", name: "a.png", size: 8 }) }));
+    try {
+      const api = await client(server.baseUrl);
+      const file = new File([PNG], "a.png", { type: "image/png" });
+      const stored = await api.files.uploadFile({ body: { file, metadata: { name: "a.png", public: true }, tags: ["x", "y"] } });
+      expect(stored).toEqual({ id: "f_1", name: "a.png", size: 8 });
+      expect(server.seen).toHaveLength(2);
+      const [first, second] = server.seen as [Seen, Seen];
+      expect(first.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second.headers["idempotency-key"]).toBe(first.headers["idempotency-key"]);
+      expect(second.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+      const body = second.body.toString("latin1");
+      expect(body).toContain(`name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${PNG.toString("latin1")}`);
+      expect(body).toMatch(/name="metadata"; filename="blob"\r\nContent-Type: application\/json\r\n\r\n\{"name":"a.png","public":true\}/);
+      expect(body.match(/name="tags"\r\n\r\n[xy]/g)).toEqual(['name="tags"\r\n\r\nx', 'name="tags"\r\n\r\ny']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("sends raw bytes as octet-stream and downloads a file as a Blob or a stream", async () => {
+    const server = await serve((req) => (req.method === "PUT" ? { status: 204 } : { status: 200, type: "application/octet-stream", body: PNG }));
+    try {
+      const api = await client(server.baseUrl);
+      await api.files.replaceFileContent({ params: { path: { id: "f_1" } }, body: new Uint8Array(PNG) });
+      expect(server.seen[0]?.headers["content-type"]).toBe("application/octet-stream");
+      expect(server.seen[0]?.headers["x-request-key"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(server.seen[0]?.body).toEqual(PNG);
+      const blob = (await api.files.downloadFile({ params: { path: { id: "f_1" } } })) as Blob;
+      expect(blob).toBeInstanceOf(Blob);
+      expect(Buffer.from(await blob.arrayBuffer())).toEqual(PNG);
+      const stream = (await api.files.downloadFile({ params: { path: { id: "f_1" } } }, { stream: true })) as ReadableStream<Uint8Array>;
+      expect(Buffer.from(await new Response(stream).arrayBuffer())).toEqual(PNG);
+    } finally {
+      await server.close();
+    }
   });
 });
