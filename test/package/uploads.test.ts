@@ -111,7 +111,7 @@ describe("uploads and downloads over HTTP, through the generated package", () =>
     const entry = join(app, "node_modules", "@apigen", "files", "dist", "index.js");
     // Typed loosely on purpose: the type tests above cover the types, this covers the wire.
     type Call = (args?: object, options?: object) => Promise<unknown>;
-    const mod = (await import(pathToFileURL(entry).href)) as { createFilesClient: (options: object) => { files: Record<string, Call> } };
+    const mod = (await import(pathToFileURL(entry).href)) as { createFilesClient: (options: object) => { files: Record<"uploadFile" | "replaceFileContent" | "downloadFile", Call> } };
     return mod.createFilesClient({ baseUrl, retry: { baseDelayMs: 1 } });
   }
 
