@@ -18,7 +18,8 @@ export async function execute(state: State, op: Bound, input: Input | undefined,
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await providedCredentials(op, signal));
     const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal);
     const retry = callRetry(state.retry, call?.retry);
-    const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
+    // Middleware is user code that may never settle: the call's signal interrupts it.
+    const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await abortable(withMiddleware(state, op, url, init, input, retry), signal);
     return await readResult(op, response);
   } catch (error) {
     throw classify(error, signal);

@@ -44,7 +44,7 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
   server?: Server | undefined;
   auth?: { [K in Schemes]?: Credential | undefined } | undefined;
   retry?: RetryOptions | false | undefined;
-  /** Budget for a whole logical call: middleware, every attempt, backoff waits, body read. 0/undefined = none. */
+  /** Budget for a whole logical call: middleware, every attempt, backoff waits, body read. 0/undefined (or 2^31 and more) = none. */
   timeoutMs?: number | undefined;
   headers?: Record<string, string> | undefined;
   /** Gets a `Request` per attempt (costs one Request construction per attempt). */
