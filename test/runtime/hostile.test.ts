@@ -2,7 +2,7 @@
 // README's security section has a table here. No timing assumptions: "never settles" cases use a
 // small timeoutMs or an abort and assert the error class, not how long it took.
 import { afterEach, describe, expect, it } from "vitest";
-import { createRuntime, TimeoutError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
+import { ApiError, createRuntime, TimeoutError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
 import { definition, ops } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { json, startServer, type Handler, type TestServer } from "./server.js";
@@ -51,5 +51,56 @@ describe("middleware inside the deadline and the caller's signal", () => {
     if (_name !== "onRequest") await reached; // abort once the call is inside the middleware chain
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
+  });
+});
+
+describe("redirects only to http: and https:", () => {
+  it.each([
+    ["data:", 302, 'data:application/json,{"stolen":true}'],
+    ["data: (307)", 307, "data:text/plain,hello"],
+    ["file:", 301, "file:///etc/passwd"],
+    ["javascript:", 302, "javascript:alert(1)"],
+    ["ftp:", 303, "ftp://127.0.0.1/x"],
+    ["blob:", 308, "blob:http://127.0.0.1/x"],
+  ])("a redirect to %s is not followed: the 3xx rejects as ApiError", async (_name, status, location) => {
+    const rt = await setup((_req, res) => {
+      res.writeHead(status, { location });
+      res.end();
+    });
+    const error = await rt.operation(ops.health)().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status });
+    expect(server?.requests).toHaveLength(1);
+  });
+});
+
+describe("raw follows the same credential rules as the methods", () => {
+  it("a per-call credential header on raw stays on its origin; same-origin hops keep it", async () => {
+    const other = await startServer(ok);
+    try {
+      const rt = await setup((req, res) => {
+        res.writeHead(302, { location: req.path === "/cross" ? `${other.url}/landed` : "/health-same" });
+        res.end();
+      });
+      const headers = { "zt-session": "MARKER-raw-1", authorization: "Bearer MARKER-raw-2", cookie: "sid=MARKER-raw-3" };
+      const cross = await rt.raw.GET("/cross" as "/health", { headers });
+      expect(cross.response.status).toBe(200);
+      expect(other.requests).toHaveLength(1);
+      expect(JSON.stringify(other.requests[0]?.headers)).not.toContain("MARKER");
+      await rt.raw.GET("/same" as "/health", { headers });
+      expect(server?.requests[2]?.headers["zt-session"]).toBe("MARKER-raw-1"); // /cross, /same, /health-same
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("raw does not follow a redirect to data:", async () => {
+    const rt = await setup((_req, res) => {
+      res.writeHead(302, { location: 'data:application/json,{"stolen":true}' });
+      res.end();
+    });
+    const { data, response } = await rt.raw.GET("/health");
+    expect(response.status).toBe(302);
+    expect(data).toBeUndefined();
   });
 });
