@@ -3,13 +3,14 @@ import type { Middleware } from "openapi-fetch";
 
 /**
  * A static string, `{ username, password }` (http basic) or a provider called once per logical call
- * (for refresh); a provider returning undefined makes the next security alternative be tried.
+ * (for refresh); a provider returning undefined (or null, "") makes the next security alternative be tried;
+ * when none is left and the operation requires auth, the call fails with UsageError before anything is sent.
  * For http basic a string (static or provided) is the already base64-encoded `user:pass`.
  */
 export type Credential =
   | string
   | { username: string; password: string }
-  | (() => string | undefined | Promise<string | undefined>);
+  | (() => string | null | undefined | Promise<string | null | undefined>);
 
 export interface RetryOptions {
   /** Total tries including the first. Default 3. */

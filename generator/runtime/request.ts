@@ -5,6 +5,7 @@
  */
 import { applyCredentials, type AppliedCredential, type CredentialTarget } from "./auth.js";
 import { encodeBody } from "./body.js";
+import { UsageError } from "./errors.js";
 import type { CallOptions } from "./options.js";
 import { assignHeaders, buildPath, cookiePairs, serializeQuery } from "./serialize.js";
 import type { Bound, Input, State } from "./state.js";
@@ -38,6 +39,12 @@ export function finishRequest(state: State, op: Bound, draft: Draft, credentials
   if (p?.cookie !== undefined) draft.cookie += cookiePairs(p.cookie);
   if (call?.headers !== undefined) assignHeaders(headers, call.headers);
   if (draft.cookie !== "") headers.cookie = headers.cookie ? headers.cookie + draft.cookie : draft.cookie.slice(2);
+  // fetch would reject these with a TypeError quoting the value (a token, say): fail first, once, without it.
+  for (const name in headers) {
+    if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name) || /[^\t -~\x80-\xff]|^[\t ]|[\t ]$/.test(headers[name] as string)) {
+      throw new UsageError(op.id, `header ${JSON.stringify(name)} has an invalid name or value (value not shown): no line breaks, control or non-Latin-1 characters, or surrounding spaces`);
+    }
+  }
 
   const init: RequestInit = { ...state.init, ...call?.fetchOptions, method: op.method, headers, redirect: "manual" };
   if (body !== undefined) init.body = body;

@@ -40,6 +40,7 @@ export interface Bound {
   /** Set when the first usable alternative is all static: applied without awaiting anything. */
   readonly staticAuth: readonly AppliedCredential[] | undefined;
   readonly auth: readonly (readonly CredentialPart[])[]; // usable alternatives, in spec order
+  readonly anonymous: boolean; // the operation may be called without credentials
   readonly pagination: OperationMeta["pagination"];
 }
 
@@ -66,6 +67,7 @@ export function bind(definition: ApiDefinition, auth: ClientOptions["auth"], met
     bodyKind: bodyKind(meta.bodyContentType),
     query: meta.query,
     ...bindAuth(definition, auth, meta),
+    anonymous: meta.security.length === 0 || meta.security.some((set) => set.length === 0),
     pagination: meta.pagination,
   };
 }

@@ -1,8 +1,9 @@
 // Hostile answers and hostile configuration, over real HTTP on 127.0.0.1: each defence of the
 // README's security section has a table here. No timing assumptions: "never settles" cases use a
 // small timeoutMs or an abort and assert the error class, not how long it took.
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createRuntime, TimeoutError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
+import { ApiError, createRuntime, NetworkError, TimeoutError, UsageError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
 import { definition, ops } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { json, startServer, type Handler, type TestServer } from "./server.js";
@@ -102,5 +103,48 @@ describe("raw follows the same credential rules as the methods", () => {
     const { data, response } = await rt.raw.GET("/health");
     expect(response.status).toBe(302);
     expect(data).toBeUndefined();
+  });
+});
+
+/** Every way an error can be shown or serialised; a credential must appear in none of them. */
+function renderings(error: unknown): string {
+  const e = error as Error;
+  return [e.message, e.stack, String(e), JSON.stringify(e), inspect(e, { depth: 8, showHidden: true }), inspect((e as { cause?: unknown }).cause, { depth: 8, showHidden: true })].join("\n");
+}
+
+describe("invalid request headers fail once as UsageError, value not shown", () => {
+  const bad: [string, ClientOptions, Record<string, string>][] = [
+    ["a token with a line break (apiKey cookie)", { auth: { apiKeyCookie: "MARKER-hdr\r\nx-evil: 1" } }, {}],
+    ["a token with a line break (bearer provider)", { auth: { bearerAuth: () => "MARKER-hdr\nx" } }, {}],
+    ["a token with a NUL (bearer)", { auth: { bearerAuth: "MARKER-hdr\u0000" } }, {}],
+    ["a client header with LF", { headers: { "x-token": "MARKER-hdr\nsecond" } }, {}],
+    ["a per-call header beyond Latin-1", {}, { "x-token": "MARKER-hdr-\u20ac" }],
+    ["a per-call header with trailing space", {}, { "x-token": "MARKER-hdr " }],
+    ["a header name with a space", {}, { "x token": "MARKER-hdr" }],
+  ];
+  it.each(bad)("%s", async (_name, options, headers) => {
+    const rt = await setup(ok, { ...options, retry: { attempts: 3, baseDelayMs: 1 } });
+    const op = rt.operation<P["/keyed"]["get"]>(ops.keyed);
+    const error = await op(undefined, { headers }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(renderings(error)).not.toContain("MARKER");
+    expect(server?.requests).toHaveLength(0);
+  });
+});
+
+describe("an auth provider returning no credential", () => {
+  it.each([null, undefined, ""])("%j for an operation that requires auth: UsageError before anything is sent", async (value) => {
+    const rt = await setup(ok, { auth: { ztSession: () => value as string, oauth2: async () => value as string } });
+    const error = await rt.operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(server?.requests).toHaveLength(0);
+  });
+  it("falls back to a configured alternative, and to anonymous where the operation allows it", async () => {
+    const rt = await setup(ok, { auth: { ztSession: () => null, oauth2: "tok" } });
+    await rt.operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } });
+    expect(server?.requests[0]?.headers.authorization).toBe("Bearer tok");
+    const anon = await setup(ok, { auth: { bearerAuth: () => null } });
+    await anon.operation({ ...ops.keyed, security: [["bearerAuth"], []] })();
+    expect(server?.requests[0]?.headers.authorization).toBeUndefined();
   });
 });
