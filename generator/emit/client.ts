@@ -121,6 +121,12 @@ function pathSerialization(op: OperationIR): Record<string, { style?: string; ex
   return Object.fromEntries(special.map((p) => [p.name, { style: p.style ?? "simple", explode: p.explode ?? false }]));
 }
 
+/** Whether the 2xx responses declare content and every media type of it is JSON (the runtime then rejects a non-JSON 2xx body). */
+function declaresOnlyJson(op: OperationIR): boolean {
+  const media = op.responses.filter((r) => r.status.startsWith("2")).flatMap((r) => r.content);
+  return media.length > 0 && media.every((m) => /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(m.contentType));
+}
+
 function operationView(op: OperationIR, mutualTls: Set<string>) {
   const opType = `Operations[${literal(op.id)}]`;
   const meta = {
@@ -135,6 +141,7 @@ function operationView(op: OperationIR, mutualTls: Set<string>) {
       total: op.pagination.totalPath,
     },
     bodyContentType: op.requestBody?.content[0]?.contentType,
+    jsonResponse: declaresOnlyJson(op) || undefined,
     query: querySerialization(op),
     pathStyles: pathSerialization(op),
   };

@@ -22,7 +22,7 @@ export async function execute(state: State, op: Bound, input: Input | undefined,
     const retry = callRetry(state.retry, call?.retry);
     // Middleware is user code that may never settle: the call's signal interrupts it.
     const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await abortable(withMiddleware(state, op, url, init, input, retry), signal);
-    return await readResult(op, response);
+    return await readResult(op, response, call?.maxResponseBytes ?? state.maxResponseBytes);
   } catch (error) {
     throw classify(error, signal);
   } finally {

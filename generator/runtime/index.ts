@@ -26,5 +26,6 @@ export { createRuntime } from "./create.js";
 export type { ApiDefinition, HttpMethod, OperationMeta, PathStyle, QueryStyle, SecuritySchemeDef, ServerDef } from "./definition.js";
 export { ApiError, isApiError, NetworkError, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError } from "./errors.js";
 export type { CallOptions, ClientOptions, Credential, FetchInit, RetryOptions, ServerChoice } from "./options.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 export { DEFAULT_RETRY, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime } from "./types.js";

@@ -53,6 +53,8 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
   /** openapi-fetch middleware: runs once per logical call; retries and redirects happen beneath it. */
   middleware?: readonly Middleware[] | undefined;
   requestInit?: FetchInit | undefined;
+  /** Largest response body read, counted as decoded (after gzip/br); past it the read is aborted with ResponseTooLargeError. Default 32 MiB (DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number | undefined;
 }
 
 export interface CallOptions {
@@ -63,4 +65,6 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
   fetchOptions?: FetchInit | undefined;
+  /** Overrides the client's maxResponseBytes for this call. */
+  maxResponseBytes?: number | undefined;
 }

@@ -2,8 +2,9 @@
 // README's security section has a table here. No timing assumptions: "never settles" cases use a
 // small timeoutMs or an abort and assert the error class, not how long it took.
 import { inspect } from "node:util";
+import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createRuntime, NetworkError, TimeoutError, UsageError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
+import { ApiError, createRuntime, DEFAULT_MAX_RESPONSE_BYTES, NetworkError, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
 import { definition, ops } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { json, startServer, type Handler, type TestServer } from "./server.js";
@@ -146,5 +147,67 @@ describe("an auth provider returning no credential", () => {
     const anon = await setup(ok, { auth: { bearerAuth: () => null } });
     await anon.operation({ ...ops.keyed, security: [["bearerAuth"], []] })();
     expect(server?.requests[0]?.headers.authorization).toBeUndefined();
+  });
+});
+
+describe("2xx bodies that are not the declared JSON reject with ResponseParseError", () => {
+  const jsonOp = { ...ops.health, jsonResponse: true };
+  const cases: [string, string, string][] = [
+    ["malformed JSON", "application/json", '{"a":'],
+    ["an HTML page labelled JSON", "application/json; charset=utf-8", "<html>oops</html>"],
+    ["an HTML page where JSON is declared", "text/html", "<!doctype html><p>maintenance</p>"],
+    ["text where JSON is declared", "text/plain", "OK"],
+    ["no content-type where JSON is declared", "", "not json"],
+  ];
+  it.each(cases)("%s", async (_name, type, body) => {
+    const rt = await setup((_req, res) => {
+      res.writeHead(200, type === "" ? {} : { "content-type": type });
+      res.end(body);
+    }, { retry: { attempts: 3, baseDelayMs: 1 } });
+    const error = await rt.operation(jsonOp)().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error).toMatchObject({ kind: "parse", status: 200, operationId: "health" });
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+    expect(server?.requests).toHaveLength(1);
+  });
+  it("text stays text where the operation does not declare only JSON, and JSON labelled text/plain parses where it does", async () => {
+    const rt = await setup((_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end('{"n":1}');
+    });
+    await expect(rt.operation(ops.health)()).resolves.toBe('{"n":1}');
+    await expect(rt.operation(jsonOp)()).resolves.toEqual({ n: 1 });
+  });
+});
+
+describe("maxResponseBytes", () => {
+  it("the default stops a gzip bomb (64 MiB of zeros in 64 KiB) while it decodes", async () => {
+    const bomb = gzipSync(Buffer.alloc(2 ** 26));
+    const rt = await setup((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end(bomb);
+    });
+    await expect(rt.operation(ops.health)()).rejects.toMatchObject({ name: "ResponseTooLargeError", maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES });
+  });
+  it("per call: an endless body is cut off and its read aborted", async () => {
+    let closed!: () => void;
+    const gone = new Promise<void>((resolve) => (closed = resolve));
+    const rt = await setup((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(16_384, 0x20);
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk));
+      };
+      res.on("drain", pump);
+      res.on("close", closed);
+      pump();
+    });
+    await expect(rt.operation(ops.health)(undefined, { maxResponseBytes: 65_536 })).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await gone; // the connection was let go: the read was aborted, not drained
+  });
+  it("client option: over the limit rejects (also for an error status); at the limit passes", async () => {
+    const rt = await setup((req, res) => (req.path === "/health" ? json(res, 200, "x".repeat(1022)) : json(res, 500, "x".repeat(1023))), { maxResponseBytes: 1024 });
+    await expect(rt.operation(ops.health)()).resolves.toBe("x".repeat(1022)); // 1024 bytes with the quotes
+    await expect(rt.operation({ ...ops.health, path: "/big" })()).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 });
