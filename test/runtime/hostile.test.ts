@@ -5,9 +5,10 @@ import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, createRuntime, DEFAULT_MAX_RESPONSE_BYTES, NetworkError, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
+import { REDACTED, redactHeaders, redactUrl } from "../../generator/runtime/redact.js";
 import { definition, ops } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
-import { json, startServer, type Handler, type TestServer } from "./server.js";
+import { closedPort, json, startServer, type Handler, type TestServer } from "./server.js";
 
 type P = paths;
 let server: TestServer | undefined;
@@ -209,5 +210,72 @@ describe("maxResponseBytes", () => {
     const rt = await setup((req, res) => (req.path === "/health" ? json(res, 200, "x".repeat(1022)) : json(res, 500, "x".repeat(1023))), { maxResponseBytes: 1024 });
     await expect(rt.operation(ops.health)()).resolves.toBe("x".repeat(1022)); // 1024 bytes with the quotes
     await expect(rt.operation({ ...ops.health, path: "/big" })()).rejects.toBeInstanceOf(ResponseTooLargeError);
+  });
+});
+
+describe("no credential in any error or what it holds", () => {
+  // Every credential place at once, each holding a unique marker: apiKey query, bearer, cookie, apiKey header.
+  const secret = "MARKER-s3cr3t";
+  const auth: ClientOptions = {
+    auth: { apiKeyQuery: `${secret}-query` },
+    headers: { authorization: `Bearer ${secret}-bearer`, cookie: `sid=${secret}-cookie`, "zt-session": `${secret}-zt` },
+  };
+  function expectClean(error: unknown, cls: abstract new (...args: never[]) => unknown) {
+    expect(error).toBeInstanceOf(cls);
+    expect(renderings(error)).not.toContain("MARKER");
+  }
+
+  it("ApiError: message, stack, JSON, inspect and its response (no URL kept)", async () => {
+    const rt = await setup((_req, res) => json(res, 401, { error: "unauthorized" }, { "x-request-id": "r1" }), auth);
+    const error = (await rt.operation(ops.keyed)().catch((e: unknown) => e)) as ApiError;
+    expect(server?.requests[0]?.url).toContain("MARKER"); // the credential was sent ...
+    expectClean(error, ApiError); // ... and is nowhere in the error
+    expect(inspect(error.response, { showHidden: true })).not.toContain("MARKER");
+    expect(error.response.url).toBe("");
+    expect([error.response.status, error.headers.get("x-request-id")]).toEqual([401, "r1"]);
+  });
+
+  it("NetworkError from a refused connection", async () => {
+    const port = await closedPort();
+    const rt = createRuntime<P>(definition, { ...auth, baseUrl: `http://127.0.0.1:${port}`, retry: false });
+    const error = await rt.operation(ops.keyed)().catch((e: unknown) => e);
+    expectClean(error, NetworkError);
+    expect((error as NetworkError).cause).toBeInstanceOf(TypeError); // the cause is kept, redacted
+  });
+
+  it.each([
+    ["the URL and a header in its message", (r: Request) => new TypeError(`failed ${r.url} ${r.headers.get("authorization")}`)],
+    ["the URL in a nested cause and a property", (r: Request) => Object.assign(new TypeError("fetch failed", { cause: new Error(`connect ${r.url}`) }), { url: r.url, cookie: r.headers.get("cookie") })],
+    ["the encoded query value alone", (r: Request) => new Error(new URL(r.url).search)],
+    ["a non-Error holding the request", (r: Request) => ({ request: r, headers: Object.fromEntries(r.headers) })],
+  ])("NetworkError whose cause quotes %s (custom fetch)", async (_name, fail) => {
+    const rt = createRuntime<P>(definition, { ...auth, baseUrl: "http://127.0.0.1:9", retry: false, fetch: async (r) => Promise.reject(fail(r)) });
+    expectClean(await rt.operation(ops.keyed)().catch((e: unknown) => e), NetworkError);
+  });
+
+  it("NetworkError from an unparsable redirect Location (the error names the base URL)", async () => {
+    const rt = await setup((_req, res) => {
+      res.writeHead(302, { location: "http://[::1" });
+      res.end();
+    }, auth);
+    expectClean(await rt.operation(ops.keyed)().catch((e: unknown) => e), NetworkError);
+  });
+
+  it("TimeoutError", async () => {
+    const rt = await setup(() => undefined, auth);
+    expectClean(await rt.operation(ops.keyed)(undefined, { timeoutMs: 30 }).catch((e: unknown) => e), TimeoutError);
+  });
+
+  it("ResponseParseError and ResponseTooLargeError", async () => {
+    const rt = await setup((req, res) => (req.path === "/keyed" ? json(res, 200, { big: "x".repeat(100) }) : void res.writeHead(200, { "content-type": "application/json" }).end("{oops")), auth);
+    expectClean(await rt.operation(ops.keyed)(undefined, { maxResponseBytes: 10 }).catch((e: unknown) => e), ResponseTooLargeError);
+    expectClean(await rt.operation({ ...ops.keyed, path: "/bad" })().catch((e: unknown) => e), ResponseParseError);
+  });
+});
+
+describe("redact.ts (shared with the logger)", () => {
+  it("redactUrl and redactHeaders replace exactly the named credentials", () => {
+    expect(redactUrl("https://a.test/x?api_key=MARKER&q=1&api_key=MARKER2", ["api_key"])).toBe(`https://a.test/x?api_key=${encodeURIComponent(REDACTED)}&q=1`);
+    expect(redactHeaders({ Authorization: "Bearer MARKER", "X-Trace": "t1" }, ["authorization"])).toEqual({ authorization: REDACTED, "x-trace": "t1" });
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * Credentials out of anything shown: pure functions shared by errors and the logger. What counts as a
+ * credential is what the spec declares (apiKey header and query names) plus Authorization,
+ * Proxy-Authorization and Cookie (State.credentialHeaders / credentialQuery).
+ */
+
+export const REDACTED = "[REDACTED]";
+
+/** `url` with the values of the named query parameters replaced by [REDACTED]. */
+export function redactUrl(url: string, secretQueryNames: readonly string[]): string {
+  const parsed = new URL(url);
+  for (const name of secretQueryNames) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, REDACTED);
+  return parsed.href;
+}
+
+/** A plain copy of `headers` (lower-cased names) with the values of the named ones replaced by [REDACTED]. */
+export function redactHeaders(headers: HeadersInit | undefined, secretHeaderNames: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(headers).forEach((value, name) => (out[name] = secretHeaderNames.includes(name) ? REDACTED : value));
+  return out;
+}
+
+/**
+ * The credential values one request carries, longest first: each credential header's value and its
+ * words (`Bearer <token>`, `sid=<value>; ...`), each credential query value as given and as encoded.
+ */
+export function secretsIn(url: string, headers: HeadersInit | undefined, secretHeaderNames: readonly string[], secretQueryNames: readonly string[]): string[] {
+  const found: string[] = [];
+  const h = new Headers(headers);
+  for (const name of secretHeaderNames) {
+    const value = h.get(name);
+    if (value) found.push(value, ...value.split(/[\s;,=]+/));
+  }
+  const query = new URL(url, "http://x").searchParams; // a relative URL (browser base) parses too
+  for (const name of secretQueryNames) for (const value of query.getAll(name)) found.push(value, encodeURIComponent(value));
+  return found.filter((s) => s.length > 3).sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every occurrence of each secret replaced by [REDACTED]. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) text = text.split(secret).join(REDACTED);
+  return text;
+}
+
+/**
+ * An error (and its cause chain) made safe to show: a copy with the same prototype (so `instanceof`,
+ * `name` and `code` still work) whose string properties (message, stack, ...) are redacted and whose
+ * other object-valued properties (a Request, headers, ...) are dropped. Unchanged when there is no secret.
+ */
+export function redactError(error: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (secrets.length === 0) return error;
+  if (!(error instanceof Error) || depth > 4) return redactText(String(error), secrets);
+  const props: PropertyDescriptorMap = {};
+  for (const key of Object.getOwnPropertyNames(error)) {
+    const d = Object.getOwnPropertyDescriptor(error, key) as PropertyDescriptor;
+    const value: unknown = d.value;
+    if (typeof value === "string") d.value = redactText(value, secrets);
+    else if (value instanceof Error) d.value = redactError(value, secrets, depth + 1);
+    else if (d.get || (typeof value === "object" && value !== null) || typeof value === "function") continue;
+    props[key] = d;
+  }
+  return Object.create(Object.getPrototypeOf(error) as object, props);
+}
