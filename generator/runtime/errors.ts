@@ -57,7 +57,7 @@ export class TimeoutError extends Error {
 export class UsageError extends Error {
   readonly kind: "usage" = "usage";
   constructor(readonly operationId: string, problem: string) {
-    super(`${operationId}: ${problem}`);
+    super(`${operationId} failed: ${problem}`);
     this.name = "UsageError";
   }
 }
@@ -66,7 +66,7 @@ export class UsageError extends Error {
 export class ResponseParseError extends Error {
   readonly kind: "parse" = "parse";
   constructor(readonly operationId: string, readonly status: number, cause: unknown) {
-    super(`${operationId}: HTTP ${status} body is not valid JSON`, { cause });
+    super(`${operationId} failed: HTTP ${status} body is not JSON`, { cause });
     this.name = "ResponseParseError";
   }
 }
@@ -75,7 +75,7 @@ export class ResponseParseError extends Error {
 export class ResponseTooLargeError extends Error {
   readonly kind: "too-large" = "too-large";
   constructor(readonly operationId: string, readonly maxResponseBytes: number) {
-    super(`${operationId}: response body exceeds maxResponseBytes (${maxResponseBytes})`);
+    super(`${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`);
     this.name = "ResponseTooLargeError";
   }
 }

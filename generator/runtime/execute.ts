@@ -17,7 +17,7 @@ export async function execute(state: State, op: Bound, input: Input | undefined,
     if (signal?.aborted) throw signal.reason;
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await providedCredentials(op, signal));
-    if (credentials === undefined && op.auth.length > 0 && !op.anonymous) throw new UsageError(op.id, "every auth provider returned no credential, and the operation requires one");
+    if (credentials === undefined && op.auth.length > 0 && !op.anonymous) throw new UsageError(op.id, "no credential (auth returned none)");
     const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal);
     const retry = callRetry(state.retry, call?.retry);
     // Middleware is user code that may never settle: the call's signal interrupts it.

@@ -27,5 +27,6 @@ export type { ApiDefinition, HttpMethod, OperationMeta, PathStyle, QueryStyle, S
 export { ApiError, isApiError, NetworkError, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError } from "./errors.js";
 export type { CallOptions, ClientOptions, Credential, FetchInit, RetryOptions, ServerChoice } from "./options.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
+export { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 export { DEFAULT_RETRY, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime } from "./types.js";

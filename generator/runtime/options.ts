@@ -65,6 +65,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
   fetchOptions?: FetchInit | undefined;
+  /** pages()/items(): most pages fetched (default 1000, DEFAULT_MAX_PAGES); a repeated page also ends them. */
+  maxPages?: number | undefined;
   /** Overrides the client's maxResponseBytes for this call. */
   maxResponseBytes?: number | undefined;
 }

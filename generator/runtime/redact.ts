@@ -21,7 +21,7 @@ export function redactHeaders(headers: HeadersInit | undefined, secretHeaderName
 }
 
 /**
- * The credential values one request carries, longest first: each credential header's value and its
+ * The credential values one request carries: each credential header's value and its
  * words (`Bearer <token>`, `sid=<value>; ...`), each credential query value as given and as encoded.
  */
 export function secretsIn(url: string, headers: HeadersInit | undefined, secretHeaderNames: readonly string[], secretQueryNames: readonly string[]): string[] {
@@ -33,7 +33,7 @@ export function secretsIn(url: string, headers: HeadersInit | undefined, secretH
   }
   const query = new URL(url, "http://x").searchParams; // a relative URL (browser base) parses too
   for (const name of secretQueryNames) for (const value of query.getAll(name)) found.push(value, encodeURIComponent(value));
-  return found.filter((s) => s.length > 3).sort((a, b) => b.length - a.length);
+  return found.filter((s) => s.length > 3); // no empty string; shorter words are no secret
 }
 
 /** `text` with every occurrence of each secret replaced by [REDACTED]. */

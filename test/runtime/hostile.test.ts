@@ -4,7 +4,7 @@
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createRuntime, DEFAULT_MAX_RESPONSE_BYTES, NetworkError, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
+import { ApiError, createRuntime, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES, NetworkError, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
 import { REDACTED, redactHeaders, redactUrl } from "../../generator/runtime/redact.js";
 import { definition, ops } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
@@ -122,7 +122,7 @@ describe("invalid request headers fail once as UsageError, value not shown", () 
     ["a client header with LF", { headers: { "x-token": "MARKER-hdr\nsecond" } }, {}],
     ["a per-call header beyond Latin-1", {}, { "x-token": "MARKER-hdr-\u20ac" }],
     ["a per-call header with trailing space", {}, { "x-token": "MARKER-hdr " }],
-    ["a header name with a space", {}, { "x token": "MARKER-hdr" }],
+    ["a header value with a tab at the start", {}, { "x-token": "\tMARKER-hdr" }],
   ];
   it.each(bad)("%s", async (_name, options, headers) => {
     const rt = await setup(ok, { ...options, retry: { attempts: 3, baseDelayMs: 1 } });
@@ -277,5 +277,29 @@ describe("redact.ts (shared with the logger)", () => {
   it("redactUrl and redactHeaders replace exactly the named credentials", () => {
     expect(redactUrl("https://a.test/x?api_key=MARKER&q=1&api_key=MARKER2", ["api_key"])).toBe(`https://a.test/x?api_key=${encodeURIComponent(REDACTED)}&q=1`);
     expect(redactHeaders({ Authorization: "Bearer MARKER", "X-Trace": "t1" }, ["authorization"])).toEqual({ authorization: REDACTED, "x-trace": "t1" });
+  });
+});
+
+describe("pagination that never ends", () => {
+  const page = (ids: number[], total: unknown) => ({ data: ids.map((id) => ({ id })), meta: { pagination: { totalCount: total } } });
+  const cases: [string, Handler, number, number][] = [
+    // name, server, pages the server sees, items yielded
+    ["the same page forever with a lying total", (_req, res) => json(res, 200, page([1, 2], 1e9)), 2, 2],
+    ["the same full page forever without a total", (_req, res) => json(res, 200, page([1, 2], undefined)), 2, 2],
+    ["two pages in turn forever", (_req, res, n) => json(res, 200, page(n % 2 ? [1, 2] : [3, 4], "1000000")), 3, 4],
+    ["new items forever with a lying total", (req, res) => json(res, 200, page([Number(req.query.get("offset")), -1], 1e9)), DEFAULT_MAX_PAGES, 2 * DEFAULT_MAX_PAGES],
+  ];
+  it.each(cases)("%s: stops", async (_name, handler, requests, count) => {
+    const rt = await setup(handler, { auth: { ztSession: "t" } });
+    const list = rt.paginated<P["/sessions"]["get"], { id: number }>(ops.listSessions);
+    let n = 0;
+    for await (const _item of list.items({ params: { query: { limit: 2 } } })) n++;
+    expect([server?.requests.length, n]).toEqual([requests, count]);
+  });
+  it("maxPages bounds an iteration", async () => {
+    const rt = await setup((req, res) => json(res, 200, page([Number(req.query.get("offset"))], 1e9)), { auth: { ztSession: "t" } });
+    const pages = [];
+    for await (const p of rt.paginated<P["/sessions"]["get"], { id: number }>(ops.listSessions).pages({ params: { query: { limit: 1 } } }, { maxPages: 5 })) pages.push(p);
+    expect(pages).toHaveLength(5);
   });
 });
