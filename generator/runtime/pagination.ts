@@ -31,9 +31,11 @@ export async function* pages(state: State, op: Bound, input: Input | undefined, 
   for (let left = call?.maxPages ?? DEFAULT_MAX_PAGES; left > 0; left--) {
     const page = await execute(state, op, { ...input, params: { ...input?.params, query: { ...query, [pg.offset]: offset } } }, call);
     const items = at(page, pg.items);
-    if (repeats(items)) return;
+    const list = Array.isArray(items) ? items : [];
+    const count = list.length;
+    // Distinct pages of one list differ in size, first or last item; a repeat is never yielded.
+    if (repeats([count, list[0], list[count - 1]])) return;
     yield page;
-    const count = Array.isArray(items) ? items.length : 0;
     if (count === 0) return;
     offset += count;
     const total = at(page, pg.total);

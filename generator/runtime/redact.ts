@@ -21,19 +21,19 @@ export function redactHeaders(headers: HeadersInit | undefined, secretHeaderName
 }
 
 /**
- * The credential values one request carries: each credential header's value and its
- * words (`Bearer <token>`, `sid=<value>; ...`), each credential query value as given and as encoded.
+ * The credential values one request carries: each credential header's value and its words
+ * (`Bearer <token>`, `sid=<value>; ...`), each credential query value as given and as encoded.
  */
 export function secretsIn(url: string, headers: HeadersInit | undefined, secretHeaderNames: readonly string[], secretQueryNames: readonly string[]): string[] {
-  const found: string[] = [];
   const h = new Headers(headers);
-  for (const name of secretHeaderNames) {
-    const value = h.get(name);
-    if (value) found.push(value, ...value.split(/[\s;,=]+/));
-  }
   const query = new URL(url, "http://x").searchParams; // a relative URL (browser base) parses too
-  for (const name of secretQueryNames) for (const value of query.getAll(name)) found.push(value, encodeURIComponent(value));
-  return found.filter((s) => s.length > 3); // no empty string; shorter words are no secret
+  return [
+    ...secretHeaderNames.flatMap((name) => {
+      const value = h.get(name) ?? "";
+      return [value, ...value.split(/[\s;,=]+/)];
+    }),
+    ...secretQueryNames.flatMap((name) => query.getAll(name).flatMap((v) => [v, encodeURIComponent(v)])),
+  ].filter((s) => s.length > 3); // no empty string; shorter words are no secret
 }
 
 /** `text` with every occurrence of each secret replaced by [REDACTED]. */
@@ -47,17 +47,12 @@ export function redactText(text: string, secrets: readonly string[]): string {
  * `name` and `code` still work) whose string properties (message, stack, ...) are redacted and whose
  * other object-valued properties (a Request, headers, ...) are dropped. Unchanged when there is no secret.
  */
-export function redactError(error: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (secrets.length === 0) return error;
-  if (!(error instanceof Error) || depth > 4) return redactText(String(error), secrets);
-  const props: PropertyDescriptorMap = {};
+export function redactError(error: unknown, secrets: readonly string[]): unknown {
+  if (!(error instanceof Error)) return secrets.length ? redactText(String(error), secrets) : error;
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Record<string, unknown>;
   for (const key of Object.getOwnPropertyNames(error)) {
-    const d = Object.getOwnPropertyDescriptor(error, key) as PropertyDescriptor;
-    const value: unknown = d.value;
-    if (typeof value === "string") d.value = redactText(value, secrets);
-    else if (value instanceof Error) d.value = redactError(value, secrets, depth + 1);
-    else if (d.get || (typeof value === "object" && value !== null) || typeof value === "function") continue;
-    props[key] = d;
+    const value = (error as unknown as Record<string, unknown>)[key];
+    copy[key] = typeof value === "string" ? redactText(value, secrets) : value instanceof Error ? redactError(value, secrets) : typeof value === "object" ? undefined : value;
   }
-  return Object.create(Object.getPrototypeOf(error) as object, props);
+  return secrets.length ? copy : error;
 }

@@ -79,7 +79,8 @@ describe("over HTTP", () => {
     const rt = createRuntime(definition, { baseUrl: server.url, retry: false, auth: { ztSession: "t" } });
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (body) => {
-        const result = (await rt.operation(ops.updateSession)({ params: { path: { id: "x" } }, body: body as never })) as { body: string };
+        const update = rt.operation(ops.updateSession) as (input: unknown) => Promise<{ body: string }>;
+        const result = await update({ params: { path: { id: "x" } }, body });
         expect(JSON.parse(result.body)).toEqual(JSON.parse(JSON.stringify(body)));
       }),
       { numRuns: 30 },

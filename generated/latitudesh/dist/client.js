@@ -17,14 +17,16 @@ function createLatitudeshClient(options = {}) {
         id: "get-vpn-sessions",
         method: "get",
         path: "/vpn_sessions",
-        security: [["Bearer"]]
+        security: [["Bearer"]],
+        jsonResponse: true
       }),
       postVpnSession: runtime.operation({
         id: "post-vpn-session",
         method: "post",
         path: "/vpn_sessions",
         security: [["Bearer"]],
-        bodyContentType: "application/json"
+        bodyContentType: "application/json",
+        jsonResponse: true
       }),
       deleteVpnSession: runtime.operation({
         id: "delete-vpn-session",
@@ -36,7 +38,8 @@ function createLatitudeshClient(options = {}) {
         id: "put-vpn-session",
         method: "patch",
         path: "/vpn_sessions/{vpn_session_id}/refresh_password",
-        security: [["Bearer"]]
+        security: [["Bearer"]],
+        jsonResponse: true
       })
     },
     raw: runtime.raw

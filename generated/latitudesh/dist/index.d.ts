@@ -1,3 +1,3 @@
 export * from "./client.js";
 export type { paths, components, operations } from "./schema.js";
-export { ApiError, NetworkError, TimeoutError, type ApiErrorOf, type CallOptions, type ClientOptions, type Credential, type Operation, type PaginatedOperation, type ResponseData, type RetryOptions, type ServerChoice, } from "./runtime/index.js";
+export { ApiError, NetworkError, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError, type ApiErrorOf, type CallOptions, type ClientOptions, type Credential, type Operation, type PaginatedOperation, type ResponseData, type RetryOptions, type ServerChoice, } from "./runtime/index.js";

@@ -125,6 +125,7 @@ export function createLatitudeshClient(options: LatitudeshClientOptions = {}): L
         method: "get",
         path: "/vpn_sessions",
         security: [["Bearer"]],
+        jsonResponse: true,
       }),
       postVpnSession: runtime.operation({
         id: "post-vpn-session",
@@ -132,6 +133,7 @@ export function createLatitudeshClient(options: LatitudeshClientOptions = {}): L
         path: "/vpn_sessions",
         security: [["Bearer"]],
         bodyContentType: "application/json",
+        jsonResponse: true,
       }),
       deleteVpnSession: runtime.operation({
         id: "delete-vpn-session",
@@ -144,6 +146,7 @@ export function createLatitudeshClient(options: LatitudeshClientOptions = {}): L
         method: "patch",
         path: "/vpn_sessions/{vpn_session_id}/refresh_password",
         security: [["Bearer"]],
+        jsonResponse: true,
       }),
     },
     raw: runtime.raw,

@@ -4,7 +4,10 @@ export type { paths, components, operations } from "./schema.js";
 export {
   ApiError,
   NetworkError,
+  ResponseParseError,
+  ResponseTooLargeError,
   TimeoutError,
+  UsageError,
   type ApiErrorOf,
   type CallOptions,
   type ClientOptions,

@@ -23,26 +23,30 @@ function createOpenzitiEdgeClient(options = {}) {
           offset: "offset",
           items: ["data"],
           total: ["meta", "pagination", "totalCount"]
-        }
+        },
+        jsonResponse: true
       }),
       createSession: runtime.operation({
         id: "createSession",
         method: "post",
         path: "/sessions",
         security: [["ztSession"], ["oauth2"]],
-        bodyContentType: "application/json"
+        bodyContentType: "application/json",
+        jsonResponse: true
       }),
       detailSession: runtime.operation({
         id: "detailSession",
         method: "get",
         path: "/sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
+        security: [["ztSession"], ["oauth2"]],
+        jsonResponse: true
       }),
       deleteSession: runtime.operation({
         id: "deleteSession",
         method: "delete",
         path: "/sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
+        security: [["ztSession"], ["oauth2"]],
+        jsonResponse: true
       })
     },
     raw: runtime.raw

@@ -2,10 +2,16 @@ export * from "./client.js";
 import {
   ApiError,
   NetworkError,
-  TimeoutError
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError
 } from "./runtime/index.js";
 export {
   ApiError,
   NetworkError,
-  TimeoutError
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError
 };

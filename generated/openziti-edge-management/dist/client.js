@@ -23,19 +23,22 @@ function createOpenzitiEdgeManagementClient(options = {}) {
           offset: "offset",
           items: ["data"],
           total: ["meta", "pagination", "totalCount"]
-        }
+        },
+        jsonResponse: true
       }),
       detailAPISessions: runtime.operation({
         id: "detailAPISessions",
         method: "get",
         path: "/api-sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
+        security: [["ztSession"], ["oauth2"]],
+        jsonResponse: true
       }),
       deleteAPISessions: runtime.operation({
         id: "deleteAPISessions",
         method: "delete",
         path: "/api-sessions/{id}",
-        security: [["ztSession"]]
+        security: [["ztSession"]],
+        jsonResponse: true
       })
     },
     session: {
@@ -49,25 +52,29 @@ function createOpenzitiEdgeManagementClient(options = {}) {
           offset: "offset",
           items: ["data"],
           total: ["meta", "pagination", "totalCount"]
-        }
+        },
+        jsonResponse: true
       }),
       detailSession: runtime.operation({
         id: "detailSession",
         method: "get",
         path: "/sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
+        security: [["ztSession"], ["oauth2"]],
+        jsonResponse: true
       }),
       deleteSession: runtime.operation({
         id: "deleteSession",
         method: "delete",
         path: "/sessions/{id}",
-        security: [["ztSession"], ["oauth2"]]
+        security: [["ztSession"], ["oauth2"]],
+        jsonResponse: true
       }),
       detailSessionRoutePath: runtime.operation({
         id: "detailSessionRoutePath",
         method: "get",
         path: "/sessions/{id}/route-path",
-        security: [["ztSession"], ["oauth2"]]
+        security: [["ztSession"], ["oauth2"]],
+        jsonResponse: true
       })
     },
     raw: runtime.raw

@@ -33,13 +33,15 @@ function createPingoneManagementClient(options = {}) {
         id: "listUserSessions",
         method: "get",
         path: "/environments/{environmentID}/users/{userID}/sessions",
-        security: [["bearer"]]
+        security: [["bearer"]],
+        jsonResponse: true
       }),
       readUserSession: runtime.operation({
         id: "readUserSession",
         method: "get",
         path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
-        security: [["bearer"]]
+        security: [["bearer"]],
+        jsonResponse: true
       }),
       deleteUserSession: runtime.operation({
         id: "deleteUserSession",

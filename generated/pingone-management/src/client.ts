@@ -161,12 +161,14 @@ export function createPingoneManagementClient(options: PingoneManagementClientOp
         method: "get",
         path: "/environments/{environmentID}/users/{userID}/sessions",
         security: [["bearer"]],
+        jsonResponse: true,
       }),
       readUserSession: runtime.operation({
         id: "readUserSession",
         method: "get",
         path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
         security: [["bearer"]],
+        jsonResponse: true,
       }),
       deleteUserSession: runtime.operation({
         id: "deleteUserSession",

@@ -1,4 +1,5 @@
 import { execute } from "./execute.js";
+import { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 function at(value, path) {
   for (const key of path) value = value !== null && typeof value === "object" ? value[key] : void 0;
   return value;
@@ -12,11 +13,14 @@ async function* pages(state, op, input, call) {
   const given = query[pg.limit];
   let limit = given === void 0 || given === null ? void 0 : Number(given);
   let offset = Number(query[pg.offset] ?? 0);
-  for (; ; ) {
+  const repeats = pageGuard();
+  for (let left = call?.maxPages ?? DEFAULT_MAX_PAGES; left > 0; left--) {
     const page = await execute(state, op, { ...input, params: { ...input?.params, query: { ...query, [pg.offset]: offset } } }, call);
-    yield page;
     const items2 = at(page, pg.items);
-    const count = Array.isArray(items2) ? items2.length : 0;
+    const list = Array.isArray(items2) ? items2 : [];
+    const count = list.length;
+    if (repeats([count, list[0], list[count - 1]])) return;
+    yield page;
     if (count === 0) return;
     offset += count;
     const total = at(page, pg.total);

@@ -22,6 +22,7 @@ export interface State {
     readonly fetch: ((input: Request) => Promise<Response>) | undefined;
     readonly retry: RetryPolicy | null;
     readonly timeoutMs: number;
+    readonly maxResponseBytes: number;
     readonly middleware: readonly Middleware[];
     mwOptions: MergedOptions | undefined;
     readonly credentialHeaders: readonly string[];
@@ -36,10 +37,12 @@ export interface Bound {
     readonly idempotent: boolean;
     readonly bodyType: string | undefined;
     readonly bodyKind: BodyKind;
+    readonly jsonResponse: boolean | undefined;
     readonly query: Readonly<Record<string, QueryStyle>> | undefined;
     /** Set when the first usable alternative is all static: applied without awaiting anything. */
     readonly staticAuth: readonly AppliedCredential[] | undefined;
     readonly auth: readonly (readonly CredentialPart[])[];
+    readonly anonymous: boolean;
     readonly pagination: OperationMeta["pagination"];
 }
 export declare function clientState(definition: ApiDefinition, options: ClientOptions): State;

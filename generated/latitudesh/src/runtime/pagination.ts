@@ -3,10 +3,12 @@
  * limit/offset paging. The caller's limit is kept; without one no limit is sent (the server's
  * default page size is always valid) and the first page's size stands in for it. With a numeric
  * total we stop at offset >= total (robust to servers capping the limit); otherwise at a short
- * or empty page. Offsets advance by the number of items actually received.
+ * or empty page. Offsets advance by the number of items actually received. A page whose items repeat
+ * an earlier page's (a server ignoring the offset, a lying total) ends it, as does `maxPages` (page-guard.ts).
  */
 import { execute } from "./execute.js";
 import type { CallOptions } from "./options.js";
+import { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 import type { Bound, Input, State } from "./state.js";
 
 type Pagination = NonNullable<Bound["pagination"]>;
@@ -26,11 +28,15 @@ export async function* pages(state: State, op: Bound, input: Input | undefined, 
   const given = query[pg.limit];
   let limit = given === undefined || given === null ? undefined : Number(given);
   let offset = Number(query[pg.offset] ?? 0);
-  for (;;) {
+  const repeats = pageGuard();
+  for (let left = call?.maxPages ?? DEFAULT_MAX_PAGES; left > 0; left--) {
     const page = await execute(state, op, { ...input, params: { ...input?.params, query: { ...query, [pg.offset]: offset } } }, call);
-    yield page;
     const items = at(page, pg.items);
-    const count = Array.isArray(items) ? items.length : 0;
+    const list = Array.isArray(items) ? items : [];
+    const count = list.length;
+    // Distinct pages of one list differ in size, first or last item; a repeat is never yielded.
+    if (repeats([count, list[0], list[count - 1]])) return;
+    yield page;
     if (count === 0) return;
     offset += count;
     const total = at(page, pg.total);

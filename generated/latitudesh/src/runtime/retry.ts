@@ -2,6 +2,7 @@
 /** Retries: the policy, and the attempt loop (exponential backoff, full jitter, Retry-After) around one attempt. */
 import { NetworkError } from "./errors.js";
 import type { RetryOptions } from "./options.js";
+import { redactError, secretsIn } from "./redact.js";
 import type { Bound, State } from "./state.js";
 import { discard, follow } from "./transport.js";
 
@@ -65,7 +66,8 @@ async function attempt(state: State, op: Bound, url: string, init: RequestInit):
     return { response: await follow(state, url, init) };
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason;
-    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, error) };
+    // The cause may quote the URL (an apiKey query) or a header: keep it, redacted.
+    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery))) };
   }
 }
 

@@ -76,7 +76,7 @@ export type ApiErrorOf<Op> = {
 }[ErrorKeys<Responses<Op>>] | ErrorMember<Undeclared<Responses<Op>>, unknown>;
 export type Operation<Op> = (...args: OperationArgs<Op>) => Promise<ResponseData<Op>>;
 export type PaginatedOperation<Op, Item> = Operation<Op> & {
-    /** Yields each page body, following limit/offset until offset >= total, a short page or an empty page. */
+    /** Yields each page body, following limit/offset until offset >= total, a short or empty page, a repeated page or `maxPages`. */
     pages(...args: OperationArgs<Op>): AsyncIterableIterator<ResponseData<Op>>;
     items(...args: OperationArgs<Op>): AsyncIterableIterator<Item>;
 };

@@ -4,13 +4,14 @@ import type { Middleware } from "openapi-fetch";
 
 /**
  * A static string, `{ username, password }` (http basic) or a provider called once per logical call
- * (for refresh); a provider returning undefined makes the next security alternative be tried.
+ * (for refresh); a provider returning undefined (or null, "") makes the next security alternative be tried;
+ * when none is left and the operation requires auth, the call fails with UsageError before anything is sent.
  * For http basic a string (static or provided) is the already base64-encoded `user:pass`.
  */
 export type Credential =
   | string
   | { username: string; password: string }
-  | (() => string | undefined | Promise<string | undefined>);
+  | (() => string | null | undefined | Promise<string | null | undefined>);
 
 export interface RetryOptions {
   /** Total tries including the first. Default 3. */
@@ -45,7 +46,7 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
   server?: Server | undefined;
   auth?: { [K in Schemes]?: Credential | undefined } | undefined;
   retry?: RetryOptions | false | undefined;
-  /** Budget for a whole logical call: middleware, every attempt, backoff waits, body read. 0/undefined = none. */
+  /** Budget for a whole logical call: middleware, every attempt, backoff waits, body read. 0/undefined (or 2^31 and more) = none. */
   timeoutMs?: number | undefined;
   headers?: Record<string, string> | undefined;
   /** Gets a `Request` per attempt (costs one Request construction per attempt). */
@@ -53,6 +54,8 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
   /** openapi-fetch middleware: runs once per logical call; retries and redirects happen beneath it. */
   middleware?: readonly Middleware[] | undefined;
   requestInit?: FetchInit | undefined;
+  /** Largest response body read, counted as decoded (after gzip/br); past it the read is aborted with ResponseTooLargeError. Default 32 MiB (DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number | undefined;
 }
 
 export interface CallOptions {
@@ -63,4 +66,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
   fetchOptions?: FetchInit | undefined;
+  /** pages()/items(): most pages fetched (default 1000, DEFAULT_MAX_PAGES); a repeated page also ends them. */
+  maxPages?: number | undefined;
+  /** Overrides the client's maxResponseBytes for this call. */
+  maxResponseBytes?: number | undefined;
 }

@@ -1,4 +1,5 @@
 import { NetworkError } from "./errors.js";
+import { redactError, secretsIn } from "./redact.js";
 import { discard, follow } from "./transport.js";
 const DEFAULT_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5e3, maxElapsedMs: 3e4, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
 const IDEMPOTENT_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
@@ -51,7 +52,7 @@ async function attempt(state, op, url, init) {
     return { response: await follow(state, url, init) };
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason;
-    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, error) };
+    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery))) };
   }
 }
 function settle(outcome) {

@@ -1,2 +1,2 @@
 import type { Bound } from "./state.js";
-export declare function readResult(op: Bound, response: Response): Promise<unknown>;
+export declare function readResult(op: Bound, response: Response, maxBytes: number): Promise<unknown>;

@@ -2,6 +2,7 @@
 /** One logical call: deadline, request, middleware once, then attempts (with redirects) beneath it, then the result. */
 import { resolveAuth, type AppliedCredential } from "./auth.js";
 import { abortable, classify, startDeadline } from "./deadline.js";
+import { UsageError } from "./errors.js";
 import { withMiddleware } from "./middleware.js";
 import type { CallOptions } from "./options.js";
 import { draftRequest, finishRequest } from "./request.js";
@@ -17,10 +18,12 @@ export async function execute(state: State, op: Bound, input: Input | undefined,
     if (signal?.aborted) throw signal.reason;
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await providedCredentials(op, signal));
+    if (credentials === undefined && op.auth.length > 0 && !op.anonymous) throw new UsageError(op.id, "no credential (auth returned none)");
     const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal);
     const retry = callRetry(state.retry, call?.retry);
-    const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
-    return await readResult(op, response);
+    // Middleware is user code that may never settle: the call's signal interrupts it.
+    const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await abortable(withMiddleware(state, op, url, init, input, retry), signal);
+    return await readResult(op, response, call?.maxResponseBytes ?? state.maxResponseBytes);
   } catch (error) {
     throw classify(error, signal);
   } finally {

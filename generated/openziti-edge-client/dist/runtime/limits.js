@@ -1,0 +1,17 @@
+const DEFAULT_MAX_RESPONSE_BYTES = 2 ** 25;
+async function readLimited(response, max) {
+  const reader = response.body?.getReader();
+  const chunks = [];
+  let size = 0;
+  for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
+    if ((size += chunk.value.byteLength) > max) {
+      reader.cancel().catch(() => void 0);
+      return void 0;
+    }
+  }
+  return new Blob(chunks).text();
+}
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  readLimited
+};
