@@ -132,6 +132,12 @@ function pathSerialization(op: OperationIR): Record<string, { style?: string; ex
   return Object.fromEntries(special.map((p) => [p.name, { style: p.style ?? "simple", explode: p.explode ?? false }]));
 }
 
+/** Whether the 2xx responses declare content and every media type of it is JSON (the runtime then rejects a non-JSON 2xx body). */
+function declaresOnlyJson(op: OperationIR): boolean {
+  const media = op.responses.filter((r) => r.status.startsWith("2")).flatMap((r) => r.content);
+  return media.length > 0 && media.every((m) => /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(m.contentType));
+}
+
 /**
  * What the runtime needs of an operation (the `OperationMeta` contract): where
  * it lives, its security, body encoding, paging style, idempotency header and
@@ -149,6 +155,7 @@ function operationMeta(op: OperationIR, mutualTls: Set<string>) {
     multipartEncoding: body?.encoding,
     binaryResponse: op.binaryResponse || undefined,
     idempotencyHeader: op.idempotencyHeader,
+    jsonResponse: declaresOnlyJson(op) || undefined,
     query: querySerialization(op),
     pathStyles: pathSerialization(op),
   };

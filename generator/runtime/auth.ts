@@ -5,7 +5,7 @@
 import type { ApiDefinition, OperationMeta, SecuritySchemeDef } from "./definition.js";
 import type { ClientOptions, Credential } from "./options.js";
 
-type Provider = () => string | undefined | Promise<string | undefined>;
+type Provider = () => string | null | undefined | Promise<string | null | undefined>;
 export type Place = "header" | "query" | "cookie";
 /** A credential ready to apply; `value` already carries any "Bearer "/"Basic " prefix. */
 export interface AppliedCredential { readonly place: Place; readonly name: string; readonly value: string }
@@ -62,7 +62,7 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
-/** First alternative whose every credential is available (providers returning undefined are not). */
+/** First alternative whose every credential is available (providers returning undefined, null or "" are not). */
 export async function resolveAuth(alternatives: readonly (readonly CredentialPart[])[]): Promise<AppliedCredential[] | undefined> {
   next: for (const parts of alternatives) {
     const applied: AppliedCredential[] = [];
@@ -70,7 +70,7 @@ export async function resolveAuth(alternatives: readonly (readonly CredentialPar
       let value = part.value;
       if (part.provider !== undefined) {
         const raw = await part.provider();
-        if (raw === undefined) continue next;
+        if (!raw) continue next; // undefined, null or "": never sent as "Bearer null"
         value = part.prefix + raw;
       }
       applied.push({ place: part.place, name: part.name, value: value as string });

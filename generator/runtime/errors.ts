@@ -1,4 +1,8 @@
-/** What every failed call throws: ApiError (an HTTP answer), NetworkError (none), TimeoutError (the budget ran out). */
+/**
+ * What every failed call throws: ApiError (an HTTP answer), NetworkError (none), TimeoutError (the
+ * budget ran out), UsageError (the call was set up wrong), ResponseParseError (a 2xx body that is not
+ * the declared JSON), ResponseTooLargeError (past maxResponseBytes). None holds a credential: see redact.ts.
+ */
 import type { ApiErrorOf } from "./types.js";
 
 /** Response headers that carry a request id, most specific first; the first present one is used. */
@@ -37,7 +41,9 @@ export class ApiError<Status = number, Body = unknown> extends Error {
   readonly status: Status;
   /** Parsed JSON for JSON media types, text otherwise, undefined when empty. */
   readonly body: Body;
+  /** The response's headers (what the server sent, never the request's). */
   readonly headers: Headers;
+  /** Status, statusText and headers of the response; no URL (it may carry an apiKey query) and no body (read into `body`). */
   readonly response: Response;
   /** The answer's request id (`x-request-id` and the like), to quote when asking the API's support. */
   readonly requestId: string | undefined;
@@ -54,7 +60,7 @@ export class ApiError<Status = number, Body = unknown> extends Error {
     this.status = response.status as Status;
     this.body = body;
     this.headers = response.headers;
-    this.response = response;
+    this.response = new Response(null, response);
     this.requestId = requestId;
   }
 }
@@ -83,6 +89,33 @@ export class TimeoutError extends Error {
     this.name = "TimeoutError";
     this.operationId = operationId;
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The call was set up wrong (an invalid header, no credential where one is required): thrown before anything is sent, never retried. */
+export class UsageError extends Error {
+  readonly kind: "usage" = "usage";
+  constructor(readonly operationId: string, problem: string) {
+    super(`${operationId} failed: ${problem}`);
+    this.name = "UsageError";
+  }
+}
+
+/** A 2xx body that is not what the operation declares: malformed JSON, or HTML/text where JSON is declared. `cause` is the parse error. */
+export class ResponseParseError extends Error {
+  readonly kind: "parse" = "parse";
+  constructor(readonly operationId: string, readonly status: number, cause: unknown) {
+    super(`${operationId} failed: HTTP ${status} body is not JSON`, { cause });
+    this.name = "ResponseParseError";
+  }
+}
+
+/** The response body grew past `maxResponseBytes` (counted as decoded, so a gzip bomb stops early); the read was aborted. */
+export class ResponseTooLargeError extends Error {
+  readonly kind: "too-large" = "too-large";
+  constructor(readonly operationId: string, readonly maxResponseBytes: number) {
+    super(`${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`);
+    this.name = "ResponseTooLargeError";
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { applyCredentials, type AppliedCredential, type CredentialTarget } from "./auth.js";
 import { encodeBody } from "./body.js";
+import { UsageError } from "./errors.js";
 import type { CallOptions } from "./options.js";
 import { assignHeaders, buildPath, cookiePairs, serializeQuery } from "./serialize.js";
 import type { Bound, Input, State } from "./state.js";
@@ -41,6 +42,9 @@ export function finishRequest(state: State, op: Bound, draft: Draft, credentials
   if (p?.cookie !== undefined) draft.cookie += cookiePairs(p.cookie);
   if (call?.headers !== undefined) assignHeaders(headers, call.headers);
   if (draft.cookie !== "") headers.cookie = headers.cookie ? headers.cookie + draft.cookie : draft.cookie.slice(2);
+  // fetch would reject a line break, a control or non-Latin-1 character with a TypeError quoting the
+  // value (a token, say), and trim surrounding spaces: fail first, once, without showing it.
+  for (const name in headers) if (/[^\t -~\x80-\xff]|^[\t ]|[\t ]$/.test(headers[name] as string)) throw new UsageError(op.id, `invalid header ${name}`);
 
   const init: RequestInit = { ...state.init, ...call?.fetchOptions, method: op.method, headers, redirect: "manual" };
   if (body !== undefined) init.body = body;

@@ -12,20 +12,22 @@ const definition = {
   }
 };
 const metadata = [
-  { id: "get-vpn-sessions", method: "get", path: "/vpn_sessions", security: [["Bearer"]] },
+  { id: "get-vpn-sessions", method: "get", path: "/vpn_sessions", security: [["Bearer"]], jsonResponse: true },
   {
     id: "post-vpn-session",
     method: "post",
     path: "/vpn_sessions",
     security: [["Bearer"]],
-    bodyContentType: "application/json"
+    bodyContentType: "application/json",
+    jsonResponse: true
   },
   { id: "delete-vpn-session", method: "delete", path: "/vpn_sessions/{vpn_session_id}", security: [["Bearer"]] },
   {
     id: "put-vpn-session",
     method: "patch",
     path: "/vpn_sessions/{vpn_session_id}/refresh_password",
-    security: [["Bearer"]]
+    security: [["Bearer"]],
+    jsonResponse: true
   }
 ];
 function createLatitudeshClient(options = {}) {

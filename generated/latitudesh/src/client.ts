@@ -222,13 +222,14 @@ const definition: ApiDefinition = {
 
 /** What the runtime needs to know of each operation, in the order of the spec's operations. */
 const metadata = [
-  { id: "get-vpn-sessions", method: "get", path: "/vpn_sessions", security: [["Bearer"]] },
+  { id: "get-vpn-sessions", method: "get", path: "/vpn_sessions", security: [["Bearer"]], jsonResponse: true },
   {
     id: "post-vpn-session",
     method: "post",
     path: "/vpn_sessions",
     security: [["Bearer"]],
     bodyContentType: "application/json",
+    jsonResponse: true,
   },
   { id: "delete-vpn-session", method: "delete", path: "/vpn_sessions/{vpn_session_id}", security: [["Bearer"]] },
   {
@@ -236,6 +237,7 @@ const metadata = [
     method: "patch",
     path: "/vpn_sessions/{vpn_session_id}/refresh_password",
     security: [["Bearer"]],
+    jsonResponse: true,
   },
 ] as const;
 

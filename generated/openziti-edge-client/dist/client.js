@@ -21,17 +21,31 @@ const metadata = [
       offset: "offset",
       items: ["data"],
       total: ["meta", "pagination", "totalCount"]
-    }
+    },
+    jsonResponse: true
   },
   {
     id: "createSession",
     method: "post",
     path: "/sessions",
     security: [["ztSession"], ["oauth2"]],
-    bodyContentType: "application/json"
+    bodyContentType: "application/json",
+    jsonResponse: true
   },
-  { id: "detailSession", method: "get", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
-  { id: "deleteSession", method: "delete", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] }
+  {
+    id: "detailSession",
+    method: "get",
+    path: "/sessions/{id}",
+    security: [["ztSession"], ["oauth2"]],
+    jsonResponse: true
+  },
+  {
+    id: "deleteSession",
+    method: "delete",
+    path: "/sessions/{id}",
+    security: [["ztSession"], ["oauth2"]],
+    jsonResponse: true
+  }
 ];
 function createOpenzitiEdgeClient(options = {}) {
   const runtime = createRuntime(definition, options);

@@ -3,11 +3,17 @@ import {
   ApiError,
   DEFAULT_TIMEOUT_MS,
   NetworkError,
-  TimeoutError
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError
 } from "./runtime/index.js";
 export {
   ApiError,
   DEFAULT_TIMEOUT_MS,
   NetworkError,
-  TimeoutError
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError
 };

@@ -328,6 +328,7 @@ const metadata = [
       items: ["data"],
       total: ["meta", "pagination", "totalCount"],
     },
+    jsonResponse: true,
   },
   {
     id: "createSession",
@@ -335,9 +336,22 @@ const metadata = [
     path: "/sessions",
     security: [["ztSession"], ["oauth2"]],
     bodyContentType: "application/json",
+    jsonResponse: true,
   },
-  { id: "detailSession", method: "get", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
-  { id: "deleteSession", method: "delete", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
+  {
+    id: "detailSession",
+    method: "get",
+    path: "/sessions/{id}",
+    security: [["ztSession"], ["oauth2"]],
+    jsonResponse: true,
+  },
+  {
+    id: "deleteSession",
+    method: "delete",
+    path: "/sessions/{id}",
+    security: [["ztSession"], ["oauth2"]],
+    jsonResponse: true,
+  },
 ] as const;
 
 /**

@@ -21,10 +21,23 @@ const metadata = [
       offset: "offset",
       items: ["data"],
       total: ["meta", "pagination", "totalCount"]
-    }
+    },
+    jsonResponse: true
   },
-  { id: "detailAPISessions", method: "get", path: "/api-sessions/{id}", security: [["ztSession"], ["oauth2"]] },
-  { id: "deleteAPISessions", method: "delete", path: "/api-sessions/{id}", security: [["ztSession"]] },
+  {
+    id: "detailAPISessions",
+    method: "get",
+    path: "/api-sessions/{id}",
+    security: [["ztSession"], ["oauth2"]],
+    jsonResponse: true
+  },
+  {
+    id: "deleteAPISessions",
+    method: "delete",
+    path: "/api-sessions/{id}",
+    security: [["ztSession"]],
+    jsonResponse: true
+  },
   {
     id: "listSessions",
     method: "get",
@@ -36,15 +49,29 @@ const metadata = [
       offset: "offset",
       items: ["data"],
       total: ["meta", "pagination", "totalCount"]
-    }
+    },
+    jsonResponse: true
   },
-  { id: "detailSession", method: "get", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
-  { id: "deleteSession", method: "delete", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
+  {
+    id: "detailSession",
+    method: "get",
+    path: "/sessions/{id}",
+    security: [["ztSession"], ["oauth2"]],
+    jsonResponse: true
+  },
+  {
+    id: "deleteSession",
+    method: "delete",
+    path: "/sessions/{id}",
+    security: [["ztSession"], ["oauth2"]],
+    jsonResponse: true
+  },
   {
     id: "detailSessionRoutePath",
     method: "get",
     path: "/sessions/{id}/route-path",
-    security: [["ztSession"], ["oauth2"]]
+    security: [["ztSession"], ["oauth2"]],
+    jsonResponse: true
   }
 ];
 function createOpenzitiEdgeManagementClient(options = {}) {

@@ -30,13 +30,15 @@ const metadata = [
     id: "listUserSessions",
     method: "get",
     path: "/environments/{environmentID}/users/{userID}/sessions",
-    security: [["bearer"]]
+    security: [["bearer"]],
+    jsonResponse: true
   },
   {
     id: "readUserSession",
     method: "get",
     path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
-    security: [["bearer"]]
+    security: [["bearer"]],
+    jsonResponse: true
   },
   {
     id: "deleteUserSession",

@@ -223,12 +223,14 @@ const metadata = [
     method: "get",
     path: "/environments/{environmentID}/users/{userID}/sessions",
     security: [["bearer"]],
+    jsonResponse: true,
   },
   {
     id: "readUserSession",
     method: "get",
     path: "/environments/{environmentID}/users/{userID}/sessions/{sessionID}",
     security: [["bearer"]],
+    jsonResponse: true,
   },
   {
     id: "deleteUserSession",

@@ -26,6 +26,8 @@ export interface OperationMeta {
     readonly binaryResponse?: true;
     /** A header the operation declares for idempotency keys: one key per logical call, so retrying it is safe. */
     readonly idempotencyHeader?: string;
+    /** Set when the 2xx responses declare content and all of it is JSON: a 2xx body that is not JSON is then a ResponseParseError. */
+    readonly jsonResponse?: boolean;
     /** Only for query parameters that are not form/explode; keyed by parameter name. */
     readonly query?: Readonly<Record<string, QueryStyle>>;
     /** Only for path parameters that are not simple/non-exploded; keyed by parameter name. */

@@ -1,4 +1,5 @@
 import { answer } from "./execute.js";
+import { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 function at(value, path) {
   for (const key of path) value = value !== null && typeof value === "object" ? value[key] : void 0;
   return value;
@@ -8,9 +9,9 @@ function numeric(value) {
   if (typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
   return void 0;
 }
-function count(page, pg) {
+function itemsOf(page, pg) {
   const list = at(page, pg.items);
-  return Array.isArray(list) ? list.length : 0;
+  return Array.isArray(list) ? list : [];
 }
 function withQuery(input, query) {
   return { ...input, params: { ...input?.params, query } };
@@ -33,10 +34,13 @@ async function* pages(state, op, input, call) {
   if (pg.style === "offset" || pg.style === void 0) query[pg.offset] = numeric(query[pg.offset]) ?? 0;
   if (pg.style === "page") query[pg.page] = numeric(query[pg.page]) ?? 1;
   const cursors = /* @__PURE__ */ new Set();
-  for (; ; ) {
+  const repeats = pageGuard();
+  for (let left = call?.maxPages ?? DEFAULT_MAX_PAGES; left > 0; left--) {
     const { data: page } = await answer(state, op, withQuery(input, { ...query }), call);
+    const list = itemsOf(page, pg);
+    const n = list.length;
+    if (repeats([n, list[0], list[n - 1]])) return;
     yield page;
-    const n = count(page, pg);
     if (n === 0) return;
     received += n;
     limit ??= n;
@@ -66,9 +70,9 @@ async function* linkPages(state, op, input, call) {
   const seen = /* @__PURE__ */ new Set();
   const { query: _ownQuery, ...params } = input?.params ?? {};
   const linked = { ...input, params };
-  for (; ; ) {
+  for (let left = (call?.maxPages ?? DEFAULT_MAX_PAGES) - 1; ; left--) {
     yield result.data;
-    if (count(result.data, op.pagination) === 0) return;
+    if (itemsOf(result.data, op.pagination).length === 0 || left <= 0) return;
     const next = nextLink(result.response.headers.get("link"), result.response.url || state.baseUrl);
     if (next === void 0 || seen.has(next)) return;
     if (new URL(next).origin !== origin) throw new Error(`${op.id}: the next page link leaves ${origin}; not followed`);

@@ -8,6 +8,7 @@ import type { CallOptions, ClientOptions } from "./options.js";
 import { items, pages } from "./pagination.js";
 import { serializeQuery } from "./serialize.js";
 import { bind, clientState, type Bound, type Input, type State } from "./state.js";
+import { follow } from "./transport.js";
 import type { Client } from "openapi-fetch";
 import type { Operation, PaginatedOperation, Runtime } from "./types.js";
 
@@ -40,13 +41,17 @@ function callable(state: State, op: Bound) {
   });
 }
 
-/** openapi-fetch's own client on the same base URL, headers, fetch, query serializer and middleware (no auth, retries, timeouts). */
+/**
+ * openapi-fetch's own client on the same base URL, headers, fetch, query serializer and middleware
+ * (no auth, retries, timeouts). Its fetch goes through our redirect handling, so a credential in a
+ * per-call header never follows a redirect to another origin, and only http(s) hops are followed.
+ */
 function rawClient<Paths extends {}>(state: State, options: ClientOptions): Client<Paths> {
   const raw = createClient<Paths>({
     ...options.requestInit, baseUrl: state.baseUrl,
     querySerializer: (query: Record<string, unknown>) => serializeQuery(query, undefined),
     ...(options.headers === undefined ? {} : { headers: options.headers }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    fetch: async (r: Request) => follow(state, r.url, { ...state.init, method: r.method, headers: r.headers, body: r.body && (await r.arrayBuffer()), signal: r.signal, redirect: "manual" }),
   });
   if (state.middleware.length > 0) raw.use(...state.middleware);
   return raw;

@@ -16,7 +16,11 @@ function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
-/** One attempt, following up to 5 hops. Past the limit (or unfollowable) the 3xx itself is returned and surfaces as an ApiError. */
+/**
+ * One attempt, following up to 5 hops. Past the limit, or unfollowable (a stream body on 307/308, a
+ * Location that is not http: or https:, such as data:, file: or javascript:), the 3xx itself is
+ * returned and surfaces as an ApiError.
+ */
 export async function follow(state: State, url: string, init: RequestInit): Promise<Response> {
   let response = await doFetch(state, url, init);
   let origin: string | undefined; // parsed only once a redirect comes: most calls never need it
@@ -25,9 +29,10 @@ export async function follow(state: State, url: string, init: RequestInit): Prom
     if (location === null || hops === MAX_REDIRECTS) return response;
     const keepsBody = response.status === 307 || response.status === 308;
     if (keepsBody && init.body instanceof ReadableStream) return response; // a stream cannot be sent twice
+    const next = new URL(location, url);
+    if (!/^https?:$/.test(next.protocol)) return response;
     discard(response);
     origin ??= new URL(url).origin;
-    const next = new URL(location, url);
     init = redirectInit(state, init, keepsBody, next, origin);
     url = next.href;
     response = await doFetch(state, url, init);

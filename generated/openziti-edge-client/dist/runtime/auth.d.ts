@@ -4,7 +4,7 @@
  */
 import type { ApiDefinition, OperationMeta } from "./definition.js";
 import type { ClientOptions } from "./options.js";
-type Provider = () => string | undefined | Promise<string | undefined>;
+type Provider = () => string | null | undefined | Promise<string | null | undefined>;
 export type Place = "header" | "query" | "cookie";
 /** A credential ready to apply; `value` already carries any "Bearer "/"Basic " prefix. */
 export interface AppliedCredential {
@@ -27,7 +27,7 @@ export interface BoundAuth {
 }
 /** The security alternatives the client holds every credential for, in spec order. */
 export declare function bindAuth(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): BoundAuth;
-/** First alternative whose every credential is available (providers returning undefined are not). */
+/** First alternative whose every credential is available (providers returning undefined, null or "" are not). */
 export declare function resolveAuth(alternatives: readonly (readonly CredentialPart[])[]): Promise<AppliedCredential[] | undefined>;
 /** Where a request's credentials go; header credentials are written straight into `headers`. */
 export interface CredentialTarget {

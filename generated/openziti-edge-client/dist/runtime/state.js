@@ -1,6 +1,7 @@
 import { bindAuth, credentialCarriers } from "./auth.js";
 import { bodyKind } from "./body.js";
 import { createLog } from "./log.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 import { clientRetry, IDEMPOTENT_METHODS } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
 import { resolveBaseUrl } from "./servers.js";
@@ -17,6 +18,7 @@ function clientState(definition, options) {
     fetch: options.fetch,
     retry: clientRetry(options.retry),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     middleware: options.middleware ?? [],
     mwOptions: void 0,
     credentialHeaders: carriers.headers,
@@ -38,8 +40,10 @@ function bind(definition, auth, meta) {
     idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== void 0,
     bodyType: meta.bodyContentType,
     bodyKind: bodyKind(meta.bodyContentType),
+    jsonResponse: meta.jsonResponse,
     query: meta.query,
     ...bindAuth(definition, auth, meta),
+    anonymous: meta.security.length === 0 || meta.security.some((set) => set.length === 0),
     pagination: meta.pagination,
     idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
     binaryResponse: meta.binaryResponse === true,

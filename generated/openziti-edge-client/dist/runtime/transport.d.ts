@@ -1,5 +1,9 @@
 /** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
 import type { State } from "./state.js";
 export declare function discard(response: Response): void;
-/** One attempt, following up to 5 hops. Past the limit (or unfollowable) the 3xx itself is returned and surfaces as an ApiError. */
+/**
+ * One attempt, following up to 5 hops. Past the limit, or unfollowable (a stream body on 307/308, a
+ * Location that is not http: or https:, such as data:, file: or javascript:), the 3xx itself is
+ * returned and surfaces as an ApiError.
+ */
 export declare function follow(state: State, url: string, init: RequestInit): Promise<Response>;

@@ -16,9 +16,10 @@ async function follow(state, url, init) {
     if (location === null || hops === MAX_REDIRECTS) return response;
     const keepsBody = response.status === 307 || response.status === 308;
     if (keepsBody && init.body instanceof ReadableStream) return response;
+    const next = new URL(location, url);
+    if (!/^https?:$/.test(next.protocol)) return response;
     discard(response);
     origin ??= new URL(url).origin;
-    const next = new URL(location, url);
     init = redirectInit(state, init, keepsBody, next, origin);
     url = next.href;
     response = await doFetch(state, url, init);

@@ -9,11 +9,13 @@
  * - cursor: the next cursor is read from each body and sent as the cursor parameter; stops when
  *   there is none, or when it repeats.
  * - link: follows RFC 8288 `Link: <...>; rel="next"`, only on the API's own origin.
- * Every style stops at an empty page.
+ * Every style stops at an empty page, at a page that repeats an earlier one (a server ignoring the
+ * offset, a lying total) and after `maxPages` (page-guard.ts).
  */
 import type { PaginationMeta } from "./definition.js";
 import { answer } from "./execute.js";
 import type { CallOptions } from "./options.js";
+import { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 import type { Bound, Input, State } from "./state.js";
 
 type Query = Record<string, unknown>;
@@ -29,9 +31,9 @@ function numeric(value: unknown): number | undefined {
   return undefined;
 }
 
-function count(page: unknown, pg: PaginationMeta): number {
+function itemsOf(page: unknown, pg: PaginationMeta): readonly unknown[] {
   const list = at(page, pg.items);
-  return Array.isArray(list) ? list.length : 0;
+  return Array.isArray(list) ? list : [];
 }
 
 function withQuery(input: Input | undefined, query: Query): Input {
@@ -58,10 +60,14 @@ export async function* pages(state: State, op: Bound, input: Input | undefined, 
   if (pg.style === "offset" || pg.style === undefined) query[pg.offset] = numeric(query[pg.offset]) ?? 0;
   if (pg.style === "page") query[pg.page] = numeric(query[pg.page]) ?? 1;
   const cursors = new Set<unknown>();
-  for (;;) {
+  const repeats = pageGuard();
+  for (let left = call?.maxPages ?? DEFAULT_MAX_PAGES; left > 0; left--) {
     const { data: page } = await answer(state, op, withQuery(input, { ...query }), call);
+    const list = itemsOf(page, pg);
+    const n = list.length;
+    // Distinct pages of one list differ in size, first or last item; a repeat is never yielded.
+    if (repeats([n, list[0], list[n - 1]])) return;
     yield page;
-    const n = count(page, pg);
     if (n === 0) return;
     received += n;
     limit ??= n;
@@ -93,9 +99,9 @@ async function* linkPages(state: State, op: Bound, input: Input | undefined, cal
   // Path parameters stay (credentials may depend on them); the link carries its own query.
   const { query: _ownQuery, ...params } = input?.params ?? {};
   const linked: Input = { ...input, params };
-  for (;;) {
+  for (let left = (call?.maxPages ?? DEFAULT_MAX_PAGES) - 1; ; left--) {
     yield result.data;
-    if (count(result.data, op.pagination as PaginationMeta) === 0) return;
+    if (itemsOf(result.data, op.pagination as PaginationMeta).length === 0 || left <= 0) return;
     const next = nextLink(result.response.headers.get("link"), result.response.url || state.baseUrl);
     if (next === undefined || seen.has(next)) return;
     // Credentials are only ever sent to the API's origin: a link elsewhere ends the walk.

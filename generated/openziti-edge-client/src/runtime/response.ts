@@ -1,7 +1,8 @@
 // Copied by apigen from its client runtime (generator/runtime/response.ts). Do not edit.
-/** The response as the caller gets it: the parsed 2xx body, or an ApiError carrying the parsed error body. */
+/** The response as the caller gets it: the parsed 2xx body, or an ApiError carrying the parsed error body; read within maxResponseBytes. */
 import { isJson } from "./body.js";
-import { ApiError, NetworkError } from "./errors.js";
+import { ApiError, NetworkError, ResponseParseError, ResponseTooLargeError } from "./errors.js";
+import { readLimited, readLimitedBlob } from "./limits.js";
 import type { Bound } from "./state.js";
 import { discard } from "./transport.js";
 
@@ -10,39 +11,41 @@ function hasBody(op: Bound, status: number): boolean {
 }
 
 /** `stream`: for a file answer, hand over the body stream instead of reading it into a Blob. */
-export async function readResult(op: Bound, response: Response, stream?: boolean): Promise<unknown> {
+export async function readResult(op: Bound, response: Response, maxBytes: number, stream?: boolean): Promise<unknown> {
   const ok = response.status >= 200 && response.status < 300;
-  if (ok && op.binaryResponse && hasBody(op, response.status)) return stream === true ? response.body : await readBlob(op, response);
+  if (ok && op.binaryResponse && hasBody(op, response.status)) return stream === true ? response.body : await readBlob(op, response, maxBytes);
   let data: unknown;
-  if (hasBody(op, response.status)) data = await readBody(op, response, ok);
+  if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes);
   else discard(response);
   if (!ok) throw new ApiError(op.id, response, data, op.method, op.path);
   return data;
 }
 
-async function readBlob(op: Bound, response: Response): Promise<Blob> {
-  try {
-    return await response.blob();
-  } catch (error) {
+/** A file answer as a Blob, read within maxResponseBytes like any other body. */
+async function readBlob(op: Bound, response: Response, maxBytes: number): Promise<Blob> {
+  const blob = await readLimitedBlob(response, maxBytes).catch((error: unknown) => {
     throw new NetworkError(op.id, error);
-  }
+  });
+  if (blob === undefined) throw new ResponseTooLargeError(op.id, maxBytes);
+  return blob;
 }
 
-/** Parsed JSON for JSON media types, text otherwise, undefined when empty. Bad JSON fails a 2xx; an error's body stays text. */
-async function readBody(op: Bound, response: Response, ok: boolean): Promise<unknown> {
-  let raw: string;
-  try {
-    raw = await response.text();
-  } catch (error) {
+/**
+ * Parsed JSON for JSON media types (and for any 2xx of an operation that declares only JSON), text
+ * otherwise, undefined when empty. A 2xx that does not parse is a ResponseParseError; an error's body stays text.
+ */
+async function readBody(op: Bound, response: Response, ok: boolean, maxBytes: number): Promise<unknown> {
+  const raw = await readLimited(response, maxBytes).catch((error: unknown) => {
     throw new NetworkError(op.id, error);
-  }
+  });
+  if (raw === undefined) throw new ResponseTooLargeError(op.id, maxBytes);
   if (raw === "") return undefined;
   const type = response.headers.get("content-type");
-  if (type === null || !isJson(type)) return raw;
+  if (!(type !== null && isJson(type)) && !(ok && op.jsonResponse)) return raw;
   try {
     return JSON.parse(raw);
   } catch (error) {
-    if (ok) throw new Error(`${op.id}: HTTP ${response.status} response is not valid JSON`, { cause: error });
+    if (ok) throw new ResponseParseError(op.id, response.status, error);
     return raw;
   }
 }

@@ -6,6 +6,7 @@ import { bodyKind, type BodyKind } from "./body.js";
 import type { ApiDefinition, OperationMeta, PathStyle, QueryStyle } from "./definition.js";
 import { createLog, type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 import { clientRetry, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
 import { resolveBaseUrl } from "./servers.js";
@@ -24,6 +25,7 @@ export interface State {
   readonly fetch: ((input: Request) => Promise<Response>) | undefined;
   readonly retry: RetryPolicy | null;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly middleware: readonly Middleware[];
   mwOptions: MergedOptions | undefined; // built lazily, only middleware sees it
   readonly credentialHeaders: readonly string[]; // dropped on cross-origin redirects
@@ -44,10 +46,12 @@ export interface Bound {
   readonly idempotent: boolean;
   readonly bodyType: string | undefined;
   readonly bodyKind: BodyKind;
+  readonly jsonResponse: boolean | undefined; // the spec declares only JSON for 2xx
   readonly query: Readonly<Record<string, QueryStyle>> | undefined;
   /** Set when the first usable alternative is all static: applied without awaiting anything. */
   readonly staticAuth: readonly AppliedCredential[] | undefined;
   readonly auth: readonly (readonly CredentialPart[])[]; // usable alternatives, in spec order
+  readonly anonymous: boolean; // the operation may be called without credentials
   readonly pagination: OperationMeta["pagination"];
   /** Lower-cased; a fresh key per logical call, the same on every attempt. */
   readonly idempotencyHeader: string | undefined;
@@ -62,6 +66,7 @@ export function clientState(definition: ApiDefinition, options: ClientOptions): 
   return {
     baseUrl: resolveBaseUrl(definition, options), headers, init: { ...options.requestInit }, fetch: options.fetch,
     retry: clientRetry(options.retry), timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     middleware: options.middleware ?? [], mwOptions: undefined,
     credentialHeaders: carriers.headers, credentialQuery: carriers.query,
     log: createLog(options.logger, options.logLevel, [...carriers.headers, ...(options.redactHeaders ?? [])], carriers.query),
@@ -79,8 +84,10 @@ export function bind(definition: ApiDefinition, auth: ClientOptions["auth"], met
     idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== undefined,
     bodyType: meta.bodyContentType,
     bodyKind: bodyKind(meta.bodyContentType),
+    jsonResponse: meta.jsonResponse,
     query: meta.query,
     ...bindAuth(definition, auth, meta),
+    anonymous: meta.security.length === 0 || meta.security.some((set) => set.length === 0),
     pagination: meta.pagination,
     idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
     binaryResponse: meta.binaryResponse === true,

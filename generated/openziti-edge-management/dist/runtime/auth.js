@@ -45,7 +45,7 @@ async function resolveAuth(alternatives) {
       let value = part.value;
       if (part.provider !== void 0) {
         const raw = await part.provider();
-        if (raw === void 0) continue next;
+        if (!raw) continue next;
         value = part.prefix + raw;
       }
       applied.push({ place: part.place, name: part.name, value });

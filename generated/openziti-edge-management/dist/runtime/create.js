@@ -4,6 +4,7 @@ import { answer, execute } from "./execute.js";
 import { items, pages } from "./pagination.js";
 import { serializeQuery } from "./serialize.js";
 import { bind, clientState } from "./state.js";
+import { follow } from "./transport.js";
 function createRuntime(definition, options = {}) {
   const state = clientState(definition, options);
   const raw = rawClient(state, options);
@@ -36,7 +37,7 @@ function rawClient(state, options) {
     baseUrl: state.baseUrl,
     querySerializer: (query) => serializeQuery(query, void 0),
     ...options.headers === void 0 ? {} : { headers: options.headers },
-    ...options.fetch === void 0 ? {} : { fetch: options.fetch }
+    fetch: async (r) => follow(state, r.url, { ...state.init, method: r.method, headers: r.headers, body: r.body && await r.arrayBuffer(), signal: r.signal, redirect: "manual" })
   });
   if (state.middleware.length > 0) raw.use(...state.middleware);
   return raw;

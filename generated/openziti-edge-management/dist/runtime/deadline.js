@@ -4,7 +4,7 @@ function abortWithTimeout(controller, opId, ms) {
   controller.abort(new TimeoutError(opId, ms));
 }
 function startDeadline(opId, timeoutMs, caller) {
-  if (!(timeoutMs > 0 && timeoutMs < Infinity)) return { signal: caller, end: NOTHING_TO_END };
+  if (!(timeoutMs > 0 && timeoutMs < 2 ** 31)) return { signal: caller, end: NOTHING_TO_END };
   const controller = new AbortController();
   const timer = setTimeout(abortWithTimeout, timeoutMs, controller, opId, timeoutMs);
   if (caller === void 0) return { signal: controller.signal, end: () => clearTimeout(timer) };

@@ -24,6 +24,7 @@ export interface State {
     readonly fetch: ((input: Request) => Promise<Response>) | undefined;
     readonly retry: RetryPolicy | null;
     readonly timeoutMs: number;
+    readonly maxResponseBytes: number;
     readonly middleware: readonly Middleware[];
     mwOptions: MergedOptions | undefined;
     readonly credentialHeaders: readonly string[];
@@ -42,10 +43,12 @@ export interface Bound {
     readonly idempotent: boolean;
     readonly bodyType: string | undefined;
     readonly bodyKind: BodyKind;
+    readonly jsonResponse: boolean | undefined;
     readonly query: Readonly<Record<string, QueryStyle>> | undefined;
     /** Set when the first usable alternative is all static: applied without awaiting anything. */
     readonly staticAuth: readonly AppliedCredential[] | undefined;
     readonly auth: readonly (readonly CredentialPart[])[];
+    readonly anonymous: boolean;
     readonly pagination: OperationMeta["pagination"];
     /** Lower-cased; a fresh key per logical call, the same on every attempt. */
     readonly idempotencyHeader: string | undefined;

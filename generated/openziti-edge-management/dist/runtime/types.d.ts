@@ -109,7 +109,7 @@ export type Operation<Op> = ((...args: OperationArgs<Op>) => Promise<ResponseDat
     withResponse(...args: OperationArgs<Op>): Promise<WithResponse<Op>>;
 };
 export type PaginatedOperation<Op, Item> = Operation<Op> & {
-    /** Yields each page body in the operation's paging style, until the last page or an empty one. */
+    /** Yields each page body in the operation's paging style, until the last page, an empty or repeated page, or `maxPages`. */
     pages(...args: OperationArgs<Op>): AsyncIterableIterator<ResponseData<Op>>;
     items(...args: OperationArgs<Op>): AsyncIterableIterator<Item>;
 };

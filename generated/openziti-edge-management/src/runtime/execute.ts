@@ -2,6 +2,7 @@
 /** One logical call: deadline, request, middleware once, then attempts (with redirects) beneath it, then the result. */
 import { resolveAuth, type AppliedCredential } from "./auth.js";
 import { abortable, classify, startDeadline } from "./deadline.js";
+import { UsageError } from "./errors.js";
 import { withMiddleware } from "./middleware.js";
 import type { CallOptions } from "./options.js";
 import { draftRequest, finishRequest } from "./request.js";
@@ -30,10 +31,12 @@ export async function answer(state: State, op: Bound, input: Input | undefined, 
     if (state.validate !== undefined) validateRequest(state.validate, op.id, input, state.headers);
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await providedCredentials(op, signal));
+    if (credentials === undefined && op.auth.length > 0 && !op.anonymous) throw new UsageError(op.id, "no credential (auth returned none)");
     const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal, target);
     const retry = callRetry(state.retry, call?.retry);
-    const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await withMiddleware(state, op, url, init, input, retry);
-    const data = await readResult(op, response, call?.stream);
+    // Middleware is user code that may never settle: the call's signal interrupts it.
+    const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await abortable(withMiddleware(state, op, url, init, input, retry), signal);
+    const data = await readResult(op, response, call?.maxResponseBytes ?? state.maxResponseBytes, call?.stream);
     if (state.validate !== undefined) validateResponse(state.validate, op.id, response.status, data);
     return { data, response };
   } catch (error) {

@@ -12,7 +12,8 @@
  *   await api.session.createSession({ body: { name: "x" } });
  *   await api.health();
  *
- * Every failure throws (ApiError | NetworkError | TimeoutError | the caller's abort reason).
+ * Every failure throws (ApiError | NetworkError | TimeoutError | UsageError | ResponseParseError |
+ * ResponseTooLargeError | the caller's abort reason).
  * Requests go straight to `fetch(url, init)` built from per-operation data precomputed at bind
  * time; a `Request` object is only built when middleware or a custom `fetch` needs one.
  *
@@ -24,9 +25,11 @@
 export type { Client, Middleware } from "openapi-fetch";
 export { createRuntime } from "./create.js";
 export type { ApiDefinition, HttpMethod, OperationMeta, PaginationMeta, PathStyle, QueryStyle, SecuritySchemeDef, ServerDef } from "./definition.js";
-export { ApiError, isApiError, NetworkError, REQUEST_ID_HEADERS, TimeoutError } from "./errors.js";
+export { ApiError, isApiError, NetworkError, REQUEST_ID_HEADERS, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError } from "./errors.js";
 export type { CallOptions, ClientOptions, Credential, FetchInit, Logger, LogLevel, RetryOptions, ServerChoice } from "./options.js";
 export { DEFAULT_TIMEOUT_MS } from "./state.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
+export { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 export { DEFAULT_RETRY, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime, TypedHeaders, WithResponse } from "./types.js";
 export type { ValidateOptions, ValidationMode, Validators } from "./validate.js";

@@ -4,6 +4,7 @@ import { NetworkError } from "./errors.js";
 import { initHeaders, type Log } from "./log.js";
 import { isValidationError } from "./validate.js";
 import type { RetryOptions } from "./options.js";
+import { redactError, secretsIn } from "./redact.js";
 import type { Bound, State } from "./state.js";
 import { discard, follow } from "./transport.js";
 
@@ -68,7 +69,8 @@ async function attempt(state: State, op: Bound, url: string, init: RequestInit):
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason;
     if (isValidationError(error)) throw error; // a test mock refusing the request: retrying cannot help
-    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, error) };
+    // The cause may quote the URL (an apiKey query) or a header: keep it, redacted.
+    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery))) };
   }
 }
 

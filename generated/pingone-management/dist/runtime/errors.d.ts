@@ -1,4 +1,8 @@
-/** What every failed call throws: ApiError (an HTTP answer), NetworkError (none), TimeoutError (the budget ran out). */
+/**
+ * What every failed call throws: ApiError (an HTTP answer), NetworkError (none), TimeoutError (the
+ * budget ran out), UsageError (the call was set up wrong), ResponseParseError (a 2xx body that is not
+ * the declared JSON), ResponseTooLargeError (past maxResponseBytes). None holds a credential: see redact.ts.
+ */
 import type { ApiErrorOf } from "./types.js";
 /** Response headers that carry a request id, most specific first; the first present one is used. */
 export declare const REQUEST_ID_HEADERS: readonly string[];
@@ -11,7 +15,9 @@ export declare class ApiError<Status = number, Body = unknown> extends Error {
     readonly status: Status;
     /** Parsed JSON for JSON media types, text otherwise, undefined when empty. */
     readonly body: Body;
+    /** The response's headers (what the server sent, never the request's). */
     readonly headers: Headers;
+    /** Status, statusText and headers of the response; no URL (it may carry an apiKey query) and no body (read into `body`). */
     readonly response: Response;
     /** The answer's request id (`x-request-id` and the like), to quote when asking the API's support. */
     readonly requestId: string | undefined;
@@ -31,5 +37,25 @@ export declare class TimeoutError extends Error {
     readonly operationId: string;
     readonly timeoutMs: number;
     constructor(operationId: string, timeoutMs: number);
+}
+/** The call was set up wrong (an invalid header, no credential where one is required): thrown before anything is sent, never retried. */
+export declare class UsageError extends Error {
+    readonly operationId: string;
+    readonly kind: "usage";
+    constructor(operationId: string, problem: string);
+}
+/** A 2xx body that is not what the operation declares: malformed JSON, or HTML/text where JSON is declared. `cause` is the parse error. */
+export declare class ResponseParseError extends Error {
+    readonly operationId: string;
+    readonly status: number;
+    readonly kind: "parse";
+    constructor(operationId: string, status: number, cause: unknown);
+}
+/** The response body grew past `maxResponseBytes` (counted as decoded, so a gzip bomb stops early); the read was aborted. */
+export declare class ResponseTooLargeError extends Error {
+    readonly operationId: string;
+    readonly maxResponseBytes: number;
+    readonly kind: "too-large";
+    constructor(operationId: string, maxResponseBytes: number);
 }
 export declare function isApiError<Ops, K extends keyof Ops & string>(error: unknown, operationId: K): error is ApiErrorOf<Ops[K]>;

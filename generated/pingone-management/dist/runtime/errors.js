@@ -39,7 +39,9 @@ class ApiError extends Error {
   status;
   /** Parsed JSON for JSON media types, text otherwise, undefined when empty. */
   body;
+  /** The response's headers (what the server sent, never the request's). */
   headers;
+  /** Status, statusText and headers of the response; no URL (it may carry an apiKey query) and no body (read into `body`). */
   response;
   /** The answer's request id (`x-request-id` and the like), to quote when asking the API's support. */
   requestId;
@@ -55,7 +57,7 @@ class ApiError extends Error {
     this.status = response.status;
     this.body = body;
     this.headers = response.headers;
-    this.response = response;
+    this.response = new Response(null, response);
     this.requestId = requestId;
   }
 }
@@ -82,6 +84,37 @@ class TimeoutError extends Error {
     this.timeoutMs = timeoutMs;
   }
 }
+class UsageError extends Error {
+  constructor(operationId, problem) {
+    super(`${operationId} failed: ${problem}`);
+    this.operationId = operationId;
+    this.name = "UsageError";
+  }
+  operationId;
+  kind = "usage";
+}
+class ResponseParseError extends Error {
+  constructor(operationId, status, cause) {
+    super(`${operationId} failed: HTTP ${status} body is not JSON`, { cause });
+    this.operationId = operationId;
+    this.status = status;
+    this.name = "ResponseParseError";
+  }
+  operationId;
+  status;
+  kind = "parse";
+}
+class ResponseTooLargeError extends Error {
+  constructor(operationId, maxResponseBytes) {
+    super(`${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`);
+    this.operationId = operationId;
+    this.maxResponseBytes = maxResponseBytes;
+    this.name = "ResponseTooLargeError";
+  }
+  operationId;
+  maxResponseBytes;
+  kind = "too-large";
+}
 function isApiError(error, operationId) {
   return error instanceof ApiError && error.operationId === operationId;
 }
@@ -89,7 +122,10 @@ export {
   ApiError,
   NetworkError,
   REQUEST_ID_HEADERS,
+  ResponseParseError,
+  ResponseTooLargeError,
   TimeoutError,
+  UsageError,
   isApiError,
   requestIdOf,
   serverMessage

@@ -3,13 +3,14 @@ import type { Middleware } from "openapi-fetch";
 import type { ValidateOptions } from "./validate.js";
 /**
  * A static string, `{ username, password }` (http basic) or a provider called once per logical call
- * (for refresh); a provider returning undefined makes the next security alternative be tried.
+ * (for refresh); a provider returning undefined (or null, "") makes the next security alternative be tried;
+ * when none is left and the operation requires auth, the call fails with UsageError before anything is sent.
  * For http basic a string (static or provided) is the already base64-encoded `user:pass`.
  */
 export type Credential = string | {
     username: string;
     password: string;
-} | (() => string | undefined | Promise<string | undefined>);
+} | (() => string | null | undefined | Promise<string | null | undefined>);
 export interface RetryOptions {
     /** Total tries including the first. Default 3. */
     attempts?: number | undefined;
@@ -44,7 +45,8 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
     retry?: RetryOptions | false | undefined;
     /**
      * Budget for a whole logical call: middleware, every attempt, backoff waits, body read.
-     * Default 60000 (`DEFAULT_TIMEOUT_MS`), so a stalled server cannot hold a call forever; 0 or Infinity = none.
+     * Default 60000 (`DEFAULT_TIMEOUT_MS`), so a stalled server cannot hold a call forever; 0, Infinity
+     * (or 2^31 ms and more) = none.
      */
     timeoutMs?: number | undefined;
     headers?: Record<string, string> | undefined;
@@ -61,6 +63,8 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
     redactHeaders?: readonly string[] | undefined;
     /** Opt-in schema validation of requests and responses, with the package's compiled validators. */
     validate?: ValidateOptions | undefined;
+    /** Largest response body read, counted as decoded (after gzip/br); past it the read is aborted with ResponseTooLargeError. Default 32 MiB (DEFAULT_MAX_RESPONSE_BYTES). */
+    maxResponseBytes?: number | undefined;
 }
 /** console-compatible: each method gets one line of text and the structured record. */
 export interface Logger {
@@ -81,4 +85,8 @@ export interface CallOptions {
     fetchOptions?: FetchInit | undefined;
     /** For operations answering with a file: resolve to the body's ReadableStream instead of a Blob. */
     stream?: boolean | undefined;
+    /** pages()/items(): most pages fetched (default 1000, DEFAULT_MAX_PAGES); a repeated page also ends them. */
+    maxPages?: number | undefined;
+    /** Overrides the client's maxResponseBytes for this call. */
+    maxResponseBytes?: number | undefined;
 }

@@ -15,8 +15,9 @@ function abortWithTimeout(controller: AbortController, opId: string, ms: number)
   controller.abort(new TimeoutError(opId, ms));
 }
 
+/** Budgets of 2^31 ms (~24.8 days) or more mean no timer: setTimeout would fire them at once. */
 export function startDeadline(opId: string, timeoutMs: number, caller: AbortSignal | undefined): Deadline {
-  if (!(timeoutMs > 0 && timeoutMs < Infinity)) return { signal: caller, end: NOTHING_TO_END };
+  if (!(timeoutMs > 0 && timeoutMs < 2 ** 31)) return { signal: caller, end: NOTHING_TO_END };
   const controller = new AbortController();
   const timer = setTimeout(abortWithTimeout, timeoutMs, controller, opId, timeoutMs);
   if (caller === undefined) return { signal: controller.signal, end: () => clearTimeout(timer) };

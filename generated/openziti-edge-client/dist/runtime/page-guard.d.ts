@@ -1,0 +1,9 @@
+/**
+ * What stops pagination that would never end, for every paging style: a page (or a cursor, or a
+ * body) seen before. Callers pass a small key (limit/offset: the page's size and its first and last
+ * items), so a long iteration holds a few bytes per page, not the pages; `maxPages` bounds the rest.
+ */
+/** Pages one `pages()`/`items()` iteration fetches at most unless `maxPages` says otherwise. */
+export declare const DEFAULT_MAX_PAGES = 1000;
+/** A guard for one iteration: `repeats(key)` is true when an equal key (compared as JSON) was seen before. */
+export declare function pageGuard(): (key: unknown) => boolean;

@@ -1,0 +1,15 @@
+/** `maxResponseBytes`: its default, and a body read that stops as soon as the body grows past it. */
+/**
+ * 32 MiB. JSON API answers are far smaller (a page of a few hundred records is well under 1 MiB),
+ * and a body turns into several times its size in memory once decoded and parsed, so this bounds one
+ * call to some hundreds of MB instead of whatever a server (or a gzip bomb) sends. Raise it per client
+ * or per call for bulk exports.
+ */
+export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
+/**
+ * The body as text, read chunk by chunk as fetch decodes it (so bytes are counted after gzip/br are
+ * undone: a small bomb stops early). Past `max` bytes the read is cancelled and `undefined` returned.
+ */
+export declare function readLimited(response: Response, max: number): Promise<string | undefined>;
+/** The body as a Blob (of the answer's media type), with the same limit: for file downloads. */
+export declare function readLimitedBlob(response: Response, max: number): Promise<Blob | undefined>;
