@@ -177,10 +177,16 @@ describe("pagination styles", () => {
     expect(server?.requests.map((r) => r.url)).toEqual(["/things", "/things?after=3", "/things?after=6"]);
   });
 
-  it("cursor: a repeated cursor ends the walk", async () => {
-    const rt = await runtime((_req, res) => json(res, 200, { data: [1], next: "same" }));
+  it("cursor: a repeated cursor ends the walk, and so does a repeated page", async () => {
+    const rt = await runtime((req, res) => json(res, 200, req.query.get("after") === null ? { data: [1], next: "a" } : { data: [2], next: "a" }));
     const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
-    expect(await collect(list.items())).toEqual([1, 1]);
+    expect(await collect(list.items())).toEqual([1, 2]);
+    expect(server?.requests).toHaveLength(2);
+
+    await server?.close();
+    const same = await runtime((_req, res) => json(res, 200, { data: [1], next: String(Math.random()) }));
+    const endless = same.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
+    expect(await collect(endless.items())).toEqual([1]);
   });
 
   it("Link header: follows rel=next on the API's origin; the body is the array", async () => {
