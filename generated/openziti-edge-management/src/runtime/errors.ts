@@ -32,12 +32,14 @@ export function serverMessage(body: unknown): string | undefined {
     if ((typeof value === "string" && value.trim() !== "") || typeof value === "number") { found = value; break; }
   }
   if (found === undefined) return undefined;
+  // Control characters are what this removes: a server message must not break the error's one line.
+  // eslint-disable-next-line no-control-regex
   const line = String(found).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 export class ApiError<Status = number, Body = unknown> extends Error {
-  readonly kind: "api" = "api";
+  readonly kind = "api" as const;
   readonly operationId: string;
   readonly status: Status;
   /** Parsed JSON for JSON media types, text otherwise, undefined when empty. */
@@ -68,7 +70,7 @@ export class ApiError<Status = number, Body = unknown> extends Error {
 
 /** The request never produced a response (connection refused/reset, DNS, TLS, body cut off). */
 export class NetworkError extends Error {
-  readonly kind: "network" = "network";
+  readonly kind = "network" as const;
   readonly operationId: string;
   override readonly cause: unknown;
   constructor(operationId: string, cause: unknown) {
@@ -82,7 +84,7 @@ export class NetworkError extends Error {
 
 /** The call's `timeoutMs` budget ran out (covers every attempt and backoff wait). */
 export class TimeoutError extends Error {
-  readonly kind: "timeout" = "timeout";
+  readonly kind = "timeout" as const;
   readonly operationId: string;
   readonly timeoutMs: number;
   constructor(operationId: string, timeoutMs: number) {
@@ -95,7 +97,7 @@ export class TimeoutError extends Error {
 
 /** The call was set up wrong (an invalid header, no credential where one is required): thrown before anything is sent, never retried. */
 export class UsageError extends Error {
-  readonly kind: "usage" = "usage";
+  readonly kind = "usage" as const;
   constructor(readonly operationId: string, problem: string) {
     super(`${operationId} failed: ${problem}`);
     this.name = "UsageError";
@@ -104,7 +106,7 @@ export class UsageError extends Error {
 
 /** A 2xx body that is not what the operation declares: malformed JSON, or HTML/text where JSON is declared. `cause` is the parse error. */
 export class ResponseParseError extends Error {
-  readonly kind: "parse" = "parse";
+  readonly kind = "parse" as const;
   constructor(readonly operationId: string, readonly status: number, cause: unknown) {
     super(`${operationId} failed: HTTP ${status} body is not JSON`, { cause });
     this.name = "ResponseParseError";
@@ -113,7 +115,7 @@ export class ResponseParseError extends Error {
 
 /** The response body grew past `maxResponseBytes` (counted as decoded, so a gzip bomb stops early); the read was aborted. */
 export class ResponseTooLargeError extends Error {
-  readonly kind: "too-large" = "too-large";
+  readonly kind = "too-large" as const;
   constructor(readonly operationId: string, readonly maxResponseBytes: number) {
     super(`${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`);
     this.name = "ResponseTooLargeError";
