@@ -50,7 +50,7 @@ async function bundle() {
   const { build } = await import("esbuild");
   const temp = `${dir}.tmp-${process.pid}`;
   await build({
-    entryPoints: [join(GENERATOR, "cli.ts"), join(GENERATOR, "emit", "docs-worker.ts")],
+    entryPoints: [join(GENERATOR, "cli.ts"), join(GENERATOR, "emit", "docs-worker.ts"), join(GENERATOR, "parallel", "provider-worker.ts")],
     outbase: GENERATOR,
     outdir: temp,
     bundle: true,
@@ -61,7 +61,11 @@ async function bundle() {
     packages: "external",
     // generator/paths.ts finds templates/ and the runtime from its own folder.
     // generator/emit/docs-job.ts starts the bundled docs worker (paths.ts).
-    define: { "import.meta.dirname": JSON.stringify(GENERATOR), "process.env.APIGEN_DOCS_WORKER_SCRIPT": JSON.stringify(join(dir, "emit", "docs-worker.js")) },
+    define: {
+      "import.meta.dirname": JSON.stringify(GENERATOR),
+      "process.env.APIGEN_DOCS_WORKER_SCRIPT": JSON.stringify(join(dir, "emit", "docs-worker.js")),
+      "process.env.APIGEN_PROVIDER_WORKER_SCRIPT": JSON.stringify(join(dir, "parallel", "provider-worker.js")),
+    },
     logLevel: "error",
   });
   mkdirSync(CACHE, { recursive: true });

@@ -4,7 +4,9 @@ import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./ir/names.ts";
-import { checkPackage, generatePackage, lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
+import { checkAll, DEFAULT_JOBS, generateAll } from "./parallel/pool.ts";
+import { inShard, parseJobs, parseShard, type Shard } from "./parallel/shard.ts";
+import { lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
 import { recoverInterrupted } from "./write/write.ts";
 
 const HELP = `apigen: OpenAPI 3.0/3.1 specs in, typed fetch client packages and markdown docs out.
@@ -23,6 +25,8 @@ Options:
   --generated <dir> folder of generated packages (default: generated)
   --force          regenerate even when nothing changed
   --dry-run        print what a regeneration would change (API changes, version bump, files); write nothing
+  --jobs <n>       providers generated or checked at once, on worker threads (default: the core count)
+  --shard <i/n>    only the providers in shard i of n (by a hash of the name; for CI job matrices)
   --quiet          print nothing but errors
   --json           print a JSON report on stdout instead of progress lines
   -h, --help       show this help
@@ -40,6 +44,8 @@ interface CliOptions {
   dryRun: boolean;
   quiet: boolean;
   json: boolean;
+  jobs: number;
+  shard?: Shard;
 }
 
 const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -80,6 +86,8 @@ function parseCli(argv: string[]): CliOptions | null {
       "dry-run": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      jobs: { type: "string" },
+      shard: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -88,6 +96,7 @@ function parseCli(argv: string[]): CliOptions | null {
   if (command !== "generate" && command !== "check" && command !== "watch") throw new Error(`unknown command "${command}"`);
   if ((values.spec === undefined) !== (values.out === undefined)) throw new Error("--spec and --out go together");
   if (values.spec !== undefined && providers.length > 0) throw new Error("name providers or give --spec, not both");
+  if (values.shard !== undefined && (command === "watch" || values.spec !== undefined)) throw new Error("--shard splits the providers of specs/ for generate and check");
   return {
     command,
     providers,
@@ -100,6 +109,8 @@ function parseCli(argv: string[]): CliOptions | null {
     dryRun: values["dry-run"],
     quiet: values.quiet,
     json: values.json,
+    jobs: values.jobs === undefined ? DEFAULT_JOBS : parseJobs(values.jobs),
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };
 }
 
@@ -113,10 +124,12 @@ async function resolveTargets(options: CliOptions): Promise<Target[] | string> {
     const provider = basename(file, extname(file));
     return { provider, specFile: join(options.specsDir, file), outDir: join(options.generatedDir, provider) };
   });
-  if (options.providers.length === 0) return all.length > 0 ? all : `no specs found in ${options.specsDir}`;
+  if (options.providers.length === 0 && all.length === 0) return `no specs found in ${options.specsDir}`;
   const unknown = options.providers.filter((p) => !all.some((t) => t.provider === p));
   if (unknown.length > 0) return `no spec for ${unknown.join(", ")} in ${options.specsDir} (known: ${all.map((t) => t.provider).join(", ")})`;
-  return all.filter((t) => options.providers.includes(t.provider));
+  const named = options.providers.length === 0 ? all : all.filter((t) => options.providers.includes(t.provider));
+  // An empty shard is fine: more jobs than providers, or an unlucky hash.
+  return options.shard ? inShard(named, options.shard) : named;
 }
 
 interface Report {
@@ -135,11 +148,12 @@ interface Report {
 async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
   const reports: Report[] = [];
   for (const parent of new Set(targets.map((t) => resolve(t.outDir, "..")))) await recoverInterrupted(parent);
-  for (const target of targets) {
+  const batch = generateAll(targets, ctx, { force: options.force || options.dryRun, dryRun: options.dryRun, jobs: options.jobs });
+  for (const [i, target] of targets.entries()) {
     const started = performance.now();
     try {
-      const result = await generatePackage(target, ctx, options.force || options.dryRun, options.dryRun);
-      const ms = Math.round(performance.now() - started);
+      const result = await batch.results[i]!;
+      const ms = Math.round(result.ms);
       const release = result.release;
       reports.push({
         provider: target.provider,
@@ -159,6 +173,7 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
       process.stderr.write(`${describe(error)}\n`);
     }
   }
+  await batch.close();
   if (options.json) process.stdout.write(JSON.stringify({ command: "generate", results: reports }, null, 2) + "\n");
   return reports.some((r) => r.status === "error") ? 1 : 0;
 }
@@ -180,11 +195,12 @@ async function dryRunReport(provider: string, release: Release, changed: string[
 async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
   let stale = 0;
   const reports: Report[] = [];
-  for (const target of targets) {
+  const batch = checkAll(targets, ctx, options.jobs);
+  for (const [i, target] of targets.entries()) {
     const started = performance.now();
     try {
-      const differing = await checkPackage(target, ctx);
-      const ms = Math.round(performance.now() - started);
+      const differing = await batch.results[i]!;
+      const ms = Math.round(differing.ms);
       reports.push({ provider: target.provider, status: differing.length ? "stale" : "ok", ms, changed: differing });
       if (differing.length > 0) {
         stale++;
@@ -199,6 +215,7 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
       process.stderr.write(`${describe(error)}\n`);
     }
   }
+  await batch.close();
   if (options.json) process.stdout.write(JSON.stringify({ command: "check", results: reports }, null, 2) + "\n");
   if (stale > 0) process.stderr.write(`generated/ is out of date: run npm run generate\n`);
   return stale > 0 ? 1 : 0;
