@@ -95,7 +95,8 @@ export async function benchConsumer(runs: number, cli: string): Promise<Consumer
   log("consumer: generating @apigen/github and openapi-typescript's schema.d.ts (not timed)");
   await measure(process.execPath, [cli, "generate", "--spec", spec.file, "--out", pkg, "--name", "github", "--quiet"]);
   await symlink(pkg, join(ours, "node_modules", "@apigen", "github"), "dir");
-  await measure(process.execPath, [oats.bin, spec.file, "--output", join(theirs, "schema.d.ts")]);
+  // From the scratch folder, as the github section runs it: in the repo it would pick up our redocly.yaml.
+  await measure(process.execPath, [oats.bin, spec.file, "--output", join(theirs, "schema.d.ts")], { cwd: work });
   for (const [dir, app] of [[ours, OURS_APP], [theirs, OPENAPI_FETCH_APP]] as const) {
     await writeFile(join(dir, "app.ts"), app);
     await writeFile(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2) + "\n");
