@@ -16,17 +16,20 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { installCodeCache } from "./code-cache.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
 const GENERATOR = join(ROOT, "generator");
 const CACHE = join(ROOT, ".cache", "cli");
+/** V8 code cache of the large libraries (code-cache.mjs): kept across bundles, so not swept with them. */
+const CODE_CACHE = join(CACHE, "v8");
 
 /** Files that make up the bundle: the CLI's sources (the docs-site builder is separate), this file, esbuild. */
 function sources() {
   const generator = readdirSync(GENERATOR, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(".ts") && !relative(GENERATOR, e.parentPath).startsWith("site"))
     .map((e) => join(e.parentPath, e.name));
-  return [...generator.sort(), import.meta.filename, join(ROOT, "node_modules", "esbuild", "package.json")];
+  return [...generator.sort(), import.meta.filename, join(import.meta.dirname, "code-cache.mjs"), join(ROOT, "node_modules", "esbuild", "package.json")];
 }
 
 /** @param {string[]} files */
@@ -79,9 +82,11 @@ async function bundle() {
     const path = join(CACHE, old);
     // Another run may be removing its own temp folder right now: a vanished entry is skipped.
     const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if (path !== dir && age > 3_600_000) rmSync(path, { recursive: true, force: true });
+    if (path !== dir && path !== CODE_CACHE && age > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
   return entry;
 }
 
-await import(pathToFileURL(await bundle()).href);
+const entry = await bundle();
+installCodeCache(CODE_CACHE);
+await import(pathToFileURL(entry).href);
