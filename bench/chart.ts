@@ -69,6 +69,11 @@ function collectBars(results: Results): Bar[] {
   for (const target of Object.values(TARGETS)) {
     const value = results[target.key as keyof Results];
     if (typeof value !== "number" || !Number.isFinite(value)) continue;
+    if (target.min !== undefined) {
+      // A speedup (higher is better): drawn as its inverse, a time ratio, so that left stays better.
+      bars.push({ label: `${target.label.replace(/ \(higher is better\)$/, "")}, inverted`, value: 1 / value, target: 1 / target.min, pass: passes(target, value), text: `${value.toFixed(2)}x (target ≥ ${target.min}x)` });
+      continue;
+    }
     bars.push({
       label: `${target.label}`,
       value,

@@ -4,7 +4,9 @@
  */
 import type { BundleResult } from "./bundle.ts";
 import type { ClientResult } from "./client.ts";
+import type { ConsumerResult } from "./consumer.ts";
 import type { GithubResult } from "./github.ts";
+import type { ManyResult } from "./many.ts";
 import type { RegenResult } from "./regen.ts";
 
 /** Where and on what a section was measured. */
@@ -30,6 +32,10 @@ export interface Results {
   clientOverRawFetchConcurrent: number;
   clientOverOpenapiFetchConcurrent: number;
   bundleGzipBytes: Record<string, number>;
+  /** 40 providers: `generate --jobs 1` / the default job count, wall time (higher is better). */
+  manyProvidersSpeedup: number;
+  /** `tsc --noEmit` of a small app calling three GitHub operations: through our package / openapi-fetch + openapi-typescript. */
+  consumerTypecheckOverOpenapiFetch: number;
   /** The time ratios above computed from CPU seconds (generation: GNU time user+sys; client: process.cpuUsage). */
   cpuRatios: Partial<Record<string, number>>;
   machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number };
@@ -38,6 +44,8 @@ export interface Results {
     github?: GithubResult & { meta: SectionMeta };
     client?: ClientResult & { meta: SectionMeta };
     bundle?: BundleResult & { meta: SectionMeta };
+    many?: ManyResult & { meta: SectionMeta };
+    consumer?: ConsumerResult & { meta: SectionMeta };
   };
 }
 
@@ -46,6 +54,8 @@ export interface Target {
   label: string;
   /** Pass when value <= max (or < max when strict). */
   max?: number;
+  /** Pass when value >= min: a speedup, where higher is better. */
+  min?: number;
   strict?: boolean;
 }
 
@@ -58,16 +68,21 @@ export const TARGETS: Record<string, Target> = {
   clientOverRawFetchConcurrent: { key: "clientOverRawFetchConcurrent", label: "client / raw fetch (concurrent)" },
   clientOverOpenapiFetch: { key: "clientOverOpenapiFetch", label: "client / openapi-fetch (sequential)" },
   clientOverOpenapiFetchConcurrent: { key: "clientOverOpenapiFetchConcurrent", label: "client / openapi-fetch (concurrent)" },
+  manyProvidersSpeedup: { key: "manyProvidersSpeedup", label: "40 providers: --jobs 1 / default (higher is better)", min: 1.7 },
+  consumerTypecheckOverOpenapiFetch: { key: "consumerTypecheckOverOpenapiFetch", label: "app tsc: ours / openapi-fetch", max: 0.8 },
 };
 
 /** Gzipped bundle budget per generated client, bytes. */
 export const BUNDLE_BUDGET = 8000;
 
 export function passes(target: Target, value: number): boolean | undefined {
-  if (target.max === undefined || !Number.isFinite(value)) return undefined;
+  if (!Number.isFinite(value)) return undefined;
+  if (target.min !== undefined) return value >= target.min;
+  if (target.max === undefined) return undefined;
   return target.strict ? value < target.max : value <= target.max;
 }
 
 export function targetText(target: Target): string {
+  if (target.min !== undefined) return `>= ${target.min}`;
   return target.max === undefined ? "-" : `${target.strict ? "<" : "<="} ${target.max}`;
 }

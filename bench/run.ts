@@ -19,14 +19,16 @@ import { parseArgs } from "node:util";
 import { benchBundle } from "./bundle.ts";
 import { renderChart } from "./chart.ts";
 import { benchClient } from "./client.ts";
+import { benchConsumer } from "./consumer.ts";
 import { benchGithub } from "./github.ts";
+import { benchMany } from "./many.ts";
 import { gitState, log, LOGS, machineLoad, measure, requireGnuTime, ROOT, round, waitForQuiet, WORK } from "./proc.ts";
 import { benchRegen } from "./regen.ts";
 import type { Results, SectionMeta } from "./results.ts";
 import { snapshotGenerator } from "./snapshot.ts";
 import { renderReport } from "./table.ts";
 
-const SECTIONS = ["regen", "github", "client", "bundle"] as const;
+const SECTIONS = ["regen", "github", "client", "bundle", "many", "consumer"] as const;
 /** Marker in the packages folder: the hash of the generator snapshot that wrote them. */
 const GENERATED_BY = ".generated-by";
 
@@ -36,6 +38,8 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     "regen-rounds": { type: "string" },
     "github-runs": { type: "string" },
+    "many-rounds": { type: "string" },
+    "consumer-runs": { type: "string" },
     "client-n": { type: "string" },
     "client-rounds": { type: "string" },
     "client-slice": { type: "string" },
@@ -48,11 +52,13 @@ const { values } = parseArgs({
 
 if (values.help) {
   process.stdout.write(`npm run bench [-- options]
-  --only <list>          sections, comma-separated: regen, github, client, bundle (default all);
+  --only <list>          sections, comma-separated: regen, github, client, bundle, many, consumer (default all);
                          or profile (GitHub generation by stage), profile-regen (cold run of specs/ by stage)
   --quick                1-3 runs per figure; results go to bench/.work/, not bench/results.json
   --regen-rounds <n>     measured regeneration rounds (default 5)
   --github-runs <n>      runs per tool on the GitHub spec (default 3)
+  --many-rounds <n>      rounds of the 40-provider --jobs 1 / default comparison (default 3)
+  --consumer-runs <n>    tsc runs per app in the consumer typecheck comparison (default 5)
   --client-n <n>         GETs per variant, mode and round (default 10000)
   --client-rounds <n>    client rounds (default 5)
   --client-slice <n>     GETs per interleaved slice (default 250)
@@ -68,6 +74,8 @@ const num = (value: string | undefined, fallback: number) => (value === undefine
 const config = {
   regenRounds: num(values["regen-rounds"], quick ? 2 : 5),
   githubRuns: num(values["github-runs"], quick ? 1 : 3),
+  manyRounds: num(values["many-rounds"], quick ? 1 : 3),
+  consumerRuns: num(values["consumer-runs"], quick ? 2 : 5),
   clientN: num(values["client-n"], quick ? 4000 : 10_000),
   clientRounds: num(values["client-rounds"], quick ? 3 : 5),
   clientSlice: num(values["client-slice"], 250),
@@ -121,6 +129,10 @@ for (const section of selected) {
     sections.regen = { ...result, meta: meta() };
   } else if (section === "github") {
     sections.github = { ...(await benchGithub(config.githubRuns, snapshot.cli)), meta: meta() };
+  } else if (section === "many") {
+    sections.many = { ...(await benchMany(config.manyRounds, snapshot.cli)), meta: meta() };
+  } else if (section === "consumer") {
+    sections.consumer = { ...(await benchConsumer(config.consumerRuns, snapshot.cli)), meta: meta() };
   } else if (section === "client") {
     await ensurePackages(packagesDir);
     const result = await benchClient({ n: config.clientN, rounds: config.clientRounds, slice: config.clientSlice, concurrency: config.concurrency, packagesDir, heyApi: true });
@@ -142,6 +154,8 @@ const results: Results = {
   clientOverRawFetchConcurrent: num4(sections.client?.clientOverRawFetchConcurrent),
   clientOverOpenapiFetchConcurrent: num4(sections.client?.clientOverOpenapiFetchConcurrent),
   bundleGzipBytes: sections.bundle?.bundleGzipBytes ?? {},
+  manyProvidersSpeedup: num4(sections.many?.manyProvidersSpeedup),
+  consumerTypecheckOverOpenapiFetch: num4(sections.consumer?.consumerTypecheckOverOpenapiFetch),
   cpuRatios: cpuRatios(sections),
   machine: previous?.machine ?? {
     node: process.version,
@@ -173,6 +187,8 @@ function cpuRatios(s: Results["sections"]): Results["cpuRatios"] {
     githubOursOverOpenapiTypescript: ratio(gh?.ours.run.cpuS.median, gh?.openapiTypescript.run.cpuS.median),
     clientOverRawFetch: ours === undefined ? Number.NaN : ours.cpuOverRawFetch.sequential,
     clientOverRawFetchConcurrent: ours === undefined ? Number.NaN : ours.cpuOverRawFetch.concurrent,
+    manyProvidersSpeedup: ratio(s.many?.sequential.cpuS.median, s.many?.parallel.cpuS.median),
+    consumerTypecheckOverOpenapiFetch: ratio(s.consumer?.ours.run.cpuS.median, s.consumer?.openapiFetch.run.cpuS.median),
   };
 }
 

@@ -16,17 +16,20 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { installCodeCache } from "./code-cache.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
 const GENERATOR = join(ROOT, "generator");
 const CACHE = join(ROOT, ".cache", "cli");
+/** V8 code cache of the large libraries (code-cache.mjs): kept across bundles, so not swept with them. */
+const CODE_CACHE = join(CACHE, "v8");
 
 /** Files that make up the bundle: the CLI's sources, this file, esbuild. */
 function sources() {
   const generator = readdirSync(GENERATOR, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(".ts"))
     .map((e) => join(e.parentPath, e.name));
-  return [...generator.sort(), import.meta.filename, join(ROOT, "node_modules", "esbuild", "package.json")];
+  return [...generator.sort(), import.meta.filename, join(import.meta.dirname, "code-cache.mjs"), join(ROOT, "node_modules", "esbuild", "package.json")];
 }
 
 /** @param {string[]} files */
@@ -52,7 +55,7 @@ async function bundle() {
   const { build } = await import("esbuild");
   const temp = `${dir}.tmp-${process.pid}`;
   await build({
-    entryPoints: [join(GENERATOR, "cli.ts"), join(GENERATOR, "emit", "docs-worker.ts")],
+    entryPoints: [join(GENERATOR, "cli.ts"), join(GENERATOR, "emit", "docs-worker.ts"), join(GENERATOR, "parallel", "provider-worker.ts")],
     outbase: GENERATOR,
     outdir: temp,
     bundle: true,
@@ -63,7 +66,11 @@ async function bundle() {
     packages: "external",
     // generator/paths.ts finds templates/ and the runtime from its own folder.
     // generator/emit/docs-job.ts starts the bundled docs worker (paths.ts).
-    define: { "import.meta.dirname": JSON.stringify(GENERATOR), "process.env.APIGEN_DOCS_WORKER_SCRIPT": JSON.stringify(join(dir, "emit", "docs-worker.js")) },
+    define: {
+      "import.meta.dirname": JSON.stringify(GENERATOR),
+      "process.env.APIGEN_DOCS_WORKER_SCRIPT": JSON.stringify(join(dir, "emit", "docs-worker.js")),
+      "process.env.APIGEN_PROVIDER_WORKER_SCRIPT": JSON.stringify(join(dir, "parallel", "provider-worker.js")),
+    },
     logLevel: "error",
   });
   mkdirSync(CACHE, { recursive: true });
@@ -77,9 +84,11 @@ async function bundle() {
     const path = join(CACHE, old);
     // Another run may be removing its own temp folder right now: a vanished entry is skipped.
     const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if (path !== dir && age > 3_600_000) rmSync(path, { recursive: true, force: true });
+    if (path !== dir && path !== CODE_CACHE && age > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
   return entry;
 }
 
-await import(pathToFileURL(await bundle()).href);
+const entry = await bundle();
+installCodeCache(CODE_CACHE);
+await import(pathToFileURL(entry).href);

@@ -6,7 +6,9 @@ import { slugify } from "./ir/names.ts";
 import { changeReport } from "./report.ts";
 import { closest } from "./suggest.ts";
 import { listTargets } from "./targets.ts";
-import { checkPackage, generatePackage, lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
+import { checkAll, DEFAULT_JOBS, generateAll } from "./parallel/pool.ts";
+import { inShard, parseJobs, parseShard, type Shard } from "./parallel/shard.ts";
+import { lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
 import type { RefPolicy } from "./validate/ref-policy.ts";
 import { recoverInterrupted } from "./write/write.ts";
 
@@ -39,6 +41,8 @@ const OPTIONS = {
   },
   "allow-remote-refs": { type: "boolean", help: "follow http(s) $refs (each must answer within 10 s)" },
   force: { type: "boolean", help: "regenerate even when nothing changed" },
+  jobs: { type: "string", arg: "<n>", help: "providers generated or checked at once, on worker threads (default: the core count)" },
+  shard: { type: "string", arg: "<i/n>", help: "only the providers in shard i of n (by a hash of the name; for CI job matrices)" },
   "dry-run": { type: "boolean", help: "print what a regeneration would change (API changes, version bump, files); write nothing" },
   quiet: { type: "boolean", help: "print nothing but errors" },
   json: { type: "boolean", help: "print a JSON report on stdout instead of progress lines" },
@@ -86,6 +90,8 @@ interface CliOptions {
   json: boolean;
   refRoots: string[];
   allowRemoteRefs: boolean;
+  jobs: number;
+  shard?: Shard;
 }
 
 /** Bad usage: printed as one plain line and exit code 2. */
@@ -150,6 +156,7 @@ function parseCli(argv: string[]): CliOptions | null {
   if ((values.spec === undefined) !== (values.out === undefined)) throw new UsageError("--spec and --out go together");
   if (values.spec !== undefined && providers.length > 0) throw new UsageError("name providers or give --spec, not both");
   if (values.spec !== undefined && command === "watch") throw new UsageError("watch works on the specs folder; --spec is for generate and check");
+  if (values.shard !== undefined && (command === "watch" || values.spec !== undefined)) throw new UsageError("--shard splits the providers of specs/ for generate and check");
   return {
     command: command as Command,
     providers,
@@ -164,6 +171,8 @@ function parseCli(argv: string[]): CliOptions | null {
     json: values.json ?? false,
     refRoots: (values["allow-ref-root"] ?? []).map((dir) => resolve(dir)),
     allowRemoteRefs: values["allow-remote-refs"] ?? false,
+    jobs: values.jobs === undefined ? DEFAULT_JOBS : asUsage(() => parseJobs(values.jobs!)),
+    shard: values.shard === undefined ? undefined : asUsage(() => parseShard(values.shard!)),
   };
 }
 
@@ -179,7 +188,8 @@ async function resolveTargets(options: CliOptions): Promise<Target[]> {
   if (options.providers.length === 0) {
     // watch starts on an empty folder too: specs added later are picked up.
     if (all.length === 0 && options.command !== "watch") throw new UsageError(`no specs found in ${options.specsDir} (give --specs <dir>, or --spec <file> --out <dir>)`);
-    return all;
+    // An empty shard is fine: more shards than providers, or an unlucky hash.
+    return options.shard ? inShard(all, options.shard) : all;
   }
   const known = all.map((t) => t.provider);
   for (const provider of options.providers) {
@@ -187,7 +197,17 @@ async function resolveTargets(options: CliOptions): Promise<Target[]> {
     const suggestion = closest(provider, known);
     throw new UsageError(`no spec for "${provider}" in ${options.specsDir}${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known.join(", ") || "none"})`);
   }
-  return all.filter((t) => options.providers.includes(t.provider));
+  const named = all.filter((t) => options.providers.includes(t.provider));
+  return options.shard ? inShard(named, options.shard) : named;
+}
+
+/** A flag value's own parse error, as a usage error (exit 2). */
+function asUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function refPolicy(options: CliOptions, defaultRoot: string): RefPolicy {
@@ -210,11 +230,12 @@ interface Report {
 async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
   const reports: Report[] = [];
   for (const parent of new Set(targets.map((t) => resolve(t.outDir, "..")))) await recoverInterrupted(parent);
-  for (const target of targets) {
+  const batch = generateAll(targets, ctx, { force: options.force || options.dryRun, dryRun: options.dryRun, jobs: options.jobs });
+  for (const [i, target] of targets.entries()) {
     const started = performance.now();
     try {
-      const result = await generatePackage(target, ctx, options.force || options.dryRun, options.dryRun);
-      const ms = Math.round(performance.now() - started);
+      const result = await batch.results[i]!;
+      const ms = Math.round(result.ms);
       const release = result.release;
       reports.push({
         provider: target.provider,
@@ -234,6 +255,7 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
       process.stderr.write(`${describe(error)}\n`);
     }
   }
+  await batch.close();
   if (options.json) process.stdout.write(JSON.stringify({ command: "generate", results: reports }, null, 2) + "\n");
   return reports.some((r) => r.status === "error") ? 1 : 0;
 }
@@ -249,11 +271,12 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
   let stale = 0;
   let broken = 0;
   const reports: Report[] = [];
-  for (const target of targets) {
+  const batch = checkAll(targets, ctx, options.jobs);
+  for (const [i, target] of targets.entries()) {
     const started = performance.now();
     try {
-      const differing = await checkPackage(target, ctx);
-      const ms = Math.round(performance.now() - started);
+      const differing = await batch.results[i]!;
+      const ms = Math.round(differing.ms);
       reports.push({ provider: target.provider, status: differing.length ? "stale" : "ok", ms, changed: differing });
       if (differing.length > 0) {
         stale++;
@@ -269,6 +292,7 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
       process.stderr.write(`${describe(error)}\n`);
     }
   }
+  await batch.close();
   if (options.json) process.stdout.write(JSON.stringify({ command: "check", results: reports }, null, 2) + "\n");
   if (broken > 0) process.stderr.write(`${broken} spec(s) have errors: fix them, then run npm run generate\n`);
   if (stale > 0) process.stderr.write(`generated/ is out of date: run npm run generate\n`);

@@ -17,3 +17,5 @@ export const RUNTIME_DIR: string = join(GENERATOR_DIR, "runtime");
  * vitest), where a worker could not load .ts files: docs are then made in-process.
  */
 export const DOCS_WORKER: string | undefined = process.env.APIGEN_DOCS_WORKER_SCRIPT;
+/** The provider pool's bundled thread script (parallel/provider-worker.ts), likewise; unset from source. */
+export const PROVIDER_WORKER: string | undefined = process.env.APIGEN_PROVIDER_WORKER_SCRIPT;

@@ -24,7 +24,8 @@ async function fresh() {
     copy,
     launchWith,
     launch: (...args: string[]) => launchWith({}, ...args),
-    bundles: async () => (await readdir(join(copy, ".cache", "cli")).catch(() => [])).sort(),
+    /** Bundle folders in .cache/cli/ (v8/ beside them is the code cache of the libraries, bin/code-cache.mjs). */
+    bundles: async () => (await readdir(join(copy, ".cache", "cli")).catch(() => [])).filter((name) => name !== "v8").sort(),
   };
 }
 

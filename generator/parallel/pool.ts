@@ -1,0 +1,186 @@
+/**
+ * `--jobs N`: providers generated (or checked) on N worker threads at once.
+ *
+ * Each provider is independent (its own spec, its own folder), and a worker
+ * runs the very same generatePackage/checkPackage a sequential run does, so
+ * the output is byte-identical whatever N is. Results come back in target
+ * order, so progress lines and reports read the same too.
+ *
+ * Up-to-date providers are settled on the main thread first (a manifest read
+ * and a few hashes): workers, and the heavy libraries they import, start only
+ * for stale providers, and not at all when at most one is stale. Without a
+ * bundled worker script (generator/ run from source by tsx or vitest, where a
+ * thread could not load .ts files) everything runs in-process, in order.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { DescribedError } from "../errors.ts";
+import { PROVIDER_WORKER } from "../paths.ts";
+import { checkPackage, generatePackage, type GenerateResult, type RunContext, type Target } from "../pipeline.ts";
+import { isUpToDate, readManifest } from "../write/manifest.ts";
+import { syncLockfileVersion } from "../write/lockfile.ts";
+
+export type PoolJob = { kind: "generate"; target: Target; force: boolean; dryRun: boolean } | { kind: "check"; target: Target };
+export type PoolReply = { ok: true; result: unknown; ms: number } | { ok: false; error: string; ms: number };
+
+/** A result and how long its provider took (in a worker: its own time, not the time it queued). */
+export type Timed<T> = T & { ms: number };
+
+export const DEFAULT_JOBS: number = availableParallelism();
+
+export interface Batch<T> {
+  /** One per target, in target order. */
+  results: Promise<Timed<T>>[];
+  /** Waits for every result, stops the workers, and puts what they did in order. */
+  close(): Promise<void>;
+}
+
+/** Brings every target up to date, `jobs` providers at a time. */
+export function generateAll(targets: readonly Target[], ctx: RunContext, options: { force: boolean; dryRun: boolean; jobs: number }): Batch<GenerateResult> {
+  const fresh = targets.map((target) => (options.force ? Promise.resolve(undefined) : upToDate(target, ctx).catch(() => undefined)));
+  const runner = Promise.all(fresh).then((done) => startRunner(ctx, Math.min(options.jobs, done.filter((r) => r === undefined).length)));
+  const results = targets.map((target, i) =>
+    fresh[i]!.then(async (done) => done ?? (await runner).run<GenerateResult>({ kind: "generate", target, force: options.force, dryRun: options.dryRun })),
+  );
+  for (const r of results) r.catch(() => {}); // each is awaited in turn; one failing early is not unhandled
+  return {
+    results,
+    async close() {
+      const settled = await Promise.allSettled(results);
+      const pool = await runner;
+      await pool.stop();
+      if (!pool.parallel || options.dryRun) return;
+      // Workers update the workspace's package-lock.json at the same time: one may have written over
+      // another's bump. Applied again here, one after another, in target order (a no-op when right).
+      for (const [i, s] of settled.entries()) {
+        if (s.status === "fulfilled" && s.value.status === "generated" && s.value.release) {
+          await syncLockfileVersion(targets[i]!.outDir, s.value.release.version).catch(() => undefined);
+        }
+      }
+    },
+  };
+}
+
+/** Checks every target against what the generator would write, `jobs` providers at a time. */
+export function checkAll(targets: readonly Target[], ctx: RunContext, jobs: number): Batch<string[]> {
+  const runner = startRunner(ctx, Math.min(jobs, targets.length));
+  const results = targets.map(async (target) => (await runner).run<string[]>({ kind: "check", target }));
+  for (const r of results) r.catch(() => {});
+  return {
+    results,
+    async close() {
+      await Promise.allSettled(results);
+      await (await runner).stop();
+    },
+  };
+}
+
+async function upToDate(target: Target, ctx: RunContext): Promise<Timed<GenerateResult> | undefined> {
+  const started = performance.now();
+  const manifest = await readManifest(target.outDir);
+  if (!(await isUpToDate(target.outDir, ctx.fingerprint, manifest))) return undefined;
+  return { status: "up-to-date", changed: [], fileCount: Object.keys(manifest!.outputs).length + 1, ms: performance.now() - started };
+}
+
+interface Runner {
+  parallel: boolean;
+  run<T>(job: PoolJob): Promise<Timed<T>>;
+  stop(): Promise<void>;
+}
+
+async function startRunner(ctx: RunContext, size: number): Promise<Runner> {
+  if (size <= 1 || PROVIDER_WORKER === undefined) return inProcess(ctx);
+  return new ThreadPool(PROVIDER_WORKER, ctx.fingerprint, size);
+}
+
+/** One provider after another on this thread: what `--jobs 1` does. */
+function inProcess(ctx: RunContext): Runner {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    parallel: false,
+    run<T>(job: PoolJob) {
+      const next = queue.then(async () => {
+        const started = performance.now();
+        const result = job.kind === "generate" ? await generatePackage(job.target, ctx, job.force, job.dryRun) : await checkPackage(job.target, ctx);
+        return Object.assign(result as object, { ms: performance.now() - started }) as Timed<T>;
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async stop() {},
+  };
+}
+
+interface Task {
+  job: PoolJob;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/** Threads started on demand up to `size`; each takes the next queued provider when it finishes one. */
+class ThreadPool implements Runner {
+  readonly parallel = true;
+  private readonly queue: Task[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+
+  constructor(
+    private readonly script: string,
+    private readonly fingerprint: string,
+    private readonly size: number,
+  ) {}
+
+  run<T>(job: PoolJob): Promise<Timed<T>> {
+    return new Promise<Timed<T>>((resolve, reject) => {
+      this.queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.all].map((w) => w.terminate()));
+    this.all.clear();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.all.size < this.size ? this.spawn() : undefined);
+      if (!worker) return;
+      this.assign(worker, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.script, { workerData: { fingerprint: this.fingerprint } });
+    this.all.add(worker);
+    return worker;
+  }
+
+  private assign(worker: Worker, task: Task): void {
+    const onMessage = (reply: PoolReply) => {
+      settle();
+      if (reply.ok) task.resolve(Object.assign(reply.result as object, { ms: reply.ms }));
+      else task.reject(new DescribedError(reply.error));
+      this.idle.push(worker);
+      this.dispatch();
+    };
+    // A thread that dies (out of memory, a crash in a library) fails its provider only; the next gets a new thread.
+    const onGone = (cause: Error | number) => {
+      settle();
+      this.all.delete(worker);
+      const why = typeof cause === "number" ? `exited with code ${cause}` : cause.message;
+      task.reject(new DescribedError(`internal error: the worker generating ${task.job.target.provider} stopped: ${why}`));
+      void worker.terminate();
+      this.dispatch();
+    };
+    const settle = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onGone);
+      worker.off("exit", onGone);
+    };
+    worker.on("message", onMessage);
+    worker.once("error", onGone);
+    worker.once("exit", onGone);
+    worker.postMessage(task.job);
+  }
+}
