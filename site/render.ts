@@ -45,7 +45,9 @@ const md: MarkdownIt = new MarkdownIt({
   highlight(code, lang) {
     const language = hljs.getLanguage(lang) ? lang : "plaintext";
     const body = hljs.highlight(code, { language, ignoreIllegals: true }).value;
-    return `<pre class="hljs"><code class="language-${md.utils.escapeHtml(language)}">${body}</code></pre>`;
+    // tabindex: a long line makes the block scroll sideways, and keyboard users
+    // can only scroll what they can focus (axe: scrollable-region-focusable).
+    return `<pre class="hljs" tabindex="0"><code class="language-${md.utils.escapeHtml(language)}">${body}</code></pre>`;
   },
 });
 
@@ -82,6 +84,10 @@ md.renderer.rules.heading_close = (tokens, idx) => {
 };
 
 const METHOD = /^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE) (\/.*)$/;
+
+// Indented code blocks scroll like fences, so they are focusable too.
+md.renderer.rules.code_block = (tokens, idx) =>
+  `<pre class="hljs" tabindex="0"><code>${md.utils.escapeHtml(tokens[idx]!.content)}</code></pre>\n`;
 
 // `GET /path` (tables, the Request line) becomes a coloured method badge and the path as code.
 md.renderer.rules.code_inline = (tokens, idx) => {

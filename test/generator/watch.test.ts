@@ -179,12 +179,16 @@ describe("npm run watch: specs, templates and the generator change under it", ()
 
   it("an edit to generator/ restarts the watcher on the new build, which regenerates with it", async () => {
     const { project, watcher } = await watching();
-    const pipeline = join(project, "generator", "pipeline.ts");
+    // The module that writes the runtime banner; the edit must change it, or no restart would follow.
+    const emitter = join(project, "generator", "emit", "client.ts");
+    const before = await readFile(emitter, "utf8");
+    const edited = before.replace("Copied by apigen from its client runtime", "Copied by the edited apigen from its client runtime");
+    expect(edited, "the runtime banner moved out of generator/emit/client.ts: edit the module that writes it").not.toBe(before);
     const from = watcher.mark();
-    await writeFile(pipeline, (await readFile(pipeline, "utf8")).replace("Copied by apigen from its client runtime", "Copied by the edited apigen from its client runtime"));
+    await writeFile(emitter, edited);
     const restarted = await watcher.waitFor(/^generator\/ changed: restarting the watcher on the new build$/m, from);
     await watcher.waitFor(/^watching [^]*?^ready$/m, restarted.end);
-    expect(await readFile(join(project, "generated", "pets", "src", "runtime.ts"), "utf8")).toContain("Copied by the edited apigen");
+    expect(await readFile(join(project, "generated", "pets", "src", "runtime", "index.ts"), "utf8")).toContain("Copied by the edited apigen");
     expect(watcher.output.slice(from).match(/generator\/ changed/g)).toHaveLength(1);
     await expectSameAsGenerate(project);
   }, PATIENCE_MS);
