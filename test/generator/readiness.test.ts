@@ -68,7 +68,7 @@ const CASES = [
   },
   {
     rule: "apigen/schema-name-collision",
-    severity: "error",
+    severity: "warn",
     text: spec(`  /pets:\n    get:\n      operationId: listPets\n${ok()}`, `    Pet:\n      type: object\n    pet:\n      type: object\n`),
     pointer: "#/components/schemas/pet",
     says: /schema "pet" and schema "Pet" get the same name once normalised.*rename one/,
@@ -111,14 +111,14 @@ describe("severities", () => {
     const file = join(dir, "redocly.yaml");
     await writeFile(file, "rules:\n  apigen/enum-unique: error\n  apigen/operation-id-missing:\n    severity: off\n");
     const { rules } = await readinessConfig(file);
-    expect(rules).toMatchObject({ "apigen/enum-unique": "error", "apigen/operation-id-missing": "off", "apigen/schema-name-collision": "error" });
+    expect(rules).toMatchObject({ "apigen/enum-unique": "error", "apigen/operation-id-missing": "off", "apigen/schema-name-collision": "warn" });
     expect((await readinessConfig(join(dir, "missing.yaml"))).rules).toEqual({
       "apigen/operation-id-missing": "warn",
       "apigen/operation-id-collision": "error",
       "apigen/path-params-match": "error",
       "apigen/json-response-schema": "warn",
       "apigen/enum-unique": "warn",
-      "apigen/schema-name-collision": "error",
+      "apigen/schema-name-collision": "warn",
     });
   });
 });

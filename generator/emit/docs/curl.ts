@@ -16,7 +16,12 @@ import { envName, isAbsoluteUrl, type RequestSample } from "./examples.ts";
 /** The base URL examples send to: the first server with its defaults, or a stand-in when the spec's is relative. */
 export function exampleBaseUrl(ir: ApiIR): string {
   const server = ir.servers[0];
-  const url = server ? server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables.find((v) => v.name === name)?.default ?? whole) : "/";
+  const url = server
+    ? server.url.replace(
+        /\{([^}]+)\}/g,
+        (whole, name: string) => server.variables.find((v) => v.name === name)?.default ?? whole,
+      )
+    : "/";
   return isAbsoluteUrl(url) ? url.replace(/\/+$/, "") : "https://api.example.com";
 }
 
@@ -34,7 +39,11 @@ export function curlCommand(ir: ApiIR, op: OperationIR, request: RequestSample, 
     if (scheme.type === "apiKey") {
       if (scheme.in === "header") headers.push([{ literal: `${scheme.name}: ` }, { env }]);
       else if (scheme.in === "cookie") cookies.push([{ literal: `${scheme.name}=` }, { env }]);
-      else queryAuth.push({ literal: `${query === "" && queryAuth.length === 0 ? "" : "&"}${encodeURIComponent(scheme.name)}=` }, { env });
+      else
+        queryAuth.push(
+          { literal: `${query === "" && queryAuth.length === 0 ? "" : "&"}${encodeURIComponent(scheme.name)}=` },
+          { env },
+        );
     } else if (scheme.type === "http" && scheme.scheme.toLowerCase() === "basic") {
       user.push(`--user ${shellWord([{ env: `${env}_USER` }, { literal: ":" }, { env: `${env}_PASSWORD` }])}`);
     } else if (scheme.type === "http" && scheme.scheme.toLowerCase() !== "bearer") {
@@ -47,7 +56,8 @@ export function curlCommand(ir: ApiIR, op: OperationIR, request: RequestSample, 
     if (value !== undefined && value !== null) headers.push([{ literal: `${name}: ${text(value)}` }]);
   }
   for (const [name, value] of Object.entries(request.params.cookie ?? {})) {
-    if (value !== undefined && value !== null) cookies.push([{ literal: `${name}=${encodeURIComponent(text(value))}` }]);
+    if (value !== undefined && value !== null)
+      cookies.push([{ literal: `${name}=${encodeURIComponent(text(value))}` }]);
   }
   if (query !== "") query = `?${query}`;
   const target: Part[] = [{ literal: url + query }];
@@ -56,7 +66,8 @@ export function curlCommand(ir: ApiIR, op: OperationIR, request: RequestSample, 
   const lines = [`curl --request ${op.method.toUpperCase()}`, `--url ${shellWord(target)}`];
   lines.push(...user);
   for (const h of headers) lines.push(`--header ${shellWord(h)}`);
-  if (cookies.length > 0) lines.push(`--cookie ${shellWord(cookies.flatMap((c, i) => (i === 0 ? c : [{ literal: "; " }, ...c])))}`);
+  if (cookies.length > 0)
+    lines.push(`--cookie ${shellWord(cookies.flatMap((c, i) => (i === 0 ? c : [{ literal: "; " }, ...c])))}`);
   lines.push(...bodyLines(request));
   return lines.join(" \\\n  ");
 }
@@ -66,15 +77,31 @@ function bodyLines(request: RequestSample): string[] {
   if (body === undefined || contentType === undefined) return [];
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type === "application/json" || type.endsWith("+json")) {
-    return [`--header ${shellWord([{ literal: `Content-Type: ${contentType}` }])}`, `--data ${shellWord([{ literal: JSON.stringify(body, null, 2) }])}`];
+    return [
+      `--header ${shellWord([{ literal: `Content-Type: ${contentType}` }])}`,
+      `--data ${shellWord([{ literal: JSON.stringify(body, null, 2) }])}`,
+    ];
   }
   if (type === "multipart/form-data" && body !== null && typeof body === "object") {
     return Object.entries(body).flatMap(([k, v]) =>
-      (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== null).map((x) => `--form-string ${shellWord([{ literal: `${k}=${typeof x === "object" ? JSON.stringify(x) : text(x)}` }])}`),
+      (Array.isArray(v) ? v : [v])
+        .filter((x) => x !== undefined && x !== null)
+        .map(
+          (x) =>
+            `--form-string ${shellWord([{ literal: `${k}=${typeof x === "object" ? JSON.stringify(x) : text(x)}` }])}`,
+        ),
     );
   }
-  const data = type === "application/x-www-form-urlencoded" && body !== null && typeof body === "object" ? formBody(body as Record<string, unknown>) : typeof body === "string" ? body : JSON.stringify(body);
-  return [`--header ${shellWord([{ literal: `Content-Type: ${contentType}` }])}`, `--data-binary ${shellWord([{ literal: data }])}`];
+  const data =
+    type === "application/x-www-form-urlencoded" && body !== null && typeof body === "object"
+      ? formBody(body as Record<string, unknown>)
+      : typeof body === "string"
+        ? body
+        : JSON.stringify(body);
+  return [
+    `--header ${shellWord([{ literal: `Content-Type: ${contentType}` }])}`,
+    `--data-binary ${shellWord([{ literal: data }])}`,
+  ];
 }
 
 function text(value: unknown): string {
@@ -102,11 +129,18 @@ function serializeQuery(op: OperationIR, query: Record<string, unknown>): string
     const key = encodeURIComponent(name);
     if (Array.isArray(value)) {
       if (style === "form" && explode) for (const item of value) out.push(`${key}=${encodeURIComponent(text(item))}`);
-      else out.push(`${key}=${value.map((v) => encodeURIComponent(text(v))).join(style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",")}`);
+      else
+        out.push(
+          `${key}=${value.map((v) => encodeURIComponent(text(v))).join(style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",")}`,
+        );
     } else if (typeof value === "object") {
       const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
-      if (style === "deepObject") for (const [k, v] of entries) out.push(`${encodeURIComponent(`${name}[${k}]`)}=${encodeURIComponent(text(v))}`);
-      else if (!explode) out.push(`${key}=${entries.map(([k, v]) => `${encodeURIComponent(k)},${encodeURIComponent(text(v))}`).join(",")}`);
+      if (style === "deepObject")
+        for (const [k, v] of entries) out.push(`${encodeURIComponent(`${name}[${k}]`)}=${encodeURIComponent(text(v))}`);
+      else if (!explode)
+        out.push(
+          `${key}=${entries.map(([k, v]) => `${encodeURIComponent(k)},${encodeURIComponent(text(v))}`).join(",")}`,
+        );
       else for (const [k, v] of entries) out.push(`${encodeURIComponent(k)}=${encodeURIComponent(text(v))}`);
     } else {
       out.push(`${key}=${encodeURIComponent(text(value))}`);
@@ -118,7 +152,11 @@ function serializeQuery(op: OperationIR, query: Record<string, unknown>): string
 function formBody(body: Record<string, unknown>): string {
   return Object.entries(body)
     .filter(([, v]) => v !== undefined && v !== null)
-    .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(typeof x === "object" ? JSON.stringify(x) : text(x))}`))
+    .flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v]).map(
+        (x) => `${encodeURIComponent(k)}=${encodeURIComponent(typeof x === "object" ? JSON.stringify(x) : text(x))}`,
+      ),
+    )
     .join("&");
 }
 
@@ -129,6 +167,27 @@ function formBody(body: Record<string, unknown>): string {
  */
 export function shellWord(parts: Part[]): string {
   const plain = parts.every((p) => "env" in p || /^[\w .,:;/?=&%+@-]*$/.test(p.literal));
-  if (plain && parts.some((p) => "env" in p)) return `"${parts.map((p) => ("env" in p ? `\${${p.env}}` : p.literal)).join("")}"`;
-  return parts.map((p) => ("env" in p ? `"$${p.env}"` : `'${p.literal.replace(/'/g, `'\\''`)}'`)).join("");
+  if (plain && parts.some((p) => "env" in p))
+    return `"${parts.map((p) => ("env" in p ? `\${${p.env}}` : p.literal)).join("")}"`;
+  return parts.map((p) => ("env" in p ? `"$${p.env}"` : singleQuoted(p.literal))).join("");
+}
+
+/** Control characters other than tab and newline; a raw CR would also end a line of the markdown page. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /([\x00-\x08\x0b-\x1f\x7f]+)/;
+
+/** A literal in single quotes; control characters as bash ANSI-C quoting (`$'\r'`), so the page holds none raw. */
+function singleQuoted(literal: string): string {
+  return (
+    literal
+      .split(CONTROL)
+      .map((chunk, k) =>
+        k % 2 === 1
+          ? `$'${[...chunk].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).join("")}'`
+          : chunk === ""
+            ? ""
+            : `'${chunk.replace(/'/g, `'\\''`)}'`,
+      )
+      .join("") || "''"
+  );
 }
