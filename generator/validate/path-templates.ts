@@ -21,7 +21,8 @@ type Obj = Record<string, unknown>;
  * Also rejected: a path key without a leading `/`, two templates equal up to
  * their parameter names that define the same method, and a path with a `%` that does not begin a percent-encoded byte
  * (`/discounts/100%`), which is not a URL any client could send.
- * Runs on the bundled document (every `$ref` local).
+ * Runs on the bundled document (every `$ref` local), and in the readiness rule
+ * on the unbundled one, where a parameter from another file is not checked.
  */
 export function checkPathTemplates(document: Obj): PathProblem[] {
   const problems: PathProblem[] = [];
@@ -30,6 +31,9 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
     if (typeof node.$ref !== "string" || !node.$ref.startsWith("#") || depth > 32) return node;
     return deref(getAtPointer(document, node.$ref), depth + 1);
   };
+  // A `$ref` into another file (the readiness rule sees the unbundled document): its parameter is unknown here.
+  const external = (list: unknown) =>
+    (Array.isArray(list) ? list : []).some((p) => p !== null && typeof p === "object" && typeof (p as Obj).$ref === "string" && !((p as Obj).$ref as string).startsWith("#"));
   const pathParams = (list: unknown) =>
     (Array.isArray(list) ? list : []).map((p, index) => ({ index, p: deref(p) })).filter(({ p }) => p.in === "path" && typeof p.name === "string");
   const paths = document.paths !== null && typeof document.paths === "object" ? (document.paths as Obj) : {};
@@ -78,6 +82,7 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
         }
       }
       const declared = new Set([...shared, ...own].map(({ p }) => p.name as string));
+      if (external(item.parameters) || external(deref(item[method]).parameters)) continue;
       for (const name of template) {
         if (!declared.has(name)) {
           problems.push({ path: ["paths", path, method, "parameters"], message: `The operation does not define the path parameter \`{${name}}\` expected by path \`${path}\`` });

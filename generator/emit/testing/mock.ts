@@ -7,6 +7,7 @@
  * taken from the spec's examples or sampled from its schema.
  */
 import type { ApiIR, JsonSchema, OperationIR, ResponseIR } from "../../ir/types.ts";
+import { unique } from "../../ir/names.ts";
 import { dataLiteral, literal } from "../code.ts";
 import { Examples } from "../docs/examples.ts";
 import { Schemas, nonNullBranches, typesOf } from "../docs/schema.ts";
@@ -36,6 +37,7 @@ export function emitTesting(ir: ApiIR, document: Obj, validators: CompiledValida
       s.type === "mutualTLS" ? [] : [[s.key, s.type === "apiKey" ? { type: s.type, in: s.in, name: s.name } : s.type === "http" ? { type: s.type, scheme: s.scheme.toLowerCase() } : { type: s.type }]],
     ),
   );
+  const mockNames = mockTagProperties(ir.tags.map((t) => t.propertyName));
   const view = {
     banner,
     mockTypeName: `${ir.clientTypeName}Mock`,
@@ -43,8 +45,8 @@ export function emitTesting(ir: ApiIR, document: Obj, validators: CompiledValida
     packageName: ir.packageName,
     specLiteral: dataLiteral({ operations, schemes }, "", 120),
     tags: ir.tags.map((tag) => ({
-      propertyName: tag.propertyName,
-      propertyLiteral: literal(tag.propertyName),
+      propertyName: mockNames.get(tag.propertyName)!,
+      propertyLiteral: literal(mockNames.get(tag.propertyName)!),
       operations: tag.operationIds.map((id) => {
         const op = ir.operations.find((o) => o.id === id)!;
         return { methodName: op.methodName, idLiteral: literal(op.id) };
@@ -52,6 +54,14 @@ export function emitTesting(ir: ApiIR, document: Obj, validators: CompiledValida
     })),
   };
   return { testing: templates.render("client/testing.ts.hbs", view), validate: templates.render("client/testing-validate.ts.hbs", { banner }) };
+}
+
+/** The mock's own members; a tag with one of these names (SureVoIP's `calls`) gets a numbered property on the mock only. */
+const MOCK_MEMBERS = ["fetch", "calls", "reset"];
+
+function mockTagProperties(clientNames: string[]): Map<string, string> {
+  const taken = new Set([...MOCK_MEMBERS, ...clientNames]);
+  return new Map(clientNames.map((name) => [name, MOCK_MEMBERS.includes(name) ? unique(name, taken) : name]));
 }
 
 /** How the mock reads a parameter's text back into a value: the first type its schema names. */

@@ -154,7 +154,33 @@ function rebase(schema: JsonSchema | unknown, strip = true): unknown {
     else if (SCHEMA_MAPS.has(key) && value !== null && typeof value === "object") out.push([key, named(Object.entries(value as Obj).map(([n, s]) => [n, rebase(s, strip)]))]);
     else out.push([key, rebase(value, strip)]);
   }
-  return named(out);
+  return named(asJsonSchema(out));
+}
+
+/**
+ * OpenAPI 3.0 keywords in the form ajv compiles (it throws on the others, and
+ * real specs use them): a boolean `exclusiveMinimum`/`exclusiveMaximum` becomes
+ * the bound itself, and `nullable` without a `type` is dropped, as it means
+ * nothing there (OpenAPI 3.0.3: it adds null to the types `type` names).
+ */
+function asJsonSchema(entries: [string, unknown][]): [string, unknown][] {
+  const get = (key: string) => entries.find(([k]) => k === key)?.[1];
+  const bounds: [string, string][] = [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]];
+  const drop = new Set<string>();
+  const replace = new Map<string, unknown>();
+  for (const [exclusive, inclusive] of bounds) {
+    const flag = get(exclusive);
+    if (typeof flag !== "boolean") continue;
+    drop.add(exclusive);
+    if (flag && typeof get(inclusive) === "number") {
+      replace.set(exclusive, get(inclusive));
+      drop.add(inclusive);
+    }
+  }
+  const type = get("type");
+  const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
+  if (get("nullable") !== undefined && (types.length === 0 || types.includes("null"))) drop.add("nullable");
+  return [...entries.filter(([k]) => !drop.has(k)), ...replace];
 }
 
 /** An object from entries, safe for any key (`__proto__` included). */
