@@ -4,7 +4,7 @@ import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./ir/names.ts";
 import { changeReport } from "./report.ts";
-import { closest } from "./suggest.ts";
+import { closest } from "./shared/suggest.ts";
 import { listTargets } from "./targets.ts";
 import { checkPackage, generatePackage, lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
 import type { RefPolicy } from "./validate/ref-policy.ts";
