@@ -4,7 +4,7 @@ import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./ir/names.ts";
 import { changeReport } from "./report.ts";
-import { closest } from "./suggest.ts";
+import { closest } from "./shared/suggest.ts";
 import { listTargets } from "./targets.ts";
 import { checkAll, DEFAULT_JOBS, generateAll } from "./parallel/pool.ts";
 import { inShard, parseJobs, parseShard, type Shard } from "./parallel/shard.ts";

@@ -31,7 +31,39 @@ const ALLOWED: Record<string, readonly string[]> = {
   changes: ["load", "validate", "ir"],
   "fingerprint.ts": [],
   "pipeline.ts": ["load", "validate", "ir", "emit", "format", "write", "changes", "runtime", "fingerprint.ts"],
-  "watch.ts": ["load", "validate", "ir", "emit", "format", "write", "changes", "fingerprint.ts", "pipeline.ts"],
+  // Command-line helpers above the pipeline: the spec files that are targets, the dry-run change report.
+  "targets.ts": ["pipeline.ts"],
+  "report.ts": ["changes", "pipeline.ts"],
+  // The watcher's machinery (file-tree watcher, child supervisor, source hash): plain Node, no stage.
+  watch: [],
+  "watch.ts": [
+    "load",
+    "validate",
+    "ir",
+    "emit",
+    "format",
+    "write",
+    "changes",
+    "fingerprint.ts",
+    "pipeline.ts",
+    "targets.ts",
+    "report.ts",
+    "watch",
+  ],
+  // One module per subcommand beside generate/check/watch (release, diff): the CLI's level.
+  commands: [
+    "load",
+    "validate",
+    "ir",
+    "emit",
+    "format",
+    "write",
+    "changes",
+    "fingerprint.ts",
+    "pipeline.ts",
+    "targets.ts",
+    "report.ts",
+  ],
   "cli.ts": [
     "load",
     "validate",
@@ -42,7 +74,10 @@ const ALLOWED: Record<string, readonly string[]> = {
     "changes",
     "fingerprint.ts",
     "pipeline.ts",
+    "targets.ts",
+    "report.ts",
     "watch.ts",
+    "commands",
   ],
   // The docs site reads generated packages; it is a tool of its own beside the generator.
   site: [],
@@ -55,20 +90,9 @@ const ALLOWED: Record<string, readonly string[]> = {
  */
 const KNOWN_EXCEPTIONS: { from: string; to: string; why: string }[] = [
   {
-    from: "changes",
-    to: "emit",
-    why: "changelog.ts renders markdown with emit/markdown.ts: a shared markdown module is due",
-  },
-  { from: "changes", to: "write", why: "release.ts reads the previous manifest (write/manifest.ts) itself" },
-  {
     from: "validate",
     to: "ir",
     why: "hoist-refs.ts names hoisted schemas with ir/names.ts slugify: names belong in shared/",
-  },
-  {
-    from: "site",
-    to: "emit",
-    why: "the site builder renders markdown with emit/markdown.ts: a shared markdown module is due",
   },
 ];
 

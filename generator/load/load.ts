@@ -246,7 +246,7 @@ function jsonSyntaxError(file: string, text: string, error: Error): SpecError {
   return new SpecError({ file, ...offsetPosition(text, offset) }, message);
 }
 
-function lazyLocator(text: string): LoadedSpec["locate"] {
+export function lazyLocator(text: string): LoadedSpec["locate"] {
   let cached: { doc: ReturnType<typeof parseDocument>; counter: LineCounter } | undefined;
   return (path) => {
     if (!cached) {

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/errors.ts";
+import { stringify } from "yaml";
 import { buildIR } from "../../generator/ir/build.ts";
+import { lazyLocator } from "../../generator/load/load.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import type { Obj } from "../../generator/shared/json.ts";
 import type { BundledSpec } from "../../generator/validate/validate.ts";
@@ -275,6 +277,25 @@ const CASES: Case[] = [
               items: "/data",
               total: "/meta/page~1info/total",
             },
+            responses: {
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: {
+                      type: "object",
+                      properties: {
+                        data: { type: "array", items: { type: "string" } },
+                        meta: {
+                          type: "object",
+                          properties: { "page/info": { type: "object", properties: { total: { type: "integer" } } } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
           }),
         },
       },
@@ -313,13 +334,19 @@ interface Broken {
   given: Obj;
   /** The JSON pointer the error names, and what it says. */
   want: { pointer: string; message: RegExp };
+  /** Where the error points in the document written as YAML (the loader's locator), when the builder locates it. */
+  at?: { line: number; column: number };
 }
 
 const BROKEN: Broken[] = [
   {
     name: "x-pagination with another style",
-    given: { paths: { "/a": { get: op({ "x-pagination": { style: "cursor" } }) } } },
-    want: { pointer: "#/paths/~1a/get/x-pagination", message: /style must be "offset" \(got "cursor"\)/ },
+    given: { paths: { "/a": { get: op({ "x-pagination": { style: "keyset" } }) } } },
+    want: {
+      pointer: "#/paths/~1a/get/x-pagination/style",
+      message: /style must be one of "offset", "page", "cursor", "link" \(got "keyset"\)/,
+    },
+    at: { line: 12, column: 9 },
   },
   {
     name: "x-pagination naming a parameter the operation lacks",
@@ -330,7 +357,11 @@ const BROKEN: Broken[] = [
         },
       },
     },
-    want: { pointer: "#/paths/~1a/get/x-pagination", message: /"limit" names "size", which is not a query parameter/ },
+    want: {
+      pointer: "#/paths/~1a/get/x-pagination/limit",
+      message: /"limit" names "size", which is not a query parameter of this operation \(it has none\)/,
+    },
+    at: { line: 13, column: 9 },
   },
   {
     name: "x-pagination with an items path that is not a pointer",
@@ -347,7 +378,11 @@ const BROKEN: Broken[] = [
         },
       },
     },
-    want: { pointer: "#/paths/~1a/get/x-pagination", message: /"items" must be a JSON pointer starting with "\/"/ },
+    want: {
+      pointer: "#/paths/~1a/get/x-pagination/items",
+      message: /"items" must be a JSON pointer into the response body such as "\/data" \(got "data"\)/,
+    },
+    at: { line: 20, column: 9 },
   },
   {
     name: "a parameter $ref cycle",
@@ -366,15 +401,16 @@ const BROKEN: Broken[] = [
 ];
 
 describe("buildIR on a broken document", () => {
-  it.each(BROKEN)("$name: a located SpecError", ({ given, want }) => {
+  it.each(BROKEN)("$name: a located SpecError", ({ given, want, at }) => {
+    const spec = bundled(given);
     let thrown: unknown;
     try {
-      buildIR(bundled(given), "given");
+      buildIR(spec, "given", lazyLocator(stringify(spec.document)));
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(SpecError);
     expect(String((thrown as Error).message)).toMatch(want.message);
-    expect(thrown).toMatchObject({ location: expect.objectContaining({ file: FILE, pointer: want.pointer }) });
+    expect(thrown).toMatchObject({ location: expect.objectContaining({ file: FILE, pointer: want.pointer, ...at }) });
   });
 });

@@ -1,5 +1,5 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import { closest } from "../../suggest.ts";
+import { closest } from "../../shared/suggest.ts";
 
 /**
  * Which of redocly's `struct` problems are typos that must stop the build, and
