@@ -40,13 +40,17 @@ export async function benchBundle(packagesDir: string): Promise<BundleResult> {
     return { minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
   };
 
-  const openapiFetch = await bundle(`import createClient from "openapi-fetch";\nexport const client = createClient({ baseUrl: "https://api.example.test" });\n`);
+  const openapiFetch = await bundle(
+    `import createClient from "openapi-fetch";\nexport const client = createClient({ baseUrl: "https://api.example.test" });\n`,
+  );
   const providers: BundleResult["providers"] = {};
   for (const provider of (await readdir(packagesDir)).sort()) {
     const entry = join(packagesDir, provider, "dist", "index.js");
     if (!existsSync(entry)) continue;
     const factory = await factoryName(entry);
-    const size = await bundle(`import { ${factory} } from ${JSON.stringify(entry)};\nexport const api = ${factory}({ baseUrl: "https://api.example.test" });\n`);
+    const size = await bundle(
+      `import { ${factory} } from ${JSON.stringify(entry)};\nexport const api = ${factory}({ baseUrl: "https://api.example.test" });\n`,
+    );
     providers[provider] = { ...size, factory, overOpenapiFetch: size.gzipBytes / openapiFetch.gzipBytes };
   }
   if (Object.keys(providers).length === 0) throw new Error(`bundle: no generated package in ${packagesDir}`);
@@ -62,6 +66,7 @@ export async function benchBundle(packagesDir: string): Promise<BundleResult> {
 async function factoryName(entry: string): Promise<string> {
   const exports = Object.keys((await import(pathToFileURL(entry).href)) as object);
   const factories = exports.filter((name) => /^create\w*Client$/.test(name));
-  if (factories.length !== 1) throw new Error(`bundle: ${entry} exports ${factories.length} create*Client factories (${exports.join(", ")})`);
+  if (factories.length !== 1)
+    throw new Error(`bundle: ${entry} exports ${factories.length} create*Client factories (${exports.join(", ")})`);
   return factories[0]!;
 }

@@ -34,12 +34,23 @@ export function renderChart(results: Results): string {
   const el: string[] = [];
 
   el.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  el.push(text(16, 26, "apigen bench: ours / theirs (log scale, lower is better)", 'font-size="16" font-weight="bold"'));
+  el.push(
+    text(16, 26, "apigen bench: ours / theirs (log scale, lower is better)", 'font-size="16" font-weight="bold"'),
+  );
   el.push(text(16, 46, subtitle(results), 'font-size="11" fill="#555"'));
   for (let p = lo; p <= hi; p++) {
     const gx = x(10 ** p);
-    el.push(`<line x1="${r(gx)}" y1="${TOP - 6}" x2="${r(gx)}" y2="${TOP + bars.length * ROW_H}" stroke="${p === 0 ? "#333" : "#ddd"}" stroke-width="${p === 0 ? 1.5 : 1}"/>`);
-    el.push(text(gx, TOP + bars.length * ROW_H + 16, String(10 ** p >= 1 ? 10 ** p : Number((10 ** p).toFixed(-p))), 'font-size="11" text-anchor="middle" fill="#555"'));
+    el.push(
+      `<line x1="${r(gx)}" y1="${TOP - 6}" x2="${r(gx)}" y2="${TOP + bars.length * ROW_H}" stroke="${p === 0 ? "#333" : "#ddd"}" stroke-width="${p === 0 ? 1.5 : 1}"/>`,
+    );
+    el.push(
+      text(
+        gx,
+        TOP + bars.length * ROW_H + 16,
+        String(10 ** p >= 1 ? 10 ** p : Number((10 ** p).toFixed(-p))),
+        'font-size="11" text-anchor="middle" fill="#555"',
+      ),
+    );
   }
   bars.forEach((bar, i) => {
     const y = TOP + i * ROW_H;
@@ -47,19 +58,39 @@ export function renderChart(results: Results): string {
     const x1 = x(bar.value);
     const color = bar.pass === undefined ? "#78909c" : bar.pass ? "#2e7d32" : "#c62828";
     el.push(text(LABEL_W - 10, y + ROW_H / 2 + 4, bar.label, 'font-size="12" text-anchor="end"'));
-    el.push(`<rect x="${r(Math.min(x0, x1))}" y="${y + 6}" width="${r(Math.max(1, Math.abs(x1 - x0)))}" height="${ROW_H - 12}" fill="${color}" rx="2"/>`);
+    el.push(
+      `<rect x="${r(Math.min(x0, x1))}" y="${y + 6}" width="${r(Math.max(1, Math.abs(x1 - x0)))}" height="${ROW_H - 12}" fill="${color}" rx="2"/>`,
+    );
     if (bar.cpu !== undefined && Number.isFinite(bar.cpu) && bar.cpu > 0) {
-      el.push(`<circle cx="${r(x(bar.cpu))}" cy="${y + ROW_H / 2}" r="3.5" fill="#ffffff" stroke="#111" stroke-width="1.5"/>`);
+      el.push(
+        `<circle cx="${r(x(bar.cpu))}" cy="${y + ROW_H / 2}" r="3.5" fill="#ffffff" stroke="#111" stroke-width="1.5"/>`,
+      );
     }
     if (bar.target !== undefined) {
       const tx = x(bar.target);
-      el.push(`<line x1="${r(tx)}" y1="${y + 2}" x2="${r(tx)}" y2="${y + ROW_H - 2}" stroke="#111" stroke-width="2" stroke-dasharray="3 2"/>`);
+      el.push(
+        `<line x1="${r(tx)}" y1="${y + 2}" x2="${r(tx)}" y2="${y + ROW_H - 2}" stroke="#111" stroke-width="2" stroke-dasharray="3 2"/>`,
+      );
     }
     el.push(text(LABEL_W + PLOT_W + 8, y + ROW_H / 2 + 4, bar.text, `font-size="12" fill="${color}"`));
   });
   const ly = TOP + bars.length * ROW_H + 36;
-  el.push(text(16, ly, "Bars (wall time) grow from parity (1.0). Dot = the same ratio by CPU time. Dashed tick = target. Green: met; red: missed; grey: no target.", 'font-size="11" fill="#555"'));
-  el.push(text(16, ly + 14, "Bundle rows: gzipped client / openapi-fetch alone; the tick is the 8,000 B budget on that scale.", 'font-size="11" fill="#555"'));
+  el.push(
+    text(
+      16,
+      ly,
+      "Bars (wall time) grow from parity (1.0). Dot = the same ratio by CPU time. Dashed tick = target. Green: met; red: missed; grey: no target.",
+      'font-size="11" fill="#555"',
+    ),
+  );
+  el.push(
+    text(
+      16,
+      ly + 14,
+      "Bundle rows: gzipped client / openapi-fetch alone; the tick is the 8,000 B budget on that scale.",
+      'font-size="11" fill="#555"',
+    ),
+  );
 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif">\n${el.join("\n")}\n</svg>\n`;
 }
@@ -71,7 +102,13 @@ function collectBars(results: Results): Bar[] {
     if (typeof value !== "number" || !Number.isFinite(value)) continue;
     if (target.min !== undefined) {
       // A speedup (higher is better): drawn as its inverse, a time ratio, so that left stays better.
-      bars.push({ label: `${target.label.replace(/ \(higher is better\)$/, "")}, inverted`, value: 1 / value, target: 1 / target.min, pass: passes(target, value), text: `${value.toFixed(2)}x (target ≥ ${target.min}x)` });
+      bars.push({
+        label: `${target.label.replace(/ \(higher is better\)$/, "")}, inverted`,
+        value: 1 / value,
+        target: 1 / target.min,
+        pass: passes(target, value),
+        text: `${value.toFixed(2)}x (target ≥ ${target.min}x)`,
+      });
       continue;
     }
     bars.push({
@@ -101,7 +138,11 @@ function collectBars(results: Results): Bar[] {
 
 function subtitle(results: Results): string {
   const s = results.sections;
-  const when = [s.regen, s.github, s.client, s.bundle].map((x) => x?.meta.measuredAt).filter((t): t is string => t !== undefined).sort().pop();
+  const when = [s.regen, s.github, s.client, s.bundle]
+    .map((x) => x?.meta.measuredAt)
+    .filter((t): t is string => t !== undefined)
+    .sort()
+    .pop();
   const gh = s.github ? `GitHub ${s.github.spec.package}, ${s.github.spec.operations} operations; ` : "";
   return `${gh}Node ${results.machine.node}, ${results.machine.cpus} cores; measured ${when?.slice(0, 10) ?? "?"}`;
 }

@@ -60,19 +60,29 @@ async function variants(job: RunnerJob): Promise<Map<string, Call>> {
   const { default: createClient } = await import("openapi-fetch");
   const plain = createClient<Record<string, never>>({ baseUrl, headers });
   out.set("openapi-fetch", async () => {
-    const { data, error } = await (plain as unknown as { GET(path: string): Promise<{ data?: unknown; error?: unknown }> }).GET(PATH);
+    const { data, error } = await (
+      plain as unknown as { GET(path: string): Promise<{ data?: unknown; error?: unknown }> }
+    ).GET(PATH);
     if (error !== undefined) throw new Error("openapi-fetch: error response");
     return data;
   });
 
   const pkg = (await import(pathToFileURL(job.apigenModule).href)) as Record<string, unknown>;
-  const factory = pkg.createLatitudeshClient as (options: object) => { vpnSessions: { getVpnSessions: () => Promise<unknown> } };
+  const factory = pkg.createLatitudeshClient as (options: object) => {
+    vpnSessions: { getVpnSessions: () => Promise<unknown> };
+  };
   if (typeof factory !== "function") throw new Error(`${job.apigenModule}: no createLatitudeshClient export`);
   const api = factory({ baseUrl, auth: { Bearer: TOKEN } });
   out.set("apigen client", () => api.vpnSessions.getVpnSessions());
   // The same client checking each request and response with the package's compiled validators.
-  const { validators } = (await import(pathToFileURL(job.apigenModule.replace(/index\.js$/, "validate.js")).href)) as { validators: object };
-  const validating = factory({ baseUrl, auth: { Bearer: TOKEN }, validate: { request: "throw", response: "throw", validators } });
+  const { validators } = (await import(pathToFileURL(job.apigenModule.replace(/index\.js$/, "validate.js")).href)) as {
+    validators: object;
+  };
+  const validating = factory({
+    baseUrl,
+    auth: { Bearer: TOKEN },
+    validate: { request: "throw", response: "throw", validators },
+  });
   out.set("apigen client (validating)", () => validating.vpnSessions.getVpnSessions());
 
   if (job.heyApiModule !== undefined) {
@@ -147,7 +157,10 @@ async function run(job: RunnerJob): Promise<RunnerResult> {
           const call = calls.get(name)!;
           collect();
           const before = process.cpuUsage();
-          const ms = mode === "sequential" ? await sequential(call, perSlice) : await concurrent(call, perSlice, job.concurrency);
+          const ms =
+            mode === "sequential"
+              ? await sequential(call, perSlice)
+              : await concurrent(call, perSlice, job.concurrency);
           const after = process.cpuUsage(before);
           wall.set(name, wall.get(name)! + ms);
           used.set(name, used.get(name)! + (after.user + after.system) / 1000);
@@ -171,7 +184,10 @@ async function run(job: RunnerJob): Promise<RunnerResult> {
  */
 async function stubbed(job: RunnerJob): Promise<Record<string, number[]>> {
   const real = globalThis.fetch;
-  const init = { status: 200, headers: { "content-type": "application/vnd.api+json", "content-length": String(Buffer.byteLength(BODY)) } };
+  const init = {
+    status: 200,
+    headers: { "content-type": "application/vnd.api+json", "content-length": String(Buffer.byteLength(BODY)) },
+  };
   globalThis.fetch = (async () => new Response(BODY, init)) as typeof fetch;
   try {
     const calls = await variants(job);
@@ -194,7 +210,10 @@ if (process.send !== undefined) {
   process.once("message", (job: RunnerJob) => {
     run(job).then(
       (result) => process.send!({ result }, () => process.exit(0)),
-      (error: unknown) => process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
+      (error: unknown) =>
+        process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () =>
+          process.exit(1),
+        ),
     );
   });
 }

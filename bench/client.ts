@@ -59,13 +59,33 @@ const OURS = "apigen client";
 export async function benchClient(options: ClientOptions): Promise<ClientResult> {
   const apigenModule = join(options.packagesDir, "latitudesh", "dist", "index.js");
   if (!existsSync(apigenModule)) throw new Error(`client: ${apigenModule} is missing (run the regen section first)`);
-  const heyApiModule = options.heyApi ? await heyApiBundle(join(options.packagesDir, "latitudesh", "openapi.json")) : undefined;
+  const heyApiModule = options.heyApi
+    ? await heyApiBundle(join(options.packagesDir, "latitudesh", "openapi.json"))
+    : undefined;
 
-  const server = fork(join(import.meta.dirname, "client-server.ts"), [], { execArgv: ["--import", import.meta.resolve("tsx")], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const server = fork(join(import.meta.dirname, "client-server.ts"), [], {
+    execArgv: ["--import", import.meta.resolve("tsx")],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   try {
-    const { port } = await nextMessage<{ port: number }>(server, (m) => typeof (m as { port?: unknown }).port === "number");
-    const job: RunnerJob = { port, n: options.n, concurrency: options.concurrency, rounds: options.rounds, warmup: Math.min(2000, options.n), slice: options.slice, stubN: 20_000, apigenModule, heyApiModule };
-    log(`client: ${options.rounds} rounds x ${options.n} GETs, sequential and ${options.concurrency} concurrent, server pid ${server.pid}`);
+    const { port } = await nextMessage<{ port: number }>(
+      server,
+      (m) => typeof (m as { port?: unknown }).port === "number",
+    );
+    const job: RunnerJob = {
+      port,
+      n: options.n,
+      concurrency: options.concurrency,
+      rounds: options.rounds,
+      warmup: Math.min(2000, options.n),
+      slice: options.slice,
+      stubN: 20_000,
+      apigenModule,
+      heyApiModule,
+    };
+    log(
+      `client: ${options.rounds} rounds x ${options.n} GETs, sequential and ${options.concurrency} concurrent, server pid ${server.pid}`,
+    );
     const runner = fork(join(import.meta.dirname, "client-runner.ts"), [], {
       execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -75,11 +95,19 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
       if (progress !== undefined) log(`client: round ${progress}/${options.rounds} done`);
     });
     runner.send(job);
-    const reply = await nextMessage<{ result?: RunnerResult; error?: string }>(runner, (m) => "result" in (m as object) || "error" in (m as object));
-    if (reply.error !== undefined || reply.result === undefined) throw new Error(`client runner failed:\n${reply.error}`);
+    const reply = await nextMessage<{ result?: RunnerResult; error?: string }>(
+      runner,
+      (m) => "result" in (m as object) || "error" in (m as object),
+    );
+    if (reply.error !== undefined || reply.result === undefined)
+      throw new Error(`client runner failed:\n${reply.error}`);
     server.send("stats");
-    const stats = await nextMessage<{ unauthorized: number }>(server, (m) => typeof (m as { unauthorized?: unknown }).unauthorized === "number");
-    if (stats.unauthorized > 0) throw new Error(`client: ${stats.unauthorized} requests reached the server without the credential`);
+    const stats = await nextMessage<{ unauthorized: number }>(
+      server,
+      (m) => typeof (m as { unauthorized?: unknown }).unauthorized === "number",
+    );
+    if (stats.unauthorized > 0)
+      throw new Error(`client: ${stats.unauthorized} requests reached the server without the credential`);
     return analyse(reply.result, options);
   } finally {
     server.disconnect();
@@ -108,7 +136,15 @@ function analyse(result: RunnerResult, options: ClientOptions): ClientResult {
     }
     const stub = median(result.stubUs[name] ?? []);
     const overhead = stub - median(result.stubUs["raw fetch"] ?? []);
-    variants[name] = { rps, usPerRequest: us, overRawFetch: over, cpuUsPerRequest: cpuUs, cpuOverRawFetch: cpuOver, stubUsPerCall: round(stub, 2), overheadUsPerCall: round(overhead, 2) };
+    variants[name] = {
+      rps,
+      usPerRequest: us,
+      overRawFetch: over,
+      cpuUsPerRequest: cpuUs,
+      cpuOverRawFetch: cpuOver,
+      stubUsPerCall: round(stub, 2),
+      overheadUsPerCall: round(overhead, 2),
+    };
   }
   return {
     operation: "latitudesh GET /vpn_sessions (vpnSessions.getVpnSessions), 2-item JSON body",
@@ -132,12 +168,24 @@ async function heyApiBundle(spec: string): Promise<string | undefined> {
     const out = join(dir, "hey-latitudesh");
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    await measure(process.execPath, [tool.bin, "--input", spec, "--output", out, "--client", "@hey-api/client-fetch", "--silent", "--no-log-file"], { cwd: dir });
+    await measure(
+      process.execPath,
+      [tool.bin, "--input", spec, "--output", out, "--client", "@hey-api/client-fetch", "--silent", "--no-log-file"],
+      { cwd: dir },
+    );
     const { build } = await import("esbuild");
     const outfile = join(dir, "hey-latitudesh.mjs");
     // index.ts exports the SDK functions; the client instance they default to lives in client.gen.ts.
     const contents = `export * from "./hey-latitudesh/index.ts";\nexport { client } from "./hey-latitudesh/client.gen.ts";\n`;
-    await build({ stdin: { contents, resolveDir: dir, loader: "ts" }, bundle: true, format: "esm", platform: "node", target: "node20", outfile, logLevel: "error" });
+    await build({
+      stdin: { contents, resolveDir: dir, loader: "ts" },
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      outfile,
+      logLevel: "error",
+    });
     return outfile;
   } catch (error) {
     log(`client: no @hey-api SDK variant (${(error as Error).message.split("\n")[0]})`);

@@ -16,7 +16,16 @@
  */
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { log, measure, ROOT, spawnAndWait, summarizeSamples, WORK, type ProcessSample, type ProcessSummary } from "./proc.ts";
+import {
+  log,
+  measure,
+  ROOT,
+  spawnAndWait,
+  summarizeSamples,
+  WORK,
+  type ProcessSample,
+  type ProcessSummary,
+} from "./proc.ts";
 import { githubSpec, openapiTypescript } from "./tools.ts";
 
 export interface ConsumerApp {
@@ -97,13 +106,17 @@ export async function benchConsumer(runs: number, cli: string): Promise<Consumer
   await symlink(pkg, join(ours, "node_modules", "@apigen", "github"), "dir");
   // From the scratch folder, as the github section runs it: in the repo it would pick up our redocly.yaml.
   await measure(process.execPath, [oats.bin, spec.file, "--output", join(theirs, "schema.d.ts")], { cwd: work });
-  for (const [dir, app] of [[ours, OURS_APP], [theirs, OPENAPI_FETCH_APP]] as const) {
+  for (const [dir, app] of [
+    [ours, OURS_APP],
+    [theirs, OPENAPI_FETCH_APP],
+  ] as const) {
     await writeFile(join(dir, "app.ts"), app);
     await writeFile(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2) + "\n");
   }
 
   const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const check = (dir: string) => measure(process.execPath, [tsc, "-p", join(dir, "tsconfig.json"), "--pretty", "false"], { cwd: dir });
+  const check = (dir: string) =>
+    measure(process.execPath, [tsc, "-p", join(dir, "tsconfig.json"), "--pretty", "false"], { cwd: dir });
   // Both apps must typecheck (this also warms the disk cache); then the timed runs.
   const [oursDiag, theirsDiag] = [await diagnostics(tsc, ours), await diagnostics(tsc, theirs)];
   const samples: [ProcessSample[], ProcessSample[]] = [[], []];
@@ -130,12 +143,21 @@ export async function benchConsumer(runs: number, cli: string): Promise<Consumer
 
 /** tsc's own account of one run: check time, total time, types and instantiations. */
 async function diagnostics(tsc: string, dir: string): Promise<Omit<ConsumerApp, "run">> {
-  const { code, stdout, stderr } = await spawnAndWait(process.execPath, [tsc, "-p", join(dir, "tsconfig.json"), "--pretty", "false", "--extendedDiagnostics"], { cwd: dir });
+  const { code, stdout, stderr } = await spawnAndWait(
+    process.execPath,
+    [tsc, "-p", join(dir, "tsconfig.json"), "--pretty", "false", "--extendedDiagnostics"],
+    { cwd: dir },
+  );
   if (code !== 0) throw new Error(`consumer: tsc failed in ${dir}:\n${stdout}${stderr}`);
   const figure = (name: string) => {
     const match = new RegExp(`^${name}:\\s+([\\d.]+)`, "m").exec(stdout);
     if (!match) throw new Error(`consumer: no "${name}" in tsc --extendedDiagnostics`);
     return Number(match[1]);
   };
-  return { checkS: figure("Check time"), totalS: figure("Total time"), types: figure("Types"), instantiations: figure("Instantiations") };
+  return {
+    checkS: figure("Check time"),
+    totalS: figure("Total time"),
+    types: figure("Types"),
+    instantiations: figure("Instantiations"),
+  };
 }

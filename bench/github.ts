@@ -11,7 +11,16 @@
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { folderSize, log, measure, ROOT, summarizeSamples, WORK, type ProcessSample, type ProcessSummary } from "./proc.ts";
+import {
+  folderSize,
+  log,
+  measure,
+  ROOT,
+  summarizeSamples,
+  WORK,
+  type ProcessSample,
+  type ProcessSummary,
+} from "./proc.ts";
 import { ensureHeyApi, githubSpec, openapiTypescript } from "./tools.ts";
 
 export type GithubTool = "ours" | "heyApi" | "openapiTypescript";
@@ -67,7 +76,17 @@ export async function benchGithub(runs: number, cli: string): Promise<GithubResu
     heyApi: {
       label: `@hey-api/openapi-ts ${heyApi.version} (types + SDK)`,
       version: heyApi.version,
-      args: [heyApi.bin, "--input", spec.file, "--output", out("heyApi"), "--client", "@hey-api/client-fetch", "--silent", "--no-log-file"],
+      args: [
+        heyApi.bin,
+        "--input",
+        spec.file,
+        "--output",
+        out("heyApi"),
+        "--client",
+        "@hey-api/client-fetch",
+        "--silent",
+        "--no-log-file",
+      ],
       tscInclude: ["**/*.ts"],
     },
     ours: {
@@ -80,14 +99,20 @@ export async function benchGithub(runs: number, cli: string): Promise<GithubResu
   const order: GithubTool[] = ["openapiTypescript", "heyApi", "ours"];
   const samples: Record<GithubTool, ProcessSample[]> = { ours: [], heyApi: [], openapiTypescript: [] };
 
-  for (let round = 0; samples.ours.length < runs || samples.heyApi.length < runs || samples.openapiTypescript.length < runs; round++) {
+  for (
+    let round = 0;
+    samples.ours.length < runs || samples.heyApi.length < runs || samples.openapiTypescript.length < runs;
+    round++
+  ) {
     for (const tool of order) {
       if (samples[tool].length >= runs) continue;
       await rm(out(tool), { recursive: true, force: true });
       await mkdir(out(tool), { recursive: true });
       const sample = await measure(process.execPath, tools[tool].args, { cwd: work });
       const kept = round > 0 || sample.ms > SLOW_WARMUP_MS;
-      log(`github ${round === 0 ? "warm-up" : `round ${round}`}: ${tool} ${(sample.ms / 1000).toFixed(1)} s, ${Math.round(sample.maxRssKb / 1024)} MiB${kept ? "" : " (discarded)"}`);
+      log(
+        `github ${round === 0 ? "warm-up" : `round ${round}`}: ${tool} ${(sample.ms / 1000).toFixed(1)} s, ${Math.round(sample.maxRssKb / 1024)} MiB${kept ? "" : " (discarded)"}`,
+      );
       if (kept) samples[tool].push(sample);
     }
   }
@@ -97,7 +122,9 @@ export async function benchGithub(runs: number, cli: string): Promise<GithubResu
     const dir = out(tool);
     const output = { ...(await folderSize(dir)), ...(tool === "ours" ? { breakdown: await topLevelSizes(dir) } : {}) };
     const tsc = await typecheck(work, tool, dir, tools[tool].tscInclude);
-    log(`github tsc --noEmit on ${tool}: ${(tsc.ms / 1000).toFixed(1)} s${tsc.exitCode === 0 ? "" : ` (exit ${tsc.exitCode})`}`);
+    log(
+      `github tsc --noEmit on ${tool}: ${(tsc.ms / 1000).toFixed(1)} s${tsc.exitCode === 0 ? "" : ` (exit ${tsc.exitCode})`}`,
+    );
     results[tool] = {
       label: tools[tool].label,
       version: tools[tool].version,
@@ -117,14 +144,22 @@ export async function benchGithub(runs: number, cli: string): Promise<GithubResu
   };
 }
 
-async function typecheck(work: string, tool: GithubTool, dir: string, include: string[]): Promise<GithubToolResult["tsc"]> {
+async function typecheck(
+  work: string,
+  tool: GithubTool,
+  dir: string,
+  include: string[],
+): Promise<GithubToolResult["tsc"]> {
   const project = join(work, `tsc-${tool}`);
   await mkdir(project, { recursive: true });
   const config = { compilerOptions: TSC_OPTIONS, include: include.map((p) => `${relative(project, dir)}/${p}`) };
   await writeFile(join(project, "tsconfig.json"), JSON.stringify(config, null, 2));
   const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
   // Type errors in an output: the time still counts, and the exit code says so.
-  const s = await measure(process.execPath, [tsc, "-p", join(project, "tsconfig.json"), "--pretty", "false"], { cwd: project, allowFailure: true });
+  const s = await measure(process.execPath, [tsc, "-p", join(project, "tsconfig.json"), "--pretty", "false"], {
+    cwd: project,
+    allowFailure: true,
+  });
   return { ms: s.ms, maxRssKb: s.maxRssKb, files: include.join(" "), exitCode: s.exitCode };
 }
 
@@ -139,7 +174,10 @@ async function topLevelSizes(dir: string): Promise<Record<string, number>> {
 
 async function specStats(file: string): Promise<{ bytes: number; operations: number; schemas: number }> {
   const text = await readFile(file, "utf8");
-  const doc = JSON.parse(text) as { paths?: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, unknown> } };
+  const doc = JSON.parse(text) as {
+    paths?: Record<string, Record<string, unknown>>;
+    components?: { schemas?: Record<string, unknown> };
+  };
   const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
   let operations = 0;
   for (const item of Object.values(doc.paths ?? {})) operations += methods.filter((m) => item[m] !== undefined).length;

@@ -55,7 +55,16 @@ export async function benchMany(rounds: number, cli: string): Promise<ManyResult
 
   const jobsDefault = availableParallelism();
   const generate = (out: string, jobs?: number) =>
-    measure(process.execPath, [cli, "generate", "--specs", specs, "--generated", out, "--quiet", ...(jobs === undefined ? [] : ["--jobs", String(jobs)])]);
+    measure(process.execPath, [
+      cli,
+      "generate",
+      "--specs",
+      specs,
+      "--generated",
+      out,
+      "--quiet",
+      ...(jobs === undefined ? [] : ["--jobs", String(jobs)]),
+    ]);
   const sequential: ProcessSample[] = [];
   const parallel: ProcessSample[] = [];
   for (let round = 0; round <= rounds; round++) {
@@ -64,15 +73,20 @@ export async function benchMany(rounds: number, cli: string): Promise<ManyResult
     await rm(one, { recursive: true, force: true });
     await rm(all, { recursive: true, force: true });
     // Alternate which goes first, so neither always runs on a warmer disk cache.
-    const [s, p] = round % 2 === 0 ? [await generate(one, 1), await generate(all)] : await (async () => {
-      const first = await generate(all);
-      return [await generate(one, 1), first] as const;
-    })();
+    const [s, p] =
+      round % 2 === 0
+        ? [await generate(one, 1), await generate(all)]
+        : await (async () => {
+            const first = await generate(all);
+            return [await generate(one, 1), first] as const;
+          })();
     if (round === 0) {
       const [a, b] = [await treeHash(one), await treeHash(all)];
       if (a !== b) throw new Error(`many: --jobs 1 and --jobs ${jobsDefault} wrote different files`);
     }
-    log(`many ${round === 0 ? "warm-up round" : `round ${round}/${rounds}`}: --jobs 1 ${Math.round(s.ms)} ms, --jobs ${jobsDefault} ${Math.round(p.ms)} ms`);
+    log(
+      `many ${round === 0 ? "warm-up round" : `round ${round}/${rounds}`}: --jobs 1 ${Math.round(s.ms)} ms, --jobs ${jobsDefault} ${Math.round(p.ms)} ms`,
+    );
     if (round === 0) continue;
     sequential.push(s);
     parallel.push(p);
@@ -138,6 +152,11 @@ async function treeHash(dir: string): Promise<string> {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
-  for (const file of files) hash.update(relative(dir, file)).update("\0").update(await readFile(file)).update("\0");
+  for (const file of files)
+    hash
+      .update(relative(dir, file))
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   return hash.digest("hex");
 }

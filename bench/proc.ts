@@ -43,14 +43,19 @@ export function requireGnuTime(): void {
 }
 
 /** Runs `command args` to completion under GNU time; throws with its stderr when it exits non-zero. */
-export async function measure(command: string, args: readonly string[], options: RunOptions = {}): Promise<ProcessSample> {
+export async function measure(
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<ProcessSample> {
   const dir = await mkdtemp(join(tmpdir(), "apigen-bench-"));
   const report = join(dir, "time.txt");
   try {
     const started = performance.now();
     const { code, stderr } = await spawnAndWait(GNU_TIME, ["-f", "%U %S %M", "-o", report, command, ...args], options);
     const ms = performance.now() - started;
-    if (code !== 0 && !options.allowFailure) throw new Error(`${command} ${args.join(" ")} exited with ${code}:\n${stderr.slice(-4000)}`);
+    if (code !== 0 && !options.allowFailure)
+      throw new Error(`${command} ${args.join(" ")} exited with ${code}:\n${stderr.slice(-4000)}`);
     // GNU time prefixes "Command exited with non-zero status N" on a failure: the figures are the last line.
     const [user, system, rss] = (await readFile(report, "utf8")).trim().split("\n").pop()!.split(" ").map(Number);
     return { ms, cpuS: (user ?? 0) + (system ?? 0), maxRssKb: rss ?? 0, exitCode: code };
@@ -59,9 +64,17 @@ export async function measure(command: string, args: readonly string[], options:
   }
 }
 
-export function spawnAndWait(command: string, args: readonly string[], options: RunOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function spawnAndWait(
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout = keepTail(stdout + chunk)));
@@ -97,7 +110,12 @@ export function median(values: readonly number[]): number {
 }
 
 export function summarize(values: readonly number[]): Summary {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values), samples: values.map((v) => round(v, 3)) };
+  return {
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    samples: values.map((v) => round(v, 3)),
+  };
 }
 
 export interface ProcessSummary {
@@ -144,7 +162,11 @@ export function machineLoad(): { loadavg1: number; cores: number } {
 /** The commit and the files that differ from it: what was measured. */
 export function gitState(): { commit: string; dirty: string[] } {
   const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" });
-  const status = spawnSync("git", ["status", "--porcelain", "--", "generator", "templates", "package.json", "package-lock.json"], { cwd: ROOT, encoding: "utf8" });
+  const status = spawnSync(
+    "git",
+    ["status", "--porcelain", "--", "generator", "templates", "package.json", "package-lock.json"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   return {
     commit: head.stdout.trim(),
     dirty: status.stdout

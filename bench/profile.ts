@@ -29,18 +29,54 @@ import { githubSpec } from "./tools.ts";
 const INSTRUMENT: Record<string, string[]> = {
   "cli.ts": ["generatorFingerprint", "recoverInterrupted", "generatePackage", "resolveTargets"],
   "pipeline.ts": [
-    "loadStages", "ctx.templates", "loadSpec", "validateAndBundle", "buildIR", "emitTypes", "readPrevious", "planRelease",
-    "emitClient", "emitPackageFiles", "emitDocs", "changelog", "formatFiles", "emitDist", "hashInputs", "manifestFor",
-    "sortFiles", "readManifest", "isUpToDate", "renderPackage", "diffAgainstDisk", "replaceFolder",
+    "loadStages",
+    "ctx.templates",
+    "loadSpec",
+    "validateAndBundle",
+    "buildIR",
+    "emitTypes",
+    "readPrevious",
+    "planRelease",
+    "emitClient",
+    "emitPackageFiles",
+    "emitDocs",
+    "changelog",
+    "formatFiles",
+    "emitDist",
+    "hashInputs",
+    "manifestFor",
+    "sortFiles",
+    "readManifest",
+    "isUpToDate",
+    "renderPackage",
+    "diffAgainstDisk",
+    "replaceFolder",
   ],
   "load/load.ts": ["readFile", "decodeText", "parseSpecText", "JSON.parse", "parseDocument"],
   "validate/validate.ts": [
-    "checkVersion", "throwIfCycles", "protectLiteralRefs", "stripQueryFromPathKeys", "redocly.createConfig", "redocly.lintDocument",
-    "redocly.bundle", "throwIfErrors", "nullTypeAsUnion", "hoistDeepSchemaRefs", "canonicalize", "restoreLiteralRefs", "breakSelfArrayUnions",
+    "checkVersion",
+    "throwIfCycles",
+    "protectLiteralRefs",
+    "stripQueryFromPathKeys",
+    "redocly.createConfig",
+    "redocly.lintDocument",
+    "redocly.bundle",
+    "throwIfErrors",
+    "nullTypeAsUnion",
+    "hoistDeepSchemaRefs",
+    "canonicalize",
+    "restoreLiteralRefs",
+    "breakSelfArrayUnions",
   ],
   "emit/types.ts": [
-    "typesOptions", "transformContext", "openapiTs.default", "openapiTs.transformSchema", "openapiTs.scanDiscriminators",
-    "openapiTs.astToString", "restoreLiteralRefsInText", "redocly.createConfig",
+    "typesOptions",
+    "transformContext",
+    "openapiTs.default",
+    "openapiTs.transformSchema",
+    "openapiTs.scanDiscriminators",
+    "openapiTs.astToString",
+    "restoreLiteralRefsInText",
+    "redocly.createConfig",
   ],
   "emit/client.ts": ["templates.render", "operationView", "dataLiteral"],
   "emit/package.ts": ["templates.render", "JSON.stringify"],
@@ -129,7 +165,12 @@ export async function profileGeneration(kind: ProfileTarget): Promise<void> {
     const path = join(copy, "generator", file);
     if (!existsSync(path)) continue;
     const source = await readFile(path, "utf8");
-    const { text, hits } = instrument(source, names, file.replace(/\.ts$/, ""), relative(join(path, ".."), join(copy, "generator", "__profile.ts")));
+    const { text, hits } = instrument(
+      source,
+      names,
+      file.replace(/\.ts$/, ""),
+      relative(join(path, ".."), join(copy, "generator", "__profile.ts")),
+    );
     await writeFile(path, text);
     patched.push(`${file}: ${hits.join(", ") || "(nothing found)"}`);
   }
@@ -151,13 +192,27 @@ export async function profileGeneration(kind: ProfileTarget): Promise<void> {
   log(`profile: ${what} under --cpu-prof`);
   const sample = await measure(
     process.execPath,
-    ["--cpu-prof", "--cpu-prof-dir", out, "--import", import.meta.resolve("tsx"), join(copy, "generator", "cli.ts"), "generate", ...args, "--quiet"],
+    [
+      "--cpu-prof",
+      "--cpu-prof-dir",
+      out,
+      "--import",
+      import.meta.resolve("tsx"),
+      join(copy, "generator", "cli.ts"),
+      "generate",
+      ...args,
+      "--quiet",
+    ],
     { cwd: copy, env: { APIGEN_PROFILE_OUT: stagesFile } },
   );
   const size = await folderSize(target);
   const stages = JSON.parse(await readFile(stagesFile, "utf8")) as StageFile;
   // The main thread's profile is the big one (tsx's loader thread writes a small second one).
-  const profiles = await Promise.all((await readdir(out)).filter((f) => f.endsWith(".cpuprofile")).map(async (f) => ({ f, size: (await stat(join(out, f))).size })));
+  const profiles = await Promise.all(
+    (await readdir(out))
+      .filter((f) => f.endsWith(".cpuprofile"))
+      .map(async (f) => ({ f, size: (await stat(join(out, f))).size })),
+  );
   const profileName = profiles.sort((a, b) => b.size - a.size)[0]?.f;
   const profile = profileName ? (JSON.parse(await readFile(join(out, profileName), "utf8")) as CpuProfile) : undefined;
 
@@ -169,7 +224,12 @@ export async function profileGeneration(kind: ProfileTarget): Promise<void> {
 }
 
 /** Wraps each call site `name(` (not declarations, not member calls of other objects) in `__t("file:name", name)(`. */
-function instrument(source: string, names: string[], file: string, runtimePath: string): { text: string; hits: string[] } {
+function instrument(
+  source: string,
+  names: string[],
+  file: string,
+  runtimePath: string,
+): { text: string; hits: string[] } {
   let text = source;
   const hits: string[] = [];
   for (const name of names) {
@@ -219,7 +279,9 @@ function renderProfile(
   ];
   if (profile) {
     const top = sorted.filter((e) => e.depth === 1 || (e.depth === 0 && e.label !== "cli:generatePackage"));
-    const pipelineStages = sorted.filter((e) => e.label.startsWith("pipeline:") && e.ms / total >= BIG_STAGE_SHARE && e.label !== "pipeline:renderPackage");
+    const pipelineStages = sorted.filter(
+      (e) => e.label.startsWith("pipeline:") && e.ms / total >= BIG_STAGE_SHARE && e.label !== "pipeline:renderPackage",
+    );
     parts.push(categoryTables(profile, pipelineStages.length > 0 ? pipelineStages : top));
     parts.push(hottest(profile));
   }
@@ -252,7 +314,11 @@ function samples(profile: CpuProfile): Sample[] {
     const node = byId.get(profile.samples[i]!);
     if (!node) continue;
     const { url, functionName, lineNumber } = node.callFrame;
-    out.push({ time, category: category(url, functionName), frame: `${functionName || "(anonymous)"} ${url ? `${category(url, functionName)}:${lineNumber + 1}` : ""}`.trim() });
+    out.push({
+      time,
+      category: category(url, functionName),
+      frame: `${functionName || "(anonymous)"} ${url ? `${category(url, functionName)}:${lineNumber + 1}` : ""}`.trim(),
+    });
   }
   return out;
 }
@@ -271,14 +337,22 @@ function categoryTables(profile: CpuProfile, stages: Entry[]): string {
       n++;
     }
     const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    rows.push([stage.label, `${((n * interval) / 1000).toFixed(2)} s`, top.map(([c, k]) => `${c} ${Math.round((k / Math.max(n, 1)) * 100)}%`).join(", ")]);
+    rows.push([
+      stage.label,
+      `${((n * interval) / 1000).toFixed(2)} s`,
+      top.map(([c, k]) => `${c} ${Math.round((k / Math.max(n, 1)) * 100)}%`).join(", "),
+    ]);
   }
   const overall = new Map<string, number>();
   for (const s of all) overall.set(s.category, (overall.get(s.category) ?? 0) + 1);
   rows.push([
     "(whole process)",
     `${((all.length * interval) / 1000).toFixed(2)} s`,
-    [...overall].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([c, k]) => `${c} ${Math.round((k / all.length) * 100)}%`).join(", "),
+    [...overall]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([c, k]) => `${c} ${Math.round((k / all.length) * 100)}%`)
+      .join(", "),
   ]);
   lines.push(table(["stage", "sampled", "self time by code (top)"], rows, "lrl"));
   return lines.join("\n\n");
@@ -292,6 +366,10 @@ function hottest(profile: CpuProfile): string {
   const rows = [...counts]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)
-    .map(([frame, k]) => [frame, `${((k * interval) / 1000).toFixed(2)} s`, `${((k / all.length) * 100).toFixed(1)} %`]);
+    .map(([frame, k]) => [
+      frame,
+      `${((k * interval) / 1000).toFixed(2)} s`,
+      `${((k / all.length) * 100).toFixed(1)} %`,
+    ]);
   return `#### Hottest functions (self time)\n\n${table(["function", "self", "share"], rows, "lrr")}`;
 }

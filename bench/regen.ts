@@ -44,7 +44,8 @@ export async function benchRegen(rounds: number, cli: string): Promise<RegenResu
   const touched = basename(touchedFile, extname(touchedFile));
   const original = await readFile(join(specs, touchedFile), "utf8");
 
-  const generate = () => measure(process.execPath, [cli, "generate", "--specs", specs, "--generated", generated, "--quiet"]);
+  const generate = () =>
+    measure(process.execPath, [cli, "generate", "--specs", specs, "--generated", generated, "--quiet"]);
   const cold: ProcessSample[] = [];
   const noop: ProcessSample[] = [];
   const oneSpec: ProcessSample[] = [];
@@ -66,7 +67,8 @@ export async function benchRegen(rounds: number, cli: string): Promise<RegenResu
     const o = await generate();
     const afterEdit = await folderIds(generated, providers);
     const rewritten = providers.filter((p) => afterEdit[p] !== afterNoop[p]);
-    if (rewritten.join() !== touched) throw new Error(`regen: editing ${touchedFile} rewrote [${rewritten.join(", ")}], expected [${touched}]`);
+    if (rewritten.join() !== touched)
+      throw new Error(`regen: editing ${touchedFile} rewrote [${rewritten.join(", ")}], expected [${touched}]`);
     log(`regen ${label}: cold ${ms(c)}, no-op ${ms(n)}, one spec ${ms(o)}`);
     if (round === 0) continue;
     cold.push(c);
@@ -93,7 +95,9 @@ function editSummary(text: string, round: number): string {
   const edited = text.replace(/^(\s+summary:\s*)(.+)$/m, (_, key: string, value: string) => {
     done = true;
     const quoted = /^["']/.test(value);
-    return quoted ? `${key}${value.slice(0, -1)} (bench edit ${round})${value.slice(-1)}` : `${key}${value} (bench edit ${round})`;
+    return quoted
+      ? `${key}${value.slice(0, -1)} (bench edit ${round})${value.slice(-1)}`
+      : `${key}${value} (bench edit ${round})`;
   });
   if (!done) throw new Error("regen: no `summary:` line to edit in the largest spec");
   return edited;

@@ -63,13 +63,28 @@ export const TARGETS: Record<string, Target> = {
   noopOverCold: { key: "noopOverCold", label: "no-op rerun / cold", max: 0.15 },
   oneSpecOverCold: { key: "oneSpecOverCold", label: "one spec changed / cold" },
   githubOursOverHeyApi: { key: "githubOursOverHeyApi", label: "GitHub: ours / @hey-api", max: 1, strict: true },
-  githubOursOverOpenapiTypescript: { key: "githubOursOverOpenapiTypescript", label: "GitHub: ours / openapi-typescript", max: 1.5 },
+  githubOursOverOpenapiTypescript: {
+    key: "githubOursOverOpenapiTypescript",
+    label: "GitHub: ours / openapi-typescript",
+    max: 1.5,
+  },
   clientOverRawFetch: { key: "clientOverRawFetch", label: "client / raw fetch (sequential)", max: 1.1 },
   clientOverRawFetchConcurrent: { key: "clientOverRawFetchConcurrent", label: "client / raw fetch (concurrent)" },
   clientOverOpenapiFetch: { key: "clientOverOpenapiFetch", label: "client / openapi-fetch (sequential)" },
-  clientOverOpenapiFetchConcurrent: { key: "clientOverOpenapiFetchConcurrent", label: "client / openapi-fetch (concurrent)" },
-  manyProvidersSpeedup: { key: "manyProvidersSpeedup", label: "40 providers: --jobs 1 / default (higher is better)", min: 1.7 },
-  consumerTypecheckOverOpenapiFetch: { key: "consumerTypecheckOverOpenapiFetch", label: "app tsc: ours / openapi-fetch", max: 0.8 },
+  clientOverOpenapiFetchConcurrent: {
+    key: "clientOverOpenapiFetchConcurrent",
+    label: "client / openapi-fetch (concurrent)",
+  },
+  manyProvidersSpeedup: {
+    key: "manyProvidersSpeedup",
+    label: "40 providers: --jobs 1 / default (higher is better)",
+    min: 1.7,
+  },
+  consumerTypecheckOverOpenapiFetch: {
+    key: "consumerTypecheckOverOpenapiFetch",
+    label: "app tsc: ours / openapi-fetch",
+    max: 0.8,
+  },
 };
 
 /** Gzipped bundle budget per generated client, bytes. */

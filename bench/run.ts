@@ -92,7 +92,9 @@ if (only.includes("profile") || only.includes("profile-regen")) {
 }
 const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
 if (unknown.length > 0) {
-  process.stderr.write(`bench: unknown section(s) ${unknown.join(", ")}; known: ${SECTIONS.join(", ")}, profile, profile-regen\n`);
+  process.stderr.write(
+    `bench: unknown section(s) ${unknown.join(", ")}; known: ${SECTIONS.join(", ")}, profile, profile-regen\n`,
+  );
   process.exit(2);
 }
 const selected = values.render ? [] : SECTIONS.filter((s) => only.includes(s));
@@ -100,7 +102,10 @@ const selected = values.render ? [] : SECTIONS.filter((s) => only.includes(s));
 requireGnuTime();
 const resultsFile = quick ? join(LOGS, "results.quick.json") : join(ROOT, "bench", "results.json");
 const chartFile = quick ? join(LOGS, "chart.quick.svg") : join(ROOT, "bench", "chart.svg");
-const previous = existsSync(resultsFile) && selected.length < SECTIONS.length ? (JSON.parse(await readFile(resultsFile, "utf8")) as Results) : undefined;
+const previous =
+  existsSync(resultsFile) && selected.length < SECTIONS.length
+    ? (JSON.parse(await readFile(resultsFile, "utf8")) as Results)
+    : undefined;
 if (values.render && previous === undefined) throw new Error(`--render: no ${resultsFile}`);
 const sections: Results["sections"] = { ...previous?.sections };
 const started = performance.now();
@@ -109,7 +114,9 @@ log(`sections: ${selected.join(", ")}${quick ? " (quick)" : ""}; ${JSON.stringif
 // Every section runs this frozen copy of generator/ and templates/ (others edit the tree meanwhile).
 const snapshot = await snapshotGenerator();
 const git = gitState();
-log(`generator snapshot ${snapshot.hash} (commit ${git.commit.slice(0, 7)}, ${git.dirty.length} generator files modified)`);
+log(
+  `generator snapshot ${snapshot.hash} (commit ${git.commit.slice(0, 7)}, ${git.dirty.length} generator files modified)`,
+);
 let packagesDir = join(WORK, "packages");
 for (const section of selected) {
   const load = await waitForQuiet(config.waitMaxS * 1000);
@@ -135,7 +142,14 @@ for (const section of selected) {
     sections.consumer = { ...(await benchConsumer(config.consumerRuns, snapshot.cli)), meta: meta() };
   } else if (section === "client") {
     await ensurePackages(packagesDir);
-    const result = await benchClient({ n: config.clientN, rounds: config.clientRounds, slice: config.clientSlice, concurrency: config.concurrency, packagesDir, heyApi: true });
+    const result = await benchClient({
+      n: config.clientN,
+      rounds: config.clientRounds,
+      slice: config.clientSlice,
+      concurrency: config.concurrency,
+      packagesDir,
+      heyApi: true,
+    });
     sections.client = { ...result, meta: meta() };
   } else {
     await ensurePackages(packagesDir);
@@ -173,13 +187,16 @@ await mkdir(LOGS, { recursive: true });
 await writeFile(resultsFile, JSON.stringify(results, null, 2) + "\n");
 await writeFile(chartFile, renderChart(results));
 if (!quick) await updateReadme(report);
-log(`wrote ${resultsFile.slice(ROOT.length + 1)} and ${chartFile.slice(ROOT.length + 1)} in ${Math.round((performance.now() - started) / 1000)} s total`);
+log(
+  `wrote ${resultsFile.slice(ROOT.length + 1)} and ${chartFile.slice(ROOT.length + 1)} in ${Math.round((performance.now() - started) / 1000)} s total`,
+);
 
 /** The same ratios computed from CPU time (user + system) instead of wall time: less moved by other load. */
 function cpuRatios(s: Results["sections"]): Results["cpuRatios"] {
   const gh = s.github?.tools;
   const ours = s.client?.variants["apigen client"];
-  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? Number.NaN : round(a / b, 4));
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? Number.NaN : round(a / b, 4);
   return {
     noopOverCold: ratio(s.regen?.noop.cpuS.median, s.regen?.cold.cpuS.median),
     oneSpecOverCold: ratio(s.regen?.oneSpec.cpuS.median, s.regen?.cold.cpuS.median),
@@ -188,7 +205,10 @@ function cpuRatios(s: Results["sections"]): Results["cpuRatios"] {
     clientOverRawFetch: ours === undefined ? Number.NaN : ours.cpuOverRawFetch.sequential,
     clientOverRawFetchConcurrent: ours === undefined ? Number.NaN : ours.cpuOverRawFetch.concurrent,
     manyProvidersSpeedup: ratio(s.many?.sequential.cpuS.median, s.many?.parallel.cpuS.median),
-    consumerTypecheckOverOpenapiFetch: ratio(s.consumer?.ours.run.cpuS.median, s.consumer?.openapiFetch.run.cpuS.median),
+    consumerTypecheckOverOpenapiFetch: ratio(
+      s.consumer?.ours.run.cpuS.median,
+      s.consumer?.openapiFetch.run.cpuS.median,
+    ),
   };
 }
 

@@ -28,7 +28,10 @@ export async function snapshotGenerator(name = "snapshot"): Promise<Snapshot> {
   await cp(join(ROOT, "generator"), join(root, "generator"), { recursive: true });
   await cp(join(ROOT, "templates"), join(root, "templates"), { recursive: true });
   await symlink(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
-  await writeFile(join(root, "package.json"), JSON.stringify({ type: "module", private: true, description: "apigen bench: frozen generator copy" }) + "\n");
+  await writeFile(
+    join(root, "package.json"),
+    JSON.stringify({ type: "module", private: true, description: "apigen bench: frozen generator copy" }) + "\n",
+  );
   return { root, cli: join(root, "bin", "apigen.mjs"), hash: await hashTree(root, ["bin", "generator", "templates"]) };
 }
 
@@ -39,7 +42,12 @@ async function hashTree(root: string, dirs: string[]): Promise<string> {
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name))
       .sort();
-    for (const file of files) hash.update(file.slice(root.length)).update("\0").update(await readFile(file)).update("\0");
+    for (const file of files)
+      hash
+        .update(file.slice(root.length))
+        .update("\0")
+        .update(await readFile(file))
+        .update("\0");
   }
   return hash.digest("hex").slice(0, 12);
 }

@@ -25,11 +25,25 @@ function ratioTable(results: Results): string {
     const value = results[target.key as keyof Results] as number | undefined;
     if (typeof value !== "number") continue;
     const cpu = results.cpuRatios?.[target.key];
-    rows.push([`\`${target.key}\``, target.label, fixed(value, 3), cpu === undefined || !Number.isFinite(cpu) ? "-" : fixed(cpu, 3), targetText(target), verdict(passes(target, value), value, target.max ?? target.min)]);
+    rows.push([
+      `\`${target.key}\``,
+      target.label,
+      fixed(value, 3),
+      cpu === undefined || !Number.isFinite(cpu) ? "-" : fixed(cpu, 3),
+      targetText(target),
+      verdict(passes(target, value), value, target.max ?? target.min),
+    ]);
   }
   for (const [provider, bytes] of Object.entries(results.bundleGzipBytes)) {
     const ok = bytes < BUNDLE_BUDGET;
-    rows.push([`\`bundleGzipBytes.${provider}\``, "client bundle, min+gzip", `${int(bytes)} B`, "", `< ${int(BUNDLE_BUDGET)} B`, ok ? "met" : `MISSED by ${int(bytes - BUNDLE_BUDGET + 1)} B`]);
+    rows.push([
+      `\`bundleGzipBytes.${provider}\``,
+      "client bundle, min+gzip",
+      `${int(bytes)} B`,
+      "",
+      `< ${int(BUNDLE_BUDGET)} B`,
+      ok ? "met" : `MISSED by ${int(bytes - BUNDLE_BUDGET + 1)} B`,
+    ]);
   }
   return (
     `### Ratios (ours / theirs: lower is better)\n\n${table(["key", "what", "value", "by CPU time", "target", "status"], rows, "lllrrl")}\n\n` +
@@ -44,8 +58,18 @@ function verdict(pass: boolean | undefined, value: number, max: number | undefin
 }
 
 function regenTable(r: NonNullable<Results["sections"]["regen"]>): string {
-  const row = (name: string, s: typeof r.cold) => [name, ms(s.ms.median), `${ms(s.ms.min)} .. ${ms(s.ms.max)}`, `${fixed(s.cpuS.median, 2)} s`, mib(s.maxRssKb.median)];
-  const rows = [row("cold (empty generated/)", r.cold), row("no-op rerun", r.noop), row(`one spec changed (${r.touched})`, r.oneSpec)];
+  const row = (name: string, s: typeof r.cold) => [
+    name,
+    ms(s.ms.median),
+    `${ms(s.ms.min)} .. ${ms(s.ms.max)}`,
+    `${fixed(s.cpuS.median, 2)} s`,
+    mib(s.maxRssKb.median),
+  ];
+  const rows = [
+    row("cold (empty generated/)", r.cold),
+    row("no-op rerun", r.noop),
+    row(`one spec changed (${r.touched})`, r.oneSpec),
+  ];
   return (
     `### 1. Regeneration: ${r.providers.length} providers (${r.providers.join(", ")})\n\n` +
     table(["run", "wall (median)", "range", "CPU", "peak RSS"], rows, "lrrrr") +
@@ -78,7 +102,11 @@ function githubTable(g: NonNullable<Results["sections"]["github"]>): string {
     : "";
   return (
     `### 2. Scale: GitHub REST (${g.spec.package}, ${int(g.spec.operations)} operations, ${int(g.spec.schemas)} schemas, ${mb(g.spec.bytes)})\n\n` +
-    table(["tool", "wall (median)", "ours / it", "range", "CPU", "peak RSS", "output MB / files", "tsc --noEmit"], rows, "lrrrrrrr") +
+    table(
+      ["tool", "wall (median)", "ours / it", "range", "CPU", "peak RSS", "output MB / files", "tsc --noEmit"],
+      rows,
+      "lrrrrrrr",
+    ) +
     `\n\n${g.runs} run${g.runs === 1 ? "" : "s"} each, interleaved (a warm-up run over 20 s counts as a run). Our output: ${parts}. ${metaLine(g.meta)}`
   );
 }
@@ -100,15 +128,40 @@ function clientTable(c: NonNullable<Results["sections"]["client"]>): string {
   });
   return (
     `### 3. Client overhead: ${c.operation}\n\n` +
-    table(["through", "req/s seq", "per request", "/ raw fetch", `req/s ${c.concurrency} concurrent`, "/ raw fetch", "client CPU per request (/ raw)", "fetch stubbed: per call (+ over raw)"], rows, "lrrrrrrr") +
+    table(
+      [
+        "through",
+        "req/s seq",
+        "per request",
+        "/ raw fetch",
+        `req/s ${c.concurrency} concurrent`,
+        "/ raw fetch",
+        "client CPU per request (/ raw)",
+        "fetch stubbed: per call (+ over raw)",
+      ],
+      rows,
+      "lrrrrrrr",
+    ) +
     `\n\n${c.rounds} rounds x ${int(c.n)} GETs per variant and mode, variants interleaved in slices of ${int(c.slice)}. ` +
     `Ours / openapi-fetch: ${fixed(c.clientOverOpenapiFetch, 3)} sequential, ${fixed(c.clientOverOpenapiFetchConcurrent, 3)} concurrent. ${metaLine(c.meta)}`
   );
 }
 
 function bundleTable(b: NonNullable<Results["sections"]["bundle"]>): string {
-  const rows = Object.entries(b.providers).map(([provider, p]) => [provider, `${int(p.minBytes)} B`, `${int(p.gzipBytes)} B`, `${fixed(p.overOpenapiFetch, 2)}x`, `${int(BUNDLE_BUDGET - p.gzipBytes)} B`]);
-  rows.push(["openapi-fetch alone", `${int(b.openapiFetch.minBytes)} B`, `${int(b.openapiFetch.gzipBytes)} B`, "1.00x", "-"]);
+  const rows = Object.entries(b.providers).map(([provider, p]) => [
+    provider,
+    `${int(p.minBytes)} B`,
+    `${int(p.gzipBytes)} B`,
+    `${fixed(p.overOpenapiFetch, 2)}x`,
+    `${int(BUNDLE_BUDGET - p.gzipBytes)} B`,
+  ]);
+  rows.push([
+    "openapi-fetch alone",
+    `${int(b.openapiFetch.minBytes)} B`,
+    `${int(b.openapiFetch.gzipBytes)} B`,
+    "1.00x",
+    "-",
+  ]);
   return (
     `### 4. Bundle size (esbuild ${b.esbuild}, --minify --format=esm --platform=browser, gzip -9)\n\n` +
     table(["client", "minified", "min+gzip", "/ openapi-fetch", "left of 8,000 B"], rows, "lrrrr")
@@ -116,7 +169,13 @@ function bundleTable(b: NonNullable<Results["sections"]["bundle"]>): string {
 }
 
 function manyTable(m: NonNullable<Results["sections"]["many"]>): string {
-  const row = (name: string, x: typeof m.sequential) => [name, s(x.ms.median), `${s(x.ms.min)} .. ${s(x.ms.max)}`, `${fixed(x.cpuS.median, 1)} s`, mib(x.maxRssKb.median)];
+  const row = (name: string, x: typeof m.sequential) => [
+    name,
+    s(x.ms.median),
+    `${s(x.ms.min)} .. ${s(x.ms.max)}`,
+    `${fixed(x.cpuS.median, 1)} s`,
+    mib(x.maxRssKb.median),
+  ];
   const rows = [row("--jobs 1", m.sequential), row(`default (--jobs ${m.jobsDefault})`, m.parallel)];
   return (
     `### 5. Many providers: ${m.providers} specs from ${m.source} (${mb(m.specBytes)}), cold \`generate\`\n\n` +
@@ -127,7 +186,15 @@ function manyTable(m: NonNullable<Results["sections"]["many"]>): string {
 }
 
 function consumerTable(c: NonNullable<Results["sections"]["consumer"]>): string {
-  const row = (name: string, v: typeof c.ours) => [name, s(v.run.ms.median), `${fixed(v.run.cpuS.median, 2)} s`, `${fixed(v.checkS, 2)} s`, int(v.instantiations), int(v.types), mib(v.run.maxRssKb.median)];
+  const row = (name: string, v: typeof c.ours) => [
+    name,
+    s(v.run.ms.median),
+    `${fixed(v.run.cpuS.median, 2)} s`,
+    `${fixed(v.checkS, 2)} s`,
+    int(v.instantiations),
+    int(v.types),
+    mib(v.run.maxRssKb.median),
+  ];
   const rows = [row("through @apigen/github", c.ours), row("openapi-fetch + openapi-typescript types", c.openapiFetch)];
   return (
     `### 6. Consumer typecheck: an app calling ${c.operations.join(", ")} (\`tsc --noEmit\`, skipLibCheck)\n\n` +

@@ -33,7 +33,11 @@ export async function ensureHeyApi(): Promise<Tool> {
   const prefix = join(TOOLS, "hey-api");
   const packages = { "@hey-api/openapi-ts": HEY_API_VERSION, typescript: HEY_API_TYPESCRIPT };
   await ensureInstalled(prefix, packages);
-  return { name: "@hey-api/openapi-ts", version: HEY_API_VERSION, bin: join(prefix, "node_modules", "@hey-api", "openapi-ts", "bin", "run.js") };
+  return {
+    name: "@hey-api/openapi-ts",
+    version: HEY_API_VERSION,
+    bin: join(prefix, "node_modules", "@hey-api", "openapi-ts", "bin", "run.js"),
+  };
 }
 
 /** openapi-typescript as the root installs it (the library our types step calls). */
@@ -53,15 +57,26 @@ async function ensureInstalled(prefix: string, packages: Record<string, string>)
   const marker = join(prefix, ".installed.json");
   const wanted = JSON.stringify(packages);
   if (existsSync(marker) && (await readFile(marker, "utf8")) === wanted) return;
-  log(`installing ${Object.entries(packages).map(([n, v]) => `${n}@${v}`).join(", ")} into ${prefix.slice(ROOT.length + 1)}`);
+  log(
+    `installing ${Object.entries(packages)
+      .map(([n, v]) => `${n}@${v}`)
+      .join(", ")} into ${prefix.slice(ROOT.length + 1)}`,
+  );
   await rm(prefix, { recursive: true, force: true });
   await mkdir(prefix, { recursive: true });
-  await writeFile(join(prefix, "package.json"), JSON.stringify({ private: true, description: "apigen bench comparison tool" }) + "\n");
+  await writeFile(
+    join(prefix, "package.json"),
+    JSON.stringify({ private: true, description: "apigen bench comparison tool" }) + "\n",
+  );
   const specs = Object.entries(packages).map(([name, version]) => `${name}@${version}`);
-  const result = await spawnAndWait("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", ...specs], {
-    cwd: prefix,
-    timeoutMs: 10 * 60_000,
-  });
+  const result = await spawnAndWait(
+    "npm",
+    ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", ...specs],
+    {
+      cwd: prefix,
+      timeoutMs: 10 * 60_000,
+    },
+  );
   if (result.code !== 0) throw new Error(`npm install in ${prefix} failed:\n${result.stderr.slice(-3000)}`);
   await writeFile(marker, wanted);
 }

@@ -29,7 +29,12 @@ function sources() {
   const generator = readdirSync(GENERATOR, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(".ts"))
     .map((e) => join(e.parentPath, e.name));
-  return [...generator.sort(), import.meta.filename, join(import.meta.dirname, "code-cache.mjs"), join(ROOT, "node_modules", "esbuild", "package.json")];
+  return [
+    ...generator.sort(),
+    import.meta.filename,
+    join(import.meta.dirname, "code-cache.mjs"),
+    join(ROOT, "node_modules", "esbuild", "package.json"),
+  ];
 }
 
 /** @param {string[]} files */
@@ -55,7 +60,11 @@ async function bundle() {
   const { build } = await import("esbuild");
   const temp = `${dir}.tmp-${process.pid}`;
   await build({
-    entryPoints: [join(GENERATOR, "cli.ts"), join(GENERATOR, "emit", "docs-worker.ts"), join(GENERATOR, "parallel", "provider-worker.ts")],
+    entryPoints: [
+      join(GENERATOR, "cli.ts"),
+      join(GENERATOR, "emit", "docs-worker.ts"),
+      join(GENERATOR, "parallel", "provider-worker.ts"),
+    ],
     outbase: GENERATOR,
     outdir: temp,
     bundle: true,

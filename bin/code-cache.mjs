@@ -32,12 +32,19 @@ export function installCodeCache(dir) {
   const CjsModule = /** @type {any} */ (Module);
   const original = CjsModule.prototype._compile;
 
-  CjsModule.prototype._compile = function compileWithCache(/** @type {string} */ content, /** @type {string} */ filename) {
-    if (content.length < MIN_BYTES || !filename.includes(`${sep}node_modules${sep}`)) return original.call(this, content, filename);
+  CjsModule.prototype._compile = function compileWithCache(
+    /** @type {string} */ content,
+    /** @type {string} */ filename,
+  ) {
+    if (content.length < MIN_BYTES || !filename.includes(`${sep}node_modules${sep}`))
+      return original.call(this, content, filename);
     let entry;
     try {
       const { size, mtimeMs } = statSync(filename);
-      entry = join(dir, `${createHash("sha256").update(`${process.version}\0${filename}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 32)}.bin`);
+      entry = join(
+        dir,
+        `${createHash("sha256").update(`${process.version}\0${filename}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 32)}.bin`,
+      );
     } catch {
       return original.call(this, content, filename);
     }
@@ -77,7 +84,8 @@ export function installCodeCache(dir) {
 function makeRequire(/** @type {any} */ mod) {
   const CjsModule = /** @type {any} */ (Module);
   const require = (/** @type {string} */ id) => mod.require(id);
-  require.resolve = (/** @type {string} */ request, /** @type {any} */ options) => CjsModule._resolveFilename(request, mod, false, options);
+  require.resolve = (/** @type {string} */ request, /** @type {any} */ options) =>
+    CjsModule._resolveFilename(request, mod, false, options);
   require.resolve.paths = (/** @type {string} */ request) => CjsModule._resolveLookupPaths(request, mod);
   require.main = process.mainModule;
   require.extensions = CjsModule._extensions;

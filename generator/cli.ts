@@ -41,9 +41,20 @@ const OPTIONS = {
   },
   "allow-remote-refs": { type: "boolean", help: "follow http(s) $refs (each must answer within 10 s)" },
   force: { type: "boolean", help: "regenerate even when nothing changed" },
-  jobs: { type: "string", arg: "<n>", help: "providers generated or checked at once, on worker threads (default: the core count)" },
-  shard: { type: "string", arg: "<i/n>", help: "only the providers in shard i of n (by a hash of the name; for CI job matrices)" },
-  "dry-run": { type: "boolean", help: "print what a regeneration would change (API changes, version bump, files); write nothing" },
+  jobs: {
+    type: "string",
+    arg: "<n>",
+    help: "providers generated or checked at once, on worker threads (default: the core count)",
+  },
+  shard: {
+    type: "string",
+    arg: "<i/n>",
+    help: "only the providers in shard i of n (by a hash of the name; for CI job matrices)",
+  },
+  "dry-run": {
+    type: "boolean",
+    help: "print what a regeneration would change (API changes, version bump, files); write nothing",
+  },
   quiet: { type: "boolean", help: "print nothing but errors" },
   json: { type: "boolean", help: "print a JSON report on stdout instead of progress lines" },
   help: { type: "boolean", short: "h", help: "show this help" },
@@ -51,7 +62,11 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS;
 type OptionValues = {
-  [K in OptionName]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]["type"] extends "string" ? string : boolean;
+  [K in OptionName]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K]["type"] extends "string"
+      ? string
+      : boolean;
 };
 
 function optionsHelp(): string {
@@ -115,7 +130,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
-  if (options.command === "watch") return (await import("./watch.ts")).watch({ specsDir: options.specsDir, generatedDir: options.generatedDir, providers: options.providers }, ctx);
+  if (options.command === "watch")
+    return (await import("./watch.ts")).watch(
+      { specsDir: options.specsDir, generatedDir: options.generatedDir, providers: options.providers },
+      ctx,
+    );
   return options.command === "check" ? runCheck(targets, ctx, options) : runGenerate(targets, ctx, options);
 }
 
@@ -134,7 +153,8 @@ function readFlags(argv: string[]): { values: OptionValues; positionals: string[
       throw new UsageError(`unknown option ${token.rawName}${suggestion ? `; did you mean ${suggestion}?` : ""}`);
     }
     if (spec.type === "string") {
-      if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-"))) throw new UsageError(`${token.rawName} needs a value: --${token.name} ${spec.arg}`);
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-")))
+        throw new UsageError(`${token.rawName} needs a value: --${token.name} ${spec.arg}`);
       if (spec.multiple) values[token.name] = [...((values[token.name] as string[] | undefined) ?? []), token.value];
       else values[token.name] = token.value;
     } else {
@@ -151,12 +171,17 @@ function parseCli(argv: string[]): CliOptions | null {
   const [command = "generate", ...providers] = positionals;
   if (!(COMMANDS as readonly string[]).includes(command)) {
     const suggestion = closest(command, COMMANDS);
-    throw new UsageError(`unknown command "${command}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${COMMANDS.join(", ")})`}`);
+    throw new UsageError(
+      `unknown command "${command}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${COMMANDS.join(", ")})`}`,
+    );
   }
   if ((values.spec === undefined) !== (values.out === undefined)) throw new UsageError("--spec and --out go together");
-  if (values.spec !== undefined && providers.length > 0) throw new UsageError("name providers or give --spec, not both");
-  if (values.spec !== undefined && command === "watch") throw new UsageError("watch works on the specs folder; --spec is for generate and check");
-  if (values.shard !== undefined && (command === "watch" || values.spec !== undefined)) throw new UsageError("--shard splits the providers of specs/ for generate and check");
+  if (values.spec !== undefined && providers.length > 0)
+    throw new UsageError("name providers or give --spec, not both");
+  if (values.spec !== undefined && command === "watch")
+    throw new UsageError("watch works on the specs folder; --spec is for generate and check");
+  if (values.shard !== undefined && (command === "watch" || values.spec !== undefined))
+    throw new UsageError("--shard splits the providers of specs/ for generate and check");
   return {
     command: command as Command,
     providers,
@@ -180,14 +205,22 @@ async function resolveTargets(options: CliOptions): Promise<Target[]> {
   if (options.spec !== undefined && options.out !== undefined) {
     const outDir = resolve(options.out);
     const specFile = resolve(options.spec);
-    return [{ provider: slugify(options.name ?? basename(outDir)), specFile, outDir, refPolicy: refPolicy(options, dirname(specFile)) }];
+    return [
+      {
+        provider: slugify(options.name ?? basename(outDir)),
+        specFile,
+        outDir,
+        refPolicy: refPolicy(options, dirname(specFile)),
+      },
+    ];
   }
   // External $refs of provider specs may read the project: the folder that holds specs/.
   const policy = refPolicy(options, dirname(options.specsDir));
   const all = (await listTargets(options.specsDir, options.generatedDir)).map((t) => ({ ...t, refPolicy: policy }));
   if (options.providers.length === 0) {
     // watch starts on an empty folder too: specs added later are picked up.
-    if (all.length === 0 && options.command !== "watch") throw new UsageError(`no specs found in ${options.specsDir} (give --specs <dir>, or --spec <file> --out <dir>)`);
+    if (all.length === 0 && options.command !== "watch")
+      throw new UsageError(`no specs found in ${options.specsDir} (give --specs <dir>, or --spec <file> --out <dir>)`);
     // An empty shard is fine: more shards than providers, or an unlucky hash.
     return options.shard ? inShard(all, options.shard) : all;
   }
@@ -195,7 +228,9 @@ async function resolveTargets(options: CliOptions): Promise<Target[]> {
   for (const provider of options.providers) {
     if (known.includes(provider)) continue;
     const suggestion = closest(provider, known);
-    throw new UsageError(`no spec for "${provider}" in ${options.specsDir}${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known.join(", ") || "none"})`);
+    throw new UsageError(
+      `no spec for "${provider}" in ${options.specsDir}${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known.join(", ") || "none"})`,
+    );
   }
   const named = all.filter((t) => options.providers.includes(t.provider));
   return options.shard ? inShard(named, options.shard) : named;
@@ -230,7 +265,11 @@ interface Report {
 async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
   const reports: Report[] = [];
   for (const parent of new Set(targets.map((t) => resolve(t.outDir, "..")))) await recoverInterrupted(parent);
-  const batch = generateAll(targets, ctx, { force: options.force || options.dryRun, dryRun: options.dryRun, jobs: options.jobs });
+  const batch = generateAll(targets, ctx, {
+    force: options.force || options.dryRun,
+    dryRun: options.dryRun,
+    jobs: options.jobs,
+  });
   for (const [i, target] of targets.entries()) {
     const started = performance.now();
     try {
@@ -248,10 +287,19 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
         regenerated: release?.regenerated,
       });
       if (options.json || options.quiet) continue;
-      if (options.dryRun && release) process.stdout.write(await changeReport(`${target.provider}:`, release, result.changed, "would write"));
-      else process.stdout.write(progressLine(target.provider, result.status, result.changed.length, result.fileCount, ms, release));
+      if (options.dryRun && release)
+        process.stdout.write(await changeReport(`${target.provider}:`, release, result.changed, "would write"));
+      else
+        process.stdout.write(
+          progressLine(target.provider, result.status, result.changed.length, result.fileCount, ms, release),
+        );
     } catch (error) {
-      reports.push({ provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: describe(error) });
+      reports.push({
+        provider: target.provider,
+        status: "error",
+        ms: Math.round(performance.now() - started),
+        error: describe(error),
+      });
       process.stderr.write(`${describe(error)}\n`);
     }
   }
@@ -260,10 +308,24 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
   return reports.some((r) => r.status === "error") ? 1 : 0;
 }
 
-function progressLine(provider: string, status: string, changed: number, files: number, ms: number, release?: Release): string {
+function progressLine(
+  provider: string,
+  status: string,
+  changed: number,
+  files: number,
+  ms: number,
+  release?: Release,
+): string {
   const what =
-    status === "up-to-date" ? "up to date, skipped" : status === "unchanged" ? `regenerated, no file changed (${files} files)` : `generated ${files} files, ${changed} changed`;
-  const bumped = release?.previousVersion && release.previousVersion !== release.version ? `; ${release.previousVersion} -> ${release.version}` : "";
+    status === "up-to-date"
+      ? "up to date, skipped"
+      : status === "unchanged"
+        ? `regenerated, no file changed (${files} files)`
+        : `generated ${files} files, ${changed} changed`;
+  const bumped =
+    release?.previousVersion && release.previousVersion !== release.version
+      ? `; ${release.previousVersion} -> ${release.version}`
+      : "";
   return `${provider.padEnd(28)} ${what}${bumped} in ${ms} ms\n`;
 }
 
@@ -280,7 +342,9 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
       reports.push({ provider: target.provider, status: differing.length ? "stale" : "ok", ms, changed: differing });
       if (differing.length > 0) {
         stale++;
-        process.stderr.write(`${target.provider}: ${differing.length} file(s) differ from what the generator would write:\n`);
+        process.stderr.write(
+          `${target.provider}: ${differing.length} file(s) differ from what the generator would write:\n`,
+        );
         for (const rel of differing) process.stderr.write(`  ${join(target.outDir, rel)}\n`);
       } else if (!options.quiet && !options.json) {
         process.stdout.write(`${target.provider.padEnd(28)} matches its spec (${ms} ms)\n`);
@@ -288,7 +352,12 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
     } catch (error) {
       // A spec that does not load or validate: its error is the news, not staleness.
       broken++;
-      reports.push({ provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: describe(error) });
+      reports.push({
+        provider: target.provider,
+        status: "error",
+        ms: Math.round(performance.now() - started),
+        error: describe(error),
+      });
       process.stderr.write(`${describe(error)}\n`);
     }
   }

@@ -54,9 +54,10 @@ export function describe(error: unknown): string {
   if (error instanceof SpecError) return error.format();
   if (error instanceof DescribedError) return error.message;
   const err = error as Error;
-  return process.env.APIGEN_DEBUG ? `internal error: ${err.stack}` : `internal error: ${err?.message ?? String(error)} (set APIGEN_DEBUG=1 for a stack trace)`;
+  return process.env.APIGEN_DEBUG
+    ? `internal error: ${err.stack}`
+    : `internal error: ${err?.message ?? String(error)} (set APIGEN_DEBUG=1 for a stack trace)`;
 }
-
 
 /** An error already described elsewhere (a provider worker thread, see parallel/pool.ts): shown as it is. */
 export class DescribedError extends Error {}

@@ -4,7 +4,15 @@ import { ROOT } from "./paths.ts";
 import { sha256 } from "./shared/hash.ts";
 
 /** Packages whose version changes what the generator writes (esbuild writes every dist/*.js). */
-const OUTPUT_SHAPING = ["openapi-typescript", "esbuild", "typescript", "@redocly/openapi-core", "handlebars", "mdast-util-to-markdown", "semver"];
+const OUTPUT_SHAPING = [
+  "openapi-typescript",
+  "esbuild",
+  "typescript",
+  "@redocly/openapi-core",
+  "handlebars",
+  "mdast-util-to-markdown",
+  "semver",
+];
 
 /**
  * One hash for "the generator": its source, its templates, and the versions
@@ -25,7 +33,9 @@ export async function generatorFingerprint(): Promise<string> {
   const project = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { apigen?: unknown };
   parts.push("package.json#apigen", JSON.stringify(project.apigen ?? null));
   for (const name of OUTPUT_SHAPING) {
-    const pkg = JSON.parse(await readFile(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
+    const pkg = JSON.parse(await readFile(join(ROOT, "node_modules", name, "package.json"), "utf8")) as {
+      version: string;
+    };
     parts.push(name, pkg.version);
   }
   return sha256(parts.join("\n"));

@@ -48,9 +48,29 @@ export interface RenderOptions {
 export type { Release };
 
 /** load -> validate -> IR -> emit -> format: every file of the package, in memory. */
-export async function renderPackage(target: Target, ctx: RunContext, options: RenderOptions = {}): Promise<RenderedPackage> {
+export async function renderPackage(
+  target: Target,
+  ctx: RunContext,
+  options: RenderOptions = {},
+): Promise<RenderedPackage> {
   const stages = await loadStages();
-  const { loadSpec, validateAndBundle, buildIR, emitTypes, emitClient, emitRuntime, emitValidators, emitTesting, emitPackageFiles, startDocs, withLlmsFull, formatFiles, tidy, emitDist, release: releases } = stages;
+  const {
+    loadSpec,
+    validateAndBundle,
+    buildIR,
+    emitTypes,
+    emitClient,
+    emitRuntime,
+    emitValidators,
+    emitTesting,
+    emitPackageFiles,
+    startDocs,
+    withLlmsFull,
+    formatFiles,
+    tidy,
+    emitDist,
+    release: releases,
+  } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded, target.refPolicy);
@@ -103,7 +123,14 @@ export async function renderPackage(target: Target, ctx: RunContext, options: Re
     // the release baseline) are decided and written once, and hashed for the manifest.
     const outputs = hashOutputs(files);
     const release = releases.planRelease(state, bundled.document, outputs, options.cut === true);
-    const versioned = releases.versionedFiles(state, release, bundled.document, outputs, files.get("package.json")!, ir);
+    const versioned = releases.versionedFiles(
+      state,
+      release,
+      bundled.document,
+      outputs,
+      files.get("package.json")!,
+      ir,
+    );
     for (const [name, content] of versioned) {
       const text = name === "CHANGELOG.md" ? tidy(content) : content;
       files.set(name, text);
@@ -171,7 +198,12 @@ export interface GenerateResult {
 }
 
 /** Brings one package up to date on disk. */
-export async function generatePackage(target: Target, ctx: RunContext, force = false, dryRun = false): Promise<GenerateResult> {
+export async function generatePackage(
+  target: Target,
+  ctx: RunContext,
+  force = false,
+  dryRun = false,
+): Promise<GenerateResult> {
   const manifest = await readManifest(target.outDir);
   if (!force && (await isUpToDate(target.outDir, ctx.fingerprint, manifest))) {
     return { status: "up-to-date", changed: [], fileCount: Object.keys(manifest!.outputs).length + 1 };

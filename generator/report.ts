@@ -8,6 +8,11 @@ import type { Release } from "./pipeline.ts";
 export async function changeReport(header: string, release: Release, changed: string[], verb: string): Promise<string> {
   const { formatReport } = await import("./changes/changelog.ts");
   const from = release.previousVersion ?? "(new)";
-  const files = changed.length === 0 ? `  no file ${verb === "wrote" ? "changed" : "would change"}` : changed.map((f) => `  ${verb} ${f}`).join("\n");
-  return `${header}\n${formatReport(release.changes, from, release.next ?? release.version, release.regenerated).replace(/^/gm, "  ").trimEnd()}\n${files}\n`;
+  const files =
+    changed.length === 0
+      ? `  no file ${verb === "wrote" ? "changed" : "would change"}`
+      : changed.map((f) => `  ${verb} ${f}`).join("\n");
+  return `${header}\n${formatReport(release.changes, from, release.next ?? release.version, release.regenerated)
+    .replace(/^/gm, "  ")
+    .trimEnd()}\n${files}\n`;
 }

@@ -102,7 +102,9 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     known = targets;
     const added = previous ? targets.filter((t) => !previous.some((p) => p.provider === t.provider)) : [];
     for (const gone of (previous ?? []).filter((p) => !targets.some((t) => t.provider === p.provider))) {
-      process.stdout.write(`${gone.provider}: ${shown(gone.specFile)} was removed; ${shown(gone.outDir)} is left as it was (delete it if the provider is gone)\n`);
+      process.stdout.write(
+        `${gone.provider}: ${shown(gone.specFile)} was removed; ${shown(gone.outDir)} is left as it was (delete it if the provider is gone)\n`,
+      );
     }
     const everything = work.all || work.templates;
     for (const target of targets) {
@@ -139,7 +141,11 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     else if (isEditorLitter(path)) return;
     else if (!path.includes(sep) && isSpecFile(path)) pending.providers.add(basename(path, extname(path)));
     // A file a spec may $ref, or a folder of them.
-    else if (SPEC_EXTENSIONS.includes(extname(path)) || (await stat(`${options.specsDir}${sep}${path}`).catch(() => undefined))?.isDirectory()) pending.all = true;
+    else if (
+      SPEC_EXTENSIONS.includes(extname(path)) ||
+      (await stat(`${options.specsDir}${sep}${path}`).catch(() => undefined))?.isDirectory()
+    )
+      pending.all = true;
     else return;
     schedule();
   };
@@ -174,7 +180,9 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   // The supervisor went away without a signal (killed): do not outlive it.
   process.on("disconnect", () => void stop(0));
 
-  process.stdout.write(`watching ${shown(options.specsDir)}, ${shown(TEMPLATES_DIR)} and ${shown(GENERATOR_DIR)} for saves (Ctrl-C to stop)\n`);
+  process.stdout.write(
+    `watching ${shown(options.specsDir)}, ${shown(TEMPLATES_DIR)} and ${shown(GENERATOR_DIR)} for saves (Ctrl-C to stop)\n`,
+  );
   // First bring generated/ up to date with what is on disk now.
   await runPass();
   const code = await done;

@@ -87,7 +87,9 @@ function firstFrame(stack: string | undefined): string | undefined {
   if (!line) return undefined;
   const where = /\(?((?:file:\/\/)?\/[^)]+?):\d+:\d+\)?$/.exec(line)?.[1] ?? "";
   const file = where.replace(/^file:\/\//, "");
-  const short = file.includes("node_modules/") ? file.slice(file.lastIndexOf("node_modules/") + 13) : relative(ROOT, file);
+  const short = file.includes("node_modules/")
+    ? file.slice(file.lastIndexOf("node_modules/") + 13)
+    : relative(ROOT, file);
   return short.replace(/\/dist\/.*$/, "").replace(/\/lib\/.*$/, "");
 }
 
@@ -233,7 +235,8 @@ class Pool {
     const child = await this.acquire();
     const reply = await new Promise<Record<string, unknown>>((resolve) => {
       const onMessage = (m: Record<string, unknown>) => done(m);
-      const onExit = (code: number | null, signal: string | null) => done({ ok: false, kind: "crash", message: `worker died (${signal ?? `exit code ${code}`})` });
+      const onExit = (code: number | null, signal: string | null) =>
+        done({ ok: false, kind: "crash", message: `worker died (${signal ?? `exit code ${code}`})` });
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
         done({ ok: false, kind: "timeout", message: `timed out after ${timeoutMs / 1000} s` });
@@ -266,7 +269,6 @@ class Pool {
   }
 }
 
-
 interface TscOutcome {
   crashed?: string;
   /** Error lines by package slug. */
@@ -280,7 +282,15 @@ function runTsc(work: string, slugs: string[], name: string): Promise<TscOutcome
     void writeFile(config, JSON.stringify({ compilerOptions: PACKAGE_TSCONFIG.compilerOptions, include })).then(() => {
       execFile(
         process.execPath,
-        ["--max-old-space-size=6144", "--stack-size=4000", join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", config, "--pretty", "false"],
+        [
+          "--max-old-space-size=6144",
+          "--stack-size=4000",
+          join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+          "-p",
+          config,
+          "--pretty",
+          "false",
+        ],
         { cwd: work, maxBuffer: 256 * 1024 * 1024, timeout: 20 * 60_000 },
         (error, stdout, stderr) => {
           const errors = new Map<string, string[]>();
@@ -304,7 +314,12 @@ function runTsc(work: string, slugs: string[], name: string): Promise<TscOutcome
 }
 
 /** Typechecks `slugs` in one tsc; a crash splits the batch until the culprit is alone. */
-async function typecheck(work: string, slugs: string[], name: string, out: Map<string, TscOutcome["errors"] extends Map<string, infer V> ? V | string : never>): Promise<void> {
+async function typecheck(
+  work: string,
+  slugs: string[],
+  name: string,
+  out: Map<string, TscOutcome["errors"] extends Map<string, infer V> ? V | string : never>,
+): Promise<void> {
   const outcome = await runTsc(work, slugs, name);
   if (outcome.crashed) {
     if (slugs.length === 1) {
@@ -323,7 +338,9 @@ async function parent(): Promise<void> {
   const opts = options();
   if (opts.from) {
     const run = JSON.parse(await readFile(opts.from, "utf8")) as RunFile;
-    const baselines = await Promise.all(opts.baselines.map(async (file) => JSON.parse(await readFile(file, "utf8")) as RunFile));
+    const baselines = await Promise.all(
+      opts.baselines.map(async (file) => JSON.parse(await readFile(file, "utf8")) as RunFile),
+    );
     await writeFile(opts.report, renderReport(run, baselines, opts.notes));
     process.stdout.write(summaryLines(run).join("\n") + "\n");
     return;
@@ -367,7 +384,13 @@ async function parent(): Promise<void> {
     taken.add(slug);
     const bytes = (await readFile(spec)).length;
     const reply = await pool.run({ spec, slug, outDir: join(work, "out", slug) }, opts.timeoutMs);
-    const result: SpecResult = { spec: rel, slug, bytes, generated: reply.ok === true, ms: Math.round(Number(reply.ms ?? opts.timeoutMs)) };
+    const result: SpecResult = {
+      spec: rel,
+      slug,
+      bytes,
+      generated: reply.ok === true,
+      ms: Math.round(Number(reply.ms ?? opts.timeoutMs)),
+    };
     if (reply.ok !== true) {
       const kind = reply.kind as NonNullable<SpecResult["failure"]>["kind"];
       const message = String(reply.message);
@@ -391,7 +414,8 @@ async function parent(): Promise<void> {
   // Typechecking, in batches, `jobs` tsc processes at a time.
   const generated = results.filter((r) => r.generated).sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const batches: string[][] = [];
-  for (let i = 0; i < generated.length; i += opts.batch) batches.push(generated.slice(i, i + opts.batch).map((r) => r.slug));
+  for (let i = 0; i < generated.length; i += opts.batch)
+    batches.push(generated.slice(i, i + opts.batch).map((r) => r.slug));
   const outcomes = new Map<string, string[] | string>();
   let batchIndex = 0;
   let checked = 0;
@@ -425,7 +449,9 @@ async function parent(): Promise<void> {
   await mkdir(runsDir, { recursive: true });
   const runFile = join(runsDir, `${opts.label}.json`);
   await writeFile(runFile, JSON.stringify(run, null, 1) + "\n");
-  const baselines = await Promise.all(opts.baselines.map(async (file) => JSON.parse(await readFile(file, "utf8")) as RunFile));
+  const baselines = await Promise.all(
+    opts.baselines.map(async (file) => JSON.parse(await readFile(file, "utf8")) as RunFile),
+  );
   const report = renderReport(run, baselines, opts.notes);
   await writeFile(opts.report, report);
   process.stdout.write("\n" + summaryLines(run).join("\n") + "\n");
@@ -490,16 +516,26 @@ function groupBy(items: SpecResult[], key: (r: SpecResult) => string): [string, 
 }
 
 function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[<>`*_[\]]/g, "\\$&").replace(/\s+/g, " ");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/[<>`*_[\]]/g, "\\$&")
+    .replace(/\s+/g, " ");
 }
 
 function causeTable(groups: [string, SpecResult[]][], limit = 40): string[] {
   const lines = ["| specs | cause | examples |", "| ---: | --- | --- |"];
   for (const [cause, items] of groups.slice(0, limit)) {
-    const examples = items.slice(0, 3).map((r) => `\`${r.spec}\``).join(", ");
+    const examples = items
+      .slice(0, 3)
+      .map((r) => `\`${r.spec}\``)
+      .join(", ");
     lines.push(`| ${items.length} | ${cell(cause)} | ${examples} |`);
   }
-  if (groups.length > limit) lines.push(`| ${groups.slice(limit).reduce((n, [, i]) => n + i.length, 0)} | (${groups.length - limit} more causes) | |`);
+  if (groups.length > limit)
+    lines.push(
+      `| ${groups.slice(limit).reduce((n, [, i]) => n + i.length, 0)} | (${groups.length - limit} more causes) | |`,
+    );
   return lines;
 }
 
@@ -561,7 +597,10 @@ function renderReport(run: RunFile, baselines: RunFile[], notes: string[] = []):
   if (last) {
     const before = new Map(last.results.map((r) => [r.spec, r]));
     const fixed = run.results.filter((r) => ok(r) && before.has(r.spec) && !ok(before.get(r.spec)));
-    const gone = groupBy(fixed, (r) => before.get(r.spec)!.failure?.cause ?? before.get(r.spec)!.typecheck?.cause ?? "?");
+    const gone = groupBy(
+      fixed,
+      (r) => before.get(r.spec)!.failure?.cause ?? before.get(r.spec)!.typecheck?.cause ?? "?",
+    );
     if (gone.length) lines.push(`### Causes fixed since \`${last.label}\``, "", ...causeTable(gone), "");
   }
   lines.push(
@@ -575,7 +614,10 @@ function renderReport(run: RunFile, baselines: RunFile[], notes: string[] = []):
   for (const kind of ["internal", "timeout", "crash", "spec"] as const) {
     const items = failedGen.filter((r) => r.failure?.kind === kind);
     if (items.length === 0) continue;
-    lines.push(`### ${{ internal: "Internal errors", timeout: "Timeouts", crash: "Worker crashes", spec: "Rejected as bad specs" }[kind]} (${items.length})`, "");
+    lines.push(
+      `### ${{ internal: "Internal errors", timeout: "Timeouts", crash: "Worker crashes", spec: "Rejected as bad specs" }[kind]} (${items.length})`,
+      "",
+    );
     lines.push(...causeTable(groupBy(items, (r) => r.failure!.cause)), "");
   }
   lines.push(
@@ -587,7 +629,14 @@ function renderReport(run: RunFile, baselines: RunFile[], notes: string[] = []):
     "",
   );
   const slowest = [...run.results].sort((a, b) => b.ms - a.ms).slice(0, 5);
-  lines.push("## Slowest specs", "", "| spec | bytes | ms |", "| --- | ---: | ---: |", ...slowest.map((r) => `| \`${r.spec}\` | ${r.bytes} | ${r.ms} |`), "");
+  lines.push(
+    "## Slowest specs",
+    "",
+    "| spec | bytes | ms |",
+    "| --- | ---: | ---: |",
+    ...slowest.map((r) => `| \`${r.spec}\` | ${r.bytes} | ${r.ms} |`),
+    "",
+  );
   return lines.join("\n");
 }
 

@@ -24,7 +24,6 @@ import { type RenderedPage, renderMarkdown } from "./render.ts";
 const SITE_DIR = import.meta.dirname;
 const ROOT = join(SITE_DIR, "..");
 
-
 export interface SiteOptions {
   generatedDir?: string;
   outDir?: string;
@@ -74,7 +73,10 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const require = createRequire(import.meta.url);
   await writeFile(join(outDir, "assets", "style.css"), await readFile(join(SITE_DIR, "style.css"), "utf8"));
   await writeFile(join(outDir, "assets", "site.js"), await readFile(join(SITE_DIR, "client.js"), "utf8"));
-  await writeFile(join(outDir, "assets", "minisearch.js"), await readFile(join(dirname(require.resolve("minisearch")), "..", "umd", "index.js"), "utf8"));
+  await writeFile(
+    join(outDir, "assets", "minisearch.js"),
+    await readFile(join(dirname(require.resolve("minisearch")), "..", "umd", "index.js"), "utf8"),
+  );
   await writeFile(join(outDir, "assets", "highlight.css"), await highlightCss());
   await writeFile(join(outDir, "assets", "search-index.js"), searchIndex(providers));
 
@@ -89,7 +91,10 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     await mkdir(dirname(join(outDir, path)), { recursive: true });
     await writeFile(join(outDir, path), text);
   };
-  await write("index.html", page({ path: "index.html", title: "API reference", body: indexBody(all), providers: all, current: undefined }));
+  await write(
+    "index.html",
+    page({ path: "index.html", title: "API reference", body: indexBody(all), providers: all, current: undefined }),
+  );
   await copy("index.md", indexMarkdown(all));
   await copy("llms.txt", siteLlms(all));
   const full: string[] = [];
@@ -104,7 +109,16 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     }
     if (changelog !== undefined) {
       const rendered = renderMarkdown(changelog);
-      await write(`${nav.slug}/changelog.html`, page({ path: `${nav.slug}/changelog.html`, title: rendered.title || "Changelog", body: rendered.html, providers: all, current: nav }));
+      await write(
+        `${nav.slug}/changelog.html`,
+        page({
+          path: `${nav.slug}/changelog.html`,
+          title: rendered.title || "Changelog",
+          body: rendered.html,
+          providers: all,
+          current: nav,
+        }),
+      );
       await copy(`${nav.slug}/changelog.md`, changelog);
     }
     await copy(`${nav.slug}/openapi.json`, await readFile(join(dir, "openapi.json"), "utf8"));
@@ -168,21 +182,34 @@ function navOf(slug: string, pkg: PackageInfo, pages: SourcePage[], hasChangelog
     })),
     models: under("models")
       .map((p) => ({ title: p.rendered.title, file: p.file.replace(/\.md$/, ".html") }))
-      .sort((a, b) => (a.title.toLowerCase() < b.title.toLowerCase() ? -1 : a.title.toLowerCase() > b.title.toLowerCase() ? 1 : 0)),
+      .sort((a, b) =>
+        a.title.toLowerCase() < b.title.toLowerCase() ? -1 : a.title.toLowerCase() > b.title.toLowerCase() ? 1 : 0,
+      ),
   };
 }
 
 /** highlight.js's GitHub themes from node_modules: light, and dark under `[data-theme="dark"]` (the toggle's choice). */
 async function highlightCss(): Promise<string> {
   const styles = join(dirname(createRequire(import.meta.url).resolve("highlight.js/package.json")), "styles");
-  const [light, dark] = await Promise.all([readFile(join(styles, "github.css"), "utf8"), readFile(join(styles, "github-dark.css"), "utf8")]);
-  const scoped = dark
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/([^{}]+)\{/g, (_m, selectors: string) => `${selectors.split(",").map((s) => `[data-theme="dark"] ${s.trim()}`).join(", ")} {`);
+  const [light, dark] = await Promise.all([
+    readFile(join(styles, "github.css"), "utf8"),
+    readFile(join(styles, "github-dark.css"), "utf8"),
+  ]);
+  const scoped = dark.replace(/\/\*[\s\S]*?\*\//g, "").replace(
+    /([^{}]+)\{/g,
+    (_m, selectors: string) =>
+      `${selectors
+        .split(",")
+        .map((s) => `[data-theme="dark"] ${s.trim()}`)
+        .join(", ")} {`,
+  );
   return `${light}\n${scoped}\n`;
 }
 
-const SEARCH_OPTIONS = { fields: ["title", "summary", "path", "text"], storeFields: ["title", "summary", "url", "provider", "kind", "method"] };
+const SEARCH_OPTIONS = {
+  fields: ["title", "summary", "path", "text"],
+  storeFields: ["title", "summary", "url", "provider", "kind", "method"],
+};
 
 interface SearchDoc {
   id: number;
@@ -209,20 +236,60 @@ function searchIndex(providers: Provider[]): string {
       const url = `${nav.slug}/${p.file === "README.md" ? "index.html" : p.file.replace(/\.md$/, ".html")}`;
       const sections = p.markdown.split(/^## /m);
       if (p.file.startsWith("tags/")) {
-        add({ title: p.rendered.title, summary: plainText(p.rendered.lead), path: "", text: "", url, provider: nav.title, kind: "tag", method: "" });
+        add({
+          title: p.rendered.title,
+          summary: plainText(p.rendered.lead),
+          path: "",
+          text: "",
+          url,
+          provider: nav.title,
+          kind: "tag",
+          method: "",
+        });
         const operations = p.rendered.headings.filter((h) => h.level === 2);
         sections.slice(1).forEach((section, i) => {
           const heading = operations[i];
           if (!heading) return;
           const request = /^- Request: `([^`]+)`/m.exec(section)?.[1] ?? "";
-          const summary = section.split("\n").slice(1).find((l) => l.trim() !== "" && !l.startsWith("**Deprecated")) ?? "";
-          add({ title: heading.text, summary: plainText(summary.startsWith("- ") ? "" : summary), path: request, text: plainText(proseOf(section)), url: `${url}#${heading.id}`, provider: nav.title, kind: "operation", method: heading.method ?? "" });
+          const summary =
+            section
+              .split("\n")
+              .slice(1)
+              .find((l) => l.trim() !== "" && !l.startsWith("**Deprecated")) ?? "";
+          add({
+            title: heading.text,
+            summary: plainText(summary.startsWith("- ") ? "" : summary),
+            path: request,
+            text: plainText(proseOf(section)),
+            url: `${url}#${heading.id}`,
+            provider: nav.title,
+            kind: "operation",
+            method: heading.method ?? "",
+          });
         });
       } else if (p.file.startsWith("models/")) {
-        add({ title: p.rendered.title, summary: plainText(p.rendered.lead), path: "", text: plainText(proseOf(sections[0] ?? "")), url, provider: nav.title, kind: "model", method: "" });
+        add({
+          title: p.rendered.title,
+          summary: plainText(p.rendered.lead),
+          path: "",
+          text: plainText(proseOf(sections[0] ?? "")),
+          url,
+          provider: nav.title,
+          kind: "model",
+          method: "",
+        });
       } else {
         for (const h of p.rendered.headings.filter((x) => x.level === 2)) {
-          add({ title: h.text, summary: "", path: "", text: "", url: `${url}#${h.id}`, provider: nav.title, kind: "overview", method: "" });
+          add({
+            title: h.text,
+            summary: "",
+            path: "",
+            text: "",
+            url: `${url}#${h.id}`,
+            provider: nav.title,
+            kind: "overview",
+            method: "",
+          });
         }
       }
     }
@@ -252,27 +319,48 @@ function plainText(markdown: string): string {
 
 /** The site index's markdown twin. */
 function indexMarkdown(providers: ProviderNav[]): string {
-  const lines = ["# API reference", "", "Typed fetch clients generated from OpenAPI descriptions, one npm package per API.", ""];
+  const lines = [
+    "# API reference",
+    "",
+    "Typed fetch clients generated from OpenAPI descriptions, one npm package per API.",
+    "",
+  ];
   for (const p of providers) {
     const operations = p.tags.reduce((n, t) => n + t.operations.length, 0);
-    lines.push(`- [${p.title.replace(/[[\]\\]/g, "\\$&")}](${p.slug}/index.md): \`${p.packageName}\` ${p.version}; ${plural(operations, "operation")}, ${plural(p.tags.length, "tag")}, ${plural(p.models.length, "model")}`);
+    lines.push(
+      `- [${p.title.replace(/[[\]\\]/g, "\\$&")}](${p.slug}/index.md): \`${p.packageName}\` ${p.version}; ${plural(operations, "operation")}, ${plural(p.tags.length, "tag")}, ${plural(p.models.length, "model")}`,
+    );
   }
   return lines.join("\n") + "\n";
 }
 
 /** The site's llms.txt: every provider, with links to its own llms.txt and pages. */
 function siteLlms(providers: ProviderNav[]): string {
-  const lines = ["# API reference", "", "> Typed TypeScript fetch clients and API references generated from OpenAPI descriptions, one npm package per API.", ""];
-  lines.push("Each API has its own llms.txt (an index of its pages) and llms-full.txt (every page in one file); every HTML page has a markdown twin (`.md` beside `.html`).", "");
+  const lines = [
+    "# API reference",
+    "",
+    "> Typed TypeScript fetch clients and API references generated from OpenAPI descriptions, one npm package per API.",
+    "",
+  ];
+  lines.push(
+    "Each API has its own llms.txt (an index of its pages) and llms-full.txt (every page in one file); every HTML page has a markdown twin (`.md` beside `.html`).",
+    "",
+  );
   lines.push("## APIs", "");
-  for (const p of providers) lines.push(`- [${p.title.replace(/[[\]\\]/g, "\\$&")}](${p.slug}/llms.txt): \`${p.packageName}\`, API version ${p.apiVersion}. ${p.lead.replace(/\s+/g, " ").slice(0, 200)}`);
+  for (const p of providers)
+    lines.push(
+      `- [${p.title.replace(/[[\]\\]/g, "\\$&")}](${p.slug}/llms.txt): \`${p.packageName}\`, API version ${p.apiVersion}. ${p.lead.replace(/\s+/g, " ").slice(0, 200)}`,
+    );
   lines.push("", "## Optional", "", "- [Everything in one file](llms-full.txt)");
-  for (const p of providers) lines.push(`- [${p.title.replace(/[[\]\\]/g, "\\$&")}: openapi.json](${p.slug}/openapi.json)`);
+  for (const p of providers)
+    lines.push(`- [${p.title.replace(/[[\]\\]/g, "\\$&")}: openapi.json](${p.slug}/openapi.json)`);
   return lines.join("\n") + "\n";
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const { values } = parseArgs({ options: { generated: { type: "string" }, out: { type: "string" } } });
   const result = await buildSite({ generatedDir: values.generated, outDir: values.out });
-  process.stdout.write(`docs site: ${result.pages} pages for ${result.providers.join(", ")} in ${relative(process.cwd(), result.outDir) || "."}\n`);
+  process.stdout.write(
+    `docs site: ${result.pages} pages for ${result.providers.join(", ")} in ${relative(process.cwd(), result.outDir) || "."}\n`,
+  );
 }

@@ -25,7 +25,11 @@
     toggle.addEventListener("click", function () {
       var next = document.documentElement.getAttribute("data-theme") === "dark" ? "light" : "dark";
       document.documentElement.setAttribute("data-theme", next);
-      try { localStorage.setItem("apigen-theme", next); } catch { /* private mode: the choice lasts this page */ }
+      try {
+        localStorage.setItem("apigen-theme", next);
+      } catch {
+        /* private mode: the choice lasts this page */
+      }
       showTheme();
     });
   }
@@ -44,8 +48,15 @@
     button.setAttribute("aria-label", "Copy code");
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(code.textContent).then(
-        function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy"; }, 1500); },
-        function () { button.textContent = "Press Ctrl+C"; },
+        function () {
+          button.textContent = "Copied";
+          setTimeout(function () {
+            button.textContent = "Copy";
+          }, 1500);
+        },
+        function () {
+          button.textContent = "Press Ctrl+C";
+        },
       );
     });
     wrap.appendChild(button);
@@ -60,7 +71,11 @@
   var index = window.MiniSearch.loadJSON(data.index, data.options);
   function render(query) {
     results.textContent = "";
-    if (query.trim() === "") { results.hidden = true; status.textContent = ""; return; }
+    if (query.trim() === "") {
+      results.hidden = true;
+      status.textContent = "";
+      return;
+    }
     var hits = index.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3, summary: 2 } }).slice(0, 12);
     hits.forEach(function (hit) {
       var li = document.createElement("li");
@@ -90,18 +105,37 @@
     status.textContent = hits.length === 1 ? "1 result" : hits.length + " results";
     results.hidden = false;
   }
-  input.addEventListener("input", function () { render(input.value); });
+  input.addEventListener("input", function () {
+    render(input.value);
+  });
   input.addEventListener("keydown", function (event) {
     var first = results.querySelector("a");
-    if (event.key === "Enter" && first) { event.preventDefault(); first.click(); }
-    if (event.key === "ArrowDown" && first) { event.preventDefault(); first.focus(); }
-    if (event.key === "Escape") { results.hidden = true; }
+    if (event.key === "Enter" && first) {
+      event.preventDefault();
+      first.click();
+    }
+    if (event.key === "ArrowDown" && first) {
+      event.preventDefault();
+      first.focus();
+    }
+    if (event.key === "Escape") {
+      results.hidden = true;
+    }
   });
   results.addEventListener("keydown", function (event) {
     var links = Array.prototype.slice.call(results.querySelectorAll("a"));
     var at = links.indexOf(document.activeElement);
-    if (event.key === "ArrowDown" && at < links.length - 1) { event.preventDefault(); links[at + 1].focus(); }
-    if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
-    if (event.key === "Escape") { results.hidden = true; input.focus(); }
+    if (event.key === "ArrowDown" && at < links.length - 1) {
+      event.preventDefault();
+      links[at + 1].focus();
+    }
+    if (event.key === "ArrowUp") {
+      event.preventDefault();
+      (at > 0 ? links[at - 1] : input).focus();
+    }
+    if (event.key === "Escape") {
+      results.hidden = true;
+      input.focus();
+    }
   });
 })();

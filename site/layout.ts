@@ -46,7 +46,8 @@ export function page(shell: PageShell): string {
   const providerRoot = shell.current ? `${root}${shell.current.slug}/` : root;
   const crumbs = [`<a href="${root}index.html">API reference</a>`];
   if (shell.current) crumbs.push(`<a href="${providerRoot}index.html">${escapeHtml(shell.current.title)}</a>`);
-  const title = shell.current && shell.title !== shell.current.title ? `${shell.title} · ${shell.current.title}` : shell.title;
+  const title =
+    shell.current && shell.title !== shell.current.title ? `${shell.title} · ${shell.current.title}` : shell.title;
   const twin = shell.path.replace(/\.html$/, ".md");
   return `<!doctype html>
 <html lang="en" data-theme="light">
@@ -97,17 +98,26 @@ function badge(method: string | undefined): string {
 function providerNav(p: ProviderNav, base: string, current: string): string {
   const here = (file: string) => (`${p.slug}/${file}` === current ? ' aria-current="page"' : "");
   const list = (items: string[]) => (items.length === 0 ? "" : `<ul>\n${items.join("\n")}\n</ul>`);
-  const overview = list(p.sections.map((s) => `<li><a href="${base}index.html#${escapeHtml(s.id)}">${escapeHtml(s.text)}</a></li>`));
+  const overview = list(
+    p.sections.map((s) => `<li><a href="${base}index.html#${escapeHtml(s.id)}">${escapeHtml(s.text)}</a></li>`),
+  );
   const tags = list(
     p.tags.map(
       (t) =>
         `<li><a href="${base}${t.file}"${here(t.file)}>${escapeHtml(t.title)}</a>${list(
-          t.operations.map((o) => `<li><a href="${base}${t.file}#${escapeHtml(o.id)}">${badge(o.method)}${escapeHtml(o.text)}</a></li>`),
+          t.operations.map(
+            (o) =>
+              `<li><a href="${base}${t.file}#${escapeHtml(o.id)}">${badge(o.method)}${escapeHtml(o.text)}</a></li>`,
+          ),
         )}</li>`,
     ),
   );
-  const models = list(p.models.map((m) => `<li><a href="${base}${m.file}"${here(m.file)}>${escapeHtml(m.title)}</a></li>`));
-  const changelog = p.hasChangelog ? `<li><a href="${base}changelog.html"${here("changelog.html")}>Changelog</a></li>` : "";
+  const models = list(
+    p.models.map((m) => `<li><a href="${base}${m.file}"${here(m.file)}>${escapeHtml(m.title)}</a></li>`),
+  );
+  const changelog = p.hasChangelog
+    ? `<li><a href="${base}changelog.html"${here("changelog.html")}>Changelog</a></li>`
+    : "";
   return `<section class="nav-provider">
 <h2><a href="${base}index.html"${here("index.html")}>${escapeHtml(p.title)}</a></h2>
 <p class="versions">Package <code>${escapeHtml(p.version)}</code> · API <code>${escapeHtml(p.apiVersion)}</code></p>
@@ -127,7 +137,8 @@ ${models}
 
 function providersNav(providers: ProviderNav[], root: string, current: ProviderNav | undefined): string {
   const items = providers.map(
-    (p) => `<li><a href="${root}${p.slug}/index.html"${p === current ? ' class="current"' : ""}>${escapeHtml(p.title)}</a></li>`,
+    (p) =>
+      `<li><a href="${root}${p.slug}/index.html"${p === current ? ' class="current"' : ""}>${escapeHtml(p.title)}</a></li>`,
   );
   return `<section class="nav-providers">
 <h3>All APIs</h3>
@@ -144,7 +155,10 @@ export function indexBody(providers: ProviderNav[]): string {
 <h2><a href="${p.slug}/index.html">${escapeHtml(p.title)}</a></h2>
 <p class="package"><code>${escapeHtml(p.packageName)}</code> <span class="version">v${escapeHtml(p.version)}</span></p>
 <p>${escapeHtml(p.lead)}</p>
-<p class="counts">${plural(p.tags.reduce((n, t) => n + t.operations.length, 0), "operation")} · ${plural(p.tags.length, "tag")} · ${plural(p.models.length, "model")}</p>
+<p class="counts">${plural(
+      p.tags.reduce((n, t) => n + t.operations.length, 0),
+      "operation",
+    )} · ${plural(p.tags.length, "tag")} · ${plural(p.models.length, "model")}</p>
 </li>`,
   );
   return `<h1>API reference</h1>

@@ -61,7 +61,8 @@ md.core.ruler.push("heading_ids", (state) => {
   }
 });
 
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   const href = token.attrGet("href") ?? "";
@@ -79,7 +80,10 @@ md.renderer.rules.heading_close = (tokens, idx) => {
   const open = tokens[idx - 2];
   const id = open?.attrGet("id");
   const level = Number(tokens[idx]!.tag.slice(1));
-  const link = id && level > 1 ? `<a class="permalink" href="#${md.utils.escapeHtml(id)}" aria-label="Link to this section"></a>` : "";
+  const link =
+    id && level > 1
+      ? `<a class="permalink" href="#${md.utils.escapeHtml(id)}" aria-label="Link to this section"></a>`
+      : "";
   return `${link}</${tokens[idx]!.tag}>\n`;
 };
 
@@ -110,7 +114,15 @@ export function htmlHref(href: string): string {
 
 function inlineText(children: Token[]): string {
   return children
-    .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? " " : c.children ? inlineText(c.children) : ""))
+    .map((c) =>
+      c.type === "text" || c.type === "code_inline"
+        ? c.content
+        : c.type === "softbreak" || c.type === "hardbreak"
+          ? " "
+          : c.children
+            ? inlineText(c.children)
+            : "",
+    )
     .join("");
 }
 
@@ -122,14 +134,23 @@ export function renderMarkdown(source: string): RenderedPage {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.type === "heading_open") {
-      headings.push({ level: Number(token.tag.slice(1)), text: inlineText(tokens[i + 1]?.children ?? []), id: token.attrGet("id") ?? "" });
+      headings.push({
+        level: Number(token.tag.slice(1)),
+        text: inlineText(tokens[i + 1]?.children ?? []),
+        id: token.attrGet("id") ?? "",
+      });
     }
     const current = headings.at(-1);
     if (token.type === "inline" && current?.level === 2 && current.method === undefined && headings.length > 1) {
       const code = token.children?.find((c) => c.type === "code_inline" && METHOD.test(c.content));
       if (code) current.method = METHOD.exec(code.content)![1]!;
     }
-    if (lead === "" && token.type === "paragraph_open" && tokens[i - 1]?.type !== "list_item_open" && headings.length <= 1) {
+    if (
+      lead === "" &&
+      token.type === "paragraph_open" &&
+      tokens[i - 1]?.type !== "list_item_open" &&
+      headings.length <= 1
+    ) {
       lead = inlineText(tokens[i + 1]?.children ?? []);
     }
   }

@@ -22,7 +22,17 @@ function media(content: unknown): Map<string, Obj> {
 const BODY_KEYS = new Set(["description", "content", "required"]);
 const MEDIA_KEYS = new Set(["schema", "example", "examples"]);
 const RESPONSE_KEYS = new Set(["description", "content", "headers", "links"]);
-const HEADER_KEYS = new Set(["description", "required", "deprecated", "schema", "content", "example", "examples", "style", "explode"]);
+const HEADER_KEYS = new Set([
+  "description",
+  "required",
+  "deprecated",
+  "schema",
+  "content",
+  "example",
+  "examples",
+  "style",
+  "explode",
+]);
 
 /** `where`/`label` name the body: "POST /x request body" / "the POST /x request body". */
 export function compareRequestBody(s: Scope, bRaw: unknown, aRaw: unknown, where: string, label: string): void {
@@ -32,23 +42,54 @@ export function compareRequestBody(s: Scope, bRaw: unknown, aRaw: unknown, where
   const b = obj(deref(s.before, bRaw));
   const a = obj(deref(s.after, aRaw));
   if (bRaw === undefined) {
-    report(s, where, a.required === true
-      ? finding("breaking", "request-body-added-required", `${subject} is new and required; calls without a body will be rejected.`)
-      : finding("minor", "request-body-added", `${subject} is new and optional.`));
+    report(
+      s,
+      where,
+      a.required === true
+        ? finding(
+            "breaking",
+            "request-body-added-required",
+            `${subject} is new and required; calls without a body will be rejected.`,
+          )
+        : finding("minor", "request-body-added", `${subject} is new and optional.`),
+    );
     return;
   }
   if (aRaw === undefined) {
-    report(s, where, finding("breaking", "request-body-removed", `${subject} was removed; calls that send one stop compiling.`));
+    report(
+      s,
+      where,
+      finding("breaking", "request-body-removed", `${subject} was removed; calls that send one stop compiling.`),
+    );
     return;
   }
-  if (b.required !== true && a.required === true) report(s, where, finding("breaking", "request-body-became-required", `${subject} is now required; calls without one will be rejected.`));
-  if (b.required === true && a.required !== true) report(s, where, finding("minor", "request-body-became-optional", `${subject} is now optional.`));
-  if (!same(b.description, a.description)) report(s, where, finding("patch", "description-changed", `${subject} has a new description.`));
+  if (b.required !== true && a.required === true)
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "request-body-became-required",
+        `${subject} is now required; calls without one will be rejected.`,
+      ),
+    );
+  if (b.required === true && a.required !== true)
+    report(s, where, finding("minor", "request-body-became-optional", `${subject} is now optional.`));
+  if (!same(b.description, a.description))
+    report(s, where, finding("patch", "description-changed", `${subject} has a new description.`));
   compareRest(s, b, a, BODY_KEYS, where, subject);
   const mb = media(b.content);
   const ma = media(a.content);
   for (const type of [...mb.keys()].filter((t) => !ma.has(t)).sort()) {
-    report(s, where, finding("breaking", "request-content-type-removed", `${subject} can no longer be sent as ${type}; calls sending it will be rejected.`));
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "request-content-type-removed",
+        `${subject} can no longer be sent as ${type}; calls sending it will be rejected.`,
+      ),
+    );
   }
   for (const type of [...ma.keys()].filter((t) => !mb.has(t)).sort()) {
     report(s, where, finding("minor", "request-content-type-added", `${subject} can now also be sent as ${type}.`));
@@ -66,7 +107,8 @@ function compareSharedMedia(s: Scope, mb: Map<string, Obj>, ma: Map<string, Obj>
     const l = named ? `${label} (${type})` : label;
     const b = mb.get(type)!;
     const a = ma.get(type)!;
-    if (!same(b.example, a.example) || !same(b.examples, a.examples)) report(s, w, finding("patch", "example-changed", `${cap(l)} has new examples.`));
+    if (!same(b.example, a.example) || !same(b.examples, a.examples))
+      report(s, w, finding("patch", "example-changed", `${cap(l)} has new examples.`));
     compareRest(s, b, a, MEDIA_KEYS, w, cap(l));
     compareSchema(b.schema, a.schema, s, loc(w, l));
   }
@@ -99,38 +141,86 @@ export function compareResponses(s: Scope, bResponses: unknown, aResponses: unkn
     const gone = okB.filter((k) => !a.has(k));
     const fresh = okA.filter((k) => !b.has(k));
     const text = (list: string[]) => list.join(" or ") || "nothing";
-    report(s, opWhere, finding("breaking", "success-status-changed", `${opWhere} now succeeds with ${text(okA)} instead of ${text(okB)}; code that checks the status or reads the result must change.`));
+    report(
+      s,
+      opWhere,
+      finding(
+        "breaking",
+        "success-status-changed",
+        `${opWhere} now succeeds with ${text(okA)} instead of ${text(okB)}; code that checks the status or reads the result must change.`,
+      ),
+    );
     // One success status swapped for another (200 -> 201): still compare what it returns.
     if (gone.length === 1 && fresh.length === 1) pairs.push([gone[0]!, fresh[0]!]);
   }
   for (const status of [...b.keys()].filter((k) => !isSuccess(k) && !a.has(k)).sort()) {
     const hadBody = media(obj(deref(s.before, b.get(status))).content).size > 0;
-    report(s, opWhere, hadBody
-      ? finding("breaking", "error-status-removed", `${opWhere} no longer documents the ${status} error response; code that reads that error's typed body stops compiling.`)
-      : finding("minor", "error-status-removed", `${opWhere} no longer documents the ${status} error response.`));
+    report(
+      s,
+      opWhere,
+      hadBody
+        ? finding(
+            "breaking",
+            "error-status-removed",
+            `${opWhere} no longer documents the ${status} error response; code that reads that error's typed body stops compiling.`,
+          )
+        : finding("minor", "error-status-removed", `${opWhere} no longer documents the ${status} error response.`),
+    );
   }
   for (const status of [...a.keys()].filter((k) => !isSuccess(k) && !b.has(k)).sort()) {
-    report(s, opWhere, finding("minor", "error-status-added", `${opWhere} now documents the ${status} error response.`));
+    report(
+      s,
+      opWhere,
+      finding("minor", "error-status-added", `${opWhere} now documents the ${status} error response.`),
+    );
   }
   for (const [from, to] of pairs.sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0))) {
-    compareResponse(s, b.get(from), a.get(to), isSuccess(to), `${opWhere} response ${to}`, `the ${to} response of ${opWhere}`);
+    compareResponse(
+      s,
+      b.get(from),
+      a.get(to),
+      isSuccess(to),
+      `${opWhere} response ${to}`,
+      `the ${to} response of ${opWhere}`,
+    );
   }
 }
 
 /** Compares one response; `success` says whether it is a 2xx one (what the method resolves to). */
-export function compareResponse(s: Scope, bRaw: unknown, aRaw: unknown, success: boolean, where: string, label: string): void {
+export function compareResponse(
+  s: Scope,
+  bRaw: unknown,
+  aRaw: unknown,
+  success: boolean,
+  where: string,
+  label: string,
+): void {
   if (sameComponent(bRaw, aRaw, "responses")) return;
   const b = obj(deref(s.before, bRaw));
   const a = obj(deref(s.after, aRaw));
   const subject = cap(label);
-  if (!same(b.description, a.description)) report(s, where, finding("patch", "description-changed", `${subject} has a new description.`));
-  if (!same(b.links, a.links)) report(s, where, finding("patch", "links-changed", `${subject} changed its links; the generated client does not use them.`));
+  if (!same(b.description, a.description))
+    report(s, where, finding("patch", "description-changed", `${subject} has a new description.`));
+  if (!same(b.links, a.links))
+    report(
+      s,
+      where,
+      finding("patch", "links-changed", `${subject} changed its links; the generated client does not use them.`),
+    );
   compareRest(s, b, a, RESPONSE_KEYS, where, subject);
   compareHeaders(s, b.headers, a.headers, where, label);
   const mb = media(b.content);
   const ma = media(a.content);
   if (mb.size > 0 && ma.size === 0) {
-    report(s, where, finding("breaking", "response-body-removed", `${subject} no longer has a body; code that reads it gets undefined.`));
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "response-body-removed",
+        `${subject} no longer has a body; code that reads it gets undefined.`,
+      ),
+    );
     return;
   }
   if (mb.size === 0 && ma.size > 0) {
@@ -139,15 +229,33 @@ export function compareResponse(s: Scope, bRaw: unknown, aRaw: unknown, success:
     return;
   }
   for (const type of [...mb.keys()].filter((t) => !ma.has(t)).sort()) {
-    report(s, where, finding("breaking", "response-content-type-removed", `${subject} is no longer sent as ${type}; code that reads that form must change.`));
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "response-content-type-removed",
+        `${subject} is no longer sent as ${type}; code that reads that form must change.`,
+      ),
+    );
   }
   for (const type of [...ma.keys()].filter((t) => !mb.has(t)).sort()) {
     // A 2xx result is typed as the union of its media types' schemas: a new, different schema widens it.
     const schema = ma.get(type)!.schema;
-    const alike = [...mb.values()].some((m) => equivalent(s, (probe) => compareSchema(m.schema, schema, probe, loc(where, label))));
-    report(s, where, success && !alike
-      ? finding("breaking", "response-content-type-added", `${subject} may now come as ${type} with a different shape; the method's result type widens.`)
-      : finding("minor", "response-content-type-added", `${subject} may now also come as ${type}.`));
+    const alike = [...mb.values()].some((m) =>
+      equivalent(s, (probe) => compareSchema(m.schema, schema, probe, loc(where, label))),
+    );
+    report(
+      s,
+      where,
+      success && !alike
+        ? finding(
+            "breaking",
+            "response-content-type-added",
+            `${subject} may now come as ${type} with a different shape; the method's result type widens.`,
+          )
+        : finding("minor", "response-content-type-added", `${subject} may now also come as ${type}.`),
+    );
   }
   compareSharedMedia(s, mb, ma, where, label);
 }
@@ -159,8 +267,18 @@ function compareHeaders(s: Scope, bHeaders: unknown, aHeaders: unknown, where: s
     const x = hb.get(key);
     const y = ha.get(key);
     const name = (y ?? x)!.name;
-    if (x === undefined) report(s, where, finding("minor", "response-header-added", `${cap(label)} now has the ${name} header.`));
-    else if (y === undefined) report(s, where, finding("breaking", "response-header-removed", `${cap(label)} no longer has the ${name} header; code that reads it gets null.`));
+    if (x === undefined)
+      report(s, where, finding("minor", "response-header-added", `${cap(label)} now has the ${name} header.`));
+    else if (y === undefined)
+      report(
+        s,
+        where,
+        finding(
+          "breaking",
+          "response-header-removed",
+          `${cap(label)} no longer has the ${name} header; code that reads it gets null.`,
+        ),
+      );
     else compareHeader(s, x.raw, y.raw, `${where} header ${name}`, `the ${name} header of ${label}`);
   }
 }
@@ -171,13 +289,25 @@ export function compareHeader(s: Scope, bRaw: unknown, aRaw: unknown, where: str
   const b = obj(deref(s.before, bRaw));
   const a = obj(deref(s.after, aRaw));
   const subject = cap(label);
-  if (b.required === true && a.required !== true) report(s, where, finding("breaking", "response-header-became-optional", `${subject} may now be missing; code that reads it must handle that.`));
-  if (b.required !== true && a.required === true) report(s, where, finding("minor", "response-header-became-required", `${subject} is now always sent.`));
-  if (b.deprecated !== true && a.deprecated === true) report(s, where, finding("minor", "deprecated", `${subject} is now deprecated.`));
-  if (!same(b.description, a.description)) report(s, where, finding("patch", "description-changed", `${subject} has a new description.`));
-  if (!same(b.example, a.example) || !same(b.examples, a.examples)) report(s, where, finding("patch", "example-changed", `${subject} has new examples.`));
+  if (b.required === true && a.required !== true)
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "response-header-became-optional",
+        `${subject} may now be missing; code that reads it must handle that.`,
+      ),
+    );
+  if (b.required !== true && a.required === true)
+    report(s, where, finding("minor", "response-header-became-required", `${subject} is now always sent.`));
+  if (b.deprecated !== true && a.deprecated === true)
+    report(s, where, finding("minor", "deprecated", `${subject} is now deprecated.`));
+  if (!same(b.description, a.description))
+    report(s, where, finding("patch", "description-changed", `${subject} has a new description.`));
+  if (!same(b.example, a.example) || !same(b.examples, a.examples))
+    report(s, where, finding("patch", "example-changed", `${subject} has new examples.`));
   compareRest(s, b, a, HEADER_KEYS, where, subject);
   const schema = (h: Obj) => h.schema ?? Object.values(obj(h.content)).map(obj)[0]?.schema;
   compareSchema(schema(b), schema(a), s, loc(where, label));
 }
-

@@ -68,7 +68,11 @@ function levelSections(changes: readonly Change[]): RootContent[] {
       type: "list",
       ordered: false,
       spread: false,
-      children: items.map((c): ListItem => ({ type: "listItem", spread: false, children: [paragraph(...changeLine(c))] })),
+      children: items.map((c): ListItem => ({
+        type: "listItem",
+        spread: false,
+        children: [paragraph(...changeLine(c))],
+      })),
     };
     nodes.push(heading(3, title), list);
   }
@@ -76,9 +80,15 @@ function levelSections(changes: readonly Change[]): RootContent[] {
 }
 
 /** A released version's entry. */
-export function changelogEntry(version: string, changes: Change[], context: { apiVersion?: string }, regenerated: readonly string[] = []): string {
+export function changelogEntry(
+  version: string,
+  changes: Change[],
+  context: { apiVersion?: string },
+  regenerated: readonly string[] = [],
+): string {
   const nodes: RootContent[] = [heading(2, version)];
-  if (context.apiVersion !== undefined) nodes.push(paragraph(t(`Generated from version ${context.apiVersion} of the API.`)));
+  if (context.apiVersion !== undefined)
+    nodes.push(paragraph(t(`Generated from version ${context.apiVersion} of the API.`)));
   if (changes.length === 0 && regenerated.length === 0) nodes.push(paragraph(t("No changes to the API.")));
   if (changes.length === 0 && regenerated.length > 0) nodes.push(paragraph(t(regeneratedSentence(regenerated))));
   nodes.push(...levelSections(changes));
@@ -86,9 +96,20 @@ export function changelogEntry(version: string, changes: Change[], context: { ap
 }
 
 /** The `## Unreleased` section: what `npm run release` would turn into `next`. */
-export function unreleasedSection(changes: readonly Change[], regenerated: readonly string[], released: string, next: string): string {
+export function unreleasedSection(
+  changes: readonly Change[],
+  regenerated: readonly string[],
+  released: string,
+  next: string,
+): string {
   const nodes: RootContent[] = [heading(2, UNRELEASED)];
-  nodes.push(paragraph(t(`Changes since ${released}, not yet released. `), code("npm run release"), t(` makes them version ${next}.`)));
+  nodes.push(
+    paragraph(
+      t(`Changes since ${released}, not yet released. `),
+      code("npm run release"),
+      t(` makes them version ${next}.`),
+    ),
+  );
   if (changes.length === 0) nodes.push(paragraph(t(regeneratedSentence(regenerated))));
   nodes.push(...levelSections(changes));
   return render(nodes);
@@ -148,14 +169,16 @@ const LABELS: Record<Level, string> = { breaking: "BREAKING", minor: "minor   ",
 
 /** One change on one terminal line: "BREAKING  api.x.getA (GET /a): message TypeScript callers: ...". */
 export function textLine(change: Change): string {
-  const place = change.method !== undefined && change.request !== undefined ? `${change.method} (${change.request}): ` : "";
+  const place =
+    change.method !== undefined && change.request !== undefined ? `${change.method} (${change.request}): ` : "";
   const caller = callerSees(change);
   return `${LABELS[change.level]}  ${place}${oneLine(change.message)}${caller === "" ? "" : ` TypeScript callers: ${caller}.`}`;
 }
 
 /** The terminal report: a summary line, then one line per change prefixed by its level. */
 export function formatReport(changes: Change[], from: string, to: string, regenerated: readonly string[] = []): string {
-  if (changes.length === 0 && regenerated.length > 0) return `${from} -> ${to}: no API changes; a newer generator changed ${regenerated.length} file(s)\n`;
+  if (changes.length === 0 && regenerated.length > 0)
+    return `${from} -> ${to}: no API changes; a newer generator changed ${regenerated.length} file(s)\n`;
   if (changes.length === 0) return `No API changes (version stays ${from}).\n`;
   const sorted = [...changes].sort(compareChanges);
   const count = (level: Level) => sorted.filter((c) => c.level === level).length;

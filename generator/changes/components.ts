@@ -16,11 +16,21 @@ export function diffComponents(ctx: DiffContext): void {
   const a = obj(ctx.after.components);
   diffSchemas(ctx, obj(b.schemas), obj(a.schemas));
   diffShared(ctx, b, a);
-  const schemes = (c: Obj, doc: Obj) => Object.fromEntries(Object.entries(obj(c.securitySchemes)).map(([k, v]) => [k, deref(doc, v)]));
+  const schemes = (c: Obj, doc: Obj) =>
+    Object.fromEntries(Object.entries(obj(c.securitySchemes)).map(([k, v]) => [k, deref(doc, v)]));
   compareSecuritySchemes(scopeOf(ctx, ["request"]), schemes(b, ctx.before), schemes(a, ctx.after));
   const s = scopeOf(ctx, ["request"]);
   for (const section of ["examples", "links", "callbacks"]) {
-    if (!same(b[section], a[section])) report(s, `components ${section}`, finding("patch", "component-notes-changed", `The shared ${section} changed; they are documentation for the client.`));
+    if (!same(b[section], a[section]))
+      report(
+        s,
+        `components ${section}`,
+        finding(
+          "patch",
+          "component-notes-changed",
+          `The shared ${section} changed; they are documentation for the client.`,
+        ),
+      );
   }
 }
 
@@ -31,20 +41,47 @@ export function diffComponents(ctx: DiffContext): void {
  * `components["schemas"]`, so code naming the old type stops compiling: breaking, reported once.
  */
 function diffSchemas(ctx: DiffContext, b: Obj, a: Obj): void {
-  for (const name of Object.keys(b).filter((n) => Object.hasOwn(a, n)).sort()) {
+  for (const name of Object.keys(b)
+    .filter((n) => Object.hasOwn(a, n))
+    .sort()) {
     const key = `schemas/${name}`;
-    compareSchema(b[name], a[name], scopeOf(ctx, dirsOf(ctx, key)), loc(`schema ${name}`, `schema ${name}${usedBy(ctx, key)}`));
+    compareSchema(
+      b[name],
+      a[name],
+      scopeOf(ctx, dirsOf(ctx, key)),
+      loc(`schema ${name}`, `schema ${name}${usedBy(ctx, key)}`),
+    );
   }
-  const added = Object.keys(a).filter((n) => !Object.hasOwn(b, n)).sort();
+  const added = Object.keys(a)
+    .filter((n) => !Object.hasOwn(b, n))
+    .sort();
   const s = scopeOf(ctx, ["request"]);
-  for (const name of Object.keys(b).filter((n) => !Object.hasOwn(a, n)).sort()) {
+  for (const name of Object.keys(b)
+    .filter((n) => !Object.hasOwn(a, n))
+    .sort()) {
     const ref = (n: string) => ({ $ref: `#/components/schemas/${n.replace(/~/g, "~0").replace(/\//g, "~1")}` });
     const twin = added.findIndex((n) => equivalent(s, (probe) => compareSchema(ref(name), ref(n), probe, loc("", ""))));
     if (twin >= 0) {
       const [to] = added.splice(twin, 1);
-      report(s, `schema ${name}`, finding("breaking", "schema-renamed", `Schema ${name} was renamed to ${to} with the same structure; API calls are unaffected, but code naming components["schemas"]["${name}"] must use "${to}".`));
+      report(
+        s,
+        `schema ${name}`,
+        finding(
+          "breaking",
+          "schema-renamed",
+          `Schema ${name} was renamed to ${to} with the same structure; API calls are unaffected, but code naming components["schemas"]["${name}"] must use "${to}".`,
+        ),
+      );
     } else {
-      report(s, `schema ${name}`, finding("breaking", "schema-removed", `Schema ${name} was removed; code naming components["schemas"]["${name}"] stops compiling.`));
+      report(
+        s,
+        `schema ${name}`,
+        finding(
+          "breaking",
+          "schema-removed",
+          `Schema ${name} was removed; code naming components["schemas"]["${name}"] stops compiling.`,
+        ),
+      );
     }
   }
   for (const name of added) report(s, `schema ${name}`, finding("minor", "schema-added", `Schema ${name} was added.`));
@@ -52,25 +89,53 @@ function diffSchemas(ctx: DiffContext, b: Obj, a: Obj): void {
 
 /** Shared parameters, request bodies, responses and headers present in both specs. */
 function diffShared(ctx: DiffContext, b: Obj, a: Obj): void {
-  const both = (section: string) => Object.keys(obj(b[section])).filter((n) => Object.hasOwn(obj(a[section]), n)).sort();
+  const both = (section: string) =>
+    Object.keys(obj(b[section]))
+      .filter((n) => Object.hasOwn(obj(a[section]), n))
+      .sort();
   const raw = (c: Obj, section: string, name: string) => obj(c[section])[name];
   for (const name of both("parameters")) {
     const x = toParam(ctx.before, raw(b, "parameters", name));
     const y = toParam(ctx.after, raw(a, "parameters", name));
     const note = usedBy(ctx, `parameters/${name}`);
-    compareParameter(scopeOf(ctx, ["request"]), x, y, `parameter component ${name}`, `the shared ${y.in} parameter ${y.name} (component ${name}${note.replace(/^ \(/, ", ")}`);
+    compareParameter(
+      scopeOf(ctx, ["request"]),
+      x,
+      y,
+      `parameter component ${name}`,
+      `the shared ${y.in} parameter ${y.name} (component ${name}${note.replace(/^ \(/, ", ")}`,
+    );
   }
   for (const name of both("requestBodies")) {
     const note = usedBy(ctx, `requestBodies/${name}`);
-    compareRequestBody(scopeOf(ctx, ["request"]), raw(b, "requestBodies", name), raw(a, "requestBodies", name), `request body component ${name}`, `the shared request body ${name}${note}`);
+    compareRequestBody(
+      scopeOf(ctx, ["request"]),
+      raw(b, "requestBodies", name),
+      raw(a, "requestBodies", name),
+      `request body component ${name}`,
+      `the shared request body ${name}${note}`,
+    );
   }
   for (const name of both("responses")) {
     const key = `responses/${name}`;
     // Judged as a 2xx response if any operation uses it as one (the stricter rules).
     const success = ctx.usage.get(key)?.success ?? true;
-    compareResponse(scopeOf(ctx, ["response"]), raw(b, "responses", name), raw(a, "responses", name), success, `response component ${name}`, `the shared response ${name}${usedBy(ctx, key)}`);
+    compareResponse(
+      scopeOf(ctx, ["response"]),
+      raw(b, "responses", name),
+      raw(a, "responses", name),
+      success,
+      `response component ${name}`,
+      `the shared response ${name}${usedBy(ctx, key)}`,
+    );
   }
   for (const name of both("headers")) {
-    compareHeader(scopeOf(ctx, ["response"]), raw(b, "headers", name), raw(a, "headers", name), `header component ${name}`, `the shared header ${name}${usedBy(ctx, `headers/${name}`)}`);
+    compareHeader(
+      scopeOf(ctx, ["response"]),
+      raw(b, "headers", name),
+      raw(a, "headers", name),
+      `header component ${name}`,
+      `the shared header ${name}${usedBy(ctx, `headers/${name}`)}`,
+    );
   }
 }

@@ -18,7 +18,13 @@ export type { Change, Level } from "./types.ts";
 export function diffSpecs(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
   const methods = new Map<string, string>();
   for (const site of [...listOperations(before), ...listOperations(after)]) methods.set(site.where, clientMethod(site));
-  const ctx: DiffContext = { before, after, changes: [], usage: mergeUsage(componentUsage(before), componentUsage(after)), methods };
+  const ctx: DiffContext = {
+    before,
+    after,
+    changes: [],
+    usage: mergeUsage(componentUsage(before), componentUsage(after)),
+    methods,
+  };
   diffDocument(ctx);
   diffComponents(ctx);
   diffOperations(ctx);
@@ -34,7 +40,9 @@ export function diffSpecs(before: Record<string, unknown>, after: Record<string,
  */
 function withMethods(changes: Change[], methods: ReadonlyMap<string, string>): Change[] {
   return changes.map((change) => {
-    const request = [...methods.keys()].filter((w) => change.where === w || change.where.startsWith(`${w} `)).sort((x, y) => y.length - x.length)[0];
+    const request = [...methods.keys()]
+      .filter((w) => change.where === w || change.where.startsWith(`${w} `))
+      .sort((x, y) => y.length - x.length)[0];
     return request === undefined ? change : { ...change, request, method: methods.get(request)! };
   });
 }

@@ -8,7 +8,19 @@ import { finding, report } from "./scope.ts";
 import { compareSecurity } from "./security.ts";
 
 const OPERATION_KEYS = new Set([
-  "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks", "deprecated", "security", "servers", "x-pagination",
+  "tags",
+  "summary",
+  "description",
+  "externalDocs",
+  "operationId",
+  "parameters",
+  "requestBody",
+  "responses",
+  "callbacks",
+  "deprecated",
+  "security",
+  "servers",
+  "x-pagination",
 ]);
 
 function method(site: OperationSite): string {
@@ -32,13 +44,26 @@ export function diffOperations(ctx: DiffContext): void {
     const movedTo = b.explicitId === undefined ? -1 : added.findIndex((a) => a.explicitId === b.explicitId);
     if (movedTo >= 0) {
       const [a] = added.splice(movedTo, 1);
-      report(s, a!.where, finding("breaking", "operation-moved", `${b.where} moved to ${a!.where}; ${method(a!)} follows it, but code using the raw client or the paths type with the old path must change.`));
+      report(
+        s,
+        a!.where,
+        finding(
+          "breaking",
+          "operation-moved",
+          `${b.where} moved to ${a!.where}; ${method(a!)} follows it, but code using the raw client or the paths type with the old path must change.`,
+        ),
+      );
       compareOperation(ctx, b, a!);
       continue;
     }
-    report(s, b.where, finding("breaking", "operation-removed", `${b.where} was removed; calls to ${method(b)} will fail.`));
+    report(
+      s,
+      b.where,
+      finding("breaking", "operation-removed", `${b.where} was removed; calls to ${method(b)} will fail.`),
+    );
   }
-  for (const a of added) report(s, a.where, finding("minor", "operation-added", `${a.where} was added as ${method(a)}.`));
+  for (const a of added)
+    report(s, a.where, finding("minor", "operation-added", `${a.where} was added as ${method(a)}.`));
 }
 
 function compareOperation(ctx: DiffContext, b: OperationSite, a: OperationSite): void {
@@ -47,24 +72,73 @@ function compareOperation(ctx: DiffContext, b: OperationSite, a: OperationSite):
   const bo = b.op;
   const ao = a.op;
   if (b.id !== a.id) {
-    report(s, where, b.methodName !== a.methodName
-      ? finding("breaking", "operation-id-changed", `The operationId of ${where} changed from ${quote(b.id)} to ${quote(a.id)}, so ${method(b)} is now ${method(a)}.`)
-      : finding("breaking", "operation-id-changed", `The operationId of ${where} changed from ${quote(b.id)} to ${quote(a.id)}; code that names it (isApiError, the Operations type) must use the new id.`));
+    report(
+      s,
+      where,
+      b.methodName !== a.methodName
+        ? finding(
+            "breaking",
+            "operation-id-changed",
+            `The operationId of ${where} changed from ${quote(b.id)} to ${quote(a.id)}, so ${method(b)} is now ${method(a)}.`,
+          )
+        : finding(
+            "breaking",
+            "operation-id-changed",
+            `The operationId of ${where} changed from ${quote(b.id)} to ${quote(a.id)}; code that names it (isApiError, the Operations type) must use the new id.`,
+          ),
+    );
   }
   if (b.tagProperty !== a.tagProperty) {
-    report(s, where, finding("breaking", "operation-tag-changed", `${where} moved from api.${b.tagProperty} to api.${a.tagProperty} (its first tag is now ${quote(a.tag)}); calls must use the new place.`));
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "operation-tag-changed",
+        `${where} moved from api.${b.tagProperty} to api.${a.tagProperty} (its first tag is now ${quote(a.tag)}); calls must use the new place.`,
+      ),
+    );
   } else if (!same(bo.tags, ao.tags)) {
-    report(s, where, finding("patch", "operation-tags-changed", `${where} changed its tags; the client method stays where it was.`));
+    report(
+      s,
+      where,
+      finding("patch", "operation-tags-changed", `${where} changed its tags; the client method stays where it was.`),
+    );
   }
-  if (["summary", "description", "externalDocs"].some((k) => !same(bo[k], ao[k]))) report(s, where, finding("patch", "description-changed", `${where} has a new summary or description.`));
-  if (["summary", "description"].some((k) => !same(b.item[k], a.item[k]))) report(s, `path ${a.path}`, finding("patch", "description-changed", `The path ${a.path} has a new summary or description.`));
-  if (bo.deprecated !== true && ao.deprecated === true) report(s, where, finding("minor", "deprecated", `${where} is now deprecated; ${method(a)} still works but is marked for removal.`));
-  if (bo.deprecated === true && ao.deprecated !== true) report(s, where, finding("patch", "undeprecated", `${where} is no longer deprecated.`));
+  if (["summary", "description", "externalDocs"].some((k) => !same(bo[k], ao[k])))
+    report(s, where, finding("patch", "description-changed", `${where} has a new summary or description.`));
+  if (["summary", "description"].some((k) => !same(b.item[k], a.item[k])))
+    report(
+      s,
+      `path ${a.path}`,
+      finding("patch", "description-changed", `The path ${a.path} has a new summary or description.`),
+    );
+  if (bo.deprecated !== true && ao.deprecated === true)
+    report(
+      s,
+      where,
+      finding("minor", "deprecated", `${where} is now deprecated; ${method(a)} still works but is marked for removal.`),
+    );
+  if (bo.deprecated === true && ao.deprecated !== true)
+    report(s, where, finding("patch", "undeprecated", `${where} is no longer deprecated.`));
   comparePagination(ctx, b, a);
   if (!same(bo.servers ?? b.item.servers, ao.servers ?? a.item.servers)) {
-    report(s, where, finding("patch", "operation-servers-changed", `${where} changed its own server list; the generated client always uses the API's servers.`));
+    report(
+      s,
+      where,
+      finding(
+        "patch",
+        "operation-servers-changed",
+        `${where} changed its own server list; the generated client always uses the API's servers.`,
+      ),
+    );
   }
-  if (!same(bo.callbacks, ao.callbacks)) report(s, where, finding("patch", "callbacks-changed", `${where} changed its callbacks; the generated client does not call them.`));
+  if (!same(bo.callbacks, ao.callbacks))
+    report(
+      s,
+      where,
+      finding("patch", "callbacks-changed", `${where} changed its callbacks; the generated client does not call them.`),
+    );
   // Operations that inherit the global security are covered by the one global comparison.
   if (bo.security !== undefined || ao.security !== undefined) {
     compareSecurity(s, bo.security ?? ctx.before.security, ao.security ?? ctx.after.security, where, where);
@@ -86,7 +160,34 @@ function comparePagination(ctx: DiffContext, b: OperationSite, a: OperationSite)
   if (same(pb, pa)) return;
   const s = scopeOf(ctx, ["response"]);
   const m = method(a);
-  if (pb === undefined) report(s, a.where, finding("minor", "pagination-added", `The method ${m} can now page through results with ${m}.pages() and ${m}.items().`));
-  else if (pa === undefined) report(s, a.where, finding("breaking", "pagination-removed", `The method ${m} no longer pages: ${m}.pages() and ${m}.items() are gone.`));
-  else report(s, a.where, finding("breaking", "pagination-changed", `The method ${m} pages differently (x-pagination changed); ${m}.items() may yield other items.`));
+  if (pb === undefined)
+    report(
+      s,
+      a.where,
+      finding(
+        "minor",
+        "pagination-added",
+        `The method ${m} can now page through results with ${m}.pages() and ${m}.items().`,
+      ),
+    );
+  else if (pa === undefined)
+    report(
+      s,
+      a.where,
+      finding(
+        "breaking",
+        "pagination-removed",
+        `The method ${m} no longer pages: ${m}.pages() and ${m}.items() are gone.`,
+      ),
+    );
+  else
+    report(
+      s,
+      a.where,
+      finding(
+        "breaking",
+        "pagination-changed",
+        `The method ${m} pages differently (x-pagination changed); ${m}.items() may yield other items.`,
+      ),
+    );
 }

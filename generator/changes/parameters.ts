@@ -59,7 +59,11 @@ export function compareParameters(s: Scope, b: OperationSite, a: OperationSite, 
   const matchers: ((x: Param, y: Param) => boolean)[] = [
     (x, y) => refOf(x.raw) !== undefined && refOf(x.raw) === refOf(y.raw),
     (x, y) => x.key === y.key,
-    (x, y) => x.in === "path" && y.in === "path" && templateNames(b.path).indexOf(x.name) >= 0 && templateNames(b.path).indexOf(x.name) === templateNames(a.path).indexOf(y.name),
+    (x, y) =>
+      x.in === "path" &&
+      y.in === "path" &&
+      templateNames(b.path).indexOf(x.name) >= 0 &&
+      templateNames(b.path).indexOf(x.name) === templateNames(a.path).indexOf(y.name),
     (x, y) => x.name === y.name,
   ];
   let pending = bs;
@@ -78,37 +82,122 @@ export function compareParameters(s: Scope, b: OperationSite, a: OperationSite, 
     // The same shared parameter on both sides is compared once, as a component (see components.ts).
     const ref = refOf(x.raw);
     if (ref !== undefined && ref === refOf(y.raw) && componentOf(ref)?.section === "parameters") continue;
-    compareParameter(s, x, y, `${a.where} ${y.in} parameter ${y.name}`, `the ${y.in} parameter ${y.name} of ${a.where}`);
+    compareParameter(
+      s,
+      x,
+      y,
+      `${a.where} ${y.in} parameter ${y.name}`,
+      `the ${y.in} parameter ${y.name} of ${a.where}`,
+    );
   }
   for (const x of pending) {
-    report(s, a.where, finding("breaking", "parameter-removed", `${a.where} no longer takes the ${x.in} parameter ${x.name}; calls that pass it stop compiling.`));
+    report(
+      s,
+      a.where,
+      finding(
+        "breaking",
+        "parameter-removed",
+        `${a.where} no longer takes the ${x.in} parameter ${x.name}; calls that pass it stop compiling.`,
+      ),
+    );
   }
   for (const y of freeA) {
-    report(s, a.where, required(y)
-      ? finding("breaking", "parameter-added-required", `${a.where} now requires the ${y.in} parameter ${y.name}; calls without it will be rejected.`)
-      : finding("minor", "parameter-added", `${a.where} takes a new optional ${y.in} parameter ${y.name}.`));
+    report(
+      s,
+      a.where,
+      required(y)
+        ? finding(
+            "breaking",
+            "parameter-added-required",
+            `${a.where} now requires the ${y.in} parameter ${y.name}; calls without it will be rejected.`,
+          )
+        : finding("minor", "parameter-added", `${a.where} takes a new optional ${y.in} parameter ${y.name}.`),
+    );
   }
 }
 
-const PARAM_KEYS = new Set(["name", "in", "required", "style", "explode", "allowReserved", "allowEmptyValue", "deprecated", "description", "example", "examples", "schema", "content"]);
+const PARAM_KEYS = new Set([
+  "name",
+  "in",
+  "required",
+  "style",
+  "explode",
+  "allowReserved",
+  "allowEmptyValue",
+  "deprecated",
+  "description",
+  "example",
+  "examples",
+  "schema",
+  "content",
+]);
 
 /** Compares one parameter; `where`/`label` name it (at an operation, or as a shared component). */
 export function compareParameter(s: Scope, x: Param, y: Param, where: string, label: string): void {
   const subject = label.charAt(0).toUpperCase() + label.slice(1);
-  if (x.in !== y.in) report(s, where, finding("breaking", "parameter-location-changed", `${subject} moved from the ${x.in} to the ${y.in}; calls must pass it there.`));
-  if (x.name !== y.name) report(s, where, finding("breaking", "parameter-renamed", `${subject} was renamed from ${quote(x.name)}; calls must use the new name.`));
-  if (!required(x) && required(y)) report(s, where, finding("breaking", "parameter-became-required", `${subject} is now required; calls without it will be rejected.`));
-  if (required(x) && !required(y)) report(s, where, finding("minor", "parameter-became-optional", `${subject} is now optional.`));
+  if (x.in !== y.in)
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "parameter-location-changed",
+        `${subject} moved from the ${x.in} to the ${y.in}; calls must pass it there.`,
+      ),
+    );
+  if (x.name !== y.name)
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "parameter-renamed",
+        `${subject} was renamed from ${quote(x.name)}; calls must use the new name.`,
+      ),
+    );
+  if (!required(x) && required(y))
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "parameter-became-required",
+        `${subject} is now required; calls without it will be rejected.`,
+      ),
+    );
+  if (required(x) && !required(y))
+    report(s, where, finding("minor", "parameter-became-optional", `${subject} is now optional.`));
   if (x.in === y.in && wireForm(x) !== wireForm(y)) {
-    report(s, where, finding("breaking", "parameter-style-changed", `${subject} is now serialized as ${wireForm(y)} (was ${wireForm(x)}); the server expects values in the new form.`));
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "parameter-style-changed",
+        `${subject} is now serialized as ${wireForm(y)} (was ${wireForm(x)}); the server expects values in the new form.`,
+      ),
+    );
   }
-  if (x.p.deprecated !== true && y.p.deprecated === true) report(s, where, finding("minor", "deprecated", `${subject} is now deprecated.`));
-  if (x.p.deprecated === true && y.p.deprecated !== true) report(s, where, finding("patch", "undeprecated", `${subject} is no longer deprecated.`));
-  if (!same(x.p.description, y.p.description)) report(s, where, finding("patch", "description-changed", `${subject} has a new description.`));
-  if (!same(x.p.example, y.p.example) || !same(x.p.examples, y.p.examples)) report(s, where, finding("patch", "example-changed", `${subject} has new examples.`));
+  if (x.p.deprecated !== true && y.p.deprecated === true)
+    report(s, where, finding("minor", "deprecated", `${subject} is now deprecated.`));
+  if (x.p.deprecated === true && y.p.deprecated !== true)
+    report(s, where, finding("patch", "undeprecated", `${subject} is no longer deprecated.`));
+  if (!same(x.p.description, y.p.description))
+    report(s, where, finding("patch", "description-changed", `${subject} has a new description.`));
+  if (!same(x.p.example, y.p.example) || !same(x.p.examples, y.p.examples))
+    report(s, where, finding("patch", "example-changed", `${subject} has new examples.`));
   const mediaB = Object.keys(obj(x.p.content));
   const mediaA = Object.keys(obj(y.p.content));
-  if (!same(mediaB, mediaA)) report(s, where, finding("breaking", "parameter-style-changed", `${subject} is now encoded as ${mediaA.join(", ") || "a plain value"} (was ${mediaB.join(", ") || "a plain value"}).`));
+  if (!same(mediaB, mediaA))
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "parameter-style-changed",
+        `${subject} is now encoded as ${mediaA.join(", ") || "a plain value"} (was ${mediaB.join(", ") || "a plain value"}).`,
+      ),
+    );
   compareSchema(schemaOf(x.p), schemaOf(y.p), s, loc(where, label));
   compareRest(s, x.p, y.p, PARAM_KEYS, where, subject);
 }
@@ -124,9 +213,22 @@ export function compareRest(s: Scope, b: Obj, a: Obj, known: Set<string>, where:
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !known.has(k) && k !== "$ref").sort();
   const differs = (k: string) => !same(own(b, k), own(a, k));
   const ext = keys.filter((k) => k.startsWith("x-") && differs(k));
-  if (ext.length > 0) report(s, where, finding("patch", "extension-changed", `${subject} changed its vendor extensions (${ext.join(", ")}).`));
+  if (ext.length > 0)
+    report(
+      s,
+      where,
+      finding("patch", "extension-changed", `${subject} changed its vendor extensions (${ext.join(", ")}).`),
+    );
   for (const key of keys.filter((k) => !k.startsWith("x-") && differs(k))) {
-    report(s, where, finding("breaking", "unclassified-change", `${subject} changed its "${key}" in a way apigen does not classify; treated as breaking to be safe.`));
+    report(
+      s,
+      where,
+      finding(
+        "breaking",
+        "unclassified-change",
+        `${subject} changed its "${key}" in a way apigen does not classify; treated as breaking to be safe.`,
+      ),
+    );
   }
 }
 

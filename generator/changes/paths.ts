@@ -30,9 +30,27 @@ export function listOperations(doc: Obj): OperationSite[] {
     const op = obj(item[o.method]);
     const key = `${o.method} ${o.path.replace(/\{[^}]*\}/g, "{}")}`;
     const explicitId = typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : undefined;
-    return { key, method: o.method, path: o.path, where: `${o.method.toUpperCase()} ${o.path}`, item, op, id: o.id, explicitId, methodName: o.methodName, tag: o.tag, tagProperty: properties.get(o.tag)! };
+    return {
+      key,
+      method: o.method,
+      path: o.path,
+      where: `${o.method.toUpperCase()} ${o.path}`,
+      item,
+      op,
+      id: o.id,
+      explicitId,
+      methodName: o.methodName,
+      tag: o.tag,
+      tagProperty: properties.get(o.tag)!,
+    };
   });
-  sites.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method as never) - HTTP_METHODS.indexOf(b.method as never)));
+  sites.sort((a, b) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+        ? 1
+        : HTTP_METHODS.indexOf(a.method as never) - HTTP_METHODS.indexOf(b.method as never),
+  );
   // Two paths that differ only in parameter names cannot be told apart by the blanked key: use the real path.
   const counts = new Map<string, number>();
   for (const s of sites) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);

@@ -75,16 +75,30 @@ export async function readState(outDir: string, sha256: (text: string) => string
   const version = parse(pkg)?.version;
   const bundled = parse(spec);
   const outputs = parse(manifest)?.outputs;
-  if (typeof version !== "string" || bundled === undefined || !isObj(outputs)) return { baseline: undefined, changelog, version: typeof version === "string" ? version : undefined };
-  const hashes = Object.fromEntries(Object.entries(outputs as Record<string, string>).filter(([name]) => !VERSIONED_FILES.includes(name)));
-  hashes["package.json"] = sha256(pkg!.replace(`"version": ${JSON.stringify(version)}`, `"version": ${JSON.stringify(VERSION_PLACEHOLDER)}`));
+  if (typeof version !== "string" || bundled === undefined || !isObj(outputs))
+    return { baseline: undefined, changelog, version: typeof version === "string" ? version : undefined };
+  const hashes = Object.fromEntries(
+    Object.entries(outputs as Record<string, string>).filter(([name]) => !VERSIONED_FILES.includes(name)),
+  );
+  hashes["package.json"] = sha256(
+    pkg!.replace(`"version": ${JSON.stringify(version)}`, `"version": ${JSON.stringify(VERSION_PLACEHOLDER)}`),
+  );
   return { baseline: { version, outputs: sortKeys(hashes), spec: bundled }, changelog };
 }
 
 /** The release a render makes: `outputs` are the hashes of every unversioned file, package.json with the placeholder. */
 export function planRelease(state: PackageState, spec: Obj, outputs: Record<string, string>, cut: boolean): Release {
   const base = state.baseline;
-  if (base === undefined) return { changes: [], regenerated: [], previousVersion: state.version, version: state.version ?? DEFAULT_VERSION, next: undefined, cut: false, warnings: [] };
+  if (base === undefined)
+    return {
+      changes: [],
+      regenerated: [],
+      previousVersion: state.version,
+      version: state.version ?? DEFAULT_VERSION,
+      next: undefined,
+      cut: false,
+      warnings: [],
+    };
   const changes = diffSpecs(base.spec, spec);
   const regenerated = changes.length > 0 ? [] : changedFiles(base.outputs, outputs);
   const level = changes.length > 0 ? highestLevel(changes) : regenerated.length > 0 ? "patch" : "none";
@@ -92,10 +106,20 @@ export function planRelease(state: PackageState, spec: Obj, outputs: Record<stri
   const warnings: string[] = [];
   const apiVersion = (doc: Obj) => (isObj(doc.info) ? doc.info.version : undefined);
   if (level === "breaking" && apiVersion(base.spec) === apiVersion(spec)) {
-    warnings.push(`breaking changes since ${base.version}, but the spec's info.version is still ${JSON.stringify(apiVersion(spec) ?? null)}: did the API change without a new version?`);
+    warnings.push(
+      `breaking changes since ${base.version}, but the spec's info.version is still ${JSON.stringify(apiVersion(spec) ?? null)}: did the API change without a new version?`,
+    );
   }
   const doCut = cut && next !== undefined;
-  return { changes, regenerated, previousVersion: base.version, version: doCut ? next : base.version, next, cut: doCut, warnings };
+  return {
+    changes,
+    regenerated,
+    previousVersion: base.version,
+    version: doCut ? next : base.version,
+    next,
+    cut: doCut,
+    warnings,
+  };
 }
 
 /** The versioned files for a planned release, decided once. */
@@ -109,28 +133,51 @@ export function versionedFiles(
 ): Map<string, string> {
   const base = state.baseline;
   let changelog: string;
-  if (base === undefined) changelog = prependEntry(state.changelog, state.changelog === undefined ? firstEntry(release.version, context.apiVersion) : undefined, context.packageName);
-  else if (release.cut) changelog = prependEntry(state.changelog, changelogEntry(release.version, release.changes, { apiVersion: context.apiVersion }, release.regenerated), context.packageName);
-  else if (release.next !== undefined) changelog = prependEntry(state.changelog, unreleasedSection(release.changes, release.regenerated, base.version, release.next), context.packageName);
+  if (base === undefined)
+    changelog = prependEntry(
+      state.changelog,
+      state.changelog === undefined ? firstEntry(release.version, context.apiVersion) : undefined,
+      context.packageName,
+    );
+  else if (release.cut)
+    changelog = prependEntry(
+      state.changelog,
+      changelogEntry(release.version, release.changes, { apiVersion: context.apiVersion }, release.regenerated),
+      context.packageName,
+    );
+  else if (release.next !== undefined)
+    changelog = prependEntry(
+      state.changelog,
+      unreleasedSection(release.changes, release.regenerated, base.version, release.next),
+      context.packageName,
+    );
   else changelog = prependEntry(state.changelog, undefined, context.packageName);
   // A new package is released as it is first generated; a cut moves the baseline to now.
-  const baseline: Baseline = base === undefined || release.cut ? { version: release.version, outputs: sortKeys(outputs), spec } : base;
+  const baseline: Baseline =
+    base === undefined || release.cut ? { version: release.version, outputs: sortKeys(outputs), spec } : base;
   return new Map([
     ["package.json", withVersion(packageJson, release.version)],
     ["CHANGELOG.md", changelog],
-    [RELEASED_FILE, JSON.stringify({ version: baseline.version, outputs: baseline.outputs, spec: baseline.spec }, null, 2) + "\n"],
+    [
+      RELEASED_FILE,
+      JSON.stringify({ version: baseline.version, outputs: baseline.outputs, spec: baseline.spec }, null, 2) + "\n",
+    ],
   ]);
 }
 
 /** package.json as emitted with the placeholder version, given its real one. */
 export function withVersion(packageJson: string, version: string): string {
   const placeholder = `"version": ${JSON.stringify(VERSION_PLACEHOLDER)}`;
-  if (!packageJson.includes(placeholder)) throw new Error(`internal error: package.json was not emitted with version ${VERSION_PLACEHOLDER}`);
+  if (!packageJson.includes(placeholder))
+    throw new Error(`internal error: package.json was not emitted with version ${VERSION_PLACEHOLDER}`);
   return packageJson.replace(placeholder, `"version": ${JSON.stringify(version)}`);
 }
 
 function changedFiles(before: Record<string, string>, after: Record<string, string>): string[] {
-  return [...Object.keys(after).filter((name) => before[name] !== after[name]), ...Object.keys(before).filter((name) => !(name in after))].sort();
+  return [
+    ...Object.keys(after).filter((name) => before[name] !== after[name]),
+    ...Object.keys(before).filter((name) => !(name in after)),
+  ].sort();
 }
 
 function sortKeys(hashes: Record<string, string>): Record<string, string> {

@@ -21,7 +21,8 @@ export type FailOn = Level | "never";
 /** True when some change is at `failOn` or worse. */
 export function fails(diffs: readonly ProviderDiff[], failOn: FailOn): boolean {
   if (failOn === "never") return false;
-  const levels: Level[] = failOn === "breaking" ? ["breaking"] : failOn === "minor" ? ["breaking", "minor"] : ["breaking", "minor", "patch"];
+  const levels: Level[] =
+    failOn === "breaking" ? ["breaking"] : failOn === "minor" ? ["breaking", "minor"] : ["breaking", "minor", "patch"];
   return diffs.some((d) => d.changes.some((c) => levels.includes(c.level)));
 }
 
@@ -35,7 +36,10 @@ export function diffText(diffs: readonly ProviderDiff[]): string {
     .map((d) => {
       const sorted = [...d.changes].sort(compareChanges);
       const next = d.next === undefined ? "" : `; releasing gives ${d.next}`;
-      const head = sorted.length === 0 ? `${d.provider}: no API changes since ${d.base}` : `${d.provider}: ${counts(sorted)} since ${d.base}${next}`;
+      const head =
+        sorted.length === 0
+          ? `${d.provider}: no API changes since ${d.base}`
+          : `${d.provider}: ${counts(sorted)} since ${d.base}${next}`;
       return [head, ...sorted.map((c) => `  ${textLine(c)}`)].join("\n");
     })
     .join("\n")
@@ -46,8 +50,18 @@ export function diffMarkdown(diffs: readonly ProviderDiff[]): string {
   const nodes: RootContent[] = [];
   for (const d of diffs) {
     const sorted = [...d.changes].sort(compareChanges);
-    nodes.push({ type: "heading", depth: 2, children: [{ type: "text", value: "API changes: " }, { type: "inlineCode", value: d.provider }] } satisfies Heading);
-    const summary = sorted.length === 0 ? `No API changes since ${d.base}.` : `${counts(sorted)} since ${d.base}.${d.next === undefined ? "" : ` Releasing gives version ${d.next}.`}`;
+    nodes.push({
+      type: "heading",
+      depth: 2,
+      children: [
+        { type: "text", value: "API changes: " },
+        { type: "inlineCode", value: d.provider },
+      ],
+    } satisfies Heading);
+    const summary =
+      sorted.length === 0
+        ? `No API changes since ${d.base}.`
+        : `${counts(sorted)} since ${d.base}.${d.next === undefined ? "" : ` Releasing gives version ${d.next}.`}`;
     nodes.push({ type: "paragraph", children: [{ type: "text", value: summary }] });
     for (const [level, title] of SECTIONS) {
       const items = sorted.filter((c) => c.level === level);
@@ -57,7 +71,11 @@ export function diffMarkdown(diffs: readonly ProviderDiff[]): string {
         type: "list",
         ordered: false,
         spread: false,
-        children: items.map((c): ListItem => ({ type: "listItem", spread: false, children: [{ type: "paragraph", children: changeLine(c) }] })),
+        children: items.map((c): ListItem => ({
+          type: "listItem",
+          spread: false,
+          children: [{ type: "paragraph", children: changeLine(c) }],
+        })),
       };
       nodes.push(list);
     }
@@ -68,7 +86,13 @@ export function diffMarkdown(diffs: readonly ProviderDiff[]): string {
 export function diffJson(diffs: readonly ProviderDiff[], failOn: FailOn): string {
   const providers = diffs.map((d) => {
     const highest: BumpLevel = highestLevel(d.changes);
-    return { provider: d.provider, base: d.base, highest, next: d.next, changes: [...d.changes].sort(compareChanges).map((c) => ({ ...c, caller: callerSees(c) || undefined })) };
+    return {
+      provider: d.provider,
+      base: d.base,
+      highest,
+      next: d.next,
+      changes: [...d.changes].sort(compareChanges).map((c) => ({ ...c, caller: callerSees(c) || undefined })),
+    };
   });
   return JSON.stringify({ failOn, failed: fails(diffs, failOn), providers }, null, 2) + "\n";
 }

@@ -1,7 +1,18 @@
 /** Rules about a schema's structure: object properties, array items, allOf/oneOf/anyOf. */
 import { componentOf, deref, isObj, obj, own, quote, refOf, same, type Obj } from "./json.ts";
 import type { CompareSchema } from "./schema.ts";
-import { child, equivalent, finding, items, report, reportWorst, subjectOf, whereOf, type Loc, type Scope } from "./scope.ts";
+import {
+  child,
+  equivalent,
+  finding,
+  items,
+  report,
+  reportWorst,
+  subjectOf,
+  whereOf,
+  type Loc,
+  type Scope,
+} from "./scope.ts";
 import type { Direction, Finding } from "./types.ts";
 
 /** How a property shows up on one side of the wire. */
@@ -28,20 +39,42 @@ function presence(doc: Obj, schema: Obj, name: string, dir: Direction): Presence
 function presenceVerdict(dir: Direction, from: Presence, to: Presence, subject: string): Finding | undefined {
   if (from === to) return undefined;
   if (dir === "request") {
-    if (to === "absent") return finding("breaking", "request-property-removed", `${subject} is no longer sent in requests; calls that set it stop compiling and the server would ignore or reject it.`);
+    if (to === "absent")
+      return finding(
+        "breaking",
+        "request-property-removed",
+        `${subject} is no longer sent in requests; calls that set it stop compiling and the server would ignore or reject it.`,
+      );
     if (from === "absent") {
       return to === "required"
-        ? finding("breaking", "request-property-added-required", `${subject} was added as required; calls that leave it out will be rejected.`)
+        ? finding(
+            "breaking",
+            "request-property-added-required",
+            `${subject} was added as required; calls that leave it out will be rejected.`,
+          )
         : finding("minor", "request-property-added", `${subject} was added as an optional field.`);
     }
     return to === "required"
-      ? finding("breaking", "request-property-became-required", `${subject} is now required; calls that leave it out will be rejected.`)
+      ? finding(
+          "breaking",
+          "request-property-became-required",
+          `${subject} is now required; calls that leave it out will be rejected.`,
+        )
       : finding("minor", "request-property-became-optional", `${subject} is now optional.`);
   }
-  if (to === "absent") return finding("breaking", "response-property-removed", `${subject} was removed from responses; code that reads it gets undefined.`);
+  if (to === "absent")
+    return finding(
+      "breaking",
+      "response-property-removed",
+      `${subject} was removed from responses; code that reads it gets undefined.`,
+    );
   if (from === "absent") return finding("minor", "response-property-added", `${subject} was added to responses.`);
   return to === "optional"
-    ? finding("breaking", "response-property-became-optional", `${subject} may now be missing from responses; code that reads it must handle undefined.`)
+    ? finding(
+        "breaking",
+        "response-property-became-optional",
+        `${subject} may now be missing from responses; code that reads it must handle undefined.`,
+      )
     : finding("minor", "response-property-became-required", `${subject} is now always present in responses.`);
 }
 
@@ -52,7 +85,9 @@ export function compareObjectShape(b: Obj, a: Obj, s: Scope, l: Loc, compare: Co
   for (const name of names) {
     const at = child(l, name);
     const subject = subjectOf(at);
-    reportWorst(s, at, (dir) => presenceVerdict(dir, presence(s.before, b, name, dir), presence(s.after, a, name, dir), subject));
+    reportWorst(s, at, (dir) =>
+      presenceVerdict(dir, presence(s.before, b, name, dir), presence(s.after, a, name, dir), subject),
+    );
     if (Object.hasOwn(pb, name) && Object.hasOwn(pa, name)) compare(pb[name], pa[name], s, at);
   }
   compareAdditional(b, a, s, l, compare);
@@ -91,7 +126,11 @@ function compareAdditional(b: Obj, a: Obj, s: Scope, l: Loc, compare: CompareSch
         : finding("minor", "request-extra-fields-widened", `${sentence}.`);
     }
     return from === "typed" && to === "any"
-      ? finding("breaking", "response-extra-fields-untyped", `${sentence}; code that reads them as the old type stops compiling.`)
+      ? finding(
+          "breaking",
+          "response-extra-fields-untyped",
+          `${sentence}; code that reads them as the old type stops compiling.`,
+        )
       : finding("minor", narrowed ? "response-extra-fields-narrowed" : "response-extra-fields-widened", `${sentence}.`);
   });
 }
@@ -100,7 +139,8 @@ export function compareArrayShape(b: Obj, a: Obj, s: Scope, l: Loc, compare: Com
   if (b.items !== undefined || a.items !== undefined) compare(b.items ?? {}, a.items ?? {}, s, items(l));
   const pb = Array.isArray(b.prefixItems) ? b.prefixItems : [];
   const pa = Array.isArray(a.prefixItems) ? a.prefixItems : [];
-  for (let i = 0; i < Math.max(pb.length, pa.length); i++) compare(pb[i] ?? {}, pa[i] ?? {}, s, { ...l, path: `${l.path}[${i}]` });
+  for (let i = 0; i < Math.max(pb.length, pa.length); i++)
+    compare(pb[i] ?? {}, pa[i] ?? {}, s, { ...l, path: `${l.path}[${i}]` });
 }
 
 interface Pairing {
@@ -128,7 +168,9 @@ function pairMembers(bs: unknown[], as: unknown[], s: Scope, compare: CompareSch
     if (j !== undefined) take(i, j);
   }
   for (const i of [...freeB]) {
-    const j = [...freeA].find((j) => equivalent(s, (probe) => compare(bs[i], as[j], probe, { where: "", label: "", path: "" })));
+    const j = [...freeA].find((j) =>
+      equivalent(s, (probe) => compare(bs[i], as[j], probe, { where: "", label: "", path: "" })),
+    );
     if (j !== undefined) take(i, j);
   }
   const restB = [...freeB];
@@ -160,22 +202,58 @@ export function compareCompositions(b: Obj, a: Obj, s: Scope, l: Loc, compare: C
     if (bs.length === 0 && as.length === 0) continue;
     const { pairs, removed, added } = pairMembers(bs, as, s, compare);
     // allOf members describe the same value, so their fields keep this path.
-    for (const [i, j] of pairs) compare(bs[i], as[j], s, key === "allOf" ? l : { ...l, path: `${l.path}${l.path === "" ? "" : "."}${key}[${j}]` });
+    for (const [i, j] of pairs)
+      compare(
+        bs[i],
+        as[j],
+        s,
+        key === "allOf" ? l : { ...l, path: `${l.path}${l.path === "" ? "" : "."}${key}[${j}]` },
+      );
     for (const i of removed) {
       const name = memberName(bs[i], i);
-      if (key === "allOf") report(s, whereOf(l), finding("breaking", "allof-member-removed", `${subject} no longer includes ${name}; its fields are gone.`));
-      else reportWorst(s, l, (dir) => (dir === "request"
-        ? finding("breaking", "request-alternative-removed", `${subject} no longer accepts the ${name} variant; calls sending it will be rejected.`)
-        : finding("minor", "response-alternative-removed", `${subject} is no longer returned as the ${name} variant.`)));
+      if (key === "allOf")
+        report(
+          s,
+          whereOf(l),
+          finding("breaking", "allof-member-removed", `${subject} no longer includes ${name}; its fields are gone.`),
+        );
+      else
+        reportWorst(s, l, (dir) =>
+          dir === "request"
+            ? finding(
+                "breaking",
+                "request-alternative-removed",
+                `${subject} no longer accepts the ${name} variant; calls sending it will be rejected.`,
+              )
+            : finding(
+                "minor",
+                "response-alternative-removed",
+                `${subject} is no longer returned as the ${name} variant.`,
+              ),
+        );
     }
     for (const j of added) {
       const name = memberName(as[j], j);
-      if (key === "allOf") reportWorst(s, l, (dir) => (dir === "request"
-        ? finding("breaking", "request-allof-member-added", `${subject} now also includes ${name}, whose rules calls must meet.`)
-        : finding("minor", "response-allof-member-added", `${subject} now also includes ${name}.`)));
-      else reportWorst(s, l, (dir) => (dir === "request"
-        ? finding("minor", "request-alternative-added", `${subject} now also accepts the ${name} variant.`)
-        : finding("breaking", "response-alternative-added", `${subject} may now be the ${name} variant; code that handles only the old variants must handle it.`)));
+      if (key === "allOf")
+        reportWorst(s, l, (dir) =>
+          dir === "request"
+            ? finding(
+                "breaking",
+                "request-allof-member-added",
+                `${subject} now also includes ${name}, whose rules calls must meet.`,
+              )
+            : finding("minor", "response-allof-member-added", `${subject} now also includes ${name}.`),
+        );
+      else
+        reportWorst(s, l, (dir) =>
+          dir === "request"
+            ? finding("minor", "request-alternative-added", `${subject} now also accepts the ${name} variant.`)
+            : finding(
+                "breaking",
+                "response-alternative-added",
+                `${subject} may now be the ${name} variant; code that handles only the old variants must handle it.`,
+              ),
+        );
     }
   }
   compareDiscriminator(obj(b.discriminator), obj(a.discriminator), s, l, compare);
@@ -186,20 +264,55 @@ function compareDiscriminator(b: Obj, a: Obj, s: Scope, l: Loc, compare: Compare
   if (same(b, a)) return;
   const subject = subjectOf(l);
   if (b.propertyName !== a.propertyName) {
-    report(s, whereOf(l), finding("breaking", "discriminator-changed", `${subject} is now told apart by ${quote(a.propertyName ?? "nothing")} instead of ${quote(b.propertyName ?? "nothing")}.`));
+    report(
+      s,
+      whereOf(l),
+      finding(
+        "breaking",
+        "discriminator-changed",
+        `${subject} is now told apart by ${quote(a.propertyName ?? "nothing")} instead of ${quote(b.propertyName ?? "nothing")}.`,
+      ),
+    );
     return;
   }
   const mb = obj(b.mapping);
   const ma = obj(a.mapping);
   for (const tag of Object.keys(mb).sort()) {
-    if (!Object.hasOwn(ma, tag)) report(s, whereOf(l), finding("breaking", "discriminator-value-removed", `${subject} no longer has the ${quote(tag)} variant tag.`));
-    else if (!same(mb[tag], ma[tag]) && !equivalent(s, (probe) => compare(mappingRef(mb[tag]), mappingRef(ma[tag]), probe, l))) report(s, whereOf(l), finding("breaking", "discriminator-value-changed", `${subject} maps the ${quote(tag)} tag to a different schema.`));
+    if (!Object.hasOwn(ma, tag))
+      report(
+        s,
+        whereOf(l),
+        finding("breaking", "discriminator-value-removed", `${subject} no longer has the ${quote(tag)} variant tag.`),
+      );
+    else if (
+      !same(mb[tag], ma[tag]) &&
+      !equivalent(s, (probe) => compare(mappingRef(mb[tag]), mappingRef(ma[tag]), probe, l))
+    )
+      report(
+        s,
+        whereOf(l),
+        finding(
+          "breaking",
+          "discriminator-value-changed",
+          `${subject} maps the ${quote(tag)} tag to a different schema.`,
+        ),
+      );
   }
   for (const tag of Object.keys(ma).sort()) {
     if (Object.hasOwn(mb, tag)) continue;
-    reportWorst(s, l, (dir) => (dir === "request"
-      ? finding("minor", "request-discriminator-value-added", `${subject} now also accepts the ${quote(tag)} variant tag.`)
-      : finding("breaking", "response-discriminator-value-added", `${subject} may now carry the ${quote(tag)} variant tag; exhaustive switches over it stop compiling.`)));
+    reportWorst(s, l, (dir) =>
+      dir === "request"
+        ? finding(
+            "minor",
+            "request-discriminator-value-added",
+            `${subject} now also accepts the ${quote(tag)} variant tag.`,
+          )
+        : finding(
+            "breaking",
+            "response-discriminator-value-added",
+            `${subject} may now carry the ${quote(tag)} variant tag; exhaustive switches over it stop compiling.`,
+          ),
+    );
   }
 }
 

@@ -7,13 +7,27 @@ import type { Direction, Finding } from "./types.ts";
 export function compareAnnotations(b: Obj, a: Obj, s: Scope, l: Loc): void {
   const subject = subjectOf(l);
   const differs = (keys: string[]) => keys.some((k) => !same(own(b, k), own(a, k)));
-  if (differs(["description", "title", "$comment", "externalDocs"])) report(s, whereOf(l), finding("patch", "description-changed", `${subject} has a new description.`));
-  if (differs(["example", "examples"])) report(s, whereOf(l), finding("patch", "example-changed", `${subject} has new examples.`));
-  if (differs(["xml"])) report(s, whereOf(l), finding("patch", "xml-changed", `${subject} changed its XML notes; the generated client only speaks JSON.`));
+  if (differs(["description", "title", "$comment", "externalDocs"]))
+    report(s, whereOf(l), finding("patch", "description-changed", `${subject} has a new description.`));
+  if (differs(["example", "examples"]))
+    report(s, whereOf(l), finding("patch", "example-changed", `${subject} has new examples.`));
+  if (differs(["xml"]))
+    report(
+      s,
+      whereOf(l),
+      finding("patch", "xml-changed", `${subject} changed its XML notes; the generated client only speaks JSON.`),
+    );
   const ext = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k.startsWith("x-"));
-  if (differs(ext)) report(s, whereOf(l), finding("patch", "extension-changed", `${subject} changed its vendor extensions (${ext.sort().join(", ")}).`));
-  if (b.deprecated !== true && a.deprecated === true) report(s, whereOf(l), finding("minor", "deprecated", `${subject} is now deprecated.`));
-  if (b.deprecated === true && a.deprecated !== true) report(s, whereOf(l), finding("patch", "undeprecated", `${subject} is no longer deprecated.`));
+  if (differs(ext))
+    report(
+      s,
+      whereOf(l),
+      finding("patch", "extension-changed", `${subject} changed its vendor extensions (${ext.sort().join(", ")}).`),
+    );
+  if (b.deprecated !== true && a.deprecated === true)
+    report(s, whereOf(l), finding("minor", "deprecated", `${subject} is now deprecated.`));
+  if (b.deprecated === true && a.deprecated !== true)
+    report(s, whereOf(l), finding("patch", "undeprecated", `${subject} is no longer deprecated.`));
 }
 
 /** The JSON types a node allows; undefined means any. "null" stands for nullable (3.0) and `type: [.., "null"]` (3.1). */
@@ -22,7 +36,8 @@ export function typeSet(n: Obj): Set<string> | undefined {
   if (typeof n.type === "string") types = [n.type];
   else if (Array.isArray(n.type)) types = n.type.filter((t): t is string => typeof t === "string");
   // Specs often leave out `type` when the shape says it; treat those as what they evidently are.
-  else if (n.properties !== undefined || n.additionalProperties !== undefined || n.required !== undefined) types = ["object"];
+  else if (n.properties !== undefined || n.additionalProperties !== undefined || n.required !== undefined)
+    types = ["object"];
   else if (n.items !== undefined || n.prefixItems !== undefined) types = ["array"];
   if (types === undefined) return undefined;
   const set = new Set(types);
@@ -50,16 +65,32 @@ export function compareTypes(b: Obj, a: Obj, s: Scope, l: Loc): boolean {
     // From "anything" to a type narrows; from a type to "anything" widens.
     const narrowed = tb === undefined;
     const set = (ta ?? tb)!;
-    reportWorst(s, l, (dir) => typeVerdict(dir, narrowed, narrowed ? `${subject} must now be ${words(set)}` : `${subject} is no longer limited to ${words(set)}`));
+    reportWorst(s, l, (dir) =>
+      typeVerdict(
+        dir,
+        narrowed,
+        narrowed ? `${subject} must now be ${words(set)}` : `${subject} is no longer limited to ${words(set)}`,
+      ),
+    );
     return false;
   }
   const added = [...ta].filter((t) => t !== "null" && !covers(tb, t));
   const removed = [...tb].filter((t) => t !== "null" && !covers(ta, t));
   if (added.length > 0 && removed.length > 0) {
-    report(s, whereOf(l), finding("breaking", "type-changed", `${subject} changed type from ${words(withoutNull(tb))} to ${words(withoutNull(ta))}.`));
+    report(
+      s,
+      whereOf(l),
+      finding(
+        "breaking",
+        "type-changed",
+        `${subject} changed type from ${words(withoutNull(tb))} to ${words(withoutNull(ta))}.`,
+      ),
+    );
     return true;
   } else if (removed.length > 0) {
-    reportWorst(s, l, (dir) => typeVerdict(dir, true, `${subject} is now ${words(withoutNull(ta))} only (was ${words(withoutNull(tb))})`));
+    reportWorst(s, l, (dir) =>
+      typeVerdict(dir, true, `${subject} is now ${words(withoutNull(ta))} only (was ${words(withoutNull(tb))})`),
+    );
   } else if (added.length > 0) {
     reportWorst(s, l, (dir) => typeVerdict(dir, false, `${subject} may now also be ${words(added)}`));
   }
@@ -67,13 +98,21 @@ export function compareTypes(b: Obj, a: Obj, s: Scope, l: Loc): boolean {
     reportWorst(s, l, (dir) =>
       dir === "request"
         ? finding("minor", "request-nullable-added", `${subject} now accepts null.`)
-        : finding("breaking", "response-nullable-added", `${subject} may now be null; code that reads it must handle null.`),
+        : finding(
+            "breaking",
+            "response-nullable-added",
+            `${subject} may now be null; code that reads it must handle null.`,
+          ),
     );
   }
   if (tb.has("null") && !ta.has("null")) {
     reportWorst(s, l, (dir) =>
       dir === "request"
-        ? finding("breaking", "request-nullable-removed", `${subject} no longer accepts null; calls sending null will be rejected.`)
+        ? finding(
+            "breaking",
+            "request-nullable-removed",
+            `${subject} no longer accepts null; calls sending null will be rejected.`,
+          )
         : finding("minor", "response-nullable-removed", `${subject} is never null any more.`),
     );
   }
@@ -109,7 +148,11 @@ function constraintVerdict(dir: Direction, narrowed: boolean, sentence: string):
   }
   return narrowed
     ? finding("patch", "response-constraint-narrowed", `${sentence}.`)
-    : finding("breaking", "response-constraint-widened", `${sentence}; returned values may fall outside what code expected.`);
+    : finding(
+        "breaking",
+        "response-constraint-widened",
+        `${sentence}; returned values may fall outside what code expected.`,
+      );
 }
 
 function show(value: unknown): string {
@@ -123,11 +166,21 @@ function compareKeyword(key: string, b: Obj, a: Obj, s: Scope, l: Loc): void {
   if (same(vb, va)) return;
   const subject = subjectOf(l);
   if (vb !== undefined && va !== undefined) {
-    const kind = `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-changed` as "format-changed" | "pattern-changed" | "multiple-of-changed";
-    report(s, whereOf(l), finding("breaking", kind, `${subject} changed its ${key} from ${show(vb)} to ${show(va)}; values valid before may not be now.`));
+    const kind = `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-changed` as
+      "format-changed" | "pattern-changed" | "multiple-of-changed";
+    report(
+      s,
+      whereOf(l),
+      finding(
+        "breaking",
+        kind,
+        `${subject} changed its ${key} from ${show(vb)} to ${show(va)}; values valid before may not be now.`,
+      ),
+    );
     return;
   }
-  const sentence = va !== undefined ? `${subject} now has ${key} ${show(va)}` : `${subject} no longer has ${key} ${show(vb)}`;
+  const sentence =
+    va !== undefined ? `${subject} now has ${key} ${show(va)}` : `${subject} no longer has ${key} ${show(vb)}`;
   reportWorst(s, l, (dir) => constraintVerdict(dir, va !== undefined, sentence));
 }
 
@@ -166,7 +219,12 @@ function showBound(side: "min" | "max", b: Bound | undefined): string {
 
 /** [keyword, "max" | "min"]: a max lowered or added narrows, a min raised or added narrows. */
 const SIZE_LIMITS = [
-  ["maxLength", "max"], ["minLength", "min"], ["maxItems", "max"], ["minItems", "min"], ["maxProperties", "max"], ["minProperties", "min"],
+  ["maxLength", "max"],
+  ["minLength", "min"],
+  ["maxItems", "max"],
+  ["minItems", "min"],
+  ["maxProperties", "max"],
+  ["minProperties", "min"],
 ] as const;
 
 export function compareBounds(b: Obj, a: Obj, s: Scope, l: Loc): void {
@@ -175,12 +233,19 @@ export function compareBounds(b: Obj, a: Obj, s: Scope, l: Loc): void {
     const vb = typeof b[key] === "number" ? (b[key] as number) : undefined;
     const va = typeof a[key] === "number" ? (a[key] as number) : undefined;
     if (vb === va) continue;
-    const narrowed = side === "max" ? va !== undefined && (vb === undefined || va < vb) : va !== undefined && (vb === undefined || va > vb);
-    reportWorst(s, l, (dir) => constraintVerdict(dir, narrowed, `${subject} changed its ${key} from ${show(vb)} to ${show(va)}`));
+    const narrowed =
+      side === "max"
+        ? va !== undefined && (vb === undefined || va < vb)
+        : va !== undefined && (vb === undefined || va > vb);
+    reportWorst(s, l, (dir) =>
+      constraintVerdict(dir, narrowed, `${subject} changed its ${key} from ${show(vb)} to ${show(va)}`),
+    );
   }
   if (b.uniqueItems !== a.uniqueItems && (b.uniqueItems === true || a.uniqueItems === true)) {
     const narrowed = a.uniqueItems === true;
-    reportWorst(s, l, (dir) => constraintVerdict(dir, narrowed, `${subject} ${narrowed ? "now requires" : "no longer requires"} unique items`));
+    reportWorst(s, l, (dir) =>
+      constraintVerdict(dir, narrowed, `${subject} ${narrowed ? "now requires" : "no longer requires"} unique items`),
+    );
   }
   for (const side of ["min", "max"] as const) {
     const bb = bound(b, side);
@@ -188,7 +253,13 @@ export function compareBounds(b: Obj, a: Obj, s: Scope, l: Loc): void {
     if (same(bb, ba)) continue;
     const narrowed = ba !== undefined && (bb === undefined || tighter(side, ba, bb));
     const label = side === "min" ? "lower bound" : "upper bound";
-    reportWorst(s, l, (dir) => constraintVerdict(dir, narrowed, `${subject} changed its ${label} from ${showBound(side, bb)} to ${showBound(side, ba)}`));
+    reportWorst(s, l, (dir) =>
+      constraintVerdict(
+        dir,
+        narrowed,
+        `${subject} changed its ${label} from ${showBound(side, bb)} to ${showBound(side, ba)}`,
+      ),
+    );
   }
 }
 
@@ -221,25 +292,45 @@ export function compareEnum(b: Obj, a: Obj, s: Scope, l: Loc): void {
     reportWorst(s, l, (dir) => {
       if (restricted) {
         return dir === "request"
-          ? finding("breaking", "request-enum-added", `${subject} is now limited to ${values}; calls sending other values will be rejected.`)
+          ? finding(
+              "breaking",
+              "request-enum-added",
+              `${subject} is now limited to ${values}; calls sending other values will be rejected.`,
+            )
           : finding("minor", "response-enum-added", `${subject} is now always one of ${values}.`);
       }
       return dir === "request"
         ? finding("minor", "request-enum-removed", `${subject} is no longer limited to ${values}.`)
-        : finding("breaking", "response-enum-removed", `${subject} is no longer limited to ${values}; code must handle other values.`);
+        : finding(
+            "breaking",
+            "response-enum-removed",
+            `${subject} is no longer limited to ${values}; code must handle other values.`,
+          );
     });
     return;
   }
   const removed = [...eb].filter(([k]) => !ea.has(k)).map(([, v]) => v);
   const added = [...ea].filter(([k]) => !eb.has(k)).map(([, v]) => v);
   if (removed.length > 0) {
-    report(s, whereOf(l), finding("breaking", "enum-value-removed", `${subject} no longer allows ${listValues(removed)}; calls sending it fail and code comparing against it stops compiling.`));
+    report(
+      s,
+      whereOf(l),
+      finding(
+        "breaking",
+        "enum-value-removed",
+        `${subject} no longer allows ${listValues(removed)}; calls sending it fail and code comparing against it stops compiling.`,
+      ),
+    );
   }
   if (added.length > 0) {
     reportWorst(s, l, (dir) =>
       dir === "request"
         ? finding("minor", "request-enum-value-added", `${subject} now also accepts ${listValues(added)}.`)
-        : finding("breaking", "response-enum-value-added", `${subject} may now be ${listValues(added)}; exhaustive switches over its values stop compiling.`),
+        : finding(
+            "breaking",
+            "response-enum-value-added",
+            `${subject} may now be ${listValues(added)}; exhaustive switches over its values stop compiling.`,
+          ),
     );
   }
 }
@@ -255,7 +346,15 @@ export function compareDefault(b: Obj, a: Obj, s: Scope, l: Loc): void {
   const changed = b.default !== undefined && a.default !== undefined;
   reportWorst(s, l, (dir) =>
     dir === "request" && changed
-      ? finding("breaking", "request-default-changed", `${subject} changed its default from ${show(b.default)} to ${show(a.default)}; calls that leave it out now behave differently.`)
-      : finding("patch", "default-changed", `${subject} changed its documented default from ${show(b.default)} to ${show(a.default)}.`),
+      ? finding(
+          "breaking",
+          "request-default-changed",
+          `${subject} changed its default from ${show(b.default)} to ${show(a.default)}; calls that leave it out now behave differently.`,
+        )
+      : finding(
+          "patch",
+          "default-changed",
+          `${subject} changed its documented default from ${show(b.default)} to ${show(a.default)}.`,
+        ),
   );
 }

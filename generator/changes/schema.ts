@@ -5,16 +5,57 @@
  */
 import { componentOf, deref, isObj, own, refOf, same, type Obj } from "./json.ts";
 import { compareObjectShape, compareArrayShape, compareCompositions } from "./schema-shape.ts";
-import { compareAnnotations, compareBounds, compareDefault, compareEnum, compareFormat, compareTypes } from "./schema-values.ts";
+import {
+  compareAnnotations,
+  compareBounds,
+  compareDefault,
+  compareEnum,
+  compareFormat,
+  compareTypes,
+} from "./schema-values.ts";
 import { finding, report, whereOf, subjectOf, type Loc, type Scope } from "./scope.ts";
 
 /** Keywords some rule looks at. Any other keyword that changes falls to the catch-all. */
 const KNOWN = new Set([
-  "$ref", "type", "nullable", "format", "description", "title", "$comment", "externalDocs", "example", "examples",
-  "deprecated", "default", "readOnly", "writeOnly", "enum", "const", "maxLength", "minLength", "maxItems", "minItems",
-  "maxProperties", "minProperties", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "pattern",
-  "multipleOf", "uniqueItems", "properties", "required", "additionalProperties", "items", "prefixItems", "allOf",
-  "oneOf", "anyOf", "discriminator", "xml",
+  "$ref",
+  "type",
+  "nullable",
+  "format",
+  "description",
+  "title",
+  "$comment",
+  "externalDocs",
+  "example",
+  "examples",
+  "deprecated",
+  "default",
+  "readOnly",
+  "writeOnly",
+  "enum",
+  "const",
+  "maxLength",
+  "minLength",
+  "maxItems",
+  "minItems",
+  "maxProperties",
+  "minProperties",
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "pattern",
+  "multipleOf",
+  "uniqueItems",
+  "properties",
+  "required",
+  "additionalProperties",
+  "items",
+  "prefixItems",
+  "allOf",
+  "oneOf",
+  "anyOf",
+  "discriminator",
+  "xml",
 ]);
 
 export type CompareSchema = (before: unknown, after: unknown, s: Scope, l: Loc) => void;
@@ -59,10 +100,20 @@ function compareNode(b: Obj, a: Obj, s: Scope, l: Loc): void {
 
 /** Keywords no rule understands (`not`, `patternProperties`, `contentMediaType`, ...): breaking, to be safe. */
 function compareUnknown(b: Obj, a: Obj, s: Scope, l: Loc): void {
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !KNOWN.has(k) && !k.startsWith("x-")).sort();
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => !KNOWN.has(k) && !k.startsWith("x-"))
+    .sort();
   for (const key of keys) {
     if (same(own(b, key), own(a, key))) continue;
-    report(s, whereOf(l), finding("breaking", "schema-changed", `${subjectOf(l)} changed its "${key}" keyword in a way apigen does not classify; treated as breaking to be safe.`));
+    report(
+      s,
+      whereOf(l),
+      finding(
+        "breaking",
+        "schema-changed",
+        `${subjectOf(l)} changed its "${key}" keyword in a way apigen does not classify; treated as breaking to be safe.`,
+      ),
+    );
   }
 }
 

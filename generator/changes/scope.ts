@@ -64,7 +64,8 @@ export function subjectOf(l: Loc): string {
 
 /** A rule's verdict; the rule must be in the registry (rules.ts) and allow this level. */
 export function finding(level: Level, kind: RuleId, message: string): Finding {
-  if (!(RULES[kind].levels as readonly Level[]).includes(level)) throw new Error(`internal error: rule ${kind} does not report ${level} changes (see generator/changes/rules.ts)`);
+  if (!(RULES[kind].levels as readonly Level[]).includes(level))
+    throw new Error(`internal error: rule ${kind} does not report ${level} changes (see generator/changes/rules.ts)`);
   return { level, kind, message };
 }
 

@@ -34,9 +34,21 @@ export function compareSecurity(s: Scope, before: unknown, after: unknown, where
   const a = alternatives(after);
   if (same([...b].sort(), [...a].sort())) return;
   const keepsAll = [...b].every((x) => a.has(x));
-  report(s, where, keepsAll
-    ? finding("minor", "security-alternative-added", `${subject} now also accepts ${words(new Set([...a].filter((x) => !b.has(x))))}.`)
-    : finding("breaking", "security-changed", `${subject} now requires ${words(a)} instead of ${words(b)}; calls with only the old credentials will be rejected.`));
+  report(
+    s,
+    where,
+    keepsAll
+      ? finding(
+          "minor",
+          "security-alternative-added",
+          `${subject} now also accepts ${words(new Set([...a].filter((x) => !b.has(x))))}.`,
+        )
+      : finding(
+          "breaking",
+          "security-changed",
+          `${subject} now requires ${words(a)} instead of ${words(b)}; calls with only the old credentials will be rejected.`,
+        ),
+  );
 }
 
 /** What the runtime sends for a scheme (see runtimeScheme in generator/emit/client.ts). */
@@ -62,13 +74,37 @@ export function compareSecuritySchemes(s: Scope, before: Obj, after: Obj): void 
     const b = own(before, name);
     const a = own(after, name);
     if (a === undefined) {
-      report(s, where, finding("breaking", "security-scheme-removed", `Security scheme ${name} was removed; clients passing auth.${name} stop compiling.`));
+      report(
+        s,
+        where,
+        finding(
+          "breaking",
+          "security-scheme-removed",
+          `Security scheme ${name} was removed; clients passing auth.${name} stop compiling.`,
+        ),
+      );
     } else if (b === undefined) {
       report(s, where, finding("minor", "security-scheme-added", `Security scheme ${name} was added.`));
     } else if (wire(obj(b)) !== wire(obj(a))) {
-      report(s, where, finding("breaking", "security-scheme-changed", `Security scheme ${name} is now sent as ${wire(obj(a))} (was ${wire(obj(b))}).`));
+      report(
+        s,
+        where,
+        finding(
+          "breaking",
+          "security-scheme-changed",
+          `Security scheme ${name} is now sent as ${wire(obj(a))} (was ${wire(obj(b))}).`,
+        ),
+      );
     } else if (!same(b, a)) {
-      report(s, where, finding("patch", "security-scheme-described", `Security scheme ${name} changed its description, flows or URLs; credentials are sent as before.`));
+      report(
+        s,
+        where,
+        finding(
+          "patch",
+          "security-scheme-described",
+          `Security scheme ${name} changed its description, flows or URLs; credentials are sent as before.`,
+        ),
+      );
     }
   }
 }

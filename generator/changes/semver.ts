@@ -15,11 +15,21 @@ export type BumpLevel = Level | "none";
 export function bump(version: string, level: BumpLevel): string {
   const trimmed = version.trim();
   // semver.valid accepts a leading "v" or "="; a package.json version never has one.
-  if (valid(trimmed) === null || /^[v=]/i.test(trimmed)) throw new Error(`bump: ${JSON.stringify(version)} is not a semantic version (x.y.z)`);
+  if (valid(trimmed) === null || /^[v=]/i.test(trimmed))
+    throw new Error(`bump: ${JSON.stringify(version)} is not a semantic version (x.y.z)`);
   if (level === "none") return version;
   const major = Number(trimmed.split(".", 1)[0]);
   // In 0.x, each level moves one place right (see above).
-  const place: ReleaseType = major > 0 ? (level === "breaking" ? "major" : level === "minor" ? "minor" : "patch") : level === "breaking" ? "minor" : "patch";
+  const place: ReleaseType =
+    major > 0
+      ? level === "breaking"
+        ? "major"
+        : level === "minor"
+          ? "minor"
+          : "patch"
+      : level === "breaking"
+        ? "minor"
+        : "patch";
   return inc(trimmed, place)!;
 }
 

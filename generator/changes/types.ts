@@ -37,5 +37,10 @@ export function compareText(a: string, b: string): number {
 }
 
 export function compareChanges(a: Change, b: Change): number {
-  return LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || compareText(a.where, b.where) || compareText(a.message, b.message) || compareText(a.kind, b.kind);
+  return (
+    LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
+    compareText(a.where, b.where) ||
+    compareText(a.message, b.message) ||
+    compareText(a.kind, b.kind)
+  );
 }

@@ -66,7 +66,12 @@ export function mergeUsage(before: Usage, after: Usage): Usage {
   const merged: Usage = new Map();
   for (const source of [before, after]) {
     for (const [key, u] of source) {
-      const m = merged.get(key) ?? { dirs: new Set<Direction>(), ops: new Set<string>(), opsAfter: new Set<string>(), success: false };
+      const m = merged.get(key) ?? {
+        dirs: new Set<Direction>(),
+        ops: new Set<string>(),
+        opsAfter: new Set<string>(),
+        success: false,
+      };
       u.dirs.forEach((d) => m.dirs.add(d));
       u.ops.forEach((o) => m.ops.add(o));
       if (source === after) u.ops.forEach((o) => m.opsAfter.add(o));

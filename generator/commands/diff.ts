@@ -68,12 +68,24 @@ function parse(argv: string[]): DiffOptions | null {
   });
   if (values.help) return null;
   const format = values.format as DiffOptions["format"];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got "${values.format}")`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got "${values.format}")`);
   const failOn = values["fail-on"] as DiffOptions["failOn"];
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(", ")} (got "${values["fail-on"]}")`);
+  if (!(FAIL_ON as readonly string[]).includes(failOn))
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(", ")} (got "${values["fail-on"]}")`);
   if ((values.old === undefined) !== (values.new === undefined)) throw new UsageError("--old and --new go together");
-  if (values.old !== undefined && (values.base !== undefined || positionals.length > 0)) throw new UsageError("--old/--new compare two files: give no provider and no --base with them");
-  return { providers: positionals, base: values.base, old: values.old, new: values.new, format, failOn, specsDir: resolve(values.specs), generatedDir: resolve(values.generated) };
+  if (values.old !== undefined && (values.base !== undefined || positionals.length > 0))
+    throw new UsageError("--old/--new compare two files: give no provider and no --base with them");
+  return {
+    providers: positionals,
+    base: values.base,
+    old: values.old,
+    new: values.new,
+    format,
+    failOn,
+    specsDir: resolve(values.specs),
+    generatedDir: resolve(values.generated),
+  };
 }
 
 export async function diff(argv: string[]): Promise<number> {
@@ -95,7 +107,12 @@ export async function diff(argv: string[]): Promise<number> {
     process.stderr.write(`apigen diff: ${error instanceof UsageError ? error.message : describe(error)}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
-  const out = options.format === "json" ? diffJson(diffs, options.failOn) : options.format === "markdown" ? diffMarkdown(diffs) : diffText(diffs);
+  const out =
+    options.format === "json"
+      ? diffJson(diffs, options.failOn)
+      : options.format === "markdown"
+        ? diffMarkdown(diffs)
+        : diffText(diffs);
   process.stdout.write(out);
   return fails(diffs, options.failOn) ? 1 : 0;
 }
@@ -103,7 +120,13 @@ export async function diff(argv: string[]): Promise<number> {
 async function collect(options: DiffOptions): Promise<ProviderDiff[]> {
   if (options.old !== undefined && options.new !== undefined) {
     const [before, after] = await Promise.all([bundle(resolve(options.old)), bundle(resolve(options.new))]);
-    return [{ provider: basename(options.new).replace(/\.(ya?ml|json)$/, ""), base: options.old, changes: diffSpecs(before, after) }];
+    return [
+      {
+        provider: basename(options.new).replace(/\.(ya?ml|json)$/, ""),
+        base: options.old,
+        changes: diffSpecs(before, after),
+      },
+    ];
   }
   const targets = await providerTargets(options.specsDir, options.generatedDir, options.providers);
   const atRef = options.base === undefined ? undefined : await specsAt(options.base, options.specsDir);
@@ -113,16 +136,27 @@ async function collect(options: DiffOptions): Promise<ProviderDiff[]> {
       const after = await bundle(target.specFile);
       if (atRef !== undefined) {
         const file = join(atRef, relative(options.specsDir, target.specFile));
-        const existed = await access(file).then(() => true, () => false);
+        const existed = await access(file).then(
+          () => true,
+          () => false,
+        );
         const before = existed ? await bundle(file) : emptySpec(after);
         diffs.push({ provider: target.provider, base: options.base!, changes: diffSpecs(before, after) });
         continue;
       }
       const { baseline } = await readState(target.outDir, sha256);
-      if (baseline === undefined) throw new UsageError(`${target.provider} has no release yet (nothing in ${relative(process.cwd(), target.outDir) || "."}): run npm run generate first, or compare with --base <git-ref>`);
+      if (baseline === undefined)
+        throw new UsageError(
+          `${target.provider} has no release yet (nothing in ${relative(process.cwd(), target.outDir) || "."}): run npm run generate first, or compare with --base <git-ref>`,
+        );
       const changes = diffSpecs(baseline.spec, after);
       const level = highestLevel(changes);
-      diffs.push({ provider: target.provider, base: `the last release (${baseline.version})`, changes, next: level === "none" ? undefined : bump(baseline.version, level) });
+      diffs.push({
+        provider: target.provider,
+        base: `the last release (${baseline.version})`,
+        changes,
+        next: level === "none" ? undefined : bump(baseline.version, level),
+      });
     }
     return diffs;
   } finally {
@@ -132,7 +166,10 @@ async function collect(options: DiffOptions): Promise<ProviderDiff[]> {
 
 /** The document the generator would build from `file`: loaded, validated, bundled. */
 async function bundle(file: string): Promise<Record<string, unknown>> {
-  const [{ loadSpec }, { validateAndBundle }] = await Promise.all([import("../load/load.ts"), import("../validate/validate.ts")]);
+  const [{ loadSpec }, { validateAndBundle }] = await Promise.all([
+    import("../load/load.ts"),
+    import("../validate/validate.ts"),
+  ]);
   return (await validateAndBundle(await loadSpec(file))).document;
 }
 
@@ -149,15 +186,23 @@ async function specsAt(ref: string, specsDir: string): Promise<string> {
   if (ref.startsWith("-")) throw new UsageError(`--base takes a git ref, not "${ref}"`);
   let listing: string;
   try {
-    listing = (await run("git", ["ls-tree", "-r", "-z", "--name-only", ref, "--", "."], { cwd: specsDir, maxBuffer: 64 << 20 })).stdout;
+    listing = (
+      await run("git", ["ls-tree", "-r", "-z", "--name-only", ref, "--", "."], { cwd: specsDir, maxBuffer: 64 << 20 })
+    ).stdout;
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim();
-    throw new UsageError(`cannot read ${relative(process.cwd(), specsDir) || "."} at git ref "${ref}": ${stderr.split("\n")[0] || (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${relative(process.cwd(), specsDir) || "."} at git ref "${ref}": ${stderr.split("\n")[0] || (error as Error).message}`,
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), "apigen-diff-"));
   try {
     for (const rel of listing.split("\0").filter(Boolean)) {
-      const { stdout } = await run("git", ["show", `${ref}:./${rel}`], { cwd: specsDir, encoding: "buffer", maxBuffer: 64 << 20 });
+      const { stdout } = await run("git", ["show", `${ref}:./${rel}`], {
+        cwd: specsDir,
+        encoding: "buffer",
+        maxBuffer: 64 << 20,
+      });
       await mkdir(dirname(join(dir, rel)), { recursive: true });
       await writeFile(join(dir, rel), stdout);
     }

@@ -70,10 +70,20 @@ export async function release(argv: string[]): Promise<number> {
         process.stdout.write(`${target.provider}: nothing to release (version stays ${release.version})\n`);
         continue;
       }
-      const report = formatReport(release.changes, release.previousVersion ?? "(new)", release.version, release.regenerated);
-      const files = [...changed.map((f) => relative(process.cwd(), join(target.outDir, f))), ...(lockfile ? [relative(process.cwd(), lockfile)] : dryRun ? ["package-lock.json (the package's entry)"] : [])];
+      const report = formatReport(
+        release.changes,
+        release.previousVersion ?? "(new)",
+        release.version,
+        release.regenerated,
+      );
+      const files = [
+        ...changed.map((f) => relative(process.cwd(), join(target.outDir, f))),
+        ...(lockfile ? [relative(process.cwd(), lockfile)] : dryRun ? ["package-lock.json (the package's entry)"] : []),
+      ];
       const verb = dryRun ? "would release" : "released";
-      process.stdout.write(`${target.provider}: ${verb} ${release.version}\n${report.replace(/^/gm, "  ").trimEnd()}\n  ${dryRun ? "would write" : "wrote"} ${files.join(", ")}\n`);
+      process.stdout.write(
+        `${target.provider}: ${verb} ${release.version}\n${report.replace(/^/gm, "  ").trimEnd()}\n  ${dryRun ? "would write" : "wrote"} ${files.join(", ")}\n`,
+      );
     } catch (error) {
       failed++;
       process.stderr.write(`${describe(error)}\n`);

@@ -40,7 +40,8 @@ export function binaryTypes(ot: OpenapiTs, ts: Typescript): BinaryTypes {
       const media = mediaTypeOf(options.path);
       if (media === undefined) return undefined;
       if (/^application\/octet-stream\b/i.test(media)) return bytes(options.path);
-      if (/^multipart\/form-data\b/i.test(media) && !isResponse(options.path)) return ot.tsUnion([type, ref("FormData")]);
+      if (/^multipart\/form-data\b/i.test(media) && !isResponse(options.path))
+        return ot.tsUnion([type, ref("FormData")]);
       return undefined;
     },
   };

@@ -12,7 +12,11 @@ import type { Templates } from "./templates.ts";
  * declared): writing them from the template costs nothing, where deriving them
  * with TypeScript took seconds on large specs.
  */
-export function emitClient(ir: ApiIR, templates: Templates, banner: string): { client: string; clientDeclarations: string; index: string } {
+export function emitClient(
+  ir: ApiIR,
+  templates: Templates,
+  banner: string,
+): { client: string; clientDeclarations: string; index: string } {
   const byId = new Map(ir.operations.map((op) => [op.id, op]));
   // TLS client certificates are configured on the fetch agent, not per request: nothing to send.
   const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
@@ -24,18 +28,30 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     titleComment: commentSafe(ir.title),
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
     serverOption: serverOptionType(ir),
-    factorySignature: signature(`export function ${ir.factoryName}(`, `options: ${ir.clientTypeName}Options = {}`, `): ${ir.clientTypeName}`, 2),
-    factoryDeclaration: signature(`export declare function ${ir.factoryName}(`, `options?: ${ir.clientTypeName}Options`, `): ${ir.clientTypeName}`, 1),
+    factorySignature: signature(
+      `export function ${ir.factoryName}(`,
+      `options: ${ir.clientTypeName}Options = {}`,
+      `): ${ir.clientTypeName}`,
+      2,
+    ),
+    factoryDeclaration: signature(
+      `export declare function ${ir.factoryName}(`,
+      `options?: ${ir.clientTypeName}Options`,
+      `): ${ir.clientTypeName}`,
+      1,
+    ),
     // Both go into JSDoc `@example`s: a `*/` in a scheme key or an operationId must not end the comment.
     exampleAuth: inComment(exampleAuth(ir.securitySchemes)),
     exampleErrorCheck: inComment(exampleErrorCheck(ir)),
     definitionLiteral: dataLiteral(
       {
-      servers: ir.servers.map((s) => ({
-        url: s.url,
-        variables: Object.fromEntries(s.variables.map((v) => [v.name, { default: v.default, enum: v.enum }])),
-      })),
-      securitySchemes: Object.fromEntries(ir.securitySchemes.flatMap((s) => (s.type === "mutualTLS" ? [] : [[s.key, runtimeScheme(s)]]))),
+        servers: ir.servers.map((s) => ({
+          url: s.url,
+          variables: Object.fromEntries(s.variables.map((v) => [v.name, { default: v.default, enum: v.enum }])),
+        })),
+        securitySchemes: Object.fromEntries(
+          ir.securitySchemes.flatMap((s) => (s.type === "mutualTLS" ? [] : [[s.key, runtimeScheme(s)]])),
+        ),
       },
       "",
       // After `const definition: ApiDefinition = ` (34 columns), with its `;`, within 120.
@@ -49,7 +65,9 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
     models: ir.models.map((model) => ({
       typeName: model.typeName,
       docComment: docComment([model.description, `The \`${model.name}\` schema.`]),
-      typeExpression: plainObject(model.schema) ? named(model.typeName, `$Schema[${literal(model.name)}]`) : `$Schema[${literal(model.name)}]`,
+      typeExpression: plainObject(model.schema)
+        ? named(model.typeName, `$Schema[${literal(model.name)}]`)
+        : `$Schema[${literal(model.name)}]`,
     })),
     operationTypes: ir.operations.map((op) => operationTypesView(op, plainObject)),
     // Metadata in one `as const` table, in method order: the runtime reads the fields it knows.
@@ -76,7 +94,12 @@ export function emitClient(ir: ApiIR, templates: Templates, banner: string): { c
 export async function emitRuntime(): Promise<Map<string, string>> {
   const names = (await readdir(RUNTIME_DIR)).filter((name) => name.endsWith(".ts")).sort();
   const texts = await Promise.all(names.map((name) => readFile(join(RUNTIME_DIR, name), "utf8")));
-  return new Map(names.map((name, i) => [`runtime/${name}`, `// Copied by apigen from its client runtime (generator/runtime/${name}). Do not edit.\n${texts[i]}`]));
+  return new Map(
+    names.map((name, i) => [
+      `runtime/${name}`,
+      `// Copied by apigen from its client runtime (generator/runtime/${name}). Do not edit.\n${texts[i]}`,
+    ]),
+  );
 }
 
 /** A one-parameter signature on one line, or broken as prettier breaks it when longer than 120 columns. */
@@ -112,7 +135,11 @@ function serverOptionType(ir: ApiIR): string {
             `${at}    }`,
             `${at}  | undefined;`,
           ];
-    const body = [...doc([server.description ? `${server.url}: ${server.description}` : server.url], at), `${at}index${i === 0 ? "?: 0 | undefined" : `: ${i}`};`, ...variables];
+    const body = [
+      ...doc([server.description ? `${server.url}: ${server.description}` : server.url], at),
+      `${at}index${i === 0 ? "?: 0 | undefined" : `: ${i}`};`,
+      ...variables,
+    ];
     return single ? ["{", ...body, "}"].join("\n") : ["  | {", ...body, "    }"].join("\n");
   });
   return single ? members[0]! : `\n${members.join("\n")}`;
@@ -120,14 +147,20 @@ function serverOptionType(ir: ApiIR): string {
 
 /** Query parameters not sent the default way (form, exploded), for the runtime's serializer. */
 function querySerialization(op: OperationIR): Record<string, { style?: string; explode?: boolean }> | undefined {
-  const special = op.parameters.filter((p) => p.in === "query" && ((p.style ?? "form") !== "form" || p.explode === false));
+  const special = op.parameters.filter(
+    (p) => p.in === "query" && ((p.style ?? "form") !== "form" || p.explode === false),
+  );
   if (special.length === 0) return undefined;
-  return Object.fromEntries(special.map((p) => [p.name, { style: p.style ?? "form", explode: p.explode ?? (p.style ?? "form") === "form" }]));
+  return Object.fromEntries(
+    special.map((p) => [p.name, { style: p.style ?? "form", explode: p.explode ?? (p.style ?? "form") === "form" }]),
+  );
 }
 
 /** Path parameters not sent the default way (simple, not exploded): label and matrix styles, exploded lists. */
 function pathSerialization(op: OperationIR): Record<string, { style?: string; explode?: boolean }> | undefined {
-  const special = op.parameters.filter((p) => p.in === "path" && ((p.style ?? "simple") !== "simple" || p.explode === true));
+  const special = op.parameters.filter(
+    (p) => p.in === "path" && ((p.style ?? "simple") !== "simple" || p.explode === true),
+  );
   if (special.length === 0) return undefined;
   return Object.fromEntries(special.map((p) => [p.name, { style: p.style ?? "simple", explode: p.explode ?? false }]));
 }
@@ -165,9 +198,22 @@ function operationMeta(op: OperationIR, mutualTls: Set<string>) {
 function paginationMeta(pg: PaginationIR) {
   switch (pg.style) {
     case "offset":
-      return { style: pg.style, limit: pg.limitParam, offset: pg.offsetParam, items: pg.itemsPath, total: pg.totalPath };
+      return {
+        style: pg.style,
+        limit: pg.limitParam,
+        offset: pg.offsetParam,
+        items: pg.itemsPath,
+        total: pg.totalPath,
+      };
     case "page":
-      return { style: pg.style, page: pg.pageParam, size: pg.sizeParam, items: pg.itemsPath, total: pg.totalPath, totalPages: pg.totalPagesPath };
+      return {
+        style: pg.style,
+        page: pg.pageParam,
+        size: pg.sizeParam,
+        items: pg.itemsPath,
+        total: pg.totalPath,
+        totalPages: pg.totalPagesPath,
+      };
     case "cursor":
       return { style: pg.style, cursor: pg.cursorParam, next: pg.nextPath, items: pg.itemsPath, limit: pg.limitParam };
     case "link":
@@ -187,17 +233,25 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
   const statusKey = (status: string) => (/^\d+$/.test(status) ? status : literal(status));
   const errorBodies = op.responses
     .filter((r) => !/^[12]/.test(r.status))
-    .flatMap((r) => r.content.map((m) => `${opType(op)}["responses"][${statusKey(r.status)}]["content"][${literal(m.contentType)}]`));
+    .flatMap((r) =>
+      r.content.map((m) => `${opType(op)}["responses"][${statusKey(r.status)}]["content"][${literal(m.contentType)}]`),
+    );
   return {
     paramsName: names.params,
     paramsDoc: `/** The first argument of ${commentSafe(op.methodName)} (${method}): \`{ params, body }\` as the spec declares them. */`,
     paramsType: named(names.params, `$Params<${literal(op.id)}>`),
     // The `body` of the first argument: every media type the operation accepts.
-    body: names.body && { name: names.body, doc: `/** The request body of ${method}. */`, type: `NonNullable<${names.params}["body"]>` },
+    body: names.body && {
+      name: names.body,
+      doc: `/** The request body of ${method}. */`,
+      type: `NonNullable<${names.params}["body"]>`,
+    },
     resultName: names.result,
     resultDoc: `/** What ${commentSafe(op.methodName)} resolves to: the 2xx body of ${method}${op.binaryResponse ? " (a Blob)" : ""}. */`,
     // `unknown` (no 2xx declared) and Blob are kept as they are: a mapped type would turn them into `{}` and a Blob look-alike.
-    resultType: singleObjectResult(op, plainObject) ? named(names.result, `$Result<${literal(op.id)}>`) : `$Result<${literal(op.id)}>`,
+    resultType: singleObjectResult(op, plainObject)
+      ? named(names.result, `$Result<${literal(op.id)}>`)
+      : `$Result<${literal(op.id)}>`,
     errorName: names.error,
     errorDoc:
       errorBodies.length === 0
@@ -217,13 +271,21 @@ function binding(op: OperationIR, index: number, itemType: string | undefined): 
   const head = `runtime.${itemType ? "paginated" : "operation"}<${itemType ? `${opType(op)}, ${itemType}` : opType(op)}>(`;
   if (prefix.length + head.length + `metadata[${index}]),`.length <= 120) return `${head}metadata[${index}])`;
   if (prefix.length + head.length <= 120) return `${head}\n        metadata[${index}],\n      )`;
-  return typeArguments(`runtime.${itemType ? "paginated" : "operation"}<`, itemType ? [opType(op), itemType] : [opType(op)], `>(metadata[${index}])`, prefix, "      ");
+  return typeArguments(
+    `runtime.${itemType ? "paginated" : "operation"}<`,
+    itemType ? [opType(op), itemType] : [opType(op)],
+    `>(metadata[${index}])`,
+    prefix,
+    "      ",
+  );
 }
 
 /** `Name<A, B, C>` on one line after `prefix` when it fits in 120 columns (with its `;`), else one argument per line. */
 function typeArguments(open: string, args: string[], close: string, prefix: string, indent = "  "): string {
   const flat = `${open}${args.join(", ")}${close}`;
-  return prefix.length + flat.length + 1 <= 120 ? flat : `${open}\n${args.map((a) => `${indent}  ${a}`).join(",\n")}\n${indent}${close}`;
+  return prefix.length + flat.length + 1 <= 120
+    ? flat
+    : `${open}\n${args.map((a) => `${indent}  ${a}`).join(",\n")}\n${indent}${close}`;
 }
 
 /**
@@ -241,7 +303,9 @@ function named(name: string, type: string): string {
  * array, bytes or nullable): the only kind a mapped type (see {@link named}) reproduces exactly.
  */
 function plainObjectCheck(ir: ApiIR): (schema: JsonSchema) => boolean {
-  const models = new Map(ir.models.map((m) => [`#/components/schemas/${m.name.replace(/~/g, "~0").replace(/\//g, "~1")}`, m.schema]));
+  const models = new Map(
+    ir.models.map((m) => [`#/components/schemas/${m.name.replace(/~/g, "~0").replace(/\//g, "~1")}`, m.schema]),
+  );
   const check = (schema: JsonSchema, depth: number): boolean => {
     if (depth > 8) return false;
     if (typeof schema.$ref === "string") {
@@ -249,7 +313,12 @@ function plainObjectCheck(ir: ApiIR): (schema: JsonSchema) => boolean {
       return target !== undefined && Object.keys(schema).length === 1 && check(target, depth + 1);
     }
     // allOf is an intersection, which a mapped type would flatten into another (if equivalent) type.
-    if (["oneOf", "anyOf", "allOf", "enum", "const", "items", "not", "if"].some((k) => k in schema) || schema.nullable === true || isBinarySchema(schema)) return false;
+    if (
+      ["oneOf", "anyOf", "allOf", "enum", "const", "items", "not", "if"].some((k) => k in schema) ||
+      schema.nullable === true ||
+      isBinarySchema(schema)
+    )
+      return false;
     return schema.type === "object" || (schema.type === undefined && schema.properties !== undefined);
   };
   return (schema) => check(schema, 0);
@@ -260,7 +329,9 @@ function singleObjectResult(op: OperationIR, plainObject: (schema: JsonSchema) =
   const media = op.responses.filter((r) => /^2(\d\d|XX)$/i.test(r.status)).map((r) => r.content);
   if (op.binaryResponse || media.length === 0 || media.some((c) => c.length === 0)) return false;
   const schemas = media.flat().map((m) => m.schema);
-  return schemas.every((schema) => schema !== undefined && plainObject(schema) && JSON.stringify(schema) === JSON.stringify(schemas[0]));
+  return schemas.every(
+    (schema) => schema !== undefined && plainObject(schema) && JSON.stringify(schema) === JSON.stringify(schemas[0]),
+  );
 }
 
 /** A union laid out as prettier lays out a type alias: one line, or one member per line. */
@@ -272,7 +343,8 @@ function union(members: string[]): string {
 
 function operationView(op: OperationIR, index: number) {
   const itemsPath = op.pagination?.itemsPath;
-  const itemType = itemsPath && `NonNullable<${op.typeNames.result}>${itemsPath.map((s) => `[${literal(s)}]`).join("")}[number]`;
+  const itemType =
+    itemsPath && `NonNullable<${op.typeNames.result}>${itemsPath.map((s) => `[${literal(s)}]`).join("")}[number]`;
   const optional = !op.parameters.some((p) => p.required) && op.requestBody?.required !== true;
   const runtimeType = itemType ? `PaginatedOperation<${opType(op)}, ${itemType}>` : `Operation<${opType(op)}>`;
   return {
@@ -286,7 +358,12 @@ function operationView(op: OperationIR, index: number) {
       ],
       "  ",
     ),
-    typeExpression: typeArguments(`${optional ? "MethodWithOptionalParams" : "Method"}<`, [op.typeNames.params, op.typeNames.result, runtimeType], ">", `  ${op.methodName}: `),
+    typeExpression: typeArguments(
+      `${optional ? "MethodWithOptionalParams" : "Method"}<`,
+      [op.typeNames.params, op.typeNames.result, runtimeType],
+      ">",
+      `  ${op.methodName}: `,
+    ),
     binding: binding(op, index, itemType),
   };
 }

@@ -7,7 +7,9 @@ import { isIdentifier } from "../ir/names.ts";
 
 /** A TypeScript string literal (JSON's quoting is valid TS and escapes all that matters). */
 export function literal(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** A JSDoc block from lines of prose; returns "" when there is nothing to say. */
@@ -41,7 +43,10 @@ export function dataLiteral(value: unknown, indent = "", width = 120): string {
     ? value.map((v) => dataLiteral(v, inner, width))
     : Object.entries(value)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${literalKey(k)}: ${OBJECT_MEMBERS.has(k) ? flatLiteral(v, true) : dataLiteral(v, inner, width - literalKey(k).length - 2)}`);
+        .map(
+          ([k, v]) =>
+            `${literalKey(k)}: ${OBJECT_MEMBERS.has(k) ? flatLiteral(v, true) : dataLiteral(v, inner, width - literalKey(k).length - 2)}`,
+        );
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   return `${open}\n${entries.map((e) => `${inner}${e},`).join("\n")}\n${indent}${close}`;
 }
@@ -64,7 +69,9 @@ function flatLiteral(value: unknown, asConst = false): string {
   if (Array.isArray(value)) return `[${value.map((v) => flatLiteral(v, asConst)).join(", ")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${literalKey(k)}: ${flatLiteral(v, asConst || OBJECT_MEMBERS.has(k))}`).join(", ")} }`;
+    return entries.length === 0
+      ? "{}"
+      : `{ ${entries.map(([k, v]) => `${literalKey(k)}: ${flatLiteral(v, asConst || OBJECT_MEMBERS.has(k))}`).join(", ")} }`;
   }
   return typeof value === "string" ? literal(value) + (asConst ? " as const" : "") : JSON.stringify(value);
 }

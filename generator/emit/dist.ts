@@ -12,7 +12,10 @@
 const cache = new Map<string, { js: string; dts: string }>();
 
 /** `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template). */
-export async function emitDist(sources: Map<string, string>, declarations: Map<string, string> = new Map()): Promise<Map<string, string>> {
+export async function emitDist(
+  sources: Map<string, string>,
+  declarations: Map<string, string> = new Map(),
+): Promise<Map<string, string>> {
   const [{ default: ts }, esbuild] = await Promise.all([import("typescript"), import("esbuild")]);
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
@@ -29,7 +32,13 @@ export async function emitDist(sources: Map<string, string>, declarations: Map<s
     const given = declarations.get(name);
     let built = given === undefined ? cache.get(code) : undefined;
     if (!built) {
-      const js = await esbuild.transform(code, { loader: "ts", format: "esm", target: "es2022", sourcefile: name, legalComments: "none" });
+      const js = await esbuild.transform(code, {
+        loader: "ts",
+        format: "esm",
+        target: "es2022",
+        sourcefile: name,
+        legalComments: "none",
+      });
       built = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, code) };
       if (given === undefined) cache.set(code, built);
     }
@@ -42,7 +51,12 @@ export async function emitDist(sources: Map<string, string>, declarations: Map<s
   return out;
 }
 
-function declare(ts: typeof import("typescript"), compilerOptions: import("typescript").CompilerOptions, name: string, code: string): string {
+function declare(
+  ts: typeof import("typescript"),
+  compilerOptions: import("typescript").CompilerOptions,
+  name: string,
+  code: string,
+): string {
   const dts = ts.transpileDeclaration(code, { compilerOptions, fileName: name, reportDiagnostics: true });
   const problem = dts.diagnostics?.[0];
   if (problem) {

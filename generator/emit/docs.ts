@@ -51,7 +51,10 @@ export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
 
   const used = usage(ir, schemas);
   for (const model of ir.models) {
-    pages.set(`docs/models/${model.slug}.md`, templates.render("docs/model.md.hbs", modelView(ir, model, schemas, examples, used)));
+    pages.set(
+      `docs/models/${model.slug}.md`,
+      templates.render("docs/model.md.hbs", modelView(ir, model, schemas, examples, used)),
+    );
   }
   const resolved = resolveAnchors(pages);
   resolved.set("openapi.overlay.json", codeSamplesOverlay(ir, samples));
@@ -72,5 +75,8 @@ export function withLlmsFull(files: Map<string, string>): Map<string, string> {
 function defaultServerUrl(ir: ApiIR): string {
   const server = ir.servers[0];
   if (!server) return "/";
-  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables.find((v) => v.name === name)?.default ?? whole);
+  return server.url.replace(
+    /\{([^}]+)\}/g,
+    (whole, name: string) => server.variables.find((v) => v.name === name)?.default ?? whole,
+  );
 }

@@ -74,12 +74,20 @@ export function link(label: string, href: string): string {
 export function prose(value: string | undefined): string {
   if (!value) return "";
   // U+2028/U+2029 are line breaks to a reader, not to markdown: made real ones so the line rules below see them.
-  const lines = value.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(/\t/g, "    ").split("\n");
+  const lines = value
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+    .replace(/\t/g, "    ")
+    .split("\n");
   const out: string[] = [];
   let pending: string[] = [];
   let afterFence = false;
   const flush = () => {
-    if (pending.length > 0) out.push(...escapeProse(pending.join("\n")).split("\n").map((l) => neutraliseLineStart(l)));
+    if (pending.length > 0)
+      out.push(
+        ...escapeProse(pending.join("\n"))
+          .split("\n")
+          .map((l) => neutraliseLineStart(l)),
+      );
     pending = [];
   };
   for (let i = 0; i < lines.length; i++) {
@@ -102,11 +110,16 @@ export function prose(value: string | undefined): string {
     if (afterFence && line.trim() !== "") pending.push("");
     afterFence = false;
     // One bullet style (markdownlint MD004): a list whose author switched from `-` to `*` stays one list.
-    pending.push(lazyBullet(line.trimEnd(), pending[pending.length - 1]).replace(/^(\s*)[*+](\s+)(?![*\s]*$)/, "$1-$2"));
+    pending.push(
+      lazyBullet(line.trimEnd(), pending[pending.length - 1]).replace(/^(\s*)[*+](\s+)(?![*\s]*$)/, "$1-$2"),
+    );
   }
   flush();
   // Only markdown's own whitespace is trimmed: JS trim() would also drop a leading U+00A0 and bare a fence marker.
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^[ \n]+|[ \n]+$/g, "");
+  return out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/^[ \n]+|[ \n]+$/g, "");
 }
 
 /** Blockquote markers, list markers and indentation before a line's content, as CommonMark nests containers. */
@@ -122,7 +135,8 @@ interface FenceOpener {
 function fenceOpener(line: string): FenceOpener | undefined {
   const prefix = CONTAINER_PREFIX.exec(line)![0];
   const marker = /^(`{3,}|~{3,})/.exec(line.slice(prefix.length))?.[1];
-  if (marker === undefined || (marker[0] === "`" && line.slice(prefix.length + marker.length).includes("`"))) return undefined;
+  if (marker === undefined || (marker[0] === "`" && line.slice(prefix.length + marker.length).includes("`")))
+    return undefined;
   return { prefix, marker };
 }
 
@@ -174,7 +188,11 @@ function withoutQuotes(line: string, depth: number): string | undefined {
  * of the generated, typechecked examples.
  */
 function quotedFence(line: string, { prefix, marker }: FenceOpener): string {
-  const lang = line.slice(prefix.length + marker.length).trim().split(/\s+/)[0] || "text";
+  const lang =
+    line
+      .slice(prefix.length + marker.length)
+      .trim()
+      .split(/\s+/)[0] || "text";
   return `${prefix}${marker}${lang} ${QUOTED_CODE}`;
 }
 
@@ -203,7 +221,13 @@ export function proseLine(value: string | undefined): string {
  * escaped so that formatters joining the lines do not leave a stray `*`.
  */
 function lazyBullet(line: string, previous: string | undefined): string {
-  if (previous === undefined || previous.trim() === "" || /^\s*([*+-]|\d{1,9}[.)])\s/.test(previous) || /^\s{2,}/.test(previous)) return line;
+  if (
+    previous === undefined ||
+    previous.trim() === "" ||
+    /^\s*([*+-]|\d{1,9}[.)])\s/.test(previous) ||
+    /^\s{2,}/.test(previous)
+  )
+    return line;
   return line.replace(/^( {4,})([*+-])(?=\s)/, "$1\\$2");
 }
 
@@ -292,7 +316,9 @@ function escapeProse(value: string, cell = false): string {
  * Absolute URLs (any scheme) are kept.
  */
 function localLinksToText(s: string): string {
-  return s.replace(/\[[ \t]+|[ \t]+\]\(/g, (m) => m.trim()).replace(/!?\[([^\]]*)\]\((?![a-z][a-z0-9+.-]*:)[^)]*\)/gi, "$1");
+  return s
+    .replace(/\[[ \t]+|[ \t]+\]\(/g, (m) => m.trim())
+    .replace(/!?\[([^\]]*)\]\((?![a-z][a-z0-9+.-]*:)[^)]*\)/gi, "$1");
 }
 
 /** A bare http(s) URL not already a link target, without the punctuation that usually follows one. */

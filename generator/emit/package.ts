@@ -19,7 +19,12 @@ export function emitPackageFiles(
   const links = packageLinks(ir.provider, settings);
   // ESM only: Node >= 20.19 loads it with require() as well (require(esm), unflagged), so the
   // "require" condition names the same files and there is one copy of the error classes.
-  const entry = (name: string) => ({ types: `./dist/${name}.d.ts`, import: `./dist/${name}.js`, require: `./dist/${name}.js`, default: `./dist/${name}.js` });
+  const entry = (name: string) => ({
+    types: `./dist/${name}.d.ts`,
+    import: `./dist/${name}.js`,
+    require: `./dist/${name}.js`,
+    default: `./dist/${name}.js`,
+  });
   const packageJson = {
     name: ir.packageName,
     version,
@@ -43,7 +48,9 @@ export function emitPackageFiles(
       "./package.json": "./package.json",
     },
     // moduleResolution node10 ignores `exports`: map the subpath for it.
-    typesVersions: { "*": { schema: ["./dist/schema.d.ts"], testing: ["./dist/testing.d.ts"], validate: ["./dist/validate.d.ts"] } },
+    typesVersions: {
+      "*": { schema: ["./dist/schema.d.ts"], testing: ["./dist/testing.d.ts"], validate: ["./dist/validate.d.ts"] },
+    },
     // What a consumer uses: the built code, the spec's types (dist/schema.d.ts re-exports them), docs and the spec.
     files: ["dist", "src/schema.d.ts", "docs", "openapi.json", "README.md", "CHANGELOG.md"],
     publishConfig: { access: "public" },

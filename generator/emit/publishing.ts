@@ -54,7 +54,12 @@ export function publishingSettings(file: string = join(ROOT, "package.json")): P
         const v = (raw as Record<string, unknown>)[key];
         return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
       };
-      settings = { repository: value("repository"), branch: value("branch"), packagesDir: value("packagesDir"), license: value("license") };
+      settings = {
+        repository: value("repository"),
+        branch: value("branch"),
+        packagesDir: value("packagesDir"),
+        license: value("license"),
+      };
     }
   } catch {
     // No readable package.json: packages get no links and the default license.
@@ -80,10 +85,16 @@ export function packageLinks(provider: string, settings: PublishingSettings): Pa
 
 /** The spec's own license when it names an SPDX one, else the project's default. */
 export function packageLicense(document: Record<string, unknown>, settings: PublishingSettings): string {
-  const info = document.info !== null && typeof document.info === "object" ? (document.info as Record<string, unknown>) : {};
-  const license = info.license !== null && typeof info.license === "object" ? (info.license as Record<string, unknown>) : {};
+  const info =
+    document.info !== null && typeof document.info === "object" ? (document.info as Record<string, unknown>) : {};
+  const license =
+    info.license !== null && typeof info.license === "object" ? (info.license as Record<string, unknown>) : {};
   for (const candidate of [license.identifier, license.name]) {
-    if (typeof candidate === "string" && /^[A-Za-z0-9][A-Za-z0-9.+-]*(?: (?:OR|AND|WITH) [A-Za-z0-9][A-Za-z0-9.+-]*)*$/.test(candidate.trim())) return candidate.trim();
+    if (
+      typeof candidate === "string" &&
+      /^[A-Za-z0-9][A-Za-z0-9.+-]*(?: (?:OR|AND|WITH) [A-Za-z0-9][A-Za-z0-9.+-]*)*$/.test(candidate.trim())
+    )
+      return candidate.trim();
   }
   return settings.license ?? "UNLICENSED";
 }

@@ -25,7 +25,10 @@ type TypeNode = ReturnType<OpenapiTs["tsIntersection"]>;
 export async function emitTypes(document: Record<string, unknown>, banner: string): Promise<string> {
   const { openapiTs, options } = await typesOptions();
   const input = typesDocument(document);
-  const nodes = openapiTs.transformSchema(input.document as never, transformContext(openapiTs, input.document, options));
+  const nodes = openapiTs.transformSchema(
+    input.document as never,
+    transformContext(openapiTs, input.document, options),
+  );
   return `${banner}\n${input.restore(openapiTs.astToString(nodes))}`;
 }
 
@@ -54,7 +57,11 @@ export interface TypesOptions {
 }
 
 /** The context openapi-typescript 7's default export builds: its defaults, with our options. */
-function transformContext(ot: OpenapiTs, schema: Record<string, unknown>, options: TypesOptions): Parameters<OpenapiTs["transformSchema"]>[1] {
+function transformContext(
+  ot: OpenapiTs,
+  schema: Record<string, unknown>,
+  options: TypesOptions,
+): Parameters<OpenapiTs["transformSchema"]>[1] {
   return {
     additionalProperties: false,
     alphabetize: false,
@@ -89,13 +96,25 @@ function transformContext(ot: OpenapiTs, schema: Record<string, unknown>, option
 }
 
 /** `anyOf`/`oneOf` of string enums (or refs) plus a bare `{ type: string }` -> `Known | (string & {})`. */
-function openEnum(ts: OpenapiTs, anyString: TypeNode, schema: SchemaObject, options: TransformNodeOptions): TypeNode | undefined {
+function openEnum(
+  ts: OpenapiTs,
+  anyString: TypeNode,
+  schema: SchemaObject,
+  options: TransformNodeOptions,
+): TypeNode | undefined {
   const members = (schema as { anyOf?: unknown[]; oneOf?: unknown[] }).anyOf ?? (schema as { oneOf?: unknown[] }).oneOf;
   if (!Array.isArray(members) || members.length < 2) return undefined;
   const isBareString = (m: unknown) => m !== null && typeof m === "object" && JSON.stringify(m) === '{"type":"string"}';
   const known = members.filter((m) => !isBareString(m)) as Record<string, unknown>[];
   if (known.length !== members.length - 1) return undefined;
-  if (!known.every((m) => typeof m.$ref === "string" || (Array.isArray(m.enum) && m.enum.every((v) => typeof v === "string")))) return undefined;
-  const nodes = known.map((m) => (typeof m.$ref === "string" ? ts.oapiRef(m.$ref) : ts.transformSchemaObject(m as SchemaObject, options)));
+  if (
+    !known.every(
+      (m) => typeof m.$ref === "string" || (Array.isArray(m.enum) && m.enum.every((v) => typeof v === "string")),
+    )
+  )
+    return undefined;
+  const nodes = known.map((m) =>
+    typeof m.$ref === "string" ? ts.oapiRef(m.$ref) : ts.transformSchemaObject(m as SchemaObject, options),
+  );
   return ts.tsUnion([...nodes, anyString]);
 }

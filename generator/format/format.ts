@@ -13,5 +13,9 @@ export function formatFiles(files: Map<string, string>): Map<string, string> {
 
 /** No trailing spaces, at most one blank line in a row, one newline at the end. */
 export function tidy(text: string): string {
-  return text.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").replace(/^\n+/, "").replace(/\n*$/, "\n");
+  return text
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/^\n+/, "")
+    .replace(/\n*$/, "\n");
 }

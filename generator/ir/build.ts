@@ -66,14 +66,21 @@ function makeDeref(doc: Obj, file: string) {
     if (typeof ref !== "string") return node;
     if (seen.includes(ref)) throw new SpecError({ file, pointer: ref }, `$ref cycle: ${[...seen, ref].join(" -> ")}`);
     let target: unknown = doc;
-    for (const segment of fromPointer(ref)) target = target !== null && typeof target === "object" ? (target as Obj)[segment] : undefined;
+    for (const segment of fromPointer(ref))
+      target = target !== null && typeof target === "object" ? (target as Obj)[segment] : undefined;
     if (target === undefined) throw new SpecError({ file, pointer: ref }, `dangling $ref: nothing at ${ref}`);
     return deref(target, [...seen, ref]);
   };
 }
 type Deref = ReturnType<typeof makeDeref>;
 
-function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: string, locate: Locate | undefined): OperationIR[] {
+function collectOperations(
+  doc: Obj,
+  names: ClientNames,
+  deref: Deref,
+  file: string,
+  locate: Locate | undefined,
+): OperationIR[] {
   const globalSecurity = doc.security;
   // Ids, method names and tags come from client-names.ts, the one place the client's names are decided.
   return names.operations.map(({ path, method, id, idDerived, methodName, tag }) => {
@@ -97,8 +104,22 @@ function collectOperations(doc: Obj, names: ClientNames, deref: Deref, file: str
       requestBody: op.requestBody === undefined ? undefined : requestBody(deref(op.requestBody), deref),
       responses: answers,
       security: security(op.security ?? globalSecurity),
-      pagination: pagination(op["x-pagination"], parameters, answers, deref, file, [...pointer, "x-pagination"], locate),
-      idempotencyHeader: idempotencyHeader(op["x-idempotency-key"], parameters, file, [...pointer, "x-idempotency-key"], locate),
+      pagination: pagination(
+        op["x-pagination"],
+        parameters,
+        answers,
+        deref,
+        file,
+        [...pointer, "x-pagination"],
+        locate,
+      ),
+      idempotencyHeader: idempotencyHeader(
+        op["x-idempotency-key"],
+        parameters,
+        file,
+        [...pointer, "x-idempotency-key"],
+        locate,
+      ),
       binaryResponse: binaryResponse(answers, deref),
       typeNames: { params: "", result: "", error: "" }, // given once every name is known (see exportedNames)
     };
@@ -158,7 +179,11 @@ function exampleOf(node: Obj, deref: Deref): { value: unknown } | undefined {
 }
 
 function requestBody(body: Obj, deref: Deref) {
-  return { required: body.required === true, description: nonEmptyStr(body.description), content: media(body.content, deref) };
+  return {
+    required: body.required === true,
+    description: nonEmptyStr(body.description),
+    content: media(body.content, deref),
+  };
 }
 
 function responses(raw: Obj, deref: Deref): ResponseIR[] {
@@ -173,7 +198,12 @@ function responses(raw: Obj, deref: Deref): ResponseIR[] {
         content: media(r.content, deref),
         headers: Object.entries(obj(r.headers)).map(([name, h]) => {
           const header = deref(h);
-          return { name, required: header.required === true, description: nonEmptyStr(header.description), schema: obj(header.schema) };
+          return {
+            name,
+            required: header.required === true,
+            description: nonEmptyStr(header.description),
+            schema: obj(header.schema),
+          };
         }),
       };
     });
@@ -204,18 +234,20 @@ function collectTags(doc: Obj, names: ClientNames): TagIR[] {
   }
   const slugs = new Set<string>();
   const typeNames = new Set<string>();
-  return names.tags
-    .map(({ name, propertyName }) => ({
-      name,
-      propertyName,
-      typeName: `${pascalCase(name)}Api`,
-      slug: unique(fileSlug(name), slugs),
-      description: descriptions.get(name),
-      operationIds: [],
-    }))
-    .map((tag, _i, all) => ({ ...tag, typeName: uniqueTypeName(tag, all) }))
-    // The fallback can clash as well ("th_ing" and "thIng" both give ThIngApi): number what is left.
-    .map((tag) => ({ ...tag, typeName: unique(tag.typeName, typeNames) }));
+  return (
+    names.tags
+      .map(({ name, propertyName }) => ({
+        name,
+        propertyName,
+        typeName: `${pascalCase(name)}Api`,
+        slug: unique(fileSlug(name), slugs),
+        description: descriptions.get(name),
+        operationIds: [],
+      }))
+      .map((tag, _i, all) => ({ ...tag, typeName: uniqueTypeName(tag, all) }))
+      // The fallback can clash as well ("th_ing" and "thIng" both give ThIngApi): number what is left.
+      .map((tag) => ({ ...tag, typeName: unique(tag.typeName, typeNames) }))
+  );
 }
 
 function uniqueTypeName(tag: TagIR, all: TagIR[]): string {
@@ -251,9 +283,21 @@ function collectSecuritySchemes(doc: Obj, deref: Deref): SecuritySchemeIR[] {
       const description = nonEmptyStr(s.description);
       switch (s.type) {
         case "apiKey":
-          return { key, type: "apiKey", in: (s.in as "header" | "query" | "cookie") ?? "header", name: nonEmptyStr(s.name) ?? key, description };
+          return {
+            key,
+            type: "apiKey",
+            in: (s.in as "header" | "query" | "cookie") ?? "header",
+            name: nonEmptyStr(s.name) ?? key,
+            description,
+          };
         case "http":
-          return { key, type: "http", scheme: (nonEmptyStr(s.scheme) ?? "bearer").toLowerCase(), bearerFormat: nonEmptyStr(s.bearerFormat), description };
+          return {
+            key,
+            type: "http",
+            scheme: (nonEmptyStr(s.scheme) ?? "bearer").toLowerCase(),
+            bearerFormat: nonEmptyStr(s.bearerFormat),
+            description,
+          };
         case "oauth2":
           return { key, type: "oauth2", flows: oauthFlows(obj(s.flows)), description };
         case "openIdConnect":
@@ -274,7 +318,10 @@ function oauthFlows(flows: Obj): OAuthFlowIR[] {
         authorizationUrl: nonEmptyStr(f.authorizationUrl),
         tokenUrl: nonEmptyStr(f.tokenUrl),
         refreshUrl: nonEmptyStr(f.refreshUrl),
-        scopes: Object.entries(obj(f.scopes)).map(([name, description]) => ({ name, description: String(description ?? "") })),
+        scopes: Object.entries(obj(f.scopes)).map(([name, description]) => ({
+          name,
+          description: String(description ?? ""),
+        })),
       };
     });
 }
@@ -288,6 +335,12 @@ function collectModels(doc: Obj): ModelIR[] {
       const schema = obj(schemas[name]) as JsonSchema;
       // Case-insensitive: `Pet` and `pet` must not share a file on macOS or Windows.
       // typeName is given once every name is known (see exportedNames).
-      return { name, typeName: "", slug: unique(fileSlug(name), slugs, (s) => s.toLowerCase()), description: nonEmptyStr(schema.description), schema };
+      return {
+        name,
+        typeName: "",
+        slug: unique(fileSlug(name), slugs, (s) => s.toLowerCase()),
+        description: nonEmptyStr(schema.description),
+        schema,
+      };
     });
 }

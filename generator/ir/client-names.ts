@@ -44,7 +44,8 @@ export function clientNames(doc: Obj, deref: (value: unknown) => Obj): ClientNam
   const found = listOperations(doc, deref);
   const ids = new Set(found.flatMap(({ op }) => str(op.operationId) ?? []));
   const methodNames = new Map<string, { explicit: Set<string>; taken: Set<string> }>();
-  const namesOf = (tag: string) => methodNames.get(tag) ?? methodNames.set(tag, { explicit: new Set(), taken: new Set() }).get(tag)!;
+  const namesOf = (tag: string) =>
+    methodNames.get(tag) ?? methodNames.set(tag, { explicit: new Set(), taken: new Set() }).get(tag)!;
   for (const { op } of found) {
     const id = str(op.operationId);
     if (id !== undefined) namesOf(tagOf(op)).explicit.add(methodNameFor(id));
@@ -63,7 +64,8 @@ function listOperations(doc: Obj, deref: (value: unknown) => Obj): { path: strin
   const out: { path: string; method: HttpMethod; op: Obj }[] = [];
   for (const [path, rawItem] of Object.entries(obj(doc.paths))) {
     const item = deref(rawItem);
-    for (const method of HTTP_METHODS) if (item[method] !== undefined) out.push({ path, method, op: obj(item[method]) });
+    for (const method of HTTP_METHODS)
+      if (item[method] !== undefined) out.push({ path, method, op: obj(item[method]) });
   }
   return out;
 }
@@ -93,7 +95,9 @@ function tagProperties(doc: Obj, operations: readonly OperationNames[]): ClientN
   for (const op of operations) if (!names.includes(op.tag)) names.push(op.tag);
   const used = new Set(operations.map((o) => o.tag));
   const properties = new Set<string>(RESERVED_PROPERTIES);
-  return names.filter((name) => used.has(name)).map((name) => ({ name, propertyName: unique(camelCase(name), properties) }));
+  return names
+    .filter((name) => used.has(name))
+    .map((name) => ({ name, propertyName: unique(camelCase(name), properties) }));
 }
 
 /** `get /environments/{environmentID}/users` -> `getEnvironmentsEnvironmentIdUsers`. */
@@ -104,7 +108,6 @@ function derivedId(method: string, path: string): string {
 function methodNameFor(id: string): string {
   return isIdentifier(id) ? asIdentifier(id, "operation") : camelCase(id);
 }
-
 
 function obj(value: unknown): Obj {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};

@@ -10,13 +10,40 @@ import type { ApiIR } from "./types.ts";
 
 /** Names the package index exports whatever the spec holds (client.ts, runtime and schema re-exports). */
 const FIXED_EXPORTS = [
-  "Operations", "SecuritySchemeName", "ServerOption", "isApiError",
-  "ApiError", "NetworkError", "TimeoutError", "ApiErrorOf", "CallOptions", "ClientOptions", "Credential",
-  "Operation", "PaginatedOperation", "ResponseData", "RetryOptions", "ServerChoice",
-  "DEFAULT_TIMEOUT_MS", "Logger", "LogLevel", "ValidateOptions", "ValidationMode", "WithResponse",
-  "paths", "components", "operations", "webhooks", "$defs",
+  "Operations",
+  "SecuritySchemeName",
+  "ServerOption",
+  "isApiError",
+  "ApiError",
+  "NetworkError",
+  "TimeoutError",
+  "ApiErrorOf",
+  "CallOptions",
+  "ClientOptions",
+  "Credential",
+  "Operation",
+  "PaginatedOperation",
+  "ResponseData",
+  "RetryOptions",
+  "ServerChoice",
+  "DEFAULT_TIMEOUT_MS",
+  "Logger",
+  "LogLevel",
+  "ValidateOptions",
+  "ValidationMode",
+  "WithResponse",
+  "paths",
+  "components",
+  "operations",
+  "webhooks",
+  "$defs",
   // Imported by client.ts, in the same scope as the named types.
-  "Client", "ApiDefinition", "ApiErrorGuard", "OperationParams", "Method", "MethodWithOptionalParams",
+  "Client",
+  "ApiDefinition",
+  "ApiErrorGuard",
+  "OperationParams",
+  "Method",
+  "MethodWithOptionalParams",
 ];
 
 export interface OperationTypeNames {
@@ -37,8 +64,16 @@ export interface ExportedNames {
   operations: Map<string, OperationTypeNames>;
 }
 
-export function exportedNames(ir: Pick<ApiIR, "factoryName" | "clientTypeName" | "tags" | "models" | "operations">): ExportedNames {
-  const taken = new Set([...FIXED_EXPORTS, ir.factoryName, ir.clientTypeName, `${ir.clientTypeName}Options`, ...ir.tags.map((t) => t.typeName)]);
+export function exportedNames(
+  ir: Pick<ApiIR, "factoryName" | "clientTypeName" | "tags" | "models" | "operations">,
+): ExportedNames {
+  const taken = new Set([
+    ...FIXED_EXPORTS,
+    ir.factoryName,
+    ir.clientTypeName,
+    `${ir.clientTypeName}Options`,
+    ...ir.tags.map((t) => t.typeName),
+  ]);
   // A schema named like an export of every package (`apiError`) reads better as `ApiErrorModel` than `ApiError2`.
   const models = new Map(
     ir.models.map((m) => {
@@ -49,7 +84,8 @@ export function exportedNames(ir: Pick<ApiIR, "factoryName" | "clientTypeName" |
   const operations = new Map<string, OperationTypeNames>();
   for (const op of ir.operations) {
     const base = pascalCase(op.methodName);
-    const suffixes = op.requestBody === undefined ? ["Params", "Result", "Error"] : ["Params", "Body", "Result", "Error"];
+    const suffixes =
+      op.requestBody === undefined ? ["Params", "Result", "Error"] : ["Params", "Body", "Result", "Error"];
     let stem = base;
     for (let n = 2; suffixes.some((s) => taken.has(stem + s)); n++) stem = `${base}${n}`;
     for (const s of suffixes) taken.add(stem + s);

@@ -20,12 +20,19 @@ export function binaryResponse(responses: ResponseIR[], deref: Deref): boolean {
   return responses.some(
     (r) =>
       /^2(\d\d|XX)$/i.test(r.status) &&
-      r.content.some((m) => /^application\/octet-stream\b/i.test(m.contentType) || (m.schema !== undefined && isBinarySchema(deref(m.schema)))),
+      r.content.some(
+        (m) =>
+          /^application\/octet-stream\b/i.test(m.contentType) ||
+          (m.schema !== undefined && isBinarySchema(deref(m.schema))),
+      ),
   );
 }
 
 /** The `encoding` of a multipart/form-data media type: the parts given a content type, by property name. */
-export function multipartEncoding(contentType: string, encoding: Obj): Record<string, { contentType?: string }> | undefined {
+export function multipartEncoding(
+  contentType: string,
+  encoding: Obj,
+): Record<string, { contentType?: string }> | undefined {
   if (!/^multipart\//i.test(contentType)) return undefined;
   const parts = Object.keys(encoding)
     .sort()
@@ -41,7 +48,13 @@ export function multipartEncoding(contentType: string, encoding: Obj): Record<st
  * The idempotency header of an operation: `x-idempotency-key: <header name>`
  * when given, else a declared `Idempotency-Key` header parameter (any case).
  */
-export function idempotencyHeader(extension: unknown, parameters: ParameterIR[], file: string, path: string[], locate?: Locate): string | undefined {
+export function idempotencyHeader(
+  extension: unknown,
+  parameters: ParameterIR[],
+  file: string,
+  path: string[],
+  locate?: Locate,
+): string | undefined {
   if (extension !== undefined) {
     if (typeof extension === "string" && /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(extension)) return extension;
     const position = locate?.(path);

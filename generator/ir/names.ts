@@ -33,7 +33,9 @@ export function isIdentifier(name: string): boolean {
   if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return true;
   if (/^\p{ASCII}*$/u.test(name)) return false;
   const { isIdentifierStart, isIdentifierPart, ScriptTarget } = ts();
-  return [...name].every((c, i) => (i === 0 ? isIdentifierStart : isIdentifierPart)(c.codePointAt(0)!, ScriptTarget.ES2022));
+  return [...name].every((c, i) =>
+    (i === 0 ? isIdentifierStart : isIdentifierPart)(c.codePointAt(0)!, ScriptTarget.ES2022),
+  );
 }
 
 /** The characters of `text` TypeScript accepts inside an identifier. */

@@ -19,24 +19,44 @@ const STYLES = {
   page: { params: { page: true, size: false }, pointers: { items: true, total: false, totalPages: false } },
   cursor: { params: { cursor: true, limit: false }, pointers: { items: true, next: true } },
   link: { params: {}, pointers: { items: false } },
-} as const satisfies Record<PaginationIR["style"], { params: Record<string, boolean>; pointers: Record<string, boolean> }>;
+} as const satisfies Record<
+  PaginationIR["style"],
+  { params: Record<string, boolean>; pointers: Record<string, boolean> }
+>;
 
-export function pagination(raw: unknown, parameters: ParameterIR[], responses: ResponseIR[], deref: Deref, file: string, path: string[], locate?: Locate): PaginationIR | undefined {
+export function pagination(
+  raw: unknown,
+  parameters: ParameterIR[],
+  responses: ResponseIR[],
+  deref: Deref,
+  file: string,
+  path: string[],
+  locate?: Locate,
+): PaginationIR | undefined {
   if (raw === undefined) return undefined;
   const ext = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Obj) : {};
   const fail = (key: string | undefined, message: string): never => {
     const at = key !== undefined && key in ext ? [...path, key] : path;
     const position = locate?.(at);
-    throw new SpecError({ file, line: position?.line, column: position?.column, pointer: toPointer(at) }, `x-pagination: ${message}`);
+    throw new SpecError(
+      { file, line: position?.line, column: position?.column, pointer: toPointer(at) },
+      `x-pagination: ${message}`,
+    );
   };
   const style = ext.style;
   if (typeof style !== "string" || !Object.hasOwn(STYLES, style)) {
-    fail("style", `style must be one of ${Object.keys(STYLES).map((s) => `"${s}"`).join(", ")} (got ${JSON.stringify(style ?? null)})`);
+    fail(
+      "style",
+      `style must be one of ${Object.keys(STYLES)
+        .map((s) => `"${s}"`)
+        .join(", ")} (got ${JSON.stringify(style ?? null)})`,
+    );
   }
   const shape = STYLES[style as PaginationIR["style"]];
   const allowed = new Set(["style", ...Object.keys(shape.params), ...Object.keys(shape.pointers)]);
   for (const key of Object.keys(ext)) {
-    if (!allowed.has(key)) fail(key, `"${key}" is not a key of style "${style}"; it takes ${[...allowed].map((k) => `"${k}"`).join(", ")}`);
+    if (!allowed.has(key))
+      fail(key, `"${key}" is not a key of style "${style}"; it takes ${[...allowed].map((k) => `"${k}"`).join(", ")}`);
   }
 
   const queryNames = parameters.filter((p) => p.in === "query").map((p) => p.name);
@@ -47,7 +67,10 @@ export function pagination(raw: unknown, parameters: ParameterIR[], responses: R
     if (typeof value !== "string" || value === "") fail(key, `"${key}" must name a query parameter of this operation`);
     if (!queryNames.includes(value as string)) {
       const known = queryNames.length === 0 ? "it has none" : `it has ${queryNames.map((n) => `"${n}"`).join(", ")}`;
-      fail(key, `"${key}" names "${String(value)}", which is not a query parameter of this operation (${known}); add the parameter or name one of those`);
+      fail(
+        key,
+        `"${key}" names "${String(value)}", which is not a query parameter of this operation (${known}); add the parameter or name one of those`,
+      );
     }
     params[key] = value as string;
   }
@@ -58,34 +81,75 @@ export function pagination(raw: unknown, parameters: ParameterIR[], responses: R
     const value = ext[key];
     if (value === undefined && !required) continue;
     if (typeof value !== "string" || (value !== "" && !value.startsWith("/"))) {
-      fail(key, `"${key}" must be a JSON pointer into the response body such as "/data" (got ${JSON.stringify(value ?? null)})`);
+      fail(
+        key,
+        `"${key}" must be a JSON pointer into the response body such as "/data" (got ${JSON.stringify(value ?? null)})`,
+      );
     }
     const segments = fromPointer(value as string);
-    if (body === undefined) fail(key, `"${key}" points into the response body, but no 2xx response of this operation has a JSON schema; declare one under responses`);
+    if (body === undefined)
+      fail(
+        key,
+        `"${key}" points into the response body, but no 2xx response of this operation has a JSON schema; declare one under responses`,
+      );
     const target = resolve(body!.schema, segments, deref);
     if (target === undefined) {
-      fail(key, `"${key}" is ${JSON.stringify(value)}, which the ${body!.status} response schema does not have${hint(body!.schema, segments, deref)}; point at a property the schema declares`);
+      fail(
+        key,
+        `"${key}" is ${JSON.stringify(value)}, which the ${body!.status} response schema does not have${hint(body!.schema, segments, deref)}; point at a property the schema declares`,
+      );
     }
-    if (key === "items" && !isArray(target!, deref)) fail(key, `"items" must point at an array, but ${JSON.stringify(value || "/")} of the ${body!.status} response is not one`);
+    if (key === "items" && !isArray(target!, deref))
+      fail(
+        key,
+        `"items" must point at an array, but ${JSON.stringify(value || "/")} of the ${body!.status} response is not one`,
+      );
     pointers[key] = segments;
   }
 
   switch (style as PaginationIR["style"]) {
     case "offset":
-      return { style: "offset", limitParam: params.limit!, offsetParam: params.offset!, itemsPath: pointers.items!, totalPath: pointers.total };
+      return {
+        style: "offset",
+        limitParam: params.limit!,
+        offsetParam: params.offset!,
+        itemsPath: pointers.items!,
+        totalPath: pointers.total,
+      };
     case "page":
-      return { style: "page", pageParam: params.page!, sizeParam: params.size, itemsPath: pointers.items!, totalPath: pointers.total, totalPagesPath: pointers.totalPages };
+      return {
+        style: "page",
+        pageParam: params.page!,
+        sizeParam: params.size,
+        itemsPath: pointers.items!,
+        totalPath: pointers.total,
+        totalPagesPath: pointers.totalPages,
+      };
     case "cursor":
-      return { style: "cursor", cursorParam: params.cursor!, nextPath: pointers.next!, itemsPath: pointers.items!, limitParam: params.limit };
+      return {
+        style: "cursor",
+        cursorParam: params.cursor!,
+        nextPath: pointers.next!,
+        itemsPath: pointers.items!,
+        limitParam: params.limit,
+      };
     case "link":
       return link(pointers.items ?? [], body, deref, fail);
   }
 }
 
 /** `link` without `items`: the body itself is the page's array. */
-function link(itemsPath: string[], body: { schema: JsonSchema; status: string } | undefined, deref: Deref, fail: (key: string | undefined, message: string) => never): PaginationIR {
+function link(
+  itemsPath: string[],
+  body: { schema: JsonSchema; status: string } | undefined,
+  deref: Deref,
+  fail: (key: string | undefined, message: string) => never,
+): PaginationIR {
   if (itemsPath.length === 0 && (body === undefined || !isArray(body.schema, deref))) {
-    fail("items", `style "link" without "items" needs a 2xx JSON response whose body is an array; set "items" to the pointer of the array`);
+    fail(
+      "items",
+      `style "link" without "items" needs a 2xx JSON response whose body is an array; set "items" to the pointer of the array`,
+    );
   }
   return { style: "link", itemsPath };
 }
@@ -119,7 +183,8 @@ function resolve(schema: Obj, segments: string[], deref: Deref): Obj | undefined
     const next: Obj[] = [];
     for (const candidate of current.flatMap((s) => variants(s, deref))) {
       const props = candidate.properties;
-      if (props !== null && typeof props === "object" && Object.hasOwn(props, segment)) next.push(deref((props as Obj)[segment]));
+      if (props !== null && typeof props === "object" && Object.hasOwn(props, segment))
+        next.push(deref((props as Obj)[segment]));
       else if (/^\d+$/.test(segment) && candidate.items !== undefined) next.push(deref(candidate.items));
     }
     if (next.length === 0) return undefined;
@@ -129,7 +194,12 @@ function resolve(schema: Obj, segments: string[], deref: Deref): Obj | undefined
 }
 
 function isArray(schema: Obj, deref: Deref): boolean {
-  return variants(schema, deref).some((s) => s.type === "array" || (Array.isArray(s.type) && s.type.includes("array")) || (s.type === undefined && s.items !== undefined));
+  return variants(schema, deref).some(
+    (s) =>
+      s.type === "array" ||
+      (Array.isArray(s.type) && s.type.includes("array")) ||
+      (s.type === undefined && s.items !== undefined),
+  );
 }
 
 /** `(it has: data, meta)`: the properties where the pointer stopped matching. */
@@ -137,9 +207,13 @@ function hint(schema: Obj, segments: string[], deref: Deref): string {
   for (let depth = segments.length - 1; depth >= 0; depth--) {
     const parent = resolve(schema, segments.slice(0, depth), deref);
     if (parent === undefined) continue;
-    const names = variants(parent, deref).flatMap((s) => (s.properties && typeof s.properties === "object" ? Object.keys(s.properties) : []));
+    const names = variants(parent, deref).flatMap((s) =>
+      s.properties && typeof s.properties === "object" ? Object.keys(s.properties) : [],
+    );
     const where = depth === 0 ? "the body" : toPointer(segments.slice(0, depth)).slice(1);
-    return names.length === 0 ? ` (${where} declares no properties)` : ` (${where} has: ${[...new Set(names)].join(", ")})`;
+    return names.length === 0
+      ? ` (${where} declares no properties)`
+      : ` (${where} has: ${[...new Set(names)].join(", ")})`;
   }
   return "";
 }
@@ -147,11 +221,21 @@ function hint(schema: Obj, segments: string[], deref: Deref): string {
 /** The query parameter that sets the page size, if the style has one the caller may set. */
 export function pageSizeParam(pg: PaginationIR | undefined): string | undefined {
   if (pg === undefined) return undefined;
-  return pg.style === "offset" || pg.style === "cursor" ? pg.limitParam : pg.style === "page" ? pg.sizeParam : undefined;
+  return pg.style === "offset" || pg.style === "cursor"
+    ? pg.limitParam
+    : pg.style === "page"
+      ? pg.sizeParam
+      : undefined;
 }
 
 /** The query parameter the pager moves from page to page (offset, page number or cursor). */
 export function pagePositionParam(pg: PaginationIR | undefined): string | undefined {
   if (pg === undefined) return undefined;
-  return pg.style === "offset" ? pg.offsetParam : pg.style === "page" ? pg.pageParam : pg.style === "cursor" ? pg.cursorParam : undefined;
+  return pg.style === "offset"
+    ? pg.offsetParam
+    : pg.style === "page"
+      ? pg.pageParam
+      : pg.style === "cursor"
+        ? pg.cursorParam
+        : undefined;
 }

@@ -28,7 +28,12 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a spec file" : `cannot be read (${code})`;
+    const why =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a directory, not a spec file"
+          : `cannot be read (${code})`;
     throw new SpecError({ file }, why);
   }
   return parseSpecText(file, decodeText(file, bytes));
@@ -40,13 +45,19 @@ function decodeText(file: string, bytes: Buffer): string {
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new SpecError({ file, ...bytePosition(bytes, nul) }, "the file holds binary data (a NUL byte), not YAML or JSON text");
+    throw new SpecError(
+      { file, ...bytePosition(bytes, nul) },
+      "the file holds binary data (a NUL byte), not YAML or JSON text",
+    );
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    throw new SpecError({ file, ...bytePosition(bytes, bad) }, `the file is not valid UTF-8 text (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} here); save it as UTF-8`);
+    throw new SpecError(
+      { file, ...bytePosition(bytes, bad) },
+      `the file is not valid UTF-8 text (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} here); save it as UTF-8`,
+    );
   }
 }
 
@@ -66,7 +77,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
   const text = bytes.toString("utf8");
   let offset = 0;
   for (const char of text) {
-    if (char === "\uFFFD" && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+    if (char === "\uFFFD" && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd))
+      return offset;
     offset += Buffer.byteLength(char, "utf8");
   }
   return 0;
@@ -97,7 +109,10 @@ export function parseSpecText(file: string, text: string): LoadedSpec {
   const problem = doc.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0];
-    throw new SpecError({ file, line: pos?.line, column: pos?.col }, `YAML syntax error: ${yamlMessage(problem.message)}`);
+    throw new SpecError(
+      { file, line: pos?.line, column: pos?.col },
+      `YAML syntax error: ${yamlMessage(problem.message)}`,
+    );
   }
   checkYamlStructure(file, doc, lineCounter);
   let value: unknown;
@@ -117,11 +132,18 @@ export function parseSpecText(file: string, text: string): LoadedSpec {
   return { file, text, format: "yaml", document, locate };
 }
 
-function asDocument(file: string, value: unknown, where: () => { line: number; column: number }): Record<string, unknown> {
+function asDocument(
+  file: string,
+  value: unknown,
+  where: () => { line: number; column: number },
+): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const { line, column } = where();
     const got = value === null ? "nothing (null)" : Array.isArray(value) ? "a list" : `a ${typeof value}`;
-    throw new SpecError({ file, line, column, pointer: "#" }, `expected an OpenAPI document (a mapping with an "openapi" key) but the file holds ${got}`);
+    throw new SpecError(
+      { file, line, column, pointer: "#" },
+      `expected an OpenAPI document (a mapping with an "openapi" key) but the file holds ${got}`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -129,7 +151,9 @@ function asDocument(file: string, value: unknown, where: () => { line: number; c
 /** The first line of the yaml package's message, without its own position suffix. */
 function yamlMessage(message: string): string {
   const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  return /Maximum call stack/i.test(first) ? `the document nests too deeply to be read (far more than ${MAX_DEPTH} levels)` : first;
+  return /Maximum call stack/i.test(first)
+    ? `the document nests too deeply to be read (far more than ${MAX_DEPTH} levels)`
+    : first;
 }
 
 /**
@@ -146,27 +170,40 @@ function checkYamlStructure(file: string, doc: Document, counter: LineCounter): 
   };
   visit(doc, {
     Map(_key, map, path) {
-      if (path.length > MAX_DEPTH * 2) fail(map, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
+      if (path.length > MAX_DEPTH * 2)
+        fail(map, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (seen.has(key)) fail(pair.key as Node, `YAML syntax error: Map keys must be unique (${JSON.stringify(String(key))} appears twice in this mapping)`);
+        if (seen.has(key))
+          fail(
+            pair.key as Node,
+            `YAML syntax error: Map keys must be unique (${JSON.stringify(String(key))} appears twice in this mapping)`,
+          );
         seen.add(key);
       }
     },
     Seq(_key, seq, path) {
-      if (path.length > MAX_DEPTH * 2) fail(seq, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
+      if (path.length > MAX_DEPTH * 2)
+        fail(seq, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
     },
     Alias(_key, alias, path) {
       if (path.some((ancestor) => (ancestor as { anchor?: string }).anchor === alias.source)) {
-        fail(alias, `YAML alias *${alias.source} is inside the node &${alias.source} it refers to, which makes the value infinitely deep`);
+        fail(
+          alias,
+          `YAML alias *${alias.source} is inside the node &${alias.source} it refers to, which makes the value infinitely deep`,
+        );
       }
     },
   });
 }
 
 /** The alias a toJS error is about: the unresolved one it names, or the first alias for an alias-count error. */
-function aliasBlamed(doc: Document, message: string, counter: LineCounter): { name: string; line: number; column: number } | undefined {
+function aliasBlamed(
+  doc: Document,
+  message: string,
+  counter: LineCounter,
+): { name: string; line: number; column: number } | undefined {
   const named = /:\s*(\S+)\s*$/.exec(message)?.[1];
   let found: { name: string; line: number; column: number } | undefined;
   visit(doc, {
@@ -210,7 +247,11 @@ function checkJsonStructure(file: string, text: string): void {
       if (expectKey && keys) {
         const raw = text.slice(i + 1, end);
         const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (keys.has(key)) fail(i, `duplicate key ${JSON.stringify(key)} in one object: JSON readers keep only the last one, so the first would be lost`);
+        if (keys.has(key))
+          fail(
+            i,
+            `duplicate key ${JSON.stringify(key)} in one object: JSON readers keep only the last one, so the first would be lost`,
+          );
         keys.add(key);
         expectKey = false;
       }
@@ -218,7 +259,8 @@ function checkJsonStructure(file: string, text: string): void {
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       stack.push(c === 0x7b ? new Set() : null);
       expectKey = c === 0x7b;
-      if (stack.length > MAX_DEPTH) fail(i, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
+      if (stack.length > MAX_DEPTH)
+        fail(i, `the document nests deeper than ${MAX_DEPTH} levels here; no OpenAPI document needs that`);
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
       expectKey = false;
@@ -240,7 +282,10 @@ function offsetPosition(text: string, offset: number): { line: number; column: n
 
 function jsonSyntaxError(file: string, text: string, error: Error): SpecError {
   const match = /position (\d+)/.exec(error.message);
-  const message = `JSON syntax error: ${error.message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "").replace(/^Unexpected end of JSON input$/, "the file ends before the JSON does (truncated?)")}`;
+  const message = `JSON syntax error: ${error.message
+    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "")
+    .replace(/^Unexpected end of JSON input$/, "the file ends before the JSON does (truncated?)")}`;
   // No position in the message: "Unexpected end of JSON input", which happens at the end.
   const offset = match ? Number(match[1]) : text.trimEnd().length;
   return new SpecError({ file, ...offsetPosition(text, offset) }, message);
@@ -257,12 +302,18 @@ export function lazyLocator(text: string): LoadedSpec["locate"] {
   };
 }
 
-function locateInYaml(root: unknown, path: readonly string[], counter: LineCounter): { line: number; column: number } | undefined {
+function locateInYaml(
+  root: unknown,
+  path: readonly string[],
+  counter: LineCounter,
+): { line: number; column: number } | undefined {
   let node = root as Node | null | undefined;
   let best: number | undefined = node?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === segment);
+      const pair = node.items.find(
+        (item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === segment,
+      );
       if (!pair) break;
       best = (pair.key as Node | null)?.range?.[0] ?? best;
       node = pair.value as Node | null;

@@ -20,7 +20,8 @@ import { checkPackage, generatePackage, type GenerateResult, type RunContext, ty
 import { isUpToDate, readManifest } from "../write/manifest.ts";
 import { syncLockfileVersion } from "../write/lockfile.ts";
 
-export type PoolJob = { kind: "generate"; target: Target; force: boolean; dryRun: boolean } | { kind: "check"; target: Target };
+export type PoolJob =
+  { kind: "generate"; target: Target; force: boolean; dryRun: boolean } | { kind: "check"; target: Target };
 export type PoolReply = { ok: true; result: unknown; ms: number } | { ok: false; error: string; ms: number };
 
 /** A result and how long its provider took (in a worker: its own time, not the time it queued). */
@@ -36,11 +37,23 @@ export interface Batch<T> {
 }
 
 /** Brings every target up to date, `jobs` providers at a time. */
-export function generateAll(targets: readonly Target[], ctx: RunContext, options: { force: boolean; dryRun: boolean; jobs: number }): Batch<GenerateResult> {
-  const fresh = targets.map((target) => (options.force ? Promise.resolve(undefined) : upToDate(target, ctx).catch(() => undefined)));
-  const runner = Promise.all(fresh).then((done) => startRunner(ctx, Math.min(options.jobs, done.filter((r) => r === undefined).length)));
+export function generateAll(
+  targets: readonly Target[],
+  ctx: RunContext,
+  options: { force: boolean; dryRun: boolean; jobs: number },
+): Batch<GenerateResult> {
+  const fresh = targets.map((target) =>
+    options.force ? Promise.resolve(undefined) : upToDate(target, ctx).catch(() => undefined),
+  );
+  const runner = Promise.all(fresh).then((done) =>
+    startRunner(ctx, Math.min(options.jobs, done.filter((r) => r === undefined).length)),
+  );
   const results = targets.map((target, i) =>
-    fresh[i]!.then(async (done) => done ?? (await runner).run<GenerateResult>({ kind: "generate", target, force: options.force, dryRun: options.dryRun })),
+    fresh[i]!.then(
+      async (done) =>
+        done ??
+        (await runner).run<GenerateResult>({ kind: "generate", target, force: options.force, dryRun: options.dryRun }),
+    ),
   );
   for (const r of results) r.catch(() => {}); // each is awaited in turn; one failing early is not unhandled
   return {
@@ -79,7 +92,12 @@ async function upToDate(target: Target, ctx: RunContext): Promise<Timed<Generate
   const started = performance.now();
   const manifest = await readManifest(target.outDir);
   if (!(await isUpToDate(target.outDir, ctx.fingerprint, manifest))) return undefined;
-  return { status: "up-to-date", changed: [], fileCount: Object.keys(manifest!.outputs).length + 1, ms: performance.now() - started };
+  return {
+    status: "up-to-date",
+    changed: [],
+    fileCount: Object.keys(manifest!.outputs).length + 1,
+    ms: performance.now() - started,
+  };
 }
 
 interface Runner {
@@ -101,7 +119,10 @@ function inProcess(ctx: RunContext): Runner {
     run<T>(job: PoolJob) {
       const next = queue.then(async () => {
         const started = performance.now();
-        const result = job.kind === "generate" ? await generatePackage(job.target, ctx, job.force, job.dryRun) : await checkPackage(job.target, ctx);
+        const result =
+          job.kind === "generate"
+            ? await generatePackage(job.target, ctx, job.force, job.dryRun)
+            : await checkPackage(job.target, ctx);
         return Object.assign(result as object, { ms: performance.now() - started }) as Timed<T>;
       });
       queue = next.catch(() => undefined);
@@ -169,7 +190,9 @@ class ThreadPool implements Runner {
       settle();
       this.all.delete(worker);
       const why = typeof cause === "number" ? `exited with code ${cause}` : cause.message;
-      task.reject(new DescribedError(`internal error: the worker generating ${task.job.target.provider} stopped: ${why}`));
+      task.reject(
+        new DescribedError(`internal error: the worker generating ${task.job.target.provider} stopped: ${why}`),
+      );
       void worker.terminate();
       this.dispatch();
     };

@@ -35,6 +35,7 @@ export function inShard<T extends { provider: string }>(targets: readonly T[], s
 /** `--jobs N`: a positive integer; throws a usage message otherwise. */
 export function parseJobs(text: string): number {
   const jobs = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(jobs) || jobs < 1) throw new Error(`--jobs wants a whole number of at least 1, got "${text}"`);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(jobs) || jobs < 1)
+    throw new Error(`--jobs wants a whole number of at least 1, got "${text}"`);
   return jobs;
 }

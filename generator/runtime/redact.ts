@@ -14,7 +14,10 @@ export function redactUrl(url: string, secretQueryNames: readonly string[]): str
 }
 
 /** A plain copy of `headers` (lower-cased names) with the values of the named ones replaced by [REDACTED]. */
-export function redactHeaders(headers: HeadersInit | undefined, secretHeaderNames: readonly string[]): Record<string, string> {
+export function redactHeaders(
+  headers: HeadersInit | undefined,
+  secretHeaderNames: readonly string[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   new Headers(headers).forEach((value, name) => (out[name] = secretHeaderNames.includes(name) ? REDACTED : value));
   return out;
@@ -24,7 +27,12 @@ export function redactHeaders(headers: HeadersInit | undefined, secretHeaderName
  * The credential values one request carries: each credential header's value and its words
  * (`Bearer <token>`, `sid=<value>; ...`), each credential query value as given and as encoded.
  */
-export function secretsIn(url: string, headers: HeadersInit | undefined, secretHeaderNames: readonly string[], secretQueryNames: readonly string[]): string[] {
+export function secretsIn(
+  url: string,
+  headers: HeadersInit | undefined,
+  secretHeaderNames: readonly string[],
+  secretQueryNames: readonly string[],
+): string[] {
   const h = new Headers(headers);
   const query = new URL(url, "http://x").searchParams; // a relative URL (browser base) parses too
   return [
@@ -52,7 +60,14 @@ export function redactError(error: unknown, secrets: readonly string[]): unknown
   const copy = Object.create(Object.getPrototypeOf(error) as object) as Record<string, unknown>;
   for (const key of Object.getOwnPropertyNames(error)) {
     const value = (error as unknown as Record<string, unknown>)[key];
-    copy[key] = typeof value === "string" ? redactText(value, secrets) : value instanceof Error ? redactError(value, secrets) : typeof value === "object" ? undefined : value;
+    copy[key] =
+      typeof value === "string"
+        ? redactText(value, secrets)
+        : value instanceof Error
+          ? redactError(value, secrets)
+          : typeof value === "object"
+            ? undefined
+            : value;
   }
   return secrets.length ? copy : error;
 }

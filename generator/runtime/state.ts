@@ -13,7 +13,12 @@ import { validationOptions, type ValidateOptions } from "./validate.js";
 
 /** An operation's first argument as the runtime reads it. */
 export interface Input {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown>; cookie?: Record<string, unknown> };
+  params?: {
+    path?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    header?: Record<string, unknown>;
+    cookie?: Record<string, unknown>;
+  };
   body?: unknown;
 }
 
@@ -63,12 +68,23 @@ export function clientState(definition: ApiDefinition, options: ClientOptions): 
   if (options.headers !== undefined) assignHeaders(headers, options.headers);
   const carriers = credentialCarriers(definition);
   return {
-    baseUrl: resolveBaseUrl(definition, options), headers, init: { ...options.requestInit }, fetch: options.fetch,
-    retry: clientRetry(options.retry), timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    baseUrl: resolveBaseUrl(definition, options),
+    headers,
+    init: { ...options.requestInit },
+    fetch: options.fetch,
+    retry: clientRetry(options.retry),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    middleware: options.middleware ?? [], mwOptions: undefined,
-    credentialHeaders: carriers.headers, credentialQuery: carriers.query,
-    log: createLog(options.logger, options.logLevel, [...carriers.headers, ...(options.redactHeaders ?? [])], carriers.query),
+    middleware: options.middleware ?? [],
+    mwOptions: undefined,
+    credentialHeaders: carriers.headers,
+    credentialQuery: carriers.query,
+    log: createLog(
+      options.logger,
+      options.logLevel,
+      [...carriers.headers, ...(options.redactHeaders ?? [])],
+      carriers.query,
+    ),
     validate: validationOptions(options.validate),
   };
 }
@@ -76,7 +92,9 @@ export function clientState(definition: ApiDefinition, options: ClientOptions): 
 export function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): Bound {
   const method = meta.method.toUpperCase();
   return {
-    id: meta.id, method, path: meta.path,
+    id: meta.id,
+    method,
+    path: meta.path,
     segments: meta.path.split(/\{([^}]+)\}/), // odd indexes are parameter names
     pathStyles: meta.pathStyles,
     // A declared idempotency key makes a repeated POST/PATCH safe, so it retries like a PUT.

@@ -87,7 +87,8 @@ export function requireAtPointer(document: unknown, pointer: string): unknown {
   let node = document;
   const segments = decodeRefPointer(pointer);
   for (const [i, segment] of segments.entries()) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) throw new PointerError(pointer, segments.slice(0, i), segment);
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment))
+      throw new PointerError(pointer, segments.slice(0, i), segment);
     node = (node as Record<string, unknown>)[segment];
   }
   return node;

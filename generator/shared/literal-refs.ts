@@ -141,6 +141,7 @@ export function restoreLiteralRefsInText(text: string, marker: string): string {
 
 /** Assignment that keeps a key named `__proto__` as data (defineProperty only there: it is slow). */
 function define(target: Obj, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

@@ -32,8 +32,12 @@ function checkSecurity(document: Obj): CallProblem[] {
       if (!isObj(requirement)) return;
       for (const name of Object.keys(requirement)) {
         if (Object.hasOwn(schemes, name)) continue;
-        const known = defined.length === 0 ? "it defines none" : `it defines ${defined.map((d) => `"${d}"`).join(", ")}`;
-        problems.push({ path: [...at, String(index), name], message: `the security requirement names "${name}", which components.securitySchemes does not define (${known}); define the scheme or correct the name` });
+        const known =
+          defined.length === 0 ? "it defines none" : `it defines ${defined.map((d) => `"${d}"`).join(", ")}`;
+        problems.push({
+          path: [...at, String(index), name],
+          message: `the security requirement names "${name}", which components.securitySchemes does not define (${known}); define the scheme or correct the name`,
+        });
       }
     });
   };

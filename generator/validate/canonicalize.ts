@@ -10,7 +10,13 @@ export function canonicalize(value: unknown): unknown {
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(source).sort(compareKeys)) {
     // A key named "__proto__" must stay data: assignment would set the prototype.
-    if (key === "__proto__") Object.defineProperty(result, key, { value: canonicalize(source[key]), enumerable: true, writable: true, configurable: true });
+    if (key === "__proto__")
+      Object.defineProperty(result, key, {
+        value: canonicalize(source[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     else result[key] = canonicalize(source[key]);
   }
   return result;

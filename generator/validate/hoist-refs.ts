@@ -72,9 +72,11 @@ function deepRefSection(ref: string): Section | undefined {
   if (!ref.startsWith("#/")) return undefined;
   const segments = fromPointer(ref);
   // Into a schema component, or to a schema inside another component (`#/components/responses/X/content/application~1json/schema`).
-  if (segments[0] === "components") return (segments[1] === "schemas" ? segments.length > 3 : segments.includes("schema")) ? "schemas" : undefined;
+  if (segments[0] === "components")
+    return (segments[1] === "schemas" ? segments.length > 3 : segments.includes("schema")) ? "schemas" : undefined;
   if (segments.includes("schema") || segments.includes("schemas")) return "schemas";
-  if (segments[0] === "paths" && segments.at(-2) === "parameters" && /^\d+$/.test(segments.at(-1)!)) return "parameters";
+  if (segments[0] === "paths" && segments.at(-2) === "parameters" && /^\d+$/.test(segments.at(-1)!))
+    return "parameters";
   return undefined;
 }
 

@@ -20,7 +20,9 @@ export function stripQueryFromPathKeys(document: Obj): Obj {
   for (const key of keys) {
     const stripped = key.includes("?") ? key.slice(0, key.indexOf("?")) : key;
     const canStrip = stripped !== key && !(stripped in (paths as Obj)) && !(stripped in out);
-    out[canStrip ? stripped : key] = canStrip ? movePathParamsToQuery((paths as Obj)[key], key.slice(key.indexOf("?"))) : (paths as Obj)[key];
+    out[canStrip ? stripped : key] = canStrip
+      ? movePathParamsToQuery((paths as Obj)[key], key.slice(key.indexOf("?")))
+      : (paths as Obj)[key];
   }
   return { ...document, paths: out };
 }
@@ -31,7 +33,11 @@ function movePathParamsToQuery(pathItem: unknown, query: string): unknown {
   const names = new Set([...query.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
   const fix = (params: unknown) =>
     Array.isArray(params)
-      ? params.map((p: Obj) => (p && p.in === "path" && names.has(p.name as string) ? { ...p, in: "query", required: p.required === true } : p))
+      ? params.map((p: Obj) =>
+          p && p.in === "path" && names.has(p.name as string)
+            ? { ...p, in: "query", required: p.required === true }
+            : p,
+        )
       : params;
   const item: Obj = { ...(pathItem as Obj) };
   for (const [key, value] of Object.entries(item)) {

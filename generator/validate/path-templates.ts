@@ -33,16 +33,27 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
   };
   // A `$ref` into another file (the readiness rule sees the unbundled document): its parameter is unknown here.
   const external = (list: unknown) =>
-    (Array.isArray(list) ? list : []).some((p) => p !== null && typeof p === "object" && typeof (p as Obj).$ref === "string" && !((p as Obj).$ref as string).startsWith("#"));
+    (Array.isArray(list) ? list : []).some(
+      (p) =>
+        p !== null &&
+        typeof p === "object" &&
+        typeof (p as Obj).$ref === "string" &&
+        !((p as Obj).$ref as string).startsWith("#"),
+    );
   const pathParams = (list: unknown) =>
-    (Array.isArray(list) ? list : []).map((p, index) => ({ index, p: deref(p) })).filter(({ p }) => p.in === "path" && typeof p.name === "string");
+    (Array.isArray(list) ? list : [])
+      .map((p, index) => ({ index, p: deref(p) }))
+      .filter(({ p }) => p.in === "path" && typeof p.name === "string");
   const paths = document.paths !== null && typeof document.paths === "object" ? (document.paths as Obj) : {};
   const templates = new Map<string, { path: string; item: Obj }[]>();
   for (const [path, rawItem] of Object.entries(paths)) {
     if (path.startsWith("x-")) continue;
     // The client joins the server URL and the path: `api.example.com` + `evil.example.com/x` is another host.
     if (!path.startsWith("/")) {
-      problems.push({ path: ["paths", path], message: `the path \`${path}\` does not start with \`/\`, so the client would send it somewhere else than the server URL; write \`/${path}\`` });
+      problems.push({
+        path: ["paths", path],
+        message: `the path \`${path}\` does not start with \`/\`, so the client would send it somewhere else than the server URL; write \`/${path}\``,
+      });
       continue;
     }
     // `/a/{x}` and `/a/{y}` match the same URLs: with the same method on both, which operation a request
@@ -63,14 +74,20 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
     templates.set(shape, [...earlier, { path, item }]);
     // Outside the `{name}` placeholders, which are replaced before a request is sent.
     if (/%(?![0-9A-Fa-f]{2})/.test(path.replace(TEMPLATE_PARAM, ""))) {
-      problems.push({ path: ["paths", path], message: `the path \`${path}\` has a \`%\` that does not begin a percent-encoded byte such as %20 (write a literal % as %25)` });
+      problems.push({
+        path: ["paths", path],
+        message: `the path \`${path}\` has a \`%\` that does not begin a percent-encoded byte such as %20 (write a literal % as %25)`,
+      });
       continue;
     }
     const template = new Set([...path.matchAll(TEMPLATE_PARAM)].map((m) => m[1]!));
     const shared = pathParams(item.parameters);
     for (const { index, p } of shared) {
       if (!template.has(p.name as string)) {
-        problems.push({ path: ["paths", path, "parameters", String(index), "name"], message: `Path parameter \`${p.name as string}\` is not used in the path \`${path}\`` });
+        problems.push({
+          path: ["paths", path, "parameters", String(index), "name"],
+          message: `Path parameter \`${p.name as string}\` is not used in the path \`${path}\``,
+        });
       }
     }
     for (const method of METHODS) {
@@ -78,14 +95,20 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
       const own = pathParams(deref(item[method]).parameters);
       for (const { index, p } of own) {
         if (!template.has(p.name as string)) {
-          problems.push({ path: ["paths", path, method, "parameters", String(index), "name"], message: `Path parameter \`${p.name as string}\` is not used in the path \`${path}\`` });
+          problems.push({
+            path: ["paths", path, method, "parameters", String(index), "name"],
+            message: `Path parameter \`${p.name as string}\` is not used in the path \`${path}\``,
+          });
         }
       }
       const declared = new Set([...shared, ...own].map(({ p }) => p.name as string));
       if (external(item.parameters) || external(deref(item[method]).parameters)) continue;
       for (const name of template) {
         if (!declared.has(name)) {
-          problems.push({ path: ["paths", path, method, "parameters"], message: `The operation does not define the path parameter \`{${name}}\` expected by path \`${path}\`` });
+          problems.push({
+            path: ["paths", path, method, "parameters"],
+            message: `The operation does not define the path parameter \`{${name}}\` expected by path \`${path}\``,
+          });
         }
       }
     }

@@ -14,7 +14,11 @@ const GUARDED = Symbol.for("apigen.redocly-prototype-guard");
  */
 export function guardRedoclyPrototypeKeys(): void {
   const require = createRequire(import.meta.url);
-  let types: { normalizeTypes?: ((...args: unknown[]) => Record<string, { properties?: object } | undefined>) & { [GUARDED]?: true } };
+  let types: {
+    normalizeTypes?: ((...args: unknown[]) => Record<string, { properties?: object } | undefined>) & {
+      [GUARDED]?: true;
+    };
+  };
   try {
     types = require(join(dirname(require.resolve("@redocly/openapi-core")), "types", "index.js"));
   } catch {

@@ -52,7 +52,6 @@ function isPureRef(node: unknown): node is { $ref: string } {
   );
 }
 
-
 /**
  * Schemas that contain themselves through `allOf` (A = B & {...}, B = A & {...}).
  * openapi-typescript writes them as intersections of one another, which
@@ -62,10 +61,14 @@ function isPureRef(node: unknown): node is { $ref: string } {
  * Runs on the bundled document (every `$ref` local).
  */
 export function findAllOfCycles(document: Record<string, unknown>): RefCycle[] {
-  const schemas = ((document.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<string, unknown>;
+  const schemas = ((document.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<
+    string,
+    unknown
+  >;
   const prefix = "#/components/schemas/";
   const edges = new Map<string, string[]>();
-  for (const [name, schema] of Object.entries(schemas)) edges.set(prefix + escapeSegment(name), [...aliasRef(schema), ...allOfRefs(schema)]);
+  for (const [name, schema] of Object.entries(schemas))
+    edges.set(prefix + escapeSegment(name), [...aliasRef(schema), ...allOfRefs(schema)]);
   const cycles: RefCycle[] = [];
   const reported = new Set<string>();
   const state = new Map<string, "open" | "done">();

@@ -34,7 +34,11 @@ type Source = InstanceType<Redocly["Source"]>;
  * A redocly resolver that applies `policy`. Refusals are recorded by target
  * (absolute path or URL), so the error about the `$ref` can say why.
  */
-export function guardedResolver(redocly: Redocly, resolveConfig: ConstructorParameters<Redocly["BaseResolver"]>[0], policy: RefPolicy) {
+export function guardedResolver(
+  redocly: Redocly,
+  resolveConfig: ConstructorParameters<Redocly["BaseResolver"]>[0],
+  policy: RefPolicy,
+) {
   const refusals = new Map<string, string>();
   const refuse = (target: string, why: string): never => {
     refusals.set(target, why);
@@ -43,20 +47,33 @@ export function guardedResolver(redocly: Redocly, resolveConfig: ConstructorPara
   class GuardedResolver extends redocly.BaseResolver {
     override async loadExternalRef(absoluteRef: string): Promise<Source> {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef)) {
-        if (!/^https?:\/\//i.test(absoluteRef)) refuse(absoluteRef, `a $ref to ${redactUrl(absoluteRef)} is not followed: only files and (with --allow-remote-refs) http(s) URLs are`);
+        if (!/^https?:\/\//i.test(absoluteRef))
+          refuse(
+            absoluteRef,
+            `a $ref to ${redactUrl(absoluteRef)} is not followed: only files and (with --allow-remote-refs) http(s) URLs are`,
+          );
         if (!policy.allowRemote) {
-          refuse(absoluteRef, `a remote $ref (${redactUrl(absoluteRef)}) is not followed unless you pass --allow-remote-refs; or save the file inside the project and point the $ref at it`);
+          refuse(
+            absoluteRef,
+            `a remote $ref (${redactUrl(absoluteRef)}) is not followed unless you pass --allow-remote-refs; or save the file inside the project and point the $ref at it`,
+          );
         }
-        const body = await fetchLimited(absoluteRef, policy.remoteTimeoutMs ?? REMOTE_TIMEOUT_MS).catch((error: Error) => refuse(absoluteRef, error.message));
+        const body = await fetchLimited(absoluteRef, policy.remoteTimeoutMs ?? REMOTE_TIMEOUT_MS).catch(
+          (error: Error) => refuse(absoluteRef, error.message),
+        );
         return new redocly.Source(absoluteRef, body);
       }
       const real = await realpath(absoluteRef).catch(() => undefined);
       // A missing file: the caller's "does not exist" message says where it looked, which is inside or not.
       if (real !== undefined && !(await isInsideAny(real, policy.roots))) {
         const roots = policy.roots.join(", ");
-        refuse(absoluteRef, `the $ref leads outside the folder(s) specs may read (${roots}) to ${absoluteRef}; move the file inside, or widen with --allow-ref-root <dir>`);
+        refuse(
+          absoluteRef,
+          `the $ref leads outside the folder(s) specs may read (${roots}) to ${absoluteRef}; move the file inside, or widen with --allow-ref-root <dir>`,
+        );
       }
-      if (real !== undefined && (await lstat(real)).isDirectory()) refuse(absoluteRef, `the $ref names a folder (${absoluteRef}), not a file`);
+      if (real !== undefined && (await lstat(real)).isDirectory())
+        refuse(absoluteRef, `the $ref names a folder (${absoluteRef}), not a file`);
       if (real === undefined) return super.loadExternalRef(absoluteRef);
       return new redocly.Source(absoluteRef, (await readFile(real, "utf8")).replace(/\r\n/g, "\n"));
     }
@@ -68,7 +85,8 @@ async function isInsideAny(file: string, roots: readonly string[]): Promise<bool
   for (const root of roots) {
     const realRoot = await realpath(root).catch(() => resolve(root));
     const rel = relative(realRoot, file);
-    if (rel === "" || (!rel.startsWith(".." + sep) && rel !== ".." && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel))) return true;
+    if (rel === "" || (!rel.startsWith(".." + sep) && rel !== ".." && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel)))
+      return true;
   }
   return false;
 }
@@ -84,12 +102,14 @@ async function fetchLimited(url: string, timeoutMs: number): Promise<string> {
     let size = 0;
     for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > REMOTE_MAX_BYTES) throw new Error(`the remote $ref ${shown} is larger than ${REMOTE_MAX_BYTES / 1024 / 1024} MB`);
+      if (size > REMOTE_MAX_BYTES)
+        throw new Error(`the remote $ref ${shown} is larger than ${REMOTE_MAX_BYTES / 1024 / 1024} MB`);
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString("utf8");
   } catch (error) {
-    if (signal.aborted) throw new Error(`the remote $ref ${shown} did not answer within ${timeoutMs} ms`, { cause: error });
+    if (signal.aborted)
+      throw new Error(`the remote $ref ${shown} did not answer within ${timeoutMs} ms`, { cause: error });
     if ((error as Error).message.startsWith("the remote $ref")) throw error;
     throw new Error(`the remote $ref ${shown} could not be fetched (${(error as Error).message})`, { cause: error });
   }

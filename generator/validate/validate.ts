@@ -7,7 +7,13 @@ import type { LoadedSpec } from "../load/load.ts";
 import { checkCallable } from "./callable.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
-import { LITERAL_REF_KEY, NAME_MAPS, protectLiteralRefs, restoreLiteralRefs, unusedMarker } from "../shared/literal-refs.ts";
+import {
+  LITERAL_REF_KEY,
+  NAME_MAPS,
+  protectLiteralRefs,
+  restoreLiteralRefs,
+  unusedMarker,
+} from "../shared/literal-refs.ts";
 import { nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
 import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
@@ -43,28 +49,48 @@ const VALIDATION_RULES = {
   "operation-parameters-unique": "error",
 } as const;
 
-export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy = defaultRefPolicy(loaded.file)): Promise<BundledSpec> {
+export async function validateAndBundle(
+  loaded: LoadedSpec,
+  refPolicy: RefPolicy = defaultRefPolicy(loaded.file),
+): Promise<BundledSpec> {
   const openapiVersion = checkVersion(loaded);
   // redocly throws an unlocated "circular pointer" error on these; find them first.
   throwIfCycles(loaded, loaded.document);
   // Lenient on `openapi: "3.0"` (no patch): downstream tools want the full form.
   // A marker the document does not hold: restoring it must rename nothing of the spec's own.
   const literalRef = unusedMarker(LITERAL_REF_KEY, loaded.text);
-  const parsed = { ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document, literalRef).document), openapi: openapiVersion };
+  const parsed = {
+    ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document, literalRef).document),
+    openapi: openapiVersion,
+  };
   // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
   const external = checkRefs(loaded, parsed).external;
 
   const redocly = await import("@redocly/openapi-core");
   guardRedoclyPrototypeKeys();
   const readiness = await readinessConfig();
-  const config = await redocly.createConfig({ plugins: readiness.plugins, rules: { ...VALIDATION_RULES, ...readiness.rules } }, { extends: [] });
+  const config = await redocly.createConfig(
+    { plugins: readiness.plugins, rules: { ...VALIDATION_RULES, ...readiness.rules } },
+    { extends: [] },
+  );
   const { resolver, refusals } = guardedResolver(redocly, config.resolve, refPolicy);
-  const source = new redocly.Source(loaded.file, loaded.text, loaded.format === "json" ? "application/json" : "application/yaml");
+  const source = new redocly.Source(
+    loaded.file,
+    loaded.text,
+    loaded.format === "json" ? "application/json" : "application/yaml",
+  );
   const document = { source, parsed };
 
-  let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & { bundle: { parsed: unknown } };
+  let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & {
+    bundle: { parsed: unknown };
+  };
   try {
-    const lintProblems = flagTypos(redocly, loaded.file, parsed, await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }));
+    const lintProblems = flagTypos(
+      redocly,
+      loaded.file,
+      parsed,
+      await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }),
+    );
     throwIfErrors(loaded, lintProblems, redocly.getLineColLocation, refusals);
     dropMistypedKeywords(loaded, parsed, lintProblems);
     // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
@@ -86,22 +112,34 @@ export async function validateAndBundle(loaded: LoadedSpec, refPolicy: RefPolicy
   throwIfAllOfCycles(loaded, result);
   throwIfPathProblems(loaded, result);
   nullTypeAsUnion(result);
-  const canonical = restoreLiteralRefs(canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>, literalRef);
+  const canonical = restoreLiteralRefs(
+    canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>,
+    literalRef,
+  );
   // Files only: a remote $ref's content is not tracked for "up to date" (--force fetches it again).
-  const dependencies = [loaded.file, ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort()];
+  const dependencies = [
+    loaded.file,
+    ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort(),
+  ];
   return { file: loaded.file, document: canonical, dependencies, openapiVersion };
 }
 
 function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
   const cycles = findPureRefCycles(document);
   if (cycles.length === 0) return;
-  const errors = cycles.map((cycle) => locatedError(loaded, cycle.path, `$ref cycle with no schema in it: ${cycle.refs.join(" -> ")}`));
+  const errors = cycles.map((cycle) =>
+    locatedError(loaded, cycle.path, `$ref cycle with no schema in it: ${cycle.refs.join(" -> ")}`),
+  );
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
 function throwIfAllOfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {
   const errors = findAllOfCycles(document).map((cycle) =>
-    locatedError(loaded, cycle.path, `allOf cycle: ${cycle.refs.join(" -> ")}; a schema cannot include itself (TypeScript rejects the type). Refer to it from a property instead, or drop the allOf member that closes the loop`),
+    locatedError(
+      loaded,
+      cycle.path,
+      `allOf cycle: ${cycle.refs.join(" -> ")}; a schema cannot include itself (TypeScript rejects the type). Refer to it from a property instead, or drop the allOf member that closes the loop`,
+    ),
   );
   if (errors.length === 0) return;
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
@@ -119,13 +157,22 @@ function checkVersion(loaded: LoadedSpec): string {
   const raw = document.openapi;
   if (raw === undefined) {
     if (document.swagger !== undefined) {
-      throw locatedError(loaded, ["swagger"], `Swagger ${String(document.swagger)} is not supported; convert the document to OpenAPI 3.0 or 3.1 first`);
+      throw locatedError(
+        loaded,
+        ["swagger"],
+        `Swagger ${String(document.swagger)} is not supported; convert the document to OpenAPI 3.0 or 3.1 first`,
+      );
     }
     throw locatedError(loaded, [], 'missing the "openapi" version field; expected an OpenAPI 3.0 or 3.1 document');
   }
   if (typeof raw !== "string" && typeof raw !== "number") {
-    const kind = raw === null ? "null" : Array.isArray(raw) ? "a list" : `a ${typeof raw === "object" ? "mapping" : typeof raw}`;
-    throw locatedError(loaded, ["openapi"], `the "openapi" field must be a version string such as "3.1.0", not ${kind}`);
+    const kind =
+      raw === null ? "null" : Array.isArray(raw) ? "a list" : `a ${typeof raw === "object" ? "mapping" : typeof raw}`;
+    throw locatedError(
+      loaded,
+      ["openapi"],
+      `the "openapi" field must be a version string such as "3.1.0", not ${kind}`,
+    );
   }
   // `openapi: 3.0` in YAML is the number 3; unambiguous enough to accept.
   const text = typeof raw === "number" ? (Number.isInteger(raw) ? `${raw}.0` : String(raw)) : String(raw);
@@ -156,13 +203,28 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
     }
     for (const [key, value] of Object.entries(node)) {
       if (!names && key === "$ref" && typeof value !== "string") {
-        const kind = value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `a ${typeof value}`;
-        throw locatedError(loaded, [...path, key], `$ref must be a string such as "#/components/schemas/Thing", not ${kind}`);
+        const kind =
+          value === null
+            ? "null"
+            : Array.isArray(value)
+              ? "a list"
+              : typeof value === "object"
+                ? "a mapping"
+                : `a ${typeof value}`;
+        throw locatedError(
+          loaded,
+          [...path, key],
+          `$ref must be a string such as "#/components/schemas/Thing", not ${kind}`,
+        );
       }
       if (!names && key === "$ref" && !(value as string).startsWith("#")) external = true;
       if (!names && key === "$ref" && hasStrayPercent(fragmentOf(value as string))) {
         // redocly (and any other tool reading openapi.json) percent-decodes the pointer and throws "URI malformed".
-        throw locatedError(loaded, [...path, key], `$ref "${value as string}" has a \`%\` that does not begin a percent-encoded byte; write a literal % in a name as %25`);
+        throw locatedError(
+          loaded,
+          [...path, key],
+          `$ref "${value as string}" has a \`%\` that does not begin a percent-encoded byte; write a literal % in a name as %25`,
+        );
       }
       path.push(key);
       walk(value, !names && NAME_MAPS.has(key));
@@ -186,7 +248,10 @@ function hasStrayPercent(text: string): boolean {
 
 function locatedError(loaded: LoadedSpec, path: readonly string[], message: string): SpecError {
   const position = loaded.locate(path);
-  return new SpecError({ file: loaded.file, line: position?.line, column: position?.column, pointer: toPointer(path) }, message);
+  return new SpecError(
+    { file: loaded.file, line: position?.line, column: position?.column, pointer: toPointer(path) },
+    message,
+  );
 }
 
 /**
@@ -218,10 +283,16 @@ function isFatal(problem: NormalizedProblem): boolean {
  * an extension (`x-webhooks: { x-sdk-exclude: true }`: not the generator's to judge), and whether
  * it is a keyword no generated code reads (`pattern: 123`, 3.0-style `examples` in a 3.1 schema).
  */
-function mistypedValue(problem: NormalizedProblem): { path: string[]; inExtension: boolean; tolerated: boolean } | undefined {
+function mistypedValue(
+  problem: NormalizedProblem,
+): { path: string[]; inExtension: boolean; tolerated: boolean } | undefined {
   if (problem.ruleId !== "struct" || !problem.message.startsWith("Expected type")) return undefined;
   const path = problemPath(problem.location[0]?.pointer);
-  return { path, inExtension: path.some((segment) => segment.startsWith("x-")), tolerated: TOLERATED_KEYWORDS.has(path.at(-1) ?? "") };
+  return {
+    path,
+    inExtension: path.some((segment) => segment.startsWith("x-")),
+    tolerated: TOLERATED_KEYWORDS.has(path.at(-1) ?? ""),
+  };
 }
 
 /**
@@ -230,42 +301,83 @@ function mistypedValue(problem: NormalizedProblem): { path: string[]; inExtensio
  * for strings (openapi-typescript calls `.trim()` on a summary). Only in the
  * root document; `parsed` is the generator's own copy.
  */
-function dropMistypedKeywords(loaded: LoadedSpec, parsed: Record<string, unknown>, problems: NormalizedProblem[]): void {
+function dropMistypedKeywords(
+  loaded: LoadedSpec,
+  parsed: Record<string, unknown>,
+  problems: NormalizedProblem[],
+): void {
   for (const problem of problems) {
     const mistyped = mistypedValue(problem);
-    if (!mistyped?.tolerated || mistyped.inExtension || problem.location[0]?.source.absoluteRef !== loaded.file) continue;
+    if (!mistyped?.tolerated || mistyped.inExtension || problem.location[0]?.source.absoluteRef !== loaded.file)
+      continue;
     const { path } = mistyped;
     const key = path.at(-1)!;
     let node: unknown = parsed;
-    for (const segment of path.slice(0, -1)) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
-    if (node !== null && typeof node === "object" && !Array.isArray(node)) delete (node as Record<string, unknown>)[key];
+    for (const segment of path.slice(0, -1))
+      node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
+    if (node !== null && typeof node === "object" && !Array.isArray(node))
+      delete (node as Record<string, unknown>)[key];
   }
 }
 
 /** Keywords that only document or constrain values: the types and the client never read them. */
 const TOLERATED_KEYWORDS = new Set([
-  "description", "summary", "title", "pattern", "format", "example", "examples", "externalDocs", "xml", "$comment",
-  "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-  "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "contentMediaType", "contentEncoding",
+  "description",
+  "summary",
+  "title",
+  "pattern",
+  "format",
+  "example",
+  "examples",
+  "externalDocs",
+  "xml",
+  "$comment",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minProperties",
+  "maxProperties",
+  "contentMediaType",
+  "contentEncoding",
 ]);
 
 /** Why the ref policy refused a target (an absolute path or URL), by target. */
 type Refusals = ReadonlyMap<string, string>;
 
-function throwIfErrors(loaded: LoadedSpec, problems: NormalizedProblem[], getLineCol: LineColFn, refusals: Refusals): void {
+function throwIfErrors(
+  loaded: LoadedSpec,
+  problems: NormalizedProblem[],
+  getLineCol: LineColFn,
+  refusals: Refusals,
+): void {
   const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, getLineCol, refusals));
   if (errors.length === 0) return;
   errors.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
-function problemToError(loaded: LoadedSpec, problem: NormalizedProblem, getLineCol: LineColFn, refusals: Refusals): SpecError {
+function problemToError(
+  loaded: LoadedSpec,
+  problem: NormalizedProblem,
+  getLineCol: LineColFn,
+  refusals: Refusals,
+): SpecError {
   const where = problem.location[0];
   const message = problemMessage(loaded, problem, refusals);
   if (!where) return new SpecError({ file: loaded.file }, message);
   const file = where.source.absoluteRef;
   // redocly points a duplicate operationId at `<operation>/<the id>`; the key is `operationId`.
-  const pointer = problem.ruleId === "operation-operationId-unique" ? where.pointer?.replace(/\/[^/]*$/, "/operationId") : where.pointer;
+  const pointer =
+    problem.ruleId === "operation-operationId-unique"
+      ? where.pointer?.replace(/\/[^/]*$/, "/operationId")
+      : where.pointer;
   if (file === loaded.file && pointer !== undefined) {
     const position = loaded.locate(problemPath(pointer));
     return new SpecError({ file, line: position?.line, column: position?.column, pointer }, message);
@@ -299,7 +411,8 @@ function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem, refusals
     const target = isUrl ? filePart : resolve(dirname(where.source.absoluteRef), filePart);
     const refused = refusals.get(target);
     if (refused) return `$ref "${isUrl ? redactUrl(filePart) : filePart}" refused: ${refused}`;
-    if (!isUrl && !existsSync(target)) return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
+    if (!isUrl && !existsSync(target))
+      return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
   }
   return `dangling $ref: nothing found at "${isUrl ? redactUrl(filePart) + ref.slice(filePart.length) : ref}"`;
 }

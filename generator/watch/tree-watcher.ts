@@ -20,7 +20,11 @@ export interface TreeWatcher {
  * Subfolders made later are picked up; a watched folder that is removed or
  * replaced is re-armed once it exists again.
  */
-export function watchTree(root: string, onChange: (path: string | null) => void, skip: (name: string) => boolean = defaultSkip): TreeWatcher {
+export function watchTree(
+  root: string,
+  onChange: (path: string | null) => void,
+  skip: (name: string) => boolean = defaultSkip,
+): TreeWatcher {
   const watchers = new Map<string, { watcher: FSWatcher; identity: string }>();
   let closed = false;
   let poll: NodeJS.Timeout | undefined;

@@ -21,20 +21,37 @@ export interface Manifest {
 }
 
 /** `read`: contents already read by this run, hashed as read (a save since then must leave the package stale). */
-export async function hashInputs(outDir: string, files: readonly string[], read: ReadonlyMap<string, string> = new Map()): Promise<Record<string, string>> {
+export async function hashInputs(
+  outDir: string,
+  files: readonly string[],
+  read: ReadonlyMap<string, string> = new Map(),
+): Promise<Record<string, string>> {
   const entries = await Promise.all(
-    files.map(async (file) => [relative(outDir, file).split("\\").join("/"), sha256(read.get(file) ?? (await readFile(file)))] as const),
+    files.map(
+      async (file) =>
+        [relative(outDir, file).split("\\").join("/"), sha256(read.get(file) ?? (await readFile(file)))] as const,
+    ),
   );
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** The hash of every file (the manifest itself excluded), by path. */
 export function hashOutputs(files: FileSet): Record<string, string> {
-  return Object.fromEntries([...files].filter(([rel]) => rel !== MANIFEST_FILE).map(([rel, content]) => [rel, sha256(content)]));
+  return Object.fromEntries(
+    [...files].filter(([rel]) => rel !== MANIFEST_FILE).map(([rel, content]) => [rel, sha256(content)]),
+  );
 }
 
-export function manifestFor(generator: string, inputs: Record<string, string>, outputs: Record<string, string>): Manifest {
-  return { generator, inputs, outputs: Object.fromEntries(Object.entries(outputs).sort(([a], [b]) => (a < b ? -1 : 1))) };
+export function manifestFor(
+  generator: string,
+  inputs: Record<string, string>,
+  outputs: Record<string, string>,
+): Manifest {
+  return {
+    generator,
+    inputs,
+    outputs: Object.fromEntries(Object.entries(outputs).sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
 }
 
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
@@ -51,7 +68,10 @@ export async function isUpToDate(outDir: string, generator: string, manifest: Ma
   const inputs = Object.keys(manifest.inputs);
   if (inputs.length === 0) return false;
   try {
-    const current = await hashInputs(outDir, inputs.map((rel) => resolve(outDir, rel)));
+    const current = await hashInputs(
+      outDir,
+      inputs.map((rel) => resolve(outDir, rel)),
+    );
     if (JSON.stringify(current) !== JSON.stringify(manifest.inputs)) return false;
     const checks = await Promise.all(
       Object.entries(manifest.outputs).map(async ([rel, hash]) => sha256(await readFile(join(outDir, rel))) === hash),

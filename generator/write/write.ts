@@ -20,7 +20,12 @@ export async function listFiles(dir: string): Promise<string[]> {
   }
   return entries
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split("\\").join("/"))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dir.length + 1)
+        .split("\\")
+        .join("/"),
+    )
     .filter((rel) => !KEPT.has(rel.split("/")[0]!))
     .sort();
 }
@@ -56,11 +61,18 @@ export async function replaceFolder(dir: string, files: FileSet): Promise<void> 
   let setAside = false;
   try {
     const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const folder of new Set(entries.map(([rel]) => dirname(join(tmp, rel))))) await mkdir(folder, { recursive: true });
+    for (const folder of new Set(entries.map(([rel]) => dirname(join(tmp, rel)))))
+      await mkdir(folder, { recursive: true });
     // Many writes in flight keep libuv's thread pool busy: GitHub's 1,035 files took 1.2 s one by one.
     await eachLimited(entries, 16, ([rel, content]) => writeFile(join(tmp, rel), content));
     for (const kept of KEPT) {
-      if (await rename(join(dir, kept), join(tmp, kept)).then(() => true, () => false)) moved.push(kept);
+      if (
+        await rename(join(dir, kept), join(tmp, kept)).then(
+          () => true,
+          () => false,
+        )
+      )
+        moved.push(kept);
     }
     // Only "there is no old package" is fine here; any other failure must not be mistaken for it.
     setAside = await rename(dir, old).then(
@@ -90,7 +102,8 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   let next = 0;
   const failures: unknown[] = [];
   const lane = async () => {
-    while (failures.length === 0 && next < items.length) await task(items[next++]!).catch((error: unknown) => void failures.push(error));
+    while (failures.length === 0 && next < items.length)
+      await task(items[next++]!).catch((error: unknown) => void failures.push(error));
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   if (failures.length > 0) throw failures[0];

@@ -23,7 +23,12 @@ export function baseSpec(): Json {
           tags: ["Sessions"],
           summary: "List sessions",
           parameters: [
-            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+            {
+              name: "limit",
+              in: "query",
+              required: false,
+              schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+            },
             { name: "offset", in: "query", required: false, schema: { type: "integer", minimum: 0 } },
             { $ref: "#/components/parameters/tenant" },
           ],
@@ -41,11 +46,17 @@ export function baseSpec(): Json {
           operationId: "createSession",
           tags: ["Sessions"],
           summary: "Create a session",
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/sessionCreate" } } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/sessionCreate" } } },
+          },
           responses: {
             "201": { description: "Created.", content: detailJson() },
             "401": { $ref: "#/components/responses/unauthorized" },
-            "422": { description: "Invalid.", content: { "application/json": { schema: { $ref: "#/components/schemas/problem" } } } },
+            "422": {
+              description: "Invalid.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/problem" } } },
+            },
           },
         },
       },
@@ -55,7 +66,10 @@ export function baseSpec(): Json {
           operationId: "detailSession",
           tags: ["Sessions"],
           description: "One session.",
-          responses: { "200": { description: "The session.", content: detailJson() }, "404": { description: "No such session." } },
+          responses: {
+            "200": { description: "The session.", content: detailJson() },
+            "404": { description: "No such session." },
+          },
         },
         delete: {
           operationId: "deleteSession",
@@ -70,7 +84,10 @@ export function baseSpec(): Json {
         tenant: { name: "X-Tenant", in: "header", required: true, schema: { type: "string" } },
       },
       responses: {
-        unauthorized: { description: "Missing or bad credentials.", content: { "application/json": { schema: { $ref: "#/components/schemas/problem" } } } },
+        unauthorized: {
+          description: "Missing or bad credentials.",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/problem" } } },
+        },
       },
       schemas: {
         // Request only.
@@ -101,19 +118,33 @@ export function baseSpec(): Json {
         sessionList: {
           type: "object",
           required: ["items", "total"],
-          properties: { items: { type: "array", items: { $ref: "#/components/schemas/sessionDetail" } }, total: { type: "integer" } },
+          properties: {
+            items: { type: "array", items: { $ref: "#/components/schemas/sessionDetail" } },
+            total: { type: "integer" },
+          },
         },
         status: { type: "string", enum: ["active", "expired"] },
         kind: { type: "string", enum: ["web", "cli"] },
         // Used on both sides.
         label: { type: "string", maxLength: 32 },
         // Recursive.
-        node: { type: "object", properties: { name: { type: "string" }, parent: { $ref: "#/components/schemas/node" } } },
+        node: {
+          type: "object",
+          properties: { name: { type: "string" }, parent: { $ref: "#/components/schemas/node" } },
+        },
         problem: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } },
       },
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer" },
-        oauth: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "https://example.com/token", scopes: { "sessions:read": "Read", "sessions:write": "Write" } } } },
+        oauth: {
+          type: "oauth2",
+          flows: {
+            clientCredentials: {
+              tokenUrl: "https://example.com/token",
+              scopes: { "sessions:read": "Read", "sessions:write": "Write" },
+            },
+          },
+        },
       },
     },
   };
@@ -123,5 +154,9 @@ export function baseSpec(): Json {
 export function reorderKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reorderKeys);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorderKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reorderKeys(v)]),
+  );
 }

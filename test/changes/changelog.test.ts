@@ -5,10 +5,34 @@ import { bump, highestLevel } from "../../generator/changes/semver.ts";
 import { baseSpec } from "./base-spec.ts";
 
 const changes: Change[] = [
-  { level: "patch", kind: "description-changed", where: "GET /sessions", message: "GET /sessions has a new summary or description.", request: "GET /sessions", method: "api.sessions.listSessions" },
-  { level: "minor", kind: "operation-added", where: "PATCH /sessions/{id}", message: "PATCH /sessions/{id} was added as api.sessions.touchSession.", request: "PATCH /sessions/{id}", method: "api.sessions.touchSession" },
-  { level: "breaking", kind: "response-property-removed", where: "schema session_detail.token", message: "Field token of schema session_detail was removed from responses; code that reads it gets undefined." },
-  { level: "breaking", kind: "schema-renamed", where: "schema problem", message: 'Schema problem was renamed to error; code naming components["schemas"]["problem"] must use "error".' },
+  {
+    level: "patch",
+    kind: "description-changed",
+    where: "GET /sessions",
+    message: "GET /sessions has a new summary or description.",
+    request: "GET /sessions",
+    method: "api.sessions.listSessions",
+  },
+  {
+    level: "minor",
+    kind: "operation-added",
+    where: "PATCH /sessions/{id}",
+    message: "PATCH /sessions/{id} was added as api.sessions.touchSession.",
+    request: "PATCH /sessions/{id}",
+    method: "api.sessions.touchSession",
+  },
+  {
+    level: "breaking",
+    kind: "response-property-removed",
+    where: "schema session_detail.token",
+    message: "Field token of schema session_detail was removed from responses; code that reads it gets undefined.",
+  },
+  {
+    level: "breaking",
+    kind: "schema-renamed",
+    where: "schema problem",
+    message: 'Schema problem was renamed to error; code naming components["schemas"]["problem"] must use "error".',
+  },
 ];
 
 describe("changelogEntry", () => {
@@ -38,7 +62,9 @@ describe("changelogEntry", () => {
 
   it("leaves out empty sections and the API version line when not given", () => {
     const entry = changelogEntry("1.2.4", [changes[0]!], {});
-    expect(entry).toBe("## 1.2.4\n\n### Fixes and docs\n\n- `GET /sessions` (`api.sessions.listSessions`) has a new summary or description.\n");
+    expect(entry).toBe(
+      "## 1.2.4\n\n### Fixes and docs\n\n- `GET /sessions` (`api.sessions.listSessions`) has a new summary or description.\n",
+    );
   });
 
   it("says so when there is nothing to list", () => {
@@ -50,7 +76,11 @@ describe("changelogEntry", () => {
   });
 
   it("escapes what would be markup, but keeps snake_case readable", () => {
-    const entry = changelogEntry("1.0.1", [{ level: "patch", kind: "x", where: "x", message: "A *b* <c> `d` _e_ snake_case [f](g)." }], {});
+    const entry = changelogEntry(
+      "1.0.1",
+      [{ level: "patch", kind: "x", where: "x", message: "A *b* <c> `d` _e_ snake_case [f](g)." }],
+      {},
+    );
     expect(entry).toContain("- A \\*b\\* \\<c> \\`d\\` \\_e\\_ snake_case \\[f]\\(g).");
   });
 });
@@ -61,7 +91,9 @@ describe("prependEntry", () => {
 
   it("starts a changelog with one title and an intro naming the package", () => {
     const text = prependEntry(undefined, first, "@apigen/sessions");
-    expect(text).toBe("# Changelog\n\nChanges to `@apigen/sessions` by version, newest first. Each entry lists what changed in the API, as seen by code that uses this package.\n\n## 1.0.0\n\nNo changes to the API.\n");
+    expect(text).toBe(
+      "# Changelog\n\nChanges to `@apigen/sessions` by version, newest first. Each entry lists what changed in the API, as seen by code that uses this package.\n\n## 1.0.0\n\nNo changes to the API.\n",
+    );
   });
 
   it("puts the newest entry first and keeps the title once", () => {
@@ -119,7 +151,10 @@ describe("end to end", () => {
       after.components.schemas.sessionCreate.properties.device = { type: "string" };
       const found = diffSpecs(baseSpec(), after);
       const version = bump("1.2.3", highestLevel(found));
-      return [formatReport(found, "1.2.3", version), prependEntry(undefined, changelogEntry(version, found, { apiVersion: "1.0.0" }), "@apigen/sessions")].join("\n---\n");
+      return [
+        formatReport(found, "1.2.3", version),
+        prependEntry(undefined, changelogEntry(version, found, { apiVersion: "1.0.0" }), "@apigen/sessions"),
+      ].join("\n---\n");
     };
     const first = run();
     expect(run()).toBe(first);

@@ -46,9 +46,15 @@ components:
 `;
 
 let repo: string;
-const git = (...args: string[]) => run("git", ["-c", "user.name=Spec Author", "-c", "user.email=author@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo });
+const git = (...args: string[]) =>
+  run(
+    "git",
+    ["-c", "user.name=Spec Author", "-c", "user.email=author@example.com", "-c", "commit.gpgsign=false", ...args],
+    { cwd: repo },
+  );
 const cli = (...args: string[]) => apigen(args, { cwd: repo });
-const version = async () => (JSON.parse(await readFile(join(repo, "generated", "demo", "package.json"), "utf8")) as { version: string }).version;
+const version = async () =>
+  (JSON.parse(await readFile(join(repo, "generated", "demo", "package.json"), "utf8")) as { version: string }).version;
 
 beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), "apigen-diff-"));
@@ -59,7 +65,10 @@ beforeAll(async () => {
   await git("add", "-A");
   expect((await git("commit", "-q", "-m", "demo API")).code).toBe(0);
   // The pull request: a response field removed (breaking) and an endpoint removed (breaking), the rest intact.
-  await writeFile(join(repo, "specs", "demo.yaml"), SPEC.replace("required: [id, token]", "required: [id]").replace("        token: { type: string }\n", ""));
+  await writeFile(
+    join(repo, "specs", "demo.yaml"),
+    SPEC.replace("required: [id, token]", "required: [id]").replace("        token: { type: string }\n", ""),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -71,23 +80,36 @@ describe("npm run diff", () => {
     const { code, stdout, stderr } = await cli("diff", "--base", "HEAD", "--format", "markdown");
     expect(stderr).toBe("");
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^## API changes: `demo`\n\n1 breaking, 0 minor, 0 patch since HEAD\.\n\n### Breaking changes \(1\)\n\n- /);
-    expect(stdout).toContain("Field token of schema session (used by api.vpnSessions.getVpnSessions (GET /vpn-sessions)) was removed from responses");
+    expect(stdout).toMatch(
+      /^## API changes: `demo`\n\n1 breaking, 0 minor, 0 patch since HEAD\.\n\n### Breaking changes \(1\)\n\n- /,
+    );
+    expect(stdout).toContain(
+      "Field token of schema session (used by api.vpnSessions.getVpnSessions (GET /vpn-sessions)) was removed from responses",
+    );
     expect(stdout).toContain("TypeScript callers: code that reads it is a compile error.");
   });
 
   it("--fail-on never exits 0; --format json carries the level, the verdict and what callers see", async () => {
     const { code, stdout } = await cli("diff", "demo", "--base", "HEAD", "--format", "json", "--fail-on", "never");
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { failed: boolean; providers: { provider: string; highest: string; changes: { kind: string; caller?: string }[] }[] };
+    const report = JSON.parse(stdout) as {
+      failed: boolean;
+      providers: { provider: string; highest: string; changes: { kind: string; caller?: string }[] }[];
+    };
     expect(report.failed).toBe(false);
-    expect(report.providers[0]).toMatchObject({ provider: "demo", highest: "breaking", changes: [{ kind: "response-property-removed", caller: "code that reads it is a compile error" }] });
+    expect(report.providers[0]).toMatchObject({
+      provider: "demo",
+      highest: "breaking",
+      changes: [{ kind: "response-property-removed", caller: "code that reads it is a compile error" }],
+    });
   });
 
   it("by default compares with the last release and names the version a release would make", async () => {
     const { code, stdout } = await cli("diff");
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^demo: 1 breaking, 0 minor, 0 patch since the last release \(0\.1\.0\); releasing gives 0\.2\.0\n {2}BREAKING {2}/);
+    expect(stdout).toMatch(
+      /^demo: 1 breaking, 0 minor, 0 patch since the last release \(0\.1\.0\); releasing gives 0\.2\.0\n {2}BREAKING {2}/,
+    );
   });
 
   it("--old/--new compares two files; a removed operation names its client method", async () => {
@@ -95,7 +117,9 @@ describe("npm run diff", () => {
     await writeFile(join(repo, "new.yaml"), SPEC.replace(/ {2}\/vpn-sessions\/\{id\}:[\s\S]*?(?=components:)/, ""));
     const { code, stdout } = await cli("diff", "--old", "old.yaml", "--new", "new.yaml", "--fail-on", "minor");
     expect(code).toBe(1);
-    expect(stdout).toContain("api.vpnSessions.deleteVpnSession (DELETE /vpn-sessions/{id}): DELETE /vpn-sessions/{id} was removed");
+    expect(stdout).toContain(
+      "api.vpnSessions.deleteVpnSession (DELETE /vpn-sessions/{id}): DELETE /vpn-sessions/{id} was removed",
+    );
   });
 
   it.each([
@@ -118,14 +142,18 @@ describe("npm run release", () => {
     const { code, stdout, stderr } = await cli("release", "--dry-run");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^demo: would release 0\.2\.0\n {2}0\.1\.0 -> 0\.2\.0: 1 breaking, 0 minor, 0 patch\n/);
-    expect(stderr).toMatch(/demo: warning: breaking changes since 0\.1\.0, but the spec's info\.version is still "1\.0\.0"/);
+    expect(stderr).toMatch(
+      /demo: warning: breaking changes since 0\.1\.0, but the spec's info\.version is still "1\.0\.0"/,
+    );
     expect(await version()).toBe("0.1.0");
   }, 60_000);
 
   it("releases, then has nothing to release; the diff from the new release is empty", async () => {
     expect((await cli("release")).code).toBe(0);
     expect(await version()).toBe("0.2.0");
-    expect(await readFile(join(repo, "generated", "demo", "CHANGELOG.md"), "utf8")).toMatch(/## 0\.2\.0\n\nGenerated from version 1\.0\.0 of the API\.\n\n### Breaking changes\n/);
+    expect(await readFile(join(repo, "generated", "demo", "CHANGELOG.md"), "utf8")).toMatch(
+      /## 0\.2\.0\n\nGenerated from version 1\.0\.0 of the API\.\n\n### Breaking changes\n/,
+    );
     const again = await cli("release");
     expect(again).toMatchObject({ code: 0, stdout: "demo: nothing to release (version stays 0.2.0)\n" });
     expect((await cli("diff")).code).toBe(0);

@@ -44,7 +44,8 @@ describe("diffSpecs: placement, direction and determinism", () => {
       level: "breaking",
       kind: "response-property-removed",
       where: "schema sessionDetail.token",
-      message: "Field token of schema sessionDetail (used by api.sessions.listSessions (GET /sessions), api.sessions.detailSession (GET /sessions/{id}) and api.sessions.createSession (POST /sessions)) was removed from responses; code that reads it gets undefined.",
+      message:
+        "Field token of schema sessionDetail (used by api.sessions.listSessions (GET /sessions), api.sessions.detailSession (GET /sessions/{id}) and api.sessions.createSession (POST /sessions)) was removed from responses; code that reads it gets undefined.",
     });
   });
 
@@ -58,9 +59,15 @@ describe("diffSpecs: placement, direction and determinism", () => {
 
   it("reports at the operation when it switches to a different component", () => {
     const before = baseSpec();
-    before.components.schemas.sessionCreateV2 = { type: "object", required: ["user", "device"], properties: { user: { type: "string", maxLength: 64 }, device: { type: "string" } } };
+    before.components.schemas.sessionCreateV2 = {
+      type: "object",
+      required: ["user", "device"],
+      properties: { user: { type: "string", maxLength: 64 }, device: { type: "string" } },
+    };
     const after = structuredClone(before);
-    after.paths["/sessions"].post.requestBody.content["application/json"].schema = { $ref: "#/components/schemas/sessionCreateV2" };
+    after.paths["/sessions"].post.requestBody.content["application/json"].schema = {
+      $ref: "#/components/schemas/sessionCreateV2",
+    };
     const found = diffSpecs(before, after).map((c) => `${c.level} ${c.kind} @ ${c.where}`);
     expect(found).toContain("breaking request-property-added-required @ POST /sessions request body.device");
     expect(found).toContain("breaking request-property-removed @ POST /sessions request body.ttl");
@@ -68,7 +75,10 @@ describe("diffSpecs: placement, direction and determinism", () => {
 
   it("names inline request fields by operation", () => {
     const after = baseSpec();
-    after.paths["/sessions"].post.requestBody.content["application/json"].schema = { type: "object", properties: { user: { type: "string" } } };
+    after.paths["/sessions"].post.requestBody.content["application/json"].schema = {
+      type: "object",
+      properties: { user: { type: "string" } },
+    };
     const before = structuredClone(after);
     after.paths["/sessions"].post.requestBody.content["application/json"].schema.required = ["user"];
     expect(diffSpecs(before, after)).toEqual([
@@ -76,7 +86,8 @@ describe("diffSpecs: placement, direction and determinism", () => {
         level: "breaking",
         kind: "request-property-became-required",
         where: "POST /sessions request body.user",
-        message: "Field user of the POST /sessions request body is now required; calls that leave it out will be rejected.",
+        message:
+          "Field user of the POST /sessions request body is now required; calls that leave it out will be rejected.",
         request: "POST /sessions",
         method: "api.sessions.createSession",
       },
@@ -86,9 +97,20 @@ describe("diffSpecs: placement, direction and determinism", () => {
   it("terminates on mutually recursive schemas, renamed and changed", () => {
     const make = (a: string, b: string, extra: Record<string, unknown> = {}) => {
       const spec = baseSpec();
-      spec.components.schemas[a] = { type: "object", properties: { next: { $ref: `#/components/schemas/${b}` }, ...extra } };
-      spec.components.schemas[b] = { type: "object", properties: { back: { $ref: `#/components/schemas/${a}` }, list: { type: "array", items: { $ref: `#/components/schemas/${b}` } } } };
-      spec.paths["/sessions/{id}"].get.responses["200"].content["application/json"].schema = { $ref: `#/components/schemas/${a}` };
+      spec.components.schemas[a] = {
+        type: "object",
+        properties: { next: { $ref: `#/components/schemas/${b}` }, ...extra },
+      };
+      spec.components.schemas[b] = {
+        type: "object",
+        properties: {
+          back: { $ref: `#/components/schemas/${a}` },
+          list: { type: "array", items: { $ref: `#/components/schemas/${b}` } },
+        },
+      };
+      spec.paths["/sessions/{id}"].get.responses["200"].content["application/json"].schema = {
+        $ref: `#/components/schemas/${a}`,
+      };
       return spec;
     };
     expect(diffSpecs(make("ping", "pong"), make("ping", "pong"))).toEqual([]);
@@ -117,7 +139,12 @@ describe("diffSpecs: placement, direction and determinism", () => {
     };
     const found = diffSpecs(baseSpec(), edit(baseSpec()));
     const rank = { breaking: 0, minor: 1, patch: 2 };
-    const sorted = [...found].sort((a, b) => rank[a.level] - rank[b.level] || (a.where < b.where ? -1 : a.where > b.where ? 1 : 0) || (a.message < b.message ? -1 : 1));
+    const sorted = [...found].sort(
+      (a, b) =>
+        rank[a.level] - rank[b.level] ||
+        (a.where < b.where ? -1 : a.where > b.where ? 1 : 0) ||
+        (a.message < b.message ? -1 : 1),
+    );
     expect(found).toEqual(sorted);
     expect(found.map((c) => c.level)).toEqual(["breaking", "breaking", "minor", "patch", "patch"]);
     expect(diffSpecs(reorderKeys(baseSpec()) as Json, reorderKeys(edit(baseSpec())) as Json)).toEqual(found);
@@ -146,7 +173,11 @@ describe("diffSpecs: placement, direction and determinism", () => {
 
   it("finds nothing between a bundled provider spec and itself, keys reordered", () => {
     const dir = join(ROOT, "generated");
-    const specs = existsSync(dir) ? readdirSync(dir).map((p) => join(dir, p, "openapi.json")).filter(existsSync) : [];
+    const specs = existsSync(dir)
+      ? readdirSync(dir)
+          .map((p) => join(dir, p, "openapi.json"))
+          .filter(existsSync)
+      : [];
     for (const file of specs) {
       const spec = JSON.parse(readFileSync(file, "utf8")) as Json;
       expect(diffSpecs(spec, reorderKeys(structuredClone(spec)) as Json), file).toEqual([]);

@@ -21,14 +21,18 @@ describe("change rules registry", () => {
   });
 
   it("every rule the classifiers report is registered with the level they report it at", () => {
-    const reported = [...sources.matchAll(/finding\("(breaking|minor|patch)", "([a-z0-9-]+)"/g)].map((m) => [m[2]!, m[1]!] as const);
+    const reported = [...sources.matchAll(/finding\("(breaking|minor|patch)", "([a-z0-9-]+)"/g)].map(
+      (m) => [m[2]!, m[1]!] as const,
+    );
     expect(reported.length).toBeGreaterThan(100);
     for (const [id, level] of reported) expect(RULES[id as keyof typeof RULES]?.levels ?? [], id).toContain(level);
   });
 
   it("every registered rule is reported somewhere (no dead rows in the table)", () => {
     // format, pattern and multipleOf share one comparison whose id is built from the keyword.
-    const keywordRules = [...sources.matchAll(/compareKeyword\("([a-zA-Z]+)"/g)].map((m) => `${m[1]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-changed`);
+    const keywordRules = [...sources.matchAll(/compareKeyword\("([a-zA-Z]+)"/g)].map(
+      (m) => `${m[1]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-changed`,
+    );
     const used = new Set([...sources.matchAll(/"([a-z0-9-]+)"/g)].map((m) => m[1]!).concat(keywordRules));
     expect(Object.keys(RULES).filter((id) => !used.has(id))).toEqual([]);
   });

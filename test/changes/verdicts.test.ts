@@ -53,8 +53,18 @@ function baseSpec(): Json {
             { name: "verbose", in: "query", schema: { type: "boolean" } },
           ],
           responses: {
-            "200": { description: "The item.", content: { "application/json": { schema: { $ref: "#/components/schemas/item" } } } },
-            "404": { description: "No such item.", content: { "application/json": { schema: { type: "object", required: ["message"], properties: { message: { type: "string" } } } } } },
+            "200": {
+              description: "The item.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/item" } } },
+            },
+            "404": {
+              description: "No such item.",
+              content: {
+                "application/json": {
+                  schema: { type: "object", required: ["message"], properties: { message: { type: "string" } } },
+                },
+              },
+            },
           },
         },
       },
@@ -62,20 +72,40 @@ function baseSpec(): Json {
         post: {
           operationId: "createItem",
           tags: ["items"],
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/itemCreate" } } } },
-          responses: { "201": { description: "Created.", content: { "application/json": { schema: { $ref: "#/components/schemas/item" } } } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/itemCreate" } } },
+          },
+          responses: {
+            "201": {
+              description: "Created.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/item" } } },
+            },
+          },
         },
       },
     },
     components: {
-      securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" }, token: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        key: { type: "apiKey", in: "header", name: "X-Key" },
+        token: { type: "http", scheme: "bearer" },
+      },
       schemas: {
         item: {
           type: "object",
           required: ["id", "name", "status"],
-          properties: { id: { type: "string" }, name: { type: "string" }, status: { type: "string", enum: ["active", "closed"] }, size: { type: "number" } },
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            status: { type: "string", enum: ["active", "closed"] },
+            size: { type: "number" },
+          },
         },
-        itemCreate: { type: "object", required: ["name"], properties: { name: { type: "string" }, note: { type: "string" }, quantity: { type: "number" } } },
+        itemCreate: {
+          type: "object",
+          required: ["name"],
+          properties: { name: { type: "string" }, note: { type: "string" }, quantity: { type: "number" } },
+        },
         legacy: { type: "object", properties: { code: { type: "string" } } },
       },
     },
@@ -90,43 +120,176 @@ const READ = `const item = await api.items.getItem({ params: { path: { id: "1" }
 const CREATE = `await api.items.createItem({ body: { name: "n" } });`;
 
 const rows: Row[] = [
-  { rule: "operation-removed", edit: (s) => delete s.paths["/items/{id}"], caller: READ, want: { level: "breaking", compiles: false } },
-  { rule: "operation-added", edit: (s) => (s.paths["/health"] = { get: { operationId: "health", tags: ["items"], responses: { "204": { description: "Up." } } } }), caller: READ, want: { level: "minor", compiles: true } },
-  { rule: "operation-id-changed", edit: (s) => (get(s).operationId = "fetchItem"), caller: READ, want: { level: "breaking", compiles: false } },
-  { rule: "operation-tag-changed", edit: (s) => (get(s).tags = ["things"]), caller: READ, want: { level: "breaking", compiles: false } },
-  { rule: "deprecated", edit: (s) => (get(s).deprecated = true), caller: READ, want: { level: "minor", compiles: true } },
-  { rule: "description-changed", edit: (s) => (get(s).description = "Reads one item."), caller: READ, want: { level: "patch", compiles: true } },
-  { rule: "parameter-added-required", edit: (s) => get(s).parameters.push({ name: "tenant", in: "query", required: true, schema: { type: "string" } }), caller: READ, want: { level: "breaking", compiles: false } },
-  { rule: "parameter-added", edit: (s) => get(s).parameters.push({ name: "fields", in: "query", schema: { type: "string" } }), caller: READ, want: { level: "minor", compiles: true } },
+  {
+    rule: "operation-removed",
+    edit: (s) => delete s.paths["/items/{id}"],
+    caller: READ,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "operation-added",
+    edit: (s) =>
+      (s.paths["/health"] = {
+        get: { operationId: "health", tags: ["items"], responses: { "204": { description: "Up." } } },
+      }),
+    caller: READ,
+    want: { level: "minor", compiles: true },
+  },
+  {
+    rule: "operation-id-changed",
+    edit: (s) => (get(s).operationId = "fetchItem"),
+    caller: READ,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "operation-tag-changed",
+    edit: (s) => (get(s).tags = ["things"]),
+    caller: READ,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "deprecated",
+    edit: (s) => (get(s).deprecated = true),
+    caller: READ,
+    want: { level: "minor", compiles: true },
+  },
+  {
+    rule: "description-changed",
+    edit: (s) => (get(s).description = "Reads one item."),
+    caller: READ,
+    want: { level: "patch", compiles: true },
+  },
+  {
+    rule: "parameter-added-required",
+    edit: (s) => get(s).parameters.push({ name: "tenant", in: "query", required: true, schema: { type: "string" } }),
+    caller: READ,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "parameter-added",
+    edit: (s) => get(s).parameters.push({ name: "fields", in: "query", schema: { type: "string" } }),
+    caller: READ,
+    want: { level: "minor", compiles: true },
+  },
   {
     rule: "parameter-removed",
     edit: (s) => get(s).parameters.pop(),
     caller: `await api.items.getItem({ params: { path: { id: "1" }, query: { verbose: true } } });`,
     want: { level: "breaking", compiles: false },
   },
-  { rule: "parameter-became-required", edit: (s) => (get(s).parameters[1].required = true), caller: READ, want: { level: "breaking", compiles: false } },
-  { rule: "parameter-style-changed", edit: (s) => (get(s).parameters[1].style = "deepObject"), caller: READ, want: { level: "breaking", compiles: true }, runtimeOnly: true },
-  { rule: "request-property-added-required", edit: (s) => { create(s).properties.owner = { type: "string" }; create(s).required.push("owner"); }, caller: CREATE, want: { level: "breaking", compiles: false } },
-  { rule: "request-property-added", edit: (s) => (create(s).properties.owner = { type: "string" }), caller: CREATE, want: { level: "minor", compiles: true } },
-  { rule: "request-property-removed", edit: (s) => delete create(s).properties.note, caller: `await api.items.createItem({ body: { name: "n", note: "x" } });`, want: { level: "breaking", compiles: false } },
-  { rule: "request-constraint-narrowed", edit: (s) => (create(s).properties.name.maxLength = 3), caller: CREATE, want: { level: "breaking", compiles: true }, runtimeOnly: true },
-  { rule: "request-body-removed", edit: (s) => delete post(s).requestBody, caller: CREATE, want: { level: "breaking", compiles: false } },
-  { rule: "response-property-removed", edit: (s) => delete item(s).properties.size, caller: `${READ}\nconst size: number | undefined = item.size;`, want: { level: "breaking", compiles: false } },
-  { rule: "response-property-added", edit: (s) => (item(s).properties.color = { type: "string" }), caller: `${READ}\nconst name: string = item.name;`, want: { level: "minor", compiles: true } },
-  { rule: "response-property-became-optional", edit: (s) => (item(s).required = ["id", "status"]), caller: `${READ}\nconst name: string = item.name;`, want: { level: "breaking", compiles: false } },
-  { rule: "response-property-became-required", edit: (s) => item(s).required.push("size"), caller: `${READ}\nconst size: number | undefined = item.size;`, want: { level: "minor", compiles: true } },
+  {
+    rule: "parameter-became-required",
+    edit: (s) => (get(s).parameters[1].required = true),
+    caller: READ,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "parameter-style-changed",
+    edit: (s) => (get(s).parameters[1].style = "deepObject"),
+    caller: READ,
+    want: { level: "breaking", compiles: true },
+    runtimeOnly: true,
+  },
+  {
+    rule: "request-property-added-required",
+    edit: (s) => {
+      create(s).properties.owner = { type: "string" };
+      create(s).required.push("owner");
+    },
+    caller: CREATE,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "request-property-added",
+    edit: (s) => (create(s).properties.owner = { type: "string" }),
+    caller: CREATE,
+    want: { level: "minor", compiles: true },
+  },
+  {
+    rule: "request-property-removed",
+    edit: (s) => delete create(s).properties.note,
+    caller: `await api.items.createItem({ body: { name: "n", note: "x" } });`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "request-constraint-narrowed",
+    edit: (s) => (create(s).properties.name.maxLength = 3),
+    caller: CREATE,
+    want: { level: "breaking", compiles: true },
+    runtimeOnly: true,
+  },
+  {
+    rule: "request-body-removed",
+    edit: (s) => delete post(s).requestBody,
+    caller: CREATE,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "response-property-removed",
+    edit: (s) => delete item(s).properties.size,
+    caller: `${READ}\nconst size: number | undefined = item.size;`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "response-property-added",
+    edit: (s) => (item(s).properties.color = { type: "string" }),
+    caller: `${READ}\nconst name: string = item.name;`,
+    want: { level: "minor", compiles: true },
+  },
+  {
+    rule: "response-property-became-optional",
+    edit: (s) => (item(s).required = ["id", "status"]),
+    caller: `${READ}\nconst name: string = item.name;`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "response-property-became-required",
+    edit: (s) => item(s).required.push("size"),
+    caller: `${READ}\nconst size: number | undefined = item.size;`,
+    want: { level: "minor", compiles: true },
+  },
   {
     rule: "response-enum-value-added",
     edit: (s) => item(s).properties.status.enum.push("archived"),
     caller: `${READ}\nswitch (item.status) {\n  case "active": break;\n  case "closed": break;\n  default: { const unreachable: never = item.status; void unreachable; }\n}`,
     want: { level: "breaking", compiles: false },
   },
-  { rule: "enum-value-removed", edit: (s) => item(s).properties.status.enum.pop(), caller: `${READ}\nif (item.status === "closed") console.log("closed");`, want: { level: "breaking", compiles: false } },
-  { rule: "type-changed", edit: (s) => (item(s).properties.size = { type: "string" }), caller: `${READ}\nconst size: number = item.size ?? 0;`, want: { level: "breaking", compiles: false } },
-  { rule: "response-type-narrowed", edit: (s) => (item(s).properties.size = { type: "integer" }), caller: `${READ}\nconst size: number = item.size ?? 0;`, want: { level: "minor", compiles: true } },
-  { rule: "response-nullable-added", edit: (s) => (item(s).properties.name = { type: ["string", "null"] }), caller: `${READ}\nconst length: number = item.name.length;`, want: { level: "breaking", compiles: false } },
-  { rule: "schema-removed", edit: (s) => delete s.components.schemas.legacy, caller: `type Legacy = components["schemas"]["legacy"];\nconst legacy: Legacy = {};\nvoid legacy;`, want: { level: "breaking", compiles: false } },
-  { rule: "schema-added", edit: (s) => (s.components.schemas.extra = { type: "string" }), caller: `type Legacy = components["schemas"]["legacy"];\nconst legacy: Legacy = {};\nvoid legacy;`, want: { level: "minor", compiles: true } },
+  {
+    rule: "enum-value-removed",
+    edit: (s) => item(s).properties.status.enum.pop(),
+    caller: `${READ}\nif (item.status === "closed") console.log("closed");`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "type-changed",
+    edit: (s) => (item(s).properties.size = { type: "string" }),
+    caller: `${READ}\nconst size: number = item.size ?? 0;`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "response-type-narrowed",
+    edit: (s) => (item(s).properties.size = { type: "integer" }),
+    caller: `${READ}\nconst size: number = item.size ?? 0;`,
+    want: { level: "minor", compiles: true },
+  },
+  {
+    rule: "response-nullable-added",
+    edit: (s) => (item(s).properties.name = { type: ["string", "null"] }),
+    caller: `${READ}\nconst length: number = item.name.length;`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "schema-removed",
+    edit: (s) => delete s.components.schemas.legacy,
+    caller: `type Legacy = components["schemas"]["legacy"];\nconst legacy: Legacy = {};\nvoid legacy;`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "schema-added",
+    edit: (s) => (s.components.schemas.extra = { type: "string" }),
+    caller: `type Legacy = components["schemas"]["legacy"];\nconst legacy: Legacy = {};\nvoid legacy;`,
+    want: { level: "minor", compiles: true },
+  },
   {
     rule: "success-status-changed",
     edit: (s) => (get(s).responses = { "203": get(s).responses["200"] }),
@@ -134,8 +297,18 @@ const rows: Row[] = [
     want: { level: "breaking", compiles: true },
     runtimeOnly: true,
   },
-  { rule: "request-body-became-optional", edit: (s) => (post(s).requestBody.required = false), caller: CREATE, want: { level: "minor", compiles: true } },
-  { rule: "request-enum-added", edit: (s) => (create(s).properties.name.enum = ["a", "b"]), caller: CREATE, want: { level: "breaking", compiles: false } },
+  {
+    rule: "request-body-became-optional",
+    edit: (s) => (post(s).requestBody.required = false),
+    caller: CREATE,
+    want: { level: "minor", compiles: true },
+  },
+  {
+    rule: "request-enum-added",
+    edit: (s) => (create(s).properties.name.enum = ["a", "b"]),
+    caller: CREATE,
+    want: { level: "breaking", compiles: false },
+  },
   {
     rule: "request-type-narrowed",
     edit: (s) => (create(s).properties.quantity = { type: "integer" }),
@@ -165,10 +338,30 @@ const rows: Row[] = [
 }`,
     want: { level: "minor", compiles: true },
   },
-  { rule: "security-scheme-removed", edit: (s) => delete s.components.securitySchemes.token, caller: `void createDemoClient({ auth: { key: "k", token: "t" } });`, want: { level: "breaking", compiles: false } },
-  { rule: "security-scheme-added", edit: (s) => (s.components.securitySchemes.basic = { type: "http", scheme: "basic" }), caller: `void createDemoClient({ auth: { key: "k", token: "t" } });`, want: { level: "minor", compiles: true } },
-  { rule: "server-removed", edit: (s) => s.servers.pop(), caller: `void createDemoClient({ server: { index: 1 } });`, want: { level: "breaking", compiles: false } },
-  { rule: "server-added", edit: (s) => s.servers.push({ url: "https://ap.example.com" }), caller: `void createDemoClient({ server: { index: 1 } });`, want: { level: "minor", compiles: true } },
+  {
+    rule: "security-scheme-removed",
+    edit: (s) => delete s.components.securitySchemes.token,
+    caller: `void createDemoClient({ auth: { key: "k", token: "t" } });`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "security-scheme-added",
+    edit: (s) => (s.components.securitySchemes.basic = { type: "http", scheme: "basic" }),
+    caller: `void createDemoClient({ auth: { key: "k", token: "t" } });`,
+    want: { level: "minor", compiles: true },
+  },
+  {
+    rule: "server-removed",
+    edit: (s) => s.servers.pop(),
+    caller: `void createDemoClient({ server: { index: 1 } });`,
+    want: { level: "breaking", compiles: false },
+  },
+  {
+    rule: "server-added",
+    edit: (s) => s.servers.push({ url: "https://ap.example.com" }),
+    caller: `void createDemoClient({ server: { index: 1 } });`,
+    want: { level: "minor", compiles: true },
+  },
 ];
 
 const OLD = "old";
@@ -181,7 +374,11 @@ async function bundle(spec: Json, dir: string): Promise<Record<string, unknown>>
 }
 
 /** src/ of the package generated from `spec`, with the runtime shared by every package of the run. */
-async function writePackage(spec: Json, dir: string, templates: Awaited<ReturnType<typeof loadTemplates>>): Promise<Record<string, unknown>> {
+async function writePackage(
+  spec: Json,
+  dir: string,
+  templates: Awaited<ReturnType<typeof loadTemplates>>,
+): Promise<Record<string, unknown>> {
   await mkdir(dir, { recursive: true });
   const bundled = (await bundle(spec, dir)) as unknown as Parameters<typeof buildIR>[0];
   const ir = buildIR(bundled, "demo");
@@ -214,7 +411,10 @@ beforeAll(async () => {
     row.edit(spec);
     const after = await writePackage(spec, join(work, `case${i}`, "pkg"), templates);
     documents.set(row.rule, { before, after });
-    for (const [side, from] of [["old", `../${OLD}/pkg/index.js`], ["new", "./pkg/index.js"]] as const) {
+    for (const [side, from] of [
+      ["old", `../${OLD}/pkg/index.js`],
+      ["new", "./pkg/index.js"],
+    ] as const) {
       const file = join(work, `case${i}`, `caller-${side}.ts`);
       const code = `import { createDemoClient, isApiError, type components } from "${from}";\nexport async function caller(api: ReturnType<typeof createDemoClient>): Promise<void> {\n${row.caller}\n}\nexport type Components = components;\n`;
       await writeFile(file, code);
@@ -222,11 +422,16 @@ beforeAll(async () => {
     }
   }
   // One program for every case: one type-check, not one process per case.
-  const { options } = ts.convertCompilerOptionsFromJson({ ...PACKAGE_TSCONFIG.compilerOptions, declaration: false, isolatedDeclarations: false, noUnusedLocals: false }, work);
+  const { options } = ts.convertCompilerOptionsFromJson(
+    { ...PACKAGE_TSCONFIG.compilerOptions, declaration: false, isolatedDeclarations: false, noUnusedLocals: false },
+    work,
+  );
   const program = ts.createProgram(callers, options);
   for (const [i, row] of rows.entries()) {
     const errors = (side: string) =>
-      ts.getPreEmitDiagnostics(program, program.getSourceFile(join(work, `case${i}`, `caller-${side}.ts`))).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      ts
+        .getPreEmitDiagnostics(program, program.getSourceFile(join(work, `case${i}`, `caller-${side}.ts`)))
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     compiles.set(row.rule, { old: errors("old"), new: errors("new") });
   }
 }, 120_000);

@@ -29,7 +29,10 @@ describe("llms.txt", () => {
       const tokens = markdown.parse(text, {});
       const h2 = tokens.filter((t, i) => t.type === "inline" && tokens[i - 1]?.tag === "h2").map((t) => t.content);
       expect(h2).toEqual(expect.arrayContaining(["Docs", "Operations"]));
-      const hrefs = tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === "link_open").map((c) => c.attrGet("href")!);
+      const hrefs = tokens
+        .flatMap((t) => t.children ?? [])
+        .filter((c) => c.type === "link_open")
+        .map((c) => c.attrGet("href")!);
       for (const href of hrefs) {
         const [file = "", anchor] = href.split("#");
         const target = join(GENERATED, provider, "docs", file);
@@ -44,7 +47,8 @@ describe("llms.txt", () => {
   it("llms-full.txt holds every docs page of the package, verbatim", async () => {
     for (const provider of providers) {
       const full = await readFile(join(GENERATED, provider, "docs", "llms-full.txt"), "utf8");
-      for (const doc of docs.filter((d) => d.provider === provider)) expect(full.includes(doc.text.trimEnd()), doc.name).toBe(true);
+      for (const doc of docs.filter((d) => d.provider === provider))
+        expect(full.includes(doc.text.trimEnd()), doc.name).toBe(true);
     }
   });
 });
@@ -57,7 +61,9 @@ async function anchors(file: string): Promise<Set<string>> {
   const tokens = markdown.parse(await readFile(file, "utf8"), {});
   tokens.forEach((t, i) => {
     if (t.type !== "heading_open") return;
-    const text = (tokens[i + 1]?.children ?? []).map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : "")).join("");
+    const text = (tokens[i + 1]?.children ?? [])
+      .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : ""))
+      .join("");
     const base = slug(text);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
@@ -81,10 +87,15 @@ describe("openapi.overlay.json", () => {
       const spec = await loadSpec(provider);
       const targets = overlay.actions.map((a) => a.target);
       expect(new Set(targets).size).toBe(targets.length);
-      expect(targets.sort()).toEqual(spec.operations.map((o) => `$.paths['${o.path.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'].${o.method}`).sort());
+      expect(targets.sort()).toEqual(
+        spec.operations
+          .map((o) => `$.paths['${o.path.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'].${o.method}`)
+          .sort(),
+      );
       for (const action of overlay.actions) {
         expect(action.update["x-codeSamples"].map((s) => s.lang)).toEqual(["TypeScript", "cURL"]);
-        for (const sample of action.update["x-codeSamples"]) expect(sample.source.length, action.target).toBeGreaterThan(20);
+        for (const sample of action.update["x-codeSamples"])
+          expect(sample.source.length, action.target).toBeGreaterThan(20);
       }
     }
   });

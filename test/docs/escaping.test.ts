@@ -13,7 +13,17 @@ import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apigen } from "../support/run.ts";
-import { type DocFile, codeBlocks, docFiles, isTypeScript, lintDocs, locate, makeConsumer, typecheck, writeBlocks } from "./support.ts";
+import {
+  type DocFile,
+  codeBlocks,
+  docFiles,
+  isTypeScript,
+  lintDocs,
+  locate,
+  makeConsumer,
+  typecheck,
+  writeBlocks,
+} from "./support.ts";
 
 const H = {
   pipe: "left | right",
@@ -37,8 +47,18 @@ const ENUM = ["a|b", "`tick`", "<script>", "line\nbreak", "*/", "${x}", "_under_
 
 const spec = {
   openapi: "3.1.0",
-  info: { title: `Hostile ${H.pipe} ${H.tick} ${H.script}`, version: "1.0 | `x`", description: `${H.fence.split("\n")[1]} ${ALL}\n\n${H.heading}\n\n${H.underline}\n\n${H.fence}` },
-  servers: [{ url: "https://example.com/{region}", description: ALL, variables: { region: { default: "a|b", enum: ["a|b", "`c`"], description: H.pipe } } }],
+  info: {
+    title: `Hostile ${H.pipe} ${H.tick} ${H.script}`,
+    version: "1.0 | `x`",
+    description: `${H.fence.split("\n")[1]} ${ALL}\n\n${H.heading}\n\n${H.underline}\n\n${H.fence}`,
+  },
+  servers: [
+    {
+      url: "https://example.com/{region}",
+      description: ALL,
+      variables: { region: { default: "a|b", enum: ["a|b", "`c`"], description: H.pipe } },
+    },
+  ],
   tags: [{ name: `Tag ${H.pipe} ${H.tick}`, description: ALL }],
   security: [{ "key.with-dots_": [] }],
   paths: {
@@ -53,8 +73,14 @@ const spec = {
           { name: "x|`y`<z>*/${", in: "query", description: H.pipe, schema: { type: "string", enum: ENUM } },
         ],
         responses: {
-          "200": { description: ALL, content: { "application/json": { schema: { $ref: "#/components/schemas/weird.name-with_underscores_" } } } },
-          "404": { description: `${H.pipe} ${H.span}`, content: { "application/json": { schema: { $ref: "#/components/schemas/enum_model" } } } },
+          "200": {
+            description: ALL,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/weird.name-with_underscores_" } } },
+          },
+          "404": {
+            description: `${H.pipe} ${H.span}`,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/enum_model" } } },
+          },
         },
       },
     },
@@ -71,7 +97,11 @@ const spec = {
               schema: {
                 type: "object",
                 required: ["pipe|prop"],
-                properties: { "pipe|prop": { type: "string", description: ALL }, "`tick`": { type: "string", enum: ENUM }, "<angle>": { type: "integer", description: H.script } },
+                properties: {
+                  "pipe|prop": { type: "string", description: ALL },
+                  "`tick`": { type: "string", enum: ENUM },
+                  "<angle>": { type: "integer", description: H.script },
+                },
               },
             },
           },
@@ -107,7 +137,9 @@ const html = new MarkdownIt({ html: true });
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "apigen-doc-escaping-"));
   await writeFile(join(work, "hostile.json"), JSON.stringify(spec, null, 2));
-  generated = await apigen(["generate", "--spec", join(work, "hostile.json"), "--out", join(work, "out", "hostile")], { cwd: work });
+  generated = await apigen(["generate", "--spec", join(work, "hostile.json"), "--out", join(work, "out", "hostile")], {
+    cwd: work,
+  });
   docs = generated.code === 0 ? await docFiles(join(work, "out")) : [];
 }, 300_000);
 
@@ -137,7 +169,10 @@ function page(suffix: string): DocFile {
 
 /** GFM splits a table row at every pipe not escaped by a backslash, code spans or not. */
 function cellCount(row: string): number {
-  const trimmed = row.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
+  const trimmed = row
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "");
   return trimmed.split(/(?<!\\)\|/).length;
 }
 
@@ -164,12 +199,24 @@ describe("hostile spec strings in the generated docs", () => {
     ["README.md", "server variable enum in a table", '"a|b"'.slice(1, -1)],
     ["README.md", "security scheme header name", "X-Key|`x`"],
     ["README.md", "tag name in the operations table", "Tag left | right one ` tick"],
-    ["tags/tag-left-right-one-tick.md", "summary with pipe, code span, script and newline", "Summary left | right code | span <script>alert(1)</script> first line second line"],
-    ["tags/tag-left-right-one-tick.md", "operationId in code", "isApiError(error, \"get|`item`<b>${x}\")"],
-    ["tags/tag-left-right-one-tick.md", "operationId with a comment end in code", 'isApiError(error, "create`item`*/")'],
+    [
+      "tags/tag-left-right-one-tick.md",
+      "summary with pipe, code span, script and newline",
+      "Summary left | right code | span <script>alert(1)</script> first line second line",
+    ],
+    ["tags/tag-left-right-one-tick.md", "operationId in code", 'isApiError(error, "get|`item`<b>${x}")'],
+    [
+      "tags/tag-left-right-one-tick.md",
+      "operationId with a comment end in code",
+      'isApiError(error, "create`item`*/")',
+    ],
     ["tags/tag-left-right-one-tick.md", "query parameter name in a table", "x|`y`<z>*/${"],
     ["tags/tag-left-right-one-tick.md", "pattern constraint", "^a|b`c`$"],
-    ["tags/tag-left-right-one-tick.md", "enum values in a table", '"a|b", "`tick`", "<script>", "line\\nbreak", "*/", "${x}", "_under_"'],
+    [
+      "tags/tag-left-right-one-tick.md",
+      "enum values in a table",
+      '"a|b", "`tick`", "<script>", "line\\nbreak", "*/", "${x}", "_under_"',
+    ],
     ["tags/tag-left-right-one-tick.md", "body field name", "pipe|prop"],
     ["tags/tag-left-right-one-tick.md", "summary that looks like a heading", H.heading],
     ["tags/tag-left-right-one-tick.md", "response description", H.template],
@@ -183,14 +230,19 @@ describe("hostile spec strings in the generated docs", () => {
 
   it("no raw HTML reaches a page", () => {
     for (const doc of docs) {
-      const html_ = html.parse(doc.text, {}).flatMap((t) => [t, ...(t.children ?? [])]).filter((t) => t.type === "html_block" || t.type === "html_inline");
+      const html_ = html
+        .parse(doc.text, {})
+        .flatMap((t) => [t, ...(t.children ?? [])])
+        .filter((t) => t.type === "html_block" || t.type === "html_inline");
       expect(html_.map((t) => `${doc.name}: ${t.content}`)).toEqual([]);
     }
   });
 
   it("headings in descriptions do not become headings of the page", () => {
     for (const doc of docs) {
-      const headings = html.parse(doc.text, {}).filter((t, i, all) => t.type === "inline" && all[i - 1]?.type === "heading_open");
+      const headings = html
+        .parse(doc.text, {})
+        .filter((t, i, all) => t.type === "inline" && all[i - 1]?.type === "heading_open");
       for (const h of headings) expect(h.content, doc.name).not.toMatch(/not a heading|^text$/);
     }
   });
@@ -237,6 +289,8 @@ describe("hostile spec strings in the generated docs", () => {
     expect(blocks.length).toBeGreaterThan(3);
     const files = await writeBlocks(consumer, blocks);
     const result = await typecheck(consumer);
-    expect(result.diagnostics.map((d) => locate(d, files)).join("\n\n") || (result.code === 0 ? "" : result.output)).toBe("");
+    expect(
+      result.diagnostics.map((d) => locate(d, files)).join("\n\n") || (result.code === 0 ? "" : result.output),
+    ).toBe("");
   }, 300_000);
 });

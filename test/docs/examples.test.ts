@@ -9,7 +9,18 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CodeBlock, type DocFile, GENERATED, codeBlocks, docFiles, isTypeScript, locate, makeConsumer, typecheck, writeBlocks } from "./support.ts";
+import {
+  type CodeBlock,
+  type DocFile,
+  GENERATED,
+  codeBlocks,
+  docFiles,
+  isTypeScript,
+  locate,
+  makeConsumer,
+  typecheck,
+  writeBlocks,
+} from "./support.ts";
 
 /** A deliberately broken example: proves a failing block is reported, and reported at its doc line. */
 const CANARY = `export {};\n\nconst wrong: number = "not a number";\nconsole.log(wrong);\n`;
@@ -25,7 +36,9 @@ beforeAll(async () => {
   docs = await docFiles(undefined, true);
   blocks = docs.flatMap(codeBlocks).filter(isTypeScript);
   dir = await mkdtemp(join(tmpdir(), "apigen-doc-examples-"));
-  const providers = (await readdir(GENERATED, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  const providers = (await readdir(GENERATED, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   await makeConsumer(dir, Object.fromEntries(providers.map((p) => [p, join(GENERATED, p)])));
   files = await writeBlocks(dir, blocks);
   const canary: DocFile = { path: "canary.md", name: "canary.md", provider: "latitudesh", text: "" };
@@ -42,7 +55,11 @@ describe("TypeScript examples in the generated docs", () => {
   it("exist for every provider, on the overview, every tag page and every model page", () => {
     const providers = new Set(docs.map((d) => d.provider));
     expect(providers.size).toBeGreaterThanOrEqual(1);
-    for (const doc of docs) expect(blocks.some((b) => b.doc === doc), `${doc.name} has no ts example`).toBe(true);
+    for (const doc of docs)
+      expect(
+        blocks.some((b) => b.doc === doc),
+        `${doc.name} has no ts example`,
+      ).toBe(true);
   });
 
   it("are complete modules that import the package they document", () => {
@@ -55,7 +72,9 @@ describe("TypeScript examples in the generated docs", () => {
     for (const doc of docs.filter((d) => d.name.includes("/docs/tags/"))) {
       const calls = [...doc.text.matchAll(/^- Call: `(api\.[\w$]+\.[\w$]+)\(/gmu)].map((m) => m[1]!);
       expect(calls.length, doc.name).toBeGreaterThan(0);
-      const code = codeBlocks(doc).map((b) => b.code).join("\n");
+      const code = codeBlocks(doc)
+        .map((b) => b.code)
+        .join("\n");
       for (const call of calls) expect(code, `${doc.name}: no example calls ${call}`).toContain(`${call}(`);
     }
   });
@@ -80,6 +99,8 @@ describe("TypeScript examples in the generated docs", () => {
   it("report a broken example at its markdown file and line (canary)", () => {
     const canary = result.diagnostics.filter((d) => d.file.endsWith("canary.ts"));
     expect(canary.length).toBeGreaterThan(0);
-    expect(locate(canary[0]!, files)).toMatch(/^canary\.md:12:7 \(line 3 of the example starting at line 10\): error TS2322/);
+    expect(locate(canary[0]!, files)).toMatch(
+      /^canary\.md:12:7 \(line 3 of the example starting at line 10\): error TS2322/,
+    );
   });
 });

@@ -34,7 +34,9 @@ function anchorsOf(text: string): Set<string> {
 }
 
 function plainText(children: Token[]): string {
-  return children.map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.children ? plainText(c.children) : "")).join("");
+  return children
+    .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.children ? plainText(c.children) : ""))
+    .join("");
 }
 
 function linksOf(text: string): { href: string; line: number }[] {
@@ -86,7 +88,8 @@ describe("links in the generated docs", () => {
         }
         const docsRoot = doc.path.slice(0, doc.path.lastIndexOf("/docs/") + "/docs/".length);
         if (!target.startsWith(docsRoot)) broken.push(`${where}: leaves the package's docs`);
-        if (fragment !== undefined && !anchorsAt(target).has(decodeURIComponent(fragment))) broken.push(`${where}: no heading with anchor #${fragment}`);
+        if (fragment !== undefined && !anchorsAt(target).has(decodeURIComponent(fragment)))
+          broken.push(`${where}: no heading with anchor #${fragment}`);
       }
     }
     expect(checked).toBeGreaterThan(0);
@@ -109,7 +112,9 @@ describe("links in the generated docs", () => {
   });
 
   it("the anchor rules match GitHub's on the cases that matter", () => {
-    const anchors = anchorsOf("# Session\n\n## listSessions\n\n### Parameters\n\n### Parameters\n\n## `code` & Co. (v2)\n\n## site\\_slug\n");
+    const anchors = anchorsOf(
+      "# Session\n\n## listSessions\n\n### Parameters\n\n### Parameters\n\n## `code` & Co. (v2)\n\n## site\\_slug\n",
+    );
     expect([...anchors]).toEqual(["session", "listsessions", "parameters", "parameters-1", "code--co-v2", "site_slug"]);
   });
 });

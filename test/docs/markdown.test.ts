@@ -49,12 +49,32 @@ describe("prose(): text that would open a block the page never closes", () => {
 
 describe("prose(): markdown the author meant is kept", () => {
   it.each([
-    ["a top-level fence", "Run:\n\n```sh\ncurl x\n```\n\nDone.", /<pre><code class="language-sh">curl x\n<\/code><\/pre>/],
-    ["a fence in a list item", "- step\n\n  ```js\n  call()\n  ```\n- next", /<li>\s*<p>step<\/p>\s*<pre><code class="language-js">call\(\)\n<\/code><\/pre>\s*<\/li>/],
-    ["a fence in a blockquote", "> ```json\n> {}\n> ```", /<blockquote>\s*<pre><code class="language-json">\{\}\n<\/code><\/pre>\s*<\/blockquote>/],
-    ["a fence four spaces into an ordered item", "10. step\n    ~~~\n    code\n    ~~~", /<li>\s*<p>step<\/p>\s*<pre><code class="language-text">code\n<\/code><\/pre>/],
+    [
+      "a top-level fence",
+      "Run:\n\n```sh\ncurl x\n```\n\nDone.",
+      /<pre><code class="language-sh">curl x\n<\/code><\/pre>/,
+    ],
+    [
+      "a fence in a list item",
+      "- step\n\n  ```js\n  call()\n  ```\n- next",
+      /<li>\s*<p>step<\/p>\s*<pre><code class="language-js">call\(\)\n<\/code><\/pre>\s*<\/li>/,
+    ],
+    [
+      "a fence in a blockquote",
+      "> ```json\n> {}\n> ```",
+      /<blockquote>\s*<pre><code class="language-json">\{\}\n<\/code><\/pre>\s*<\/blockquote>/,
+    ],
+    [
+      "a fence four spaces into an ordered item",
+      "10. step\n    ~~~\n    code\n    ~~~",
+      /<li>\s*<p>step<\/p>\s*<pre><code class="language-text">code\n<\/code><\/pre>/,
+    ],
     ["a code span", "use `a | b` here", /<code>a \| b<\/code>/],
-    ["emphasis and links", "*very* [docs](https://example.com)", /<em>very<\/em> <a href="https:\/\/example.com">docs<\/a>/],
+    [
+      "emphasis and links",
+      "*very* [docs](https://example.com)",
+      /<em>very<\/em> <a href="https:\/\/example.com">docs<\/a>/,
+    ],
     ["a bare URL", "see https://example.com/x.", /<a href="https:\/\/example.com\/x">/],
   ])("%s", (_, value, expected) => {
     const html = renderPage(prose(value));
@@ -68,7 +88,20 @@ describe("prose(): markdown the author meant is kept", () => {
 });
 
 describe("single-line contexts", () => {
-  const LINE_STARTS = [["# heading"], ["- item"], ["1. item"], ["> quote"], ["~~~"], ["```"], ["a\u2028~~~"], ["\u2028```"], ["<script>x</script>"], ["| pipe |"], ["***"], ["---"]];
+  const LINE_STARTS = [
+    ["# heading"],
+    ["- item"],
+    ["1. item"],
+    ["> quote"],
+    ["~~~"],
+    ["```"],
+    ["a\u2028~~~"],
+    ["\u2028```"],
+    ["<script>x</script>"],
+    ["| pipe |"],
+    ["***"],
+    ["---"],
+  ];
 
   it.each(LINE_STARTS)("%j as a summary line stays one paragraph of text", (value) => {
     const html = md.render(proseLine(value));
@@ -88,14 +121,19 @@ describe("single-line contexts", () => {
 });
 
 describe("the changelog", () => {
-  it.each([["1.0\n~~~${"], ["\n```"], ["- 2"], ["<b>3</b>"], ["v1 | v2"]])("an API version of %j stays text in the first entry", (apiVersion) => {
-    const html = md.render(`${firstEntry("0.1.0", apiVersion)}${AFTER}`);
-    expectPageGoesOn(html);
-    expect(html).toMatch(/<p>First version, generated from version [^<]* of the API.<\/p>/);
-  });
+  it.each([["1.0\n~~~${"], ["\n```"], ["- 2"], ["<b>3</b>"], ["v1 | v2"]])(
+    "an API version of %j stays text in the first entry",
+    (apiVersion) => {
+      const html = md.render(`${firstEntry("0.1.0", apiVersion)}${AFTER}`);
+      expectPageGoesOn(html);
+      expect(html).toMatch(/<p>First version, generated from version [^<]* of the API.<\/p>/);
+    },
+  );
 
   it("change messages and the API version stay one list item each", () => {
-    const changes: Change[] = [{ level: "breaking", kind: "operation-removed", where: "GET /x", message: "Removed\n~~~ `GET /x` <b>" }];
+    const changes: Change[] = [
+      { level: "breaking", kind: "operation-removed", where: "GET /x", message: "Removed\n~~~ `GET /x` <b>" },
+    ];
     const html = md.render(`${changelogEntry("0.2.0", changes, { apiVersion: "\n```" })}${AFTER}`);
     expectPageGoesOn(html);
     expect(html).toMatch(/<li>Removed ~~~ `GET \/x` &lt;b&gt;[^<]*<\/li>/);

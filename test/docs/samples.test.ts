@@ -38,7 +38,10 @@ function labelAbove(doc: DocFile, block: CodeBlock): string {
 }
 
 function sectionOf(doc: DocFile, block: CodeBlock): string {
-  const before = doc.text.split("\n").slice(0, block.line - 1).join("\n");
+  const before = doc.text
+    .split("\n")
+    .slice(0, block.line - 1)
+    .join("\n");
   return before.slice(before.lastIndexOf("\n## ") + 1);
 }
 
@@ -80,12 +83,20 @@ function placedSamples(): Placed[] {
       const op = spec.operations.find((o) => o.id === id);
       if (op === undefined) throw new Error(`${where}: JSON block outside an operation (${label})`);
       if (label === "Example body:") {
-        out.push({ block, pointer: jsonMedia(spec, landing(spec, `${op.pointer}/requestBody`)), what: `${where} (${id} request body)` });
+        out.push({
+          block,
+          pointer: jsonMedia(spec, landing(spec, `${op.pointer}/requestBody`)),
+          what: `${where} (${id} request body)`,
+        });
         continue;
       }
       const status = /^#### Response (\S+)$/.exec(label)?.[1];
       if (status === undefined) throw new Error(`${where}: JSON block under an unexpected label: ${label}`);
-      out.push({ block, pointer: jsonMedia(spec, landing(spec, `${op.pointer}/responses/${escapePointer(status)}`)), what: `${where} (${id} ${status} response)` });
+      out.push({
+        block,
+        pointer: jsonMedia(spec, landing(spec, `${op.pointer}/responses/${escapePointer(status)}`)),
+        what: `${where} (${id} ${status} response)`,
+      });
     }
   }
   return out;
@@ -104,7 +115,11 @@ describe("JSON samples in the generated docs", () => {
       }
     }
     // A long sample of a named model is shown once, on the model page, and linked from the operation.
-    const linked = docs.reduce((n, d) => n + [...d.text.matchAll(/^A \[.*\]\(.*\.md#example-json\): see the example JSON on its page\.$/gm)].length, 0);
+    const linked = docs.reduce(
+      (n, d) =>
+        n + [...d.text.matchAll(/^A \[.*\]\(.*\.md#example-json\): see the example JSON on its page\.$/gm)].length,
+      0,
+    );
     expect(placed.filter((p) => p.what.includes(" response)")).length + linked).toBe(expectedResponses);
     expect(placed.some((p) => /\b4\d\d response\)/.test(p.what))).toBe(true);
     expect(placed.filter((p) => p.what.includes("(model ")).length).toBeGreaterThan(10);
@@ -141,8 +156,22 @@ describe("sampleFor", () => {
   const ajv = new Ajv2020({ strict: false });
   (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
   const models: ModelIR[] = [
-    { name: "Cat", typeName: "Cat", slug: "cat", schema: { type: "object", required: ["kind", "lives"], properties: { kind: { type: "string" }, lives: { type: "integer", minimum: 1, maximum: 9 } } } },
-    { name: "Dog", typeName: "Dog", slug: "dog", schema: { type: "object", required: ["kind"], properties: { kind: { const: "dog" } } } },
+    {
+      name: "Cat",
+      typeName: "Cat",
+      slug: "cat",
+      schema: {
+        type: "object",
+        required: ["kind", "lives"],
+        properties: { kind: { type: "string" }, lives: { type: "integer", minimum: 1, maximum: 9 } },
+      },
+    },
+    {
+      name: "Dog",
+      typeName: "Dog",
+      slug: "dog",
+      schema: { type: "object", required: ["kind"], properties: { kind: { const: "dog" } } },
+    },
   ];
   const components = { components: { schemas: Object.fromEntries(models.map((m) => [m.name, m.schema])) } };
   const cases: [string, Json, (v: unknown) => boolean][] = [
@@ -157,12 +186,30 @@ describe("sampleFor", () => {
     ["exclusive bounds", { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1 }, (v) => typeof v === "number"],
     ["lengths", { type: "string", minLength: 12, maxLength: 14 }, (v) => String(v).length >= 12],
     ["pattern", { type: "string", pattern: "^[A-Z]{3}-\\d{4}$" }, (v) => v === "AAA-1111"],
-    ["min items", { type: "array", items: { type: "integer" }, minItems: 3, uniqueItems: true }, (v) => Array.isArray(v) && v.length === 3],
-    ["schema example", { type: "object", properties: { a: { type: "string" } }, example: { a: "given" } }, (v) => (v as Json).a === "given"],
-    ["field named created_at", { type: "object", required: ["created_at"], properties: { created_at: { type: "string" } } }, (v) => !Number.isNaN(Date.parse(String((v as Json).created_at)))],
+    [
+      "min items",
+      { type: "array", items: { type: "integer" }, minItems: 3, uniqueItems: true },
+      (v) => Array.isArray(v) && v.length === 3,
+    ],
+    [
+      "schema example",
+      { type: "object", properties: { a: { type: "string" } }, example: { a: "given" } },
+      (v) => (v as Json).a === "given",
+    ],
+    [
+      "field named created_at",
+      { type: "object", required: ["created_at"], properties: { created_at: { type: "string" } } },
+      (v) => !Number.isNaN(Date.parse(String((v as Json).created_at))),
+    ],
     [
       "discriminator mapping",
-      { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog" } } },
+      {
+        oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }],
+        discriminator: {
+          propertyName: "kind",
+          mapping: { cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog" },
+        },
+      },
       (v) => (v as Json).kind === "cat" && (v as Json).lives === 1,
     ],
   ];
@@ -173,7 +220,11 @@ describe("sampleFor", () => {
   });
 
   it("gives the same value every time (pages stay byte-identical)", () => {
-    const schema = { type: "object", required: ["id", "at"], properties: { id: { type: "string", format: "uuid" }, at: { type: "string", format: "date-time" } } };
+    const schema = {
+      type: "object",
+      required: ["id", "at"],
+      properties: { id: { type: "string", format: "uuid" }, at: { type: "string", format: "date-time" } },
+    };
     expect(sampleFor(schema, { models })).toEqual(sampleFor(schema, { models }));
   });
 

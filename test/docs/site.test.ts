@@ -51,9 +51,23 @@ async function pickRoute(): Promise<Route> {
     for (const tag of docs.filter((d) => d.provider === readme.provider && d.name.includes("/docs/tags/"))) {
       for (const section of tag.text.split(/^## /m).slice(1)) {
         const returns = /^- Returns: .*?\[([^\]]+)\]\(\.\.\/models\//m.exec(section);
-        const summary = section.split("\n").slice(1).find((l) => l.trim() !== "" && !l.startsWith("**")) ?? "";
-        const word = summary.split(/\W+/).filter((w) => w.length >= 4).sort((a, b) => b.length - a.length)[0];
-        if (returns && word) return { provider: readme.provider, providerTitle, operation: section.split("\n")[0]!.trim(), model: returns[1]!.replace(/\\/g, ""), word };
+        const summary =
+          section
+            .split("\n")
+            .slice(1)
+            .find((l) => l.trim() !== "" && !l.startsWith("**")) ?? "";
+        const word = summary
+          .split(/\W+/)
+          .filter((w) => w.length >= 4)
+          .sort((a, b) => b.length - a.length)[0];
+        if (returns && word)
+          return {
+            provider: readme.provider,
+            providerTitle,
+            operation: section.split("\n")[0]!.trim(),
+            model: returns[1]!.replace(/\\/g, ""),
+            word,
+          };
       }
     }
   }
@@ -90,9 +104,21 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     page = await context.newPage();
     page.on("request", (r) => requests.push(r.url()));
   }, 120_000);
@@ -122,7 +148,10 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect(await page.getByRole("heading", { name: "Install", level: 2 }).isVisible()).toBe(true);
 
     // From the operations table to the operation on its tag page.
-    await page.locator("main table a", { hasText: new RegExp(`^${route.operation}$`) }).first().click();
+    await page
+      .locator("main table a", { hasText: new RegExp(`^${route.operation}$`) })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`/${route.provider}/tags/[^/]+\\.html#${route.operation.toLowerCase()}$`));
     const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
     const heading = page.locator(`h2[id="${anchor}"]`);
@@ -149,7 +178,9 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect(await sidebar.getByRole("link", { name: route.providerTitle, exact: true }).first().isVisible()).toBe(true);
     expect(await sidebar.locator(`a[aria-current="page"]`).textContent()).toBe(route.model);
     // Operation links carry their method badge: "GET getThing".
-    expect(await sidebar.getByRole("link", { name: new RegExp(`^[A-Z]+ ${route.operation}$`) }).count()).toBeGreaterThan(0);
+    expect(
+      await sidebar.getByRole("link", { name: new RegExp(`^[A-Z]+ ${route.operation}$`) }).count(),
+    ).toBeGreaterThan(0);
   });
 
   it("loads nothing from outside the local server", () => {
@@ -163,7 +194,13 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     const tag = docs.find((d) => d.provider === route.provider && d.name.includes("/docs/tags/"))!;
     const model = docs.find((d) => d.provider === route.provider && d.name.includes("/docs/models/"))!;
     const html = (d: { path: string }) => d.path.slice(d.path.indexOf("/docs/") + 6).replace(/\.md$/, ".html");
-    return ["index.html", `${route.provider}/index.html`, `${route.provider}/${html(tag)}`, `${route.provider}/${html(model)}`, `${route.provider}/changelog.html`];
+    return [
+      "index.html",
+      `${route.provider}/index.html`,
+      `${route.provider}/${html(tag)}`,
+      `${route.provider}/${html(model)}`,
+      `${route.provider}/changelog.html`,
+    ];
   }
 
   it("search finds an operation by a word of its summary and opens it, offline", async () => {
@@ -191,7 +228,13 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
         expect(await page.locator("nav.sidebar").isVisible()).toBe(false);
         await menu.click();
         expect(await menu.getAttribute("aria-expanded")).toBe("true");
-        expect(await page.locator("nav.sidebar").getByRole("link", { name: route.providerTitle, exact: true }).first().isVisible()).toBe(true);
+        expect(
+          await page
+            .locator("nav.sidebar")
+            .getByRole("link", { name: route.providerTitle, exact: true })
+            .first()
+            .isVisible(),
+        ).toBe(true);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
       }
     } finally {
@@ -234,9 +277,13 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect(await h2.locator("a.permalink").getAttribute("href")).toBe(`#${id}`);
     expect(await page.locator("main .method").count()).toBeGreaterThan(0);
     await page.goto(`${base}/${overview}`);
-    const pkg = JSON.parse(await readFile(join(GENERATED, route.provider, "package.json"), "utf8")) as { version: string };
+    const pkg = JSON.parse(await readFile(join(GENERATED, route.provider, "package.json"), "utf8")) as {
+      version: string;
+    };
     expect(await page.locator("nav.sidebar .versions").innerText()).toContain(pkg.version);
-    const download = await fetch(`${base}/${route.provider}/${await page.getByRole("link", { name: "openapi.json" }).getAttribute("href")}`);
+    const download = await fetch(
+      `${base}/${route.provider}/${await page.getByRole("link", { name: "openapi.json" }).getAttribute("href")}`,
+    );
     expect(((await download.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     await page.getByRole("link", { name: "Changelog" }).click();
     await page.waitForURL(`**/${route.provider}/changelog.html`);
@@ -259,23 +306,36 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     const llms = await (await fetch(`${base}/llms.txt`)).text();
     expect(llms).toContain(`(${route.provider}/llms.txt)`);
     const providerLlms = await (await fetch(`${base}/${route.provider}/llms.txt`)).text();
-    for (const [, href] of providerLlms.matchAll(/\]\(([^)#]+)/g)) expect((await fetch(`${base}/${route.provider}/${href}`)).status, href).toBe(200);
+    for (const [, href] of providerLlms.matchAll(/\]\(([^)#]+)/g))
+      expect((await fetch(`${base}/${route.provider}/${href}`)).status, href).toBe(200);
   });
 
   it("axe-core finds no serious or critical accessibility violation on any page kind, in either theme", async () => {
     const found: string[] = [];
     const kinds = await pageKinds();
     // Every kind in the light theme; in the dark one, the index and a tag page (code, tables, badges) cover every colour.
-    for (const [theme, paths] of [["light", kinds], ["dark", [kinds[0]!, kinds[2]!]]] as const) {
+    for (const [theme, paths] of [
+      ["light", kinds],
+      ["dark", [kinds[0]!, kinds[2]!]],
+    ] as const) {
       for (const path of paths) {
         await page.goto(`${base}/${path}`);
         await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
         await page.addScriptTag({ path: AXE });
         const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+          const axe = (
+            window as unknown as {
+              axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe;
+          return (await axe.run()).violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+          }));
         });
-        for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) found.push(`${theme} ${path}: ${v.id} (${v.impact}) at ${v.targets.join(", ")}`);
+        for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
+          found.push(`${theme} ${path}: ${v.id} (${v.impact}) at ${v.targets.join(", ")}`);
       }
     }
     expect(found).toEqual([]);

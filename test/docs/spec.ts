@@ -51,7 +51,13 @@ export async function loadSpec(provider: string): Promise<Spec> {
     for (const method of METHODS) {
       const operation = item[method] as Json | undefined;
       if (!operation) continue;
-      operations.push({ id: String(operation.operationId ?? `${method} ${path}`), method, path, pointer: `/paths/${escapePointer(path)}/${method}`, operation });
+      operations.push({
+        id: String(operation.operationId ?? `${method} ${path}`),
+        method,
+        path,
+        pointer: `/paths/${escapePointer(path)}/${method}`,
+        operation,
+      });
     }
   }
   const get = (pointer: string): unknown =>
@@ -62,12 +68,15 @@ export async function loadSpec(provider: string): Promise<Spec> {
       .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], document);
   const deref = <T>(node: unknown): T => {
     let current = node as Json | undefined;
-    for (let i = 0; i < 20 && typeof current?.$ref === "string"; i++) current = get((current.$ref as string).slice(1)) as Json;
+    for (let i = 0; i < 20 && typeof current?.$ref === "string"; i++)
+      current = get((current.$ref as string).slice(1)) as Json;
     return current as T;
   };
   const server = ((document.servers ?? []) as Json[])[0];
   const variables = (server?.variables ?? {}) as Record<string, Json>;
-  const url = server ? String(server.url).replace(/\{([^}]+)\}/g, (whole, n: string) => String(variables[n]?.default ?? whole)) : "/";
+  const url = server
+    ? String(server.url).replace(/\{([^}]+)\}/g, (whole, n: string) => String(variables[n]?.default ?? whole))
+    : "/";
   return {
     document,
     operations,
@@ -75,8 +84,14 @@ export async function loadSpec(provider: string): Promise<Spec> {
     baseUrl: /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url.replace(/\/+$/, "") : "https://api.example.com",
     check(pointer, value) {
       let validate = compiled.get(pointer);
-      if (!validate) compiled.set(pointer, (validate = ajv.compile({ $ref: `${id}#${pointer.split("/").map(encodeURIComponent).join("/")}` })));
-      return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
+      if (!validate)
+        compiled.set(
+          pointer,
+          (validate = ajv.compile({ $ref: `${id}#${pointer.split("/").map(encodeURIComponent).join("/")}` })),
+        );
+      return validate(value)
+        ? []
+        : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
     },
   };
 }

@@ -28,7 +28,12 @@ export async function docFiles(generated = GENERATED, withReadme = false): Promi
     const readme = join(generated, provider, "README.md");
     const readmeText = withReadme ? await readFile(readme, "utf8").catch(() => undefined) : undefined;
     if (readmeText !== undefined) {
-      files.push({ path: readme, name: relative(generated.startsWith(ROOT) ? ROOT : join(generated, ".."), readme), provider, text: readmeText });
+      files.push({
+        path: readme,
+        name: relative(generated.startsWith(ROOT) ? ROOT : join(generated, ".."), readme),
+        provider,
+        text: readmeText,
+      });
     }
     const docs = join(generated, provider, "docs");
     let entries;
@@ -111,7 +116,10 @@ export async function makeConsumer(dir: string, packages: Record<string, string>
     await symlink(join(ROOT, "node_modules", entry), join(modules, entry));
   }
   for (const [name, path] of Object.entries(packages)) await symlink(path, join(modules, "@apigen", name));
-  await writeFile(join(dir, "package.json"), JSON.stringify({ name: "docs-examples", private: true, type: "module" }, null, 2));
+  await writeFile(
+    join(dir, "package.json"),
+    JSON.stringify({ name: "docs-examples", private: true, type: "module" }, null, 2),
+  );
   await writeFile(join(dir, "tsconfig.json"), JSON.stringify(EXAMPLE_TSCONFIG, null, 2));
 }
 
@@ -160,7 +168,10 @@ export function locate(d: Diagnostic, files: Map<string, CodeBlock>): string {
 }
 
 /** markdownlint-cli2 (in-process, its CLI entry) on `globs` under `directory`, with the committed config. */
-export async function lintDocs(directory: string, globs: string[]): Promise<{ code: number; errors: string[]; files: number }> {
+export async function lintDocs(
+  directory: string,
+  globs: string[],
+): Promise<{ code: number; errors: string[]; files: number }> {
   const errors: string[] = [];
   let files = 0;
   const code = await markdownlint({

@@ -34,7 +34,8 @@ function random(seed: number): () => number {
   };
 }
 
-const withoutKept = (tree: Tree): Tree => Object.fromEntries(Object.entries(tree).filter(([rel]) => !rel.startsWith("node_modules/")));
+const withoutKept = (tree: Tree): Tree =>
+  Object.fromEntries(Object.entries(tree).filter(([rel]) => !rel.startsWith("node_modules/")));
 
 /** The latitudesh spec with one summary edited: a regeneration rewrites docs, openapi.json, changelog, version. */
 async function editedSpec(): Promise<string> {
@@ -170,12 +171,16 @@ describe("a generator killed with SIGKILL while regenerating a package", () => {
     const result = await done;
     const outcome = await stateAfterKill(c);
     const left = await leftovers(c.generated);
-    outcomes.push(`${inWriteWindow ? "write window" : "anywhere"} +${delay.toFixed(1)} ms: ${result.signal ?? `exit ${result.code}`}, ${outcome}${left.length ? `, left ${left.map((n) => n.replace(/-\d+-[0-9a-f]+$/, "")).join(" ")}` : ""}`);
+    outcomes.push(
+      `${inWriteWindow ? "write window" : "anywhere"} +${delay.toFixed(1)} ms: ${result.signal ?? `exit ${result.code}`}, ${outcome}${left.length ? `, left ${left.map((n) => n.replace(/-\d+-[0-9a-f]+$/, "")).join(" ")}` : ""}`,
+    );
 
     // Recovery alone: exactly the old or the new package again, node_modules included, nothing left over.
     await recoverInterrupted(c.generated);
     const recovered = await hashTree(c.pkg);
-    expect([JSON.stringify(OLD), JSON.stringify(NEW)], `seed ${SEED}: recovery left a mix`).toContain(JSON.stringify(recovered));
+    expect([JSON.stringify(OLD), JSON.stringify(NEW)], `seed ${SEED}: recovery left a mix`).toContain(
+      JSON.stringify(recovered),
+    );
     expect(await leftovers(c.generated)).toEqual([]);
 
     // And the next run (which recovers first on its own) completes the new package.
@@ -187,15 +192,23 @@ describe("a generator killed with SIGKILL while regenerating a package", () => {
   it(`leaves the old package or the new one, never a mix (${KILLS_IN_WRITE_WINDOW} kills in the write window, ${KILLS_ANYWHERE} anywhere)`, async () => {
     for (let i = 0; i < KILLS_IN_WRITE_WINDOW; i++) await killRun(i, true);
     for (let i = 0; i < KILLS_ANYWHERE; i++) await killRun(KILLS_IN_WRITE_WINDOW + i, false);
-    console.log(`seed ${SEED}; reference run ${Math.round(referenceMs)} ms, write window ${writeWindowMs.toFixed(1)} ms\n  ${outcomes.join("\n  ")}`);
+    console.log(
+      `seed ${SEED}; reference run ${Math.round(referenceMs)} ms, write window ${writeWindowMs.toFixed(1)} ms\n  ${outcomes.join("\n  ")}`,
+    );
     // The kills must have hit the interesting part at least once: not every run finished or died before writing.
-    expect(outcomes.some((o) => / left /.test(o) || o.includes("between renames")), outcomes.join("\n")).toBe(true);
+    expect(
+      outcomes.some((o) => / left /.test(o) || o.includes("between renames")),
+      outcomes.join("\n"),
+    ).toBe(true);
   }, 300_000);
 });
 
 describe("recovery from each point of the write, one by one", () => {
   /** The package set up as replaceFolder leaves it at a given point, then recovery. */
-  async function scenario(name: string, setup: (c: { generated: string; pkg: string; tmp: string; old: string }) => Promise<void>): Promise<Tree | undefined> {
+  async function scenario(
+    name: string,
+    setup: (c: { generated: string; pkg: string; tmp: string; old: string }) => Promise<void>,
+  ): Promise<Tree | undefined> {
     const c = await makeCase(`point-${name}`);
     const tag = "999999-0badf00d"; // a pid that is not running
     const tmp = join(c.generated, `.apigen-tmp-latitudesh-${tag}`);
@@ -210,7 +223,9 @@ describe("recovery from each point of the write, one by one", () => {
   async function halfWritten(from: string, tmp: string): Promise<void> {
     await mkdir(tmp, { recursive: true });
     const tree = (await hashTree(from))!;
-    for (const rel of Object.keys(tree).filter((r) => !r.startsWith("node_modules/")).slice(0, Math.ceil(Object.keys(tree).length / 3))) {
+    for (const rel of Object.keys(tree)
+      .filter((r) => !r.startsWith("node_modules/"))
+      .slice(0, Math.ceil(Object.keys(tree).length / 3))) {
       await mkdir(join(tmp, rel, ".."), { recursive: true });
       await cp(join(from, rel), join(tmp, rel));
     }

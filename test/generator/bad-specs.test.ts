@@ -64,7 +64,11 @@ const CASES: Case[] = [
   { file: "yaml-syntax.yaml", position: /:[89]:\d+: /, says: /YAML syntax error/, cli: true },
   { file: "json-syntax.json", position: /:3:\d+: /, says: /JSON syntax error/, cli: true },
   { file: "tab-indent.yaml", position: /:3:1: /, says: /YAML syntax error: Tabs are not allowed/ },
-  { file: "duplicate-keys.yaml", position: /:8:3: /, says: /YAML syntax error: Map keys must be unique \("\/a" appears twice/ },
+  {
+    file: "duplicate-keys.yaml",
+    position: /:8:3: /,
+    says: /YAML syntax error: Map keys must be unique \("\/a" appears twice/,
+  },
   { file: "duplicate-keys.json", position: /:6:5: /, says: /duplicate key "\/a".*would be lost/ },
   { file: "multiple-documents.yaml", position: /:4:1: /, says: /multiple documents/ },
   { file: "undefined-alias.yaml", position: /:5:10: /, says: /Unresolved alias.*notDefined/ },
@@ -76,11 +80,28 @@ const CASES: Case[] = [
     file: "deep-nesting.json",
     position: /:1:\d+: /,
     says: /nests deeper than 256 levels/,
-    make: (path) => writeFile(path, `{"openapi":"3.1.0","info":{"title":"Deep","version":"1"},"paths":{},"x-deep":${"[".repeat(100_000)}${"]".repeat(100_000)}}`),
+    make: (path) =>
+      writeFile(
+        path,
+        `{"openapi":"3.1.0","info":{"title":"Deep","version":"1"},"paths":{},"x-deep":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      ),
   },
   // 40,000 keys in one mapping: the yaml package's duplicate-key check is quadratic (minutes); the loader's own is not.
-  { file: "huge-mapping.yaml", position: /:4000[67]:\d+: /, says: /YAML syntax error/, make: hugeMapping, maxMs: 30_000 },
-  { file: "huge-20mb.json", position: /:\d{6,}:\d+: /, says: /JSON syntax error: Unexpected token 'o'$/, cli: true, make: huge20MbJson, maxMs: 15_000 },
+  {
+    file: "huge-mapping.yaml",
+    position: /:4000[67]:\d+: /,
+    says: /YAML syntax error/,
+    make: hugeMapping,
+    maxMs: 30_000,
+  },
+  {
+    file: "huge-20mb.json",
+    position: /:\d{6,}:\d+: /,
+    says: /JSON syntax error: Unexpected token 'o'$/,
+    cli: true,
+    make: huge20MbJson,
+    maxMs: 15_000,
+  },
   // Not text, or nothing in it
   { file: "empty.yaml", position: /:1:1: /, says: /empty/, cli: true },
   { file: "comment-only.yaml", position: /:1:1: /, says: /expected an OpenAPI document.*holds nothing/ },
@@ -90,37 +111,104 @@ const CASES: Case[] = [
     position: /:\d+:\d+: /,
     says: /binary data \(a NUL byte\)/,
     cli: true,
-    make: (path) => writeFile(path, Buffer.concat([Buffer.from("\x1f\x8b\x08\x00", "latin1"), randomBytes(4096), Buffer.alloc(16)])),
+    make: (path) =>
+      writeFile(path, Buffer.concat([Buffer.from("\x1f\x8b\x08\x00", "latin1"), randomBytes(4096), Buffer.alloc(16)])),
   },
   { file: "not-utf8.yaml", position: /:3:14: /, says: /not valid UTF-8 text \(byte 0xe9 here\)/ },
   // Not an OpenAPI 3.0/3.1 document
   { file: "top-level-list.yaml", position: /:1:1: /, says: /expected an OpenAPI document.*holds a list/ },
   { file: "top-level-string.json", position: /:1:1: /, says: /expected an OpenAPI document.*holds a string/ },
   { file: "missing-openapi-field.yaml", position: /:1:1: /, says: /missing the "openapi" version field/ },
-  { file: "wrong-version.yaml", position: /:1:\d+: .*\(at #\/openapi\)$/, says: /unsupported OpenAPI version "4\.0\.0"/ },
-  { file: "unknown-version-3-9.yaml", position: /:1:\d+: .*\(at #\/openapi\)$/, says: /unsupported OpenAPI version "3\.9\.1"/ },
-  { file: "version-not-a-version.json", position: /:2:3: .*\(at #\/openapi\)$/, says: /"openapi" field must be a version string.*not a mapping/ },
+  {
+    file: "wrong-version.yaml",
+    position: /:1:\d+: .*\(at #\/openapi\)$/,
+    says: /unsupported OpenAPI version "4\.0\.0"/,
+  },
+  {
+    file: "unknown-version-3-9.yaml",
+    position: /:1:\d+: .*\(at #\/openapi\)$/,
+    says: /unsupported OpenAPI version "3\.9\.1"/,
+  },
+  {
+    file: "version-not-a-version.json",
+    position: /:2:3: .*\(at #\/openapi\)$/,
+    says: /"openapi" field must be a version string.*not a mapping/,
+  },
   { file: "swagger-2.json", position: /:2:\d+: /, says: /Swagger 2\.0 is not supported/ },
   // $refs
-  { file: "dangling-ref.yaml", position: /:1[23]:\d+: /, says: /dangling \$ref.*#\/components\/schemas\/Missing/, cli: true },
-  { file: "circular-refs.yaml", position: /:15:5: .*\(at #\/components\/schemas\/A\)$/, says: /\$ref cycle with no schema in it: .*A -> .*B -> .*A/ },
+  {
+    file: "dangling-ref.yaml",
+    position: /:1[23]:\d+: /,
+    says: /dangling \$ref.*#\/components\/schemas\/Missing/,
+    cli: true,
+  },
+  {
+    file: "circular-refs.yaml",
+    position: /:15:5: .*\(at #\/components\/schemas\/A\)$/,
+    says: /\$ref cycle with no schema in it: .*A -> .*B -> .*A/,
+  },
   { file: "self-ref.yaml", position: /:6:5: /, says: /\$ref cycle with no schema in it: .*Loop -> .*Loop/ },
-  { file: "missing-external-file.yaml", position: /:12:15: /, says: /\$ref to a file that does not exist: "\.\/schemas\/does-not-exist\.yaml"/ },
-  { file: "external-dangling-pointer.yaml", position: /:12:15: /, says: /dangling \$ref: nothing found at "\.\/_parts\/thing\.yaml#\/Missing"/ },
-  { file: "bad-ref-type.yaml", position: /:13:\d+: .*\(at #\/paths\/.*\/schema\/\$ref\)$/, says: /\$ref must be a string .*not a number/ },
+  {
+    file: "missing-external-file.yaml",
+    position: /:12:15: /,
+    says: /\$ref to a file that does not exist: "\.\/schemas\/does-not-exist\.yaml"/,
+  },
+  {
+    file: "external-dangling-pointer.yaml",
+    position: /:12:15: /,
+    says: /dangling \$ref: nothing found at "\.\/_parts\/thing\.yaml#\/Missing"/,
+  },
+  {
+    file: "bad-ref-type.yaml",
+    position: /:13:\d+: .*\(at #\/paths\/.*\/schema\/\$ref\)$/,
+    says: /\$ref must be a string .*not a number/,
+  },
   // Operations and parameters
-  { file: "duplicate-operation-id.yaml", position: /:10:\d+: .*\(at #\/paths\/~1b\/get\/operationId\)$/, says: /duplicate operationId "getThing": GET \/a already uses it/ },
+  {
+    file: "duplicate-operation-id.yaml",
+    position: /:10:\d+: .*\(at #\/paths\/~1b\/get\/operationId\)$/,
+    says: /duplicate operationId "getThing": GET \/a already uses it/,
+  },
   { file: "undeclared-path-param.yaml", position: /:5:\d+: /, says: /path parameter `\{thingId\}`/ },
-  { file: "path-param-not-in-path.yaml", position: /:8:\d+: /, says: /Path parameter `thingId` is not used in the path `\/things`/ },
+  {
+    file: "path-param-not-in-path.yaml",
+    position: /:8:\d+: /,
+    says: /Path parameter `thingId` is not used in the path `\/things`/,
+  },
   { file: "duplicate-parameter.yaml", position: /:9:\d+: /, says: /unique `name` \+ `in`.*limit/ },
-  { file: "bad-percent-in-path.yaml", position: /:4:3: .*\(at #\/paths\/~1discounts~1100%\)$/, says: /`%` that does not begin a percent-encoded byte/ },
+  {
+    file: "bad-percent-in-path.yaml",
+    position: /:4:3: .*\(at #\/paths\/~1discounts~1100%\)$/,
+    says: /`%` that does not begin a percent-encoded byte/,
+  },
   // Wrong types where objects (or lists) belong
-  { file: "wrong-type.yaml", position: /:4:\d+: /, says: /Expected type `PathItem` \(object\) but got `string`/, cli: true },
+  {
+    file: "wrong-type.yaml",
+    position: /:4:\d+: /,
+    says: /Expected type `PathItem` \(object\) but got `string`/,
+    cli: true,
+  },
   { file: "paths-is-a-list.yaml", position: /:3:1: /, says: /Expected type `Paths` \(object\) but got `array`/ },
-  { file: "parameters-not-a-list.yaml", position: /:7:\d+: /, says: /Expected type `ParameterList` \(array\) but got `object`/ },
-  { file: "schema-is-a-string.yaml", position: /:12:\d+: /, says: /Expected type `Schema` \(object\) but got `string`/ },
-  { file: "responses-is-a-number.json", position: /:6:\d+: /, says: /Expected type `Responses` \(object\) but got `integer`/ },
-  { file: "component-schema-number.yaml", position: /:6:5: /, says: /Expected type `Schema` \(object\) but got `integer`/ },
+  {
+    file: "parameters-not-a-list.yaml",
+    position: /:7:\d+: /,
+    says: /Expected type `ParameterList` \(array\) but got `object`/,
+  },
+  {
+    file: "schema-is-a-string.yaml",
+    position: /:12:\d+: /,
+    says: /Expected type `Schema` \(object\) but got `string`/,
+  },
+  {
+    file: "responses-is-a-number.json",
+    position: /:6:\d+: /,
+    says: /Expected type `Responses` \(object\) but got `integer`/,
+  },
+  {
+    file: "component-schema-number.yaml",
+    position: /:6:5: /,
+    says: /Expected type `Schema` \(object\) but got `integer`/,
+  },
 ];
 
 /** The one-line shapes every message must have. */
@@ -169,7 +257,11 @@ describe("the bad-spec corpus", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(25);
     expect(new Set(CASES.map((c) => c.file)).size).toBe(CASES.length);
     const committed = (await readdir(FIXTURES, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
-    expect(committed.sort()).toEqual(CASES.filter((c) => !c.make).map((c) => c.file).sort());
+    expect(committed.sort()).toEqual(
+      CASES.filter((c) => !c.make)
+        .map((c) => c.file)
+        .sort(),
+    );
   });
 
   it("the 20 MB case is at least 20 MB", async () => {
@@ -181,7 +273,10 @@ describe("the bad-spec corpus", () => {
 describe.each(CASES)("a bad spec: $file", (c) => {
   it("fails with one located line and leaves the package it targets byte-identical", async () => {
     const started = performance.now();
-    const error = await generatePackage({ provider: "latitudesh", specFile: specPath(c), outDir: packageDir }, ctx).then(
+    const error = await generatePackage(
+      { provider: "latitudesh", specFile: specPath(c), outDir: packageDir },
+      ctx,
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );

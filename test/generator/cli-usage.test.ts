@@ -29,12 +29,21 @@ const USAGE_ERRORS: [args: string[], says: string][] = [
   [["generaet"], 'unknown command "generaet"; did you mean "generate"?'],
   [["chek"], 'unknown command "chek"; did you mean "check"?'],
   [["frobnicate"], 'unknown command "frobnicate" (commands: generate, check, watch, release, diff)'],
-  [["generate", "pingone-managment"], `no spec for "pingone-managment" in ${"SPECS"}; did you mean "pingone-management"? (known: latitudesh, pingone-management)`],
-  [["check", "latitude"], `no spec for "latitude" in ${"SPECS"}; did you mean "latitudesh"? (known: latitudesh, pingone-management)`],
+  [
+    ["generate", "pingone-managment"],
+    `no spec for "pingone-managment" in ${"SPECS"}; did you mean "pingone-management"? (known: latitudesh, pingone-management)`,
+  ],
+  [
+    ["check", "latitude"],
+    `no spec for "latitude" in ${"SPECS"}; did you mean "latitudesh"? (known: latitudesh, pingone-management)`,
+  ],
   [["generate", "stripe"], `no spec for "stripe" in ${"SPECS"} (known: latitudesh, pingone-management)`],
   [["generate", "--spec", "a.yaml"], "--spec and --out go together"],
   [["generate", "latitudesh", "--spec", "a.yaml", "--out", "x"], "name providers or give --spec, not both"],
-  [["generate", "--specs", "nowhere"], `no specs found in ${"WORK"}/nowhere (give --specs <dir>, or --spec <file> --out <dir>)`],
+  [
+    ["generate", "--specs", "nowhere"],
+    `no specs found in ${"WORK"}/nowhere (give --specs <dir>, or --spec <file> --out <dir>)`,
+  ],
 ];
 
 describe("usage errors", () => {

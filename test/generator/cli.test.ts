@@ -36,7 +36,10 @@ async function snapshot(dir: string): Promise<Map<string, { content: string; mti
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files.set(path.slice(dir.length + 1), { content: await readFile(path, "utf8"), mtimeMs: (await stat(path)).mtimeMs });
+    files.set(path.slice(dir.length + 1), {
+      content: await readFile(path, "utf8"),
+      mtimeMs: (await stat(path)).mtimeMs,
+    });
   }
   return files;
 }
@@ -74,7 +77,8 @@ describe("generate over specs/", () => {
     // An empty folder starts at 0.1.0; the committed packages carry their versions and changelogs
     // (and the manifest hashes those). `npm run check` compares those too (typecheck.test.ts).
     const HISTORY = ["CHANGELOG.md", "apigen-manifest.json", ".apigen/released.json"];
-    const withoutVersion = (path: string, content: string) => (path.endsWith("package.json") ? content.replace(/"version": "[^"]*"/, '"version": "X"') : content);
+    const withoutVersion = (path: string, content: string) =>
+      path.endsWith("package.json") ? content.replace(/"version": "[^"]*"/, '"version": "X"') : content;
     const ours = await snapshot(join(base, "generated"));
     const committed = await snapshot(join(ROOT, "generated"));
     expect([...ours.keys()].sort()).toEqual([...committed.keys()].filter((p) => !p.includes("node_modules")).sort());
@@ -91,14 +95,22 @@ describe("generate over specs/", () => {
     await writeFile(join(work, "shuffled.yaml"), stringify(shuffleKeys(source, { n: 1 })));
     const normal = join(work, "normal");
     await writeFile(join(work, "normal.yaml"), stringify(source));
-    expect((await apigen(["generate", "--spec", "shuffled.yaml", "--out", shuffled, "--name", "x"], { cwd: work })).code).toBe(0);
-    expect((await apigen(["generate", "--spec", "normal.yaml", "--out", normal, "--name", "x"], { cwd: work })).code).toBe(0);
+    expect(
+      (await apigen(["generate", "--spec", "shuffled.yaml", "--out", shuffled, "--name", "x"], { cwd: work })).code,
+    ).toBe(0);
+    expect(
+      (await apigen(["generate", "--spec", "normal.yaml", "--out", normal, "--name", "x"], { cwd: work })).code,
+    ).toBe(0);
     const a = await snapshot(shuffled);
     const b = await snapshot(normal);
     expect([...a.keys()]).toEqual([...b.keys()]);
     for (const [path, file] of a) {
       // The banner and manifest name the spec file, which differs by name only.
-      const strip = (s: string) => s.replaceAll("shuffled.yaml", "SPEC").replaceAll("normal.yaml", "SPEC").replace(/"[0-9a-f]{64}"/g, '"HASH"');
+      const strip = (s: string) =>
+        s
+          .replaceAll("shuffled.yaml", "SPEC")
+          .replaceAll("normal.yaml", "SPEC")
+          .replace(/"[0-9a-f]{64}"/g, '"HASH"');
       expect(strip(file.content), path).toBe(strip(b.get(path)!.content));
     }
   });
@@ -107,7 +119,9 @@ describe("generate over specs/", () => {
     const work = await workspace();
     const result = await apigen(["generate", "latitudesh", "--force"], { cwd: work });
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split("\n")).toEqual([expect.stringMatching(/^latitudesh\s+regenerated, no file changed/)]);
+    expect(result.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^latitudesh\s+regenerated, no file changed/),
+    ]);
   });
 
   it("reports a JSON summary with --json and nothing with --quiet", async () => {
@@ -129,7 +143,13 @@ describe("generate over specs/", () => {
     const work = await workspace();
     const spec = join(work, "specs", "latitudesh.yaml");
     const original = await readFile(spec, "utf8");
-    await writeFile(spec, original.replace(/\n {2}\/vpn_sessions\/\{vpn_session_id\}:\n(?: {4}.*\n| {6}.*\n| {8}.*\n| {10}.*\n| {12}.*\n)+/, "\n"));
+    await writeFile(
+      spec,
+      original.replace(
+        /\n {2}\/vpn_sessions\/\{vpn_session_id\}:\n(?: {4}.*\n| {6}.*\n| {8}.*\n| {10}.*\n| {12}.*\n)+/,
+        "\n",
+      ),
+    );
     const before = await snapshot(join(work, "generated", "latitudesh"));
     const result = await apigen(["generate", "--dry-run", "latitudesh"], { cwd: work });
     await writeFile(spec, original);

@@ -32,31 +32,186 @@ const RUNS = Number(process.env.APIGEN_FC_RUNS ?? 500);
 
 /** Pieces that have broken generators: comment and string terminators, markdown and HTML syntax, JS keywords. */
 const FRAGMENTS = [
-  "*/", "/*", "/**", "//", "`", "``", "```", "${", "${x}", "}", "{", '"', "'", "\\", "\\n", "\\u0041",
-  "</script>", "<script>alert(1)</script>", "<!--", "-->", "<b>", "<a href='x'>", "&amp;", "&lt;", "|", "||", " | ",
-  "\n", "\r\n", "\n\n", "\r", "\t", " ", "  ", "\u0000", "\u0007", "\u001b[31m", "\u2028", "\u2029", "\u200b", "\ufeff",
-  "delete", "default", "class", "function", "new", "await", "constructor", "__proto__", "prototype", "toString", "hasOwnProperty", "then", "raw",
-  "é", "Ω", "中文", "日本語", "🚀", "👩‍👩‍👧", "مرحبا", "ß", "İ", "ǅ",
-  "#", "## ", "*", "**", "_", "__", "[", "]", "](", ")", "(", "![x](y)", "[x]: y", "<", ">", "> ", "- ", "1. ", "---", "===", "~~~", "~",
-  "{{", "}}", "{{{x}}}", "@deprecated", "@param x", "@example", "0", "123", "1e3", "-", ".", "..", "$", "%", "%20", "%zz", "~0", "~1", "?", ":", ";", ",", "=", "+", "!", "@", "^",
+  "*/",
+  "/*",
+  "/**",
+  "//",
+  "`",
+  "``",
+  "```",
+  "${",
+  "${x}",
+  "}",
+  "{",
+  '"',
+  "'",
+  "\\",
+  "\\n",
+  "\\u0041",
+  "</script>",
+  "<script>alert(1)</script>",
+  "<!--",
+  "-->",
+  "<b>",
+  "<a href='x'>",
+  "&amp;",
+  "&lt;",
+  "|",
+  "||",
+  " | ",
+  "\n",
+  "\r\n",
+  "\n\n",
+  "\r",
+  "\t",
+  " ",
+  "  ",
+  "\u0000",
+  "\u0007",
+  "\u001b[31m",
+  "\u2028",
+  "\u2029",
+  "\u200b",
+  "\ufeff",
+  "delete",
+  "default",
+  "class",
+  "function",
+  "new",
+  "await",
+  "constructor",
+  "__proto__",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "then",
+  "raw",
+  "é",
+  "Ω",
+  "中文",
+  "日本語",
+  "🚀",
+  "👩‍👩‍👧",
+  "مرحبا",
+  "ß",
+  "İ",
+  "ǅ",
+  "#",
+  "## ",
+  "*",
+  "**",
+  "_",
+  "__",
+  "[",
+  "]",
+  "](",
+  ")",
+  "(",
+  "![x](y)",
+  "[x]: y",
+  "<",
+  ">",
+  "> ",
+  "- ",
+  "1. ",
+  "---",
+  "===",
+  "~~~",
+  "~",
+  "{{",
+  "}}",
+  "{{{x}}}",
+  "@deprecated",
+  "@param x",
+  "@example",
+  "0",
+  "123",
+  "1e3",
+  "-",
+  ".",
+  "..",
+  "$",
+  "%",
+  "%20",
+  "%zz",
+  "~0",
+  "~1",
+  "?",
+  ":",
+  ";",
+  ",",
+  "=",
+  "+",
+  "!",
+  "@",
+  "^",
 ];
 
 const fragment = fc.constantFrom(...FRAGMENTS);
 const anyText = fc.string({ unit: "binary", maxLength: 4 });
 /** Any string made of hostile fragments and arbitrary code points. */
 const hostile = fc
-  .array(fc.oneof({ weight: 4, arbitrary: fragment }, { weight: 1, arbitrary: anyText }), { minLength: 1, maxLength: 4 })
+  .array(fc.oneof({ weight: 4, arbitrary: fragment }, { weight: 1, arbitrary: anyText }), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((parts) => parts.join(""));
 
 /** Names that collide once case and punctuation are dropped, and words every language reserves. */
-const CLASHING = ["thing", "Thing", "THING", "thing_", "_thing", "thing-", "th-ing", "th_ing", "Th Ing", "thing!", "thing.", "thing2", "2thing", "getThing", "get_thing", "GetThing", "get-thing"];
-const RESERVED = ["delete", "default", "class", "function", "new", "await", "import", "export", "constructor", "__proto__", "toString", "raw", "then", "Operations", "paths", "components", "undefined", "NaN", "Api", "Client"];
-const name = fc.oneof({ weight: 3, arbitrary: hostile }, { weight: 2, arbitrary: fc.constantFrom(...CLASHING) }, { weight: 1, arbitrary: fc.constantFrom(...RESERVED) });
+const CLASHING = [
+  "thing",
+  "Thing",
+  "THING",
+  "thing_",
+  "_thing",
+  "thing-",
+  "th-ing",
+  "th_ing",
+  "Th Ing",
+  "thing!",
+  "thing.",
+  "thing2",
+  "2thing",
+  "getThing",
+  "get_thing",
+  "GetThing",
+  "get-thing",
+];
+const RESERVED = [
+  "delete",
+  "default",
+  "class",
+  "function",
+  "new",
+  "await",
+  "import",
+  "export",
+  "constructor",
+  "__proto__",
+  "toString",
+  "raw",
+  "then",
+  "Operations",
+  "paths",
+  "components",
+  "undefined",
+  "NaN",
+  "Api",
+  "Client",
+];
+const name = fc.oneof(
+  { weight: 3, arbitrary: hostile },
+  { weight: 2, arbitrary: fc.constantFrom(...CLASHING) },
+  { weight: 1, arbitrary: fc.constantFrom(...RESERVED) },
+);
 /** Not empty: an empty name is a different bug (and invalid in most places). */
 const someName = name.filter((s) => s.trim() !== "");
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 /** Prose, now and then of the wrong type (`description: 5`): tolerated, not allowed to crash anything. */
-const prose: fc.Arbitrary<string | number> = fc.oneof({ weight: 12, arbitrary: hostile }, { weight: 1, arbitrary: fc.integer() });
+const prose: fc.Arbitrary<string | number> = fc.oneof(
+  { weight: 12, arbitrary: hostile },
+  { weight: 1, arbitrary: fc.integer() },
+);
 
 /** A path parameter name: anything but the URL template's own syntax. */
 const segment = someName.map((s) => s.replace(/[{}/?#]/g, "")).filter((s) => s !== "");
@@ -66,10 +221,20 @@ const staticSegment = segment.map((s) => s.replace(/%(?![0-9A-Fa-f]{2})/g, "%25"
 type Obj = Record<string, unknown>;
 
 const leafSchema: fc.Arbitrary<Obj> = fc.oneof(
-  fc.record({ type: fc.constant("string"), description: maybe(prose), enum: maybe(fc.uniqueArray(hostile, { minLength: 1, maxLength: 4 })) }),
+  fc.record({
+    type: fc.constant("string"),
+    description: maybe(prose),
+    enum: maybe(fc.uniqueArray(hostile, { minLength: 1, maxLength: 4 })),
+  }),
   fc.record({ type: fc.constant("integer"), description: maybe(prose) }),
   fc.record({ type: fc.constant("boolean") }),
-  fc.record({ type: fc.constant("array"), items: fc.record({ type: fc.constant("string"), enum: maybe(fc.uniqueArray(hostile, { minLength: 1, maxLength: 3 })) }) }),
+  fc.record({
+    type: fc.constant("array"),
+    items: fc.record({
+      type: fc.constant("string"),
+      enum: maybe(fc.uniqueArray(hostile, { minLength: 1, maxLength: 3 })),
+    }),
+  }),
   fc.record({ type: fc.constant(["string", "null"]) }),
   fc.record({ const: hostile }),
 );
@@ -81,7 +246,10 @@ const propertySchema: fc.Arbitrary<Obj> = fc.oneof(
   { weight: 1, arbitrary: fc.nat().map((n) => ({ [REF]: n })) },
   {
     weight: 1,
-    arbitrary: fc.record({ type: fc.constant("object"), properties: fc.dictionary(someName, leafSchema, { maxKeys: 3 }) }),
+    arbitrary: fc.record({
+      type: fc.constant("object"),
+      properties: fc.dictionary(someName, leafSchema, { maxKeys: 3 }),
+    }),
   },
 );
 
@@ -94,7 +262,13 @@ const objectSchema: fc.Arbitrary<Obj> = fc
   })
   .map(({ description, properties, requiredMask, additionalProperties }) => {
     const required = Object.keys(properties).filter((_, i) => requiredMask[i]);
-    return { type: "object", description, properties, required: required.length ? required : undefined, additionalProperties };
+    return {
+      type: "object",
+      description,
+      properties,
+      required: required.length ? required : undefined,
+      additionalProperties,
+    };
   });
 
 const bodySchema = fc.oneof({ weight: 3, arbitrary: objectSchema }, { weight: 1, arbitrary: propertySchema });
@@ -137,7 +311,14 @@ const specArbitrary = fc.record({
   securitySchemes: fc.array(fc.tuple(someName, fc.constantFrom("apiKey", "bearer"), someName), { maxLength: 2 }),
   serverDescription: maybe(prose),
   /** A second server whose URL is made of these variables: names, descriptions and enum values become client types. */
-  serverVariables: fc.array(fc.record({ name: segment, description: maybe(prose), values: maybe(fc.uniqueArray(hostile, { minLength: 1, maxLength: 3 })) }), { maxLength: 3 }),
+  serverVariables: fc.array(
+    fc.record({
+      name: segment,
+      description: maybe(prose),
+      values: maybe(fc.uniqueArray(hostile, { minLength: 1, maxLength: 3 })),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 type SpecInput = typeof specArbitrary extends fc.Arbitrary<infer T> ? T : never;
@@ -154,12 +335,22 @@ function buildSpec(input: SpecInput): { document: Obj; operations: number; model
     if (Array.isArray(node)) return node.map(resolveRefs);
     if (node === null || typeof node !== "object") return node;
     const obj = node as Obj;
-    if (REF in obj) return schemaNames.length ? { $ref: refTo(schemaNames[(obj[REF] as number) % schemaNames.length]!) } : { type: "string" };
+    if (REF in obj)
+      return schemaNames.length
+        ? { $ref: refTo(schemaNames[(obj[REF] as number) % schemaNames.length]!) }
+        : { type: "string" };
     const out: Obj = {};
-    for (const [k, v] of Object.entries(obj)) if (v !== undefined) Object.defineProperty(out, k, { value: resolveRefs(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(obj))
+      if (v !== undefined)
+        Object.defineProperty(out, k, { value: resolveRefs(v), enumerable: true, writable: true, configurable: true });
     return out;
   };
-  const schemes = new Map(input.securitySchemes.map(([key, type, headerName]) => [key, type === "apiKey" ? { type: "apiKey", in: "header", name: headerName } : { type: "http", scheme: "bearer" }]));
+  const schemes = new Map(
+    input.securitySchemes.map(([key, type, headerName]) => [
+      key,
+      type === "apiKey" ? { type: "apiKey", in: "header", name: headerName } : { type: "http", scheme: "bearer" },
+    ]),
+  );
   const paths: Obj = {};
   const ids = new Set<string>();
   let operations = 0;
@@ -171,7 +362,13 @@ function buildSpec(input: SpecInput): { document: Obj; operations: number; model
     if (operationId !== undefined) ids.add(operationId);
     const seen = new Set<string>();
     const parameters = [
-      ...op.pathParams.map((p) => ({ name: p, in: "path", required: true, description: op.pathParamDescription, schema: { type: "string" } })),
+      ...op.pathParams.map((p) => ({
+        name: p,
+        in: "path",
+        required: true,
+        description: op.pathParamDescription,
+        schema: { type: "string" },
+      })),
       ...op.parameters,
     ].filter((p) => {
       const key = `${p.in}:${p.name}`;
@@ -189,10 +386,17 @@ function buildSpec(input: SpecInput): { document: Obj; operations: number; model
         tags: op.tags,
         deprecated: op.deprecated || undefined,
         parameters,
-        requestBody: op.requestBody && { description: op.requestBody.description, required: op.requestBody.required, content: json(op.requestBody.schema) },
+        requestBody: op.requestBody && {
+          description: op.requestBody.description,
+          required: op.requestBody.required,
+          content: json(op.requestBody.schema),
+        },
         responses: {
           "200": { description: "ok", ...(op.response ? { content: json(op.response) } : {}) },
-          "404": { description: op.errorDescription, content: json({ type: "object", properties: { message: { type: "string" } } }) },
+          "404": {
+            description: op.errorDescription,
+            content: json({ type: "object", properties: { message: { type: "string" } } }),
+          },
         },
         security: op.secured && schemes.size ? [{ [[...schemes.keys()][0]!]: [] }] : undefined,
       },
@@ -200,7 +404,8 @@ function buildSpec(input: SpecInput): { document: Obj; operations: number; model
     operations++;
   }
   const schemas: Obj = {};
-  for (const [n, s] of input.schemas) Object.defineProperty(schemas, n, { value: s, enumerable: true, writable: true, configurable: true });
+  for (const [n, s] of input.schemas)
+    Object.defineProperty(schemas, n, { value: s, enumerable: true, writable: true, configurable: true });
   const tags = [...new Map(input.tags.map((t) => [t.name, t])).values()];
   const document = resolveRefs({
     openapi: "3.1.0",
@@ -251,7 +456,10 @@ function markdownProblems(source: string): string[] {
   const tokens = md.parse(source, {});
   const walk = (list: Token[]) => {
     for (const t of list) {
-      if ((t.type === "html_inline" || t.type === "html_block") && !INTENDED_HTML.some((re) => re.test(t.content.trim()))) {
+      if (
+        (t.type === "html_inline" || t.type === "html_block") &&
+        !INTENDED_HTML.some((re) => re.test(t.content.trim()))
+      ) {
         problems.push(`raw HTML ${JSON.stringify(t.content.slice(0, 80))}`);
       }
       if (t.children) walk(t.children);
@@ -265,10 +473,14 @@ function markdownProblems(source: string): string[] {
       for (let l = start; l < end; l++) {
         if (l === start + 1) continue; // the delimiter row
         const n = cellCount(lines[l]!);
-        if (n !== header) problems.push(`table row ${l + 1} has ${n} cells, its header ${header}: ${JSON.stringify(lines[l]!.slice(0, 120))}`);
+        if (n !== header)
+          problems.push(
+            `table row ${l + 1} has ${n} cells, its header ${header}: ${JSON.stringify(lines[l]!.slice(0, 120))}`,
+          );
       }
       const after = lines[end];
-      if (after !== undefined && after.trim().startsWith("|")) problems.push(`a table row broke off after line ${end}: ${JSON.stringify(after.slice(0, 120))}`);
+      if (after !== undefined && after.trim().startsWith("|"))
+        problems.push(`a table row broke off after line ${end}: ${JSON.stringify(after.slice(0, 120))}`);
     }
     if (t.type === "fence" && t.map) {
       // The closing line, without the markers of the blockquotes the fence sits in.
@@ -302,7 +514,9 @@ const failures: Failure[] = [];
 let renderMs = 0;
 
 function report(kind: string, list: Failure[]): string {
-  const shown = list.slice(0, Number(process.env.APIGEN_FC_SHOW ?? 5)).map((f) => `#${f.index}: ${f.what}\n  spec: ${specs[f.index]!.file}`);
+  const shown = list
+    .slice(0, Number(process.env.APIGEN_FC_SHOW ?? 5))
+    .map((f) => `#${f.index}: ${f.what}\n  spec: ${specs[f.index]!.file}`);
   return `${list.length} ${kind} failure(s) with seed ${SEED} (APIGEN_FC_SEED=${SEED} APIGEN_FC_RUNS=${RUNS} to replay; work folder kept: ${work}):\n${shown.join("\n")}`;
 }
 
@@ -329,7 +543,10 @@ beforeAll(async () => {
     await writeFile(file, JSON.stringify(document, null, 2));
     specs.push({ input, document, operations, models, file });
     try {
-      const pkg = await renderPackage({ provider: `hostile-${index}`, specFile: file, outDir: join(work, "none", String(index)) }, ctx);
+      const pkg = await renderPackage(
+        { provider: `hostile-${index}`, specFile: file, outDir: join(work, "none", String(index)) },
+        ctx,
+      );
       rendered.set(index, pkg);
       // Sources and declarations go to disk for tsc. runtime/ is the same in every package below its banners:
       // each package gets a one-line stand-in re-exporting one shared copy, so tsc checks it once, not 500 times.
@@ -343,19 +560,26 @@ beforeAll(async () => {
         if (rel.startsWith("src/runtime/")) {
           const [banner, ...rest] = content.split("\n");
           if (rest.join("\n") !== runtime.get(rel) || !/^\/\/ [^\n\r\u2028\u2029]*$/.test(banner!)) {
-            failures.push({ index, what: `runtime: ${rel} is not the runtime below a one-line banner: ${JSON.stringify(banner)}` });
+            failures.push({
+              index,
+              what: `runtime: ${rel} is not the runtime below a one-line banner: ${JSON.stringify(banner)}`,
+            });
           }
           if (rel === "src/runtime/index.ts") await writeFile(join(root, rel), STAND_IN);
         } else if (rel === "dist/runtime/index.d.ts") await writeFile(join(root, rel), STAND_IN);
         else if (rel.startsWith("dist/runtime/")) continue;
-        else if (rel.startsWith("src/") || (rel.startsWith("dist/") && rel.endsWith(".d.ts"))) await writeFile(join(root, rel), content);
+        else if (rel.startsWith("src/") || (rel.startsWith("dist/") && rel.endsWith(".d.ts")))
+          await writeFile(join(root, rel), content);
       }
     } catch (error) {
       failures.push({ index, what: `generation failed: ${describeError(error).split("\n")[0]}` });
     }
   }
   renderMs = performance.now() - started;
-  await writeFile(join(work, "tsconfig.json"), JSON.stringify({ compilerOptions: PACKAGE_TSCONFIG.compilerOptions, include: ["pkgs/*/src", "pkgs/*/dist"] }));
+  await writeFile(
+    join(work, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: PACKAGE_TSCONFIG.compilerOptions, include: ["pkgs/*/src", "pkgs/*/dist"] }),
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -377,15 +601,19 @@ describe(`${RUNS} generated specs with hostile names and strings (seed ${SEED})`
       const spec = specs[index]!;
       const methods = new Set(ir.operations.map((o) => `${o.tag}\0${o.methodName}`));
       const problems = [
-        ir.operations.length !== spec.operations && `${ir.operations.length} operations, the spec has ${spec.operations}`,
+        ir.operations.length !== spec.operations &&
+          `${ir.operations.length} operations, the spec has ${spec.operations}`,
         methods.size !== ir.operations.length && "two operations share a method name within a tag",
         new Set(ir.operations.map((o) => o.id)).size !== ir.operations.length && "two operations share an id",
         ir.models.length !== spec.models && `${ir.models.length} models, the spec has ${spec.models}`,
-        new Set(ir.models.map((m) => m.slug.toLowerCase())).size !== ir.models.length && "two models share a file name (ignoring case)",
+        new Set(ir.models.map((m) => m.slug.toLowerCase())).size !== ir.models.length &&
+          "two models share a file name (ignoring case)",
         new Set(ir.tags.map((t) => t.propertyName)).size !== ir.tags.length && "two tags share a property name",
         new Set(ir.tags.map((t) => t.typeName)).size !== ir.tags.length && "two tags share a type name",
-        new Set(ir.tags.map((t) => t.slug.toLowerCase())).size !== ir.tags.length && "two tags share a file name (ignoring case)",
-        ir.tags.some((t) => t.propertyName === "raw") && "a tag's property is named raw, which the client uses for the openapi-fetch client",
+        new Set(ir.tags.map((t) => t.slug.toLowerCase())).size !== ir.tags.length &&
+          "two tags share a file name (ignoring case)",
+        ir.tags.some((t) => t.propertyName === "raw") &&
+          "a tag's property is named raw, which the client uses for the openapi-fetch client",
       ].filter((p): p is string => typeof p === "string");
       for (const what of problems) list.push({ index, what });
     }

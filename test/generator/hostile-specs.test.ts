@@ -69,10 +69,16 @@ paths:
 async function symlinkOutSpec(): Promise<string> {
   const dir = join(work, "specs", "symlink", "project");
   await mkdir(dir, { recursive: true });
-  await writeFile(join(work, "specs", "symlink", "secret.yaml"), "type: object\nproperties:\n  token: { type: string, example: s3cr3t-from-outside }\n");
+  await writeFile(
+    join(work, "specs", "symlink", "secret.yaml"),
+    "type: object\nproperties:\n  token: { type: string, example: s3cr3t-from-outside }\n",
+  );
   await symlink(join(work, "specs", "symlink", "secret.yaml"), join(dir, "innocent.yaml"));
   const file = join(dir, "openapi.yaml");
-  await writeFile(file, (await readFile(join(FIXTURES, "ref-inside.yaml"), "utf8")).replace("./inside/thing.yaml", "./innocent.yaml"));
+  await writeFile(
+    file,
+    (await readFile(join(FIXTURES, "ref-inside.yaml"), "utf8")).replace("./inside/thing.yaml", "./innocent.yaml"),
+  );
   return file;
 }
 
@@ -84,24 +90,51 @@ const file = (files: ReadonlyMap<string, string>, name: string): string => {
 
 const CASES: Case[] = [
   // Reading outside the project
-  { name: "relative $ref climbing out of the spec's folder", file: "ref-climbs-out.yaml", error: { at: /:12:15: /, says: /"\.\.\/\.\.\/\.\.\/package\.json" refused: the \$ref leads outside .* --allow-ref-root/ } },
-  { name: "absolute $ref to a system file", file: "ref-absolute.yaml", error: { at: /:12:15: /, says: /"\/etc\/hostname" refused: the \$ref leads outside/ } },
-  { name: "symlink inside the folder leading outside", file: symlinkOutSpec, error: { at: /:12:15: /, says: /"\.\/innocent\.yaml" refused: the \$ref leads outside/ } },
-  { name: "remote $ref without --allow-remote-refs", file: "ref-remote.yaml", error: { at: /:12:15: /, says: /refused: a remote \$ref .* is not followed unless you pass --allow-remote-refs/ } },
+  {
+    name: "relative $ref climbing out of the spec's folder",
+    file: "ref-climbs-out.yaml",
+    error: {
+      at: /:12:15: /,
+      says: /"\.\.\/\.\.\/\.\.\/package\.json" refused: the \$ref leads outside .* --allow-ref-root/,
+    },
+  },
+  {
+    name: "absolute $ref to a system file",
+    file: "ref-absolute.yaml",
+    error: { at: /:12:15: /, says: /"\/etc\/hostname" refused: the \$ref leads outside/ },
+  },
+  {
+    name: "symlink inside the folder leading outside",
+    file: symlinkOutSpec,
+    error: { at: /:12:15: /, says: /"\.\/innocent\.yaml" refused: the \$ref leads outside/ },
+  },
+  {
+    name: "remote $ref without --allow-remote-refs",
+    file: "ref-remote.yaml",
+    error: { at: /:12:15: /, says: /refused: a remote \$ref .* is not followed unless you pass --allow-remote-refs/ },
+  },
   {
     name: "remote $ref to a host that accepts and never answers",
     file: () => remoteRefSpec("silent", () => `http://127.0.0.1:${port(silent)}/thing.yaml`),
     policy: () => ({ roots: [work], allowRemote: true, remoteTimeoutMs: 300 }),
     error: { at: /:12:15: /, says: /did not answer within 300 ms/ },
   },
-  { name: "$ref into a sibling folder, not allowed by default", file: "nested/ref-widened.yaml", error: { at: /:12:15: /, says: /"\.\.\/shared\/thing\.yaml" refused/ } },
+  {
+    name: "$ref into a sibling folder, not allowed by default",
+    file: "nested/ref-widened.yaml",
+    error: { at: /:12:15: /, says: /"\.\.\/shared\/thing\.yaml" refused/ },
+  },
   {
     name: "$ref into a sibling folder, allowed by a wider root",
     file: "nested/ref-widened.yaml",
     policy: () => ({ roots: [join(FIXTURES, "nested"), FIXTURES], allowRemote: false }),
     keeps: (files) => expect(file(files, "openapi.json")).toContain('"id"'),
   },
-  { name: "$ref inside the spec's folder", file: "ref-inside.yaml", keeps: (files) => expect(file(files, "src/schema.d.ts")).toMatch(/id\?: string/) },
+  {
+    name: "$ref inside the spec's folder",
+    file: "ref-inside.yaml",
+    keeps: (files) => expect(file(files, "src/schema.d.ts")).toMatch(/id\?: string/),
+  },
   {
     name: "remote $ref with --allow-remote-refs to a host that answers",
     file: () => remoteRefSpec("answering", () => `http://127.0.0.1:${port(answering)}/thing.yaml`),
@@ -109,7 +142,14 @@ const CASES: Case[] = [
     keeps: (files) => expect(file(files, "src/schema.d.ts")).toMatch(/fromRemote\?: string/),
   },
   // $refs holding %
-  { name: "$ref with a stray %", file: "ref-stray-percent.yaml", error: { at: /:13:17: .*\(at #\/paths\/.*\/schema\/\$ref\)$/, says: /has a `%` that does not begin a percent-encoded byte; write a literal % in a name as %25/ } },
+  {
+    name: "$ref with a stray %",
+    file: "ref-stray-percent.yaml",
+    error: {
+      at: /:13:17: .*\(at #\/paths\/.*\/schema\/\$ref\)$/,
+      says: /has a `%` that does not begin a percent-encoded byte; write a literal % in a name as %25/,
+    },
+  },
   {
     name: "$ref with %25 to a name holding %",
     file: "ref-percent.yaml",
@@ -119,17 +159,78 @@ const CASES: Case[] = [
     },
   },
   // Specs that make broken packages
-  { name: "security requirement naming an undefined scheme", file: "undefined-security-scheme.yaml", error: { at: /:10:11: .*\(at #\/paths\/~1things\/get\/security\/0\/bearerAuth\)$/, says: /names "bearerAuth", which components\.securitySchemes does not define \(it defines "apiKey"\)/ } },
-  { name: "server URL variable with no definition", file: "undefined-server-variable.yaml", error: { at: /:4:5: .*\(at #\/servers\/0\/url\)$/, says: /uses \{version\}, which the server's variables do not define; add variables/ } },
-  { name: "path key without a leading /", file: "path-without-slash.yaml", error: { at: /:9:3: /, says: /the path `evil\.example\.com\/steal` does not start with `\/`.*write `\/evil\.example\.com\/steal`/ } },
-  { name: "templates equal up to parameter names, same method", file: "templates-equal.yaml", error: { at: /:11:3: /, says: /`\/things\/\{id\}` matches the same URLs as `\/things\/\{thingId\}` .* both define GET/ } },
-  { name: "templates equal up to parameter names, different methods", file: "templates-differ-methods.yaml", keeps: (files) => expect(file(files, "src/client.ts")).toMatch(/deleteThing/) },
+  {
+    name: "security requirement naming an undefined scheme",
+    file: "undefined-security-scheme.yaml",
+    error: {
+      at: /:10:11: .*\(at #\/paths\/~1things\/get\/security\/0\/bearerAuth\)$/,
+      says: /names "bearerAuth", which components\.securitySchemes does not define \(it defines "apiKey"\)/,
+    },
+  },
+  {
+    name: "server URL variable with no definition",
+    file: "undefined-server-variable.yaml",
+    error: {
+      at: /:4:5: .*\(at #\/servers\/0\/url\)$/,
+      says: /uses \{version\}, which the server's variables do not define; add variables/,
+    },
+  },
+  {
+    name: "path key without a leading /",
+    file: "path-without-slash.yaml",
+    error: {
+      at: /:9:3: /,
+      says: /the path `evil\.example\.com\/steal` does not start with `\/`.*write `\/evil\.example\.com\/steal`/,
+    },
+  },
+  {
+    name: "templates equal up to parameter names, same method",
+    file: "templates-equal.yaml",
+    error: {
+      at: /:11:3: /,
+      says: /`\/things\/\{id\}` matches the same URLs as `\/things\/\{thingId\}` .* both define GET/,
+    },
+  },
+  {
+    name: "templates equal up to parameter names, different methods",
+    file: "templates-differ-methods.yaml",
+    keeps: (files) => expect(file(files, "src/client.ts")).toMatch(/deleteThing/),
+  },
   // Output that does not compile or loses data
-  { name: "allOf cycle", file: "allof-cycle.yaml", error: { at: /:16:7: .*\(at #\/components\/schemas\/A\/allOf\)$/, says: /allOf cycle: #\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/A/ } },
-  { name: "allOf cycle through a component that is a $ref", file: "allof-cycle-via-alias.yaml", error: { at: /:6:5: .*\(at #\/components\/schemas\/Alias\)$/, says: /allOf cycle: #\/components\/schemas\/Alias -> #\/components\/schemas\/Node -> #\/components\/schemas\/Alias/ } },
-  { name: "integers beyond 2^53 in enum (YAML)", file: "big-integers.yaml", error: { at: /:17:14: .*\(at #\/components\/schemas\/Id\/enum\/0\)$/, says: /beyond 2\^53 .* write it as a string/ } },
-  { name: "integer beyond 2^53 in an example (JSON)", file: "big-integers.json", error: { at: /:7:\d+: .*\(at #\/components\/schemas\/Id\/example\)$/, says: /beyond 2\^53/ } },
-  { name: "a const that reads as Infinity", file: "infinity.yaml", error: { at: /:8:\d+: .*\(at #\/components\/schemas\/Huge\/const\)$/, says: /reads as Infinity/ } },
+  {
+    name: "allOf cycle",
+    file: "allof-cycle.yaml",
+    error: {
+      at: /:16:7: .*\(at #\/components\/schemas\/A\/allOf\)$/,
+      says: /allOf cycle: #\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/A/,
+    },
+  },
+  {
+    name: "allOf cycle through a component that is a $ref",
+    file: "allof-cycle-via-alias.yaml",
+    error: {
+      at: /:6:5: .*\(at #\/components\/schemas\/Alias\)$/,
+      says: /allOf cycle: #\/components\/schemas\/Alias -> #\/components\/schemas\/Node -> #\/components\/schemas\/Alias/,
+    },
+  },
+  {
+    name: "integers beyond 2^53 in enum (YAML)",
+    file: "big-integers.yaml",
+    error: {
+      at: /:17:14: .*\(at #\/components\/schemas\/Id\/enum\/0\)$/,
+      says: /beyond 2\^53 .* write it as a string/,
+    },
+  },
+  {
+    name: "integer beyond 2^53 in an example (JSON)",
+    file: "big-integers.json",
+    error: { at: /:7:\d+: .*\(at #\/components\/schemas\/Id\/example\)$/, says: /beyond 2\^53/ },
+  },
+  {
+    name: "a const that reads as Infinity",
+    file: "infinity.yaml",
+    error: { at: /:8:\d+: .*\(at #\/components\/schemas\/Huge\/const\)$/, says: /reads as Infinity/ },
+  },
   {
     name: "int64 maximum and the largest safe integers",
     file: "int64-maximum.yaml",
@@ -140,8 +241,16 @@ const CASES: Case[] = [
     file: "marker-names.yaml",
     keeps: (files) => {
       const types = file(files, "src/schema.d.ts");
-      for (const line of ['"x-apigen-pct": string;', '"x-apigen-hash"?: string;', '"x-apigen-literal-$ref"?: string;', '"a%b": number;']) expect(types).toContain(line);
-      const example = (JSON.parse(file(files, "openapi.json")) as { components: { schemas: { Thing: { example: unknown } } } }).components.schemas.Thing.example;
+      for (const line of [
+        '"x-apigen-pct": string;',
+        '"x-apigen-hash"?: string;',
+        '"x-apigen-literal-$ref"?: string;',
+        '"a%b": number;',
+      ])
+        expect(types).toContain(line);
+      const example = (
+        JSON.parse(file(files, "openapi.json")) as { components: { schemas: { Thing: { example: unknown } } } }
+      ).components.schemas.Thing.example;
       expect(example).toEqual({ "x-apigen-literal-$ref": "kept" });
     },
   },
@@ -179,7 +288,11 @@ beforeAll(async () => {
     await once(server, "listening");
   }
   await mkdir(join(work, "pkgs", "node_modules"), { recursive: true });
-  await symlink(join(ROOT, "node_modules", "openapi-fetch"), join(work, "pkgs", "node_modules", "openapi-fetch"), "dir");
+  await symlink(
+    join(ROOT, "node_modules", "openapi-fetch"),
+    join(work, "pkgs", "node_modules", "openapi-fetch"),
+    "dir",
+  );
   await writeFile(join(work, "pkgs", "package.json"), JSON.stringify({ private: true, type: "module" }));
   for (const [index, c] of CASES.entries()) {
     const spec = typeof c.file === "string" ? join(FIXTURES, c.file) : await c.file();
@@ -190,14 +303,21 @@ beforeAll(async () => {
       await generatePackage(target, ctx);
       const files = new Map<string, string>();
       for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(outDir.length + 1), await readFile(join(entry.parentPath, entry.name), "utf8"));
+        if (entry.isFile())
+          files.set(
+            join(entry.parentPath, entry.name).slice(outDir.length + 1),
+            await readFile(join(entry.parentPath, entry.name), "utf8"),
+          );
       }
       outcomes.set(c, { files, outDir });
     } catch (error) {
       outcomes.set(c, { error, outDir });
     }
   }
-  await writeFile(join(work, "pkgs", "tsconfig.json"), JSON.stringify({ compilerOptions: PACKAGE_TSCONFIG.compilerOptions, include: ["case-*/src"] }));
+  await writeFile(
+    join(work, "pkgs", "tsconfig.json"),
+    JSON.stringify({ compilerOptions: PACKAGE_TSCONFIG.compilerOptions, include: ["case-*/src"] }),
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -210,8 +330,12 @@ describe("the hostile corpus", () => {
   it("has a refused and an accepted case for each class, and every fixture is used", async () => {
     expect(CASES.filter((c) => c.error).length).toBeGreaterThanOrEqual(15);
     expect(CASES.filter((c) => c.keeps).length).toBeGreaterThanOrEqual(8);
-    const specs = (await readdir(FIXTURES, { recursive: true })).filter((f) => /\.(ya?ml|json)$/.test(f) && !/^(inside|shared)\//.test(f));
-    expect(specs.sort()).toEqual([...new Set(CASES.flatMap((c) => (typeof c.file === "string" ? [c.file] : [])))].sort());
+    const specs = (await readdir(FIXTURES, { recursive: true })).filter(
+      (f) => /\.(ya?ml|json)$/.test(f) && !/^(inside|shared)\//.test(f),
+    );
+    expect(specs.sort()).toEqual(
+      [...new Set(CASES.flatMap((c) => (typeof c.file === "string" ? [c.file] : [])))].sort(),
+    );
   });
 });
 

@@ -30,12 +30,34 @@ const parse = (stdout: string) => JSON.parse(stdout) as JsonReport;
 
 describe("generate --jobs", () => {
   it("writes byte for byte what a sequential run writes, and reports providers in the same order", async () => {
-    const one = await apigen(["generate", "--specs", join(work, "specs"), "--generated", join(work, "one"), "--jobs", "1", "--json"]);
-    const two = await apigen(["generate", "--specs", join(work, "specs"), "--generated", join(work, "two"), "--jobs", "2", "--json"]);
+    const one = await apigen([
+      "generate",
+      "--specs",
+      join(work, "specs"),
+      "--generated",
+      join(work, "one"),
+      "--jobs",
+      "1",
+      "--json",
+    ]);
+    const two = await apigen([
+      "generate",
+      "--specs",
+      join(work, "specs"),
+      "--generated",
+      join(work, "two"),
+      "--jobs",
+      "2",
+      "--json",
+    ]);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
     const [a, b] = [await hashTree(join(work, "one")), await hashTree(join(work, "two"))];
-    expect(Object.keys(a!).filter((f) => f.endsWith("/package.json")).sort()).toEqual(SMALL.map((p) => `${p}/package.json`).sort());
+    expect(
+      Object.keys(a!)
+        .filter((f) => f.endsWith("/package.json"))
+        .sort(),
+    ).toEqual(SMALL.map((p) => `${p}/package.json`).sort());
     expect(b).toEqual(a);
     const order = (r: JsonReport) => r.results.map((x) => `${x.provider} ${x.status}`);
     expect(order(parse(two.stdout))).toEqual(order(parse(one.stdout)));
@@ -58,7 +80,16 @@ describe("generate --jobs", () => {
 describe("--shard i/n", () => {
   /** The providers a shard's run covered (over the packages the first test wrote: up to date, so quick). */
   const shardOf = async (shard: string, specs = join(work, "specs"), command = "generate") => {
-    const result = await apigen([command, "--specs", specs, "--generated", join(work, "one"), "--shard", shard, "--json"]);
+    const result = await apigen([
+      command,
+      "--specs",
+      specs,
+      "--generated",
+      join(work, "one"),
+      "--shard",
+      shard,
+      "--json",
+    ]);
     return parse(result.stdout).results.map((r) => r.provider);
   };
 
@@ -77,7 +108,18 @@ describe("--shard i/n", () => {
   it("check --shard checks only that shard's providers", async () => {
     const halves = [];
     for (const shard of ["1/2", "2/2"]) {
-      const result = await apigen(["check", "--specs", join(work, "specs"), "--generated", join(work, "one"), "--shard", shard, "--json", "--jobs", "2"]);
+      const result = await apigen([
+        "check",
+        "--specs",
+        join(work, "specs"),
+        "--generated",
+        join(work, "one"),
+        "--shard",
+        shard,
+        "--json",
+        "--jobs",
+        "2",
+      ]);
       expect(result.code, result.stderr).toBe(0);
       halves.push(...parse(result.stdout).results.map((r) => `${r.provider} ${r.status}`));
     }

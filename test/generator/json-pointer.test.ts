@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { PointerError, decodePlainPointer, decodeRefPointer, encodePointer, getAtPointer, percentDecode, requireAtPointer } from "../../generator/shared/json-pointer.ts";
+import {
+  PointerError,
+  decodePlainPointer,
+  decodeRefPointer,
+  encodePointer,
+  getAtPointer,
+  percentDecode,
+  requireAtPointer,
+} from "../../generator/shared/json-pointer.ts";
 
 /** The one JSON pointer module: the cases its three former copies disagreed on. */
 describe("json pointers", () => {
@@ -26,6 +34,8 @@ describe("json pointers", () => {
     expect(getAtPointer(doc, "#/components/constructor")).toBeUndefined();
     expect(getAtPointer(doc, "#")).toBe(doc);
     expect(() => requireAtPointer(doc, "#/components/schemas/Missing")).toThrow(PointerError);
-    expect(() => requireAtPointer(doc, "#/components/schemas/Missing")).toThrow('#/components/schemas has no "Missing"');
+    expect(() => requireAtPointer(doc, "#/components/schemas/Missing")).toThrow(
+      '#/components/schemas has no "Missing"',
+    );
   });
 });

@@ -16,16 +16,19 @@ const copies: string[] = [];
 async function fresh() {
   const copy = await mkdtemp(join(tmpdir(), "apigen-launcher-"));
   copies.push(copy);
-  for (const dir of ["bin", "generator", "templates", "specs"]) await cp(join(ROOT, dir), join(copy, dir), { recursive: true });
+  for (const dir of ["bin", "generator", "templates", "specs"])
+    await cp(join(ROOT, dir), join(copy, dir), { recursive: true });
   await symlink(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
   await writeFile(join(copy, "package.json"), JSON.stringify({ type: "module", private: true }));
-  const launchWith = (env: NodeJS.ProcessEnv, ...args: string[]) => run(process.execPath, [join(copy, "bin", "apigen.mjs"), ...args], { cwd: copy, env });
+  const launchWith = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+    run(process.execPath, [join(copy, "bin", "apigen.mjs"), ...args], { cwd: copy, env });
   return {
     copy,
     launchWith,
     launch: (...args: string[]) => launchWith({}, ...args),
     /** Bundle folders in .cache/cli/ (v8/ beside them is the code cache of the libraries, bin/code-cache.mjs). */
-    bundles: async () => (await readdir(join(copy, ".cache", "cli")).catch(() => [])).filter((name) => name !== "v8").sort(),
+    bundles: async () =>
+      (await readdir(join(copy, ".cache", "cli")).catch(() => [])).filter((name) => name !== "v8").sort(),
   };
 }
 
@@ -48,7 +51,10 @@ describe("bin/apigen.mjs", () => {
     const { copy, launch } = await fresh();
     const result = await launch("generate", "pingone-management", "--quiet");
     expect(result.code, result.stderr).toBe(0);
-    const runtime = await readFile(join(copy, "generated", "pingone-management", "src", "runtime", "create.ts"), "utf8");
+    const runtime = await readFile(
+      join(copy, "generated", "pingone-management", "src", "runtime", "create.ts"),
+      "utf8",
+    );
     expect(runtime).toContain(await readFile(join(copy, "generator", "runtime", "create.ts"), "utf8"));
     expect(await readFile(join(copy, "generated", "pingone-management", "docs", "README.md"), "utf8")).toMatch(/^# /);
   });
@@ -58,7 +64,15 @@ describe("bin/apigen.mjs", () => {
     const spec = join(copy, "specs", "openziti-edge-management.yaml");
     const outs = { always: join(copy, "out-worker", "p"), never: join(copy, "out-inline", "p") };
     for (const [mode, out] of Object.entries(outs)) {
-      const result = await launchWith({ APIGEN_DOCS_WORKER: mode }, "generate", "--spec", spec, "--out", out, "--quiet");
+      const result = await launchWith(
+        { APIGEN_DOCS_WORKER: mode },
+        "generate",
+        "--spec",
+        spec,
+        "--out",
+        out,
+        "--quiet",
+      );
       expect(result.code, result.stderr).toBe(0);
     }
     const files = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
@@ -66,7 +80,9 @@ describe("bin/apigen.mjs", () => {
     expect(names.filter((n) => n.startsWith("docs/models/")).length).toBeGreaterThan(5);
     expect(await files(outs.never)).toEqual(names);
     for (const name of names.filter((n) => n.endsWith(".md") || n.endsWith(".ts") || n.endsWith(".json"))) {
-      expect(await readFile(join(outs.always, name), "utf8"), name).toBe(await readFile(join(outs.never, name), "utf8"));
+      expect(await readFile(join(outs.always, name), "utf8"), name).toBe(
+        await readFile(join(outs.never, name), "utf8"),
+      );
     }
   });
 

@@ -21,7 +21,8 @@ ${paths}components:
   schemas:
 ${schemas}`;
 
-const ok = (status = "200") => `      responses:\n        "${status}":\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: "#/components/schemas/Pet"\n`;
+const ok = (status = "200") =>
+  `      responses:\n        "${status}":\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: "#/components/schemas/Pet"\n`;
 
 const CASES = [
   {
@@ -34,7 +35,9 @@ const CASES = [
   {
     rule: "apigen/operation-id-collision",
     severity: "error",
-    text: spec(`  /pets:\n    get:\n      operationId: list-pets\n${ok()}  /all-pets:\n    get:\n      operationId: listPets\n${ok()}`),
+    text: spec(
+      `  /pets:\n    get:\n      operationId: list-pets\n${ok()}  /all-pets:\n    get:\n      operationId: listPets\n${ok()}`,
+    ),
     pointer: "#/paths/~1all-pets/get/operationId",
     says: /operationId "listPets" becomes the client method listPets, as "list-pets" \(GET \/pets\) does.*give them names that differ/,
   },
@@ -48,28 +51,38 @@ const CASES = [
   {
     rule: "apigen/path-params-match",
     severity: "error",
-    text: spec(`  /pets:\n    get:\n      operationId: listPets\n      parameters:\n        - name: petId\n          in: path\n          required: true\n          schema:\n            type: string\n${ok()}`),
+    text: spec(
+      `  /pets:\n    get:\n      operationId: listPets\n      parameters:\n        - name: petId\n          in: path\n          required: true\n          schema:\n            type: string\n${ok()}`,
+    ),
     pointer: "#/paths/~1pets/get/parameters/0/name",
     says: /Path parameter `petId` is not used in the path `\/pets`: add `\{petId\}` to the path or remove the parameter/,
   },
   {
     rule: "apigen/json-response-schema",
     severity: "warn",
-    text: spec(`  /pets:\n    get:\n      operationId: listPets\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json: {}\n`),
+    text: spec(
+      `  /pets:\n    get:\n      operationId: listPets\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json: {}\n`,
+    ),
     pointer: "#/paths/~1pets/get/responses/200/content/application~1json",
     says: /has no schema, so the client returns `unknown` for it; add a schema/,
   },
   {
     rule: "apigen/enum-unique",
     severity: "warn",
-    text: spec(`  /pets:\n    get:\n      operationId: listPets\n${ok()}`, `    Pet:\n      type: string\n      enum: [cat, dog, cat]\n`),
+    text: spec(
+      `  /pets:\n    get:\n      operationId: listPets\n${ok()}`,
+      `    Pet:\n      type: string\n      enum: [cat, dog, cat]\n`,
+    ),
     pointer: "#/components/schemas/Pet/enum/2",
     says: /the enum lists "cat" twice.*remove the duplicate/,
   },
   {
     rule: "apigen/schema-name-collision",
     severity: "warn",
-    text: spec(`  /pets:\n    get:\n      operationId: listPets\n${ok()}`, `    Pet:\n      type: object\n    pet:\n      type: object\n`),
+    text: spec(
+      `  /pets:\n    get:\n      operationId: listPets\n${ok()}`,
+      `    Pet:\n      type: object\n    pet:\n      type: object\n`,
+    ),
     pointer: "#/components/schemas/pet",
     says: /schema "pet" and schema "Pet" get the same name once normalised.*rename one/,
   },
@@ -87,23 +100,42 @@ describe.each(CASES)("$rule", (c) => {
     await writeFile(file, c.text);
     const config = await loadConfig({ configPath: join(ROOT, "redocly.yaml") });
     const problems = (await lint({ ref: file, config })).filter((p) => p.ruleId.startsWith("apigen/"));
-    expect(problems.map((p) => [p.ruleId, p.severity, p.location[0]?.pointer])).toEqual([[c.rule, c.severity, c.pointer]]);
+    expect(problems.map((p) => [p.ruleId, p.severity, p.location[0]?.pointer])).toEqual([
+      [c.rule, c.severity, c.pointer],
+    ]);
     expect(problems[0]!.message).toMatch(c.says);
   });
 
-  it(c.severity === "error" ? "stops generate with a located error" : "does not stop generate", async () => {
-    const file = join(dir, `gen-${c.rule.replace("/", "-")}-${c.pointer.length}.yaml`);
-    await writeFile(file, c.text);
-    const result = await apigen(["generate", "--spec", file, "--out", join(dir, "out", `${c.rule.replace("/", "-")}-${c.pointer.length}`), "--quiet"], { cwd: dir });
-    if (c.severity === "error") {
-      expect(result.code).toBe(1);
-      expect(result.stderr.startsWith(`gen-${c.rule.replace("/", "-")}-${c.pointer.length}.yaml:`), result.stderr).toBe(true);
-      expect(result.stderr).toMatch(/^[^:]+:\d+:\d+: /);
-      expect(result.stderr).toMatch(c.says);
-    } else {
-      expect(result.code, result.stderr).toBe(0);
-    }
-  }, 120_000);
+  it(
+    c.severity === "error" ? "stops generate with a located error" : "does not stop generate",
+    async () => {
+      const file = join(dir, `gen-${c.rule.replace("/", "-")}-${c.pointer.length}.yaml`);
+      await writeFile(file, c.text);
+      const result = await apigen(
+        [
+          "generate",
+          "--spec",
+          file,
+          "--out",
+          join(dir, "out", `${c.rule.replace("/", "-")}-${c.pointer.length}`),
+          "--quiet",
+        ],
+        { cwd: dir },
+      );
+      if (c.severity === "error") {
+        expect(result.code).toBe(1);
+        expect(
+          result.stderr.startsWith(`gen-${c.rule.replace("/", "-")}-${c.pointer.length}.yaml:`),
+          result.stderr,
+        ).toBe(true);
+        expect(result.stderr).toMatch(/^[^:]+:\d+:\d+: /);
+        expect(result.stderr).toMatch(c.says);
+      } else {
+        expect(result.code, result.stderr).toBe(0);
+      }
+    },
+    120_000,
+  );
 });
 
 describe("severities", () => {
@@ -111,7 +143,11 @@ describe("severities", () => {
     const file = join(dir, "redocly.yaml");
     await writeFile(file, "rules:\n  apigen/enum-unique: error\n  apigen/operation-id-missing:\n    severity: off\n");
     const { rules } = await readinessConfig(file);
-    expect(rules).toMatchObject({ "apigen/enum-unique": "error", "apigen/operation-id-missing": "off", "apigen/schema-name-collision": "warn" });
+    expect(rules).toMatchObject({
+      "apigen/enum-unique": "error",
+      "apigen/operation-id-missing": "off",
+      "apigen/schema-name-collision": "warn",
+    });
     expect((await readinessConfig(join(dir, "missing.yaml"))).rules).toEqual({
       "apigen/operation-id-missing": "warn",
       "apigen/operation-id-collision": "error",

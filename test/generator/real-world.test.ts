@@ -19,7 +19,9 @@ const EDGE = join(ROOT, "test", "fixtures", "edge");
 
 async function specFiles(): Promise<string[]> {
   const real = (await readdir(REAL_WORLD)).filter((f) => f.endsWith(".json")).map((f) => join(REAL_WORLD, f));
-  const edge = (await readdir(EDGE)).filter((f) => f.endsWith(".yaml") && f !== "pure-ref-cycle.yaml").map((f) => join(EDGE, f));
+  const edge = (await readdir(EDGE))
+    .filter((f) => f.endsWith(".yaml") && f !== "pure-ref-cycle.yaml")
+    .map((f) => join(EDGE, f));
   return [...real, ...edge, join(EDGE, "external-refs", "openapi.yaml")].sort();
 }
 
@@ -36,7 +38,9 @@ async function writeConsumer(root: string, packages: { dir: string; slug: string
     const { packageName, factoryName } = packageNaming(slug);
     lines.push(`import { ${factoryName} as create${i}, isApiError as isApiError${i} } from "${packageName}";`);
     lines.push(`export const client${i} = create${i}({ baseUrl: "http://127.0.0.1:1", timeoutMs: 1000 });`);
-    lines.push(`export const guard${i}: (e: unknown) => boolean = (e) => e instanceof Error && isApiError${i}.length === 2;`);
+    lines.push(
+      `export const guard${i}: (e: unknown) => boolean = (e) => e instanceof Error && isApiError${i}.length === 2;`,
+    );
   }
   await writeFile(join(root, "app", "index.ts"), lines.join("\n") + "\n");
   const compilerOptions = {
@@ -55,7 +59,10 @@ async function writeConsumer(root: string, packages: { dir: string; slug: string
   await writeFile(join(root, "app", "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["index.ts"] }));
   await writeFile(
     join(root, "tsconfig.sources.json"),
-    JSON.stringify({ compilerOptions: { ...compilerOptions, isolatedDeclarations: true, declaration: true }, include: ["out/*/src"] }),
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, isolatedDeclarations: true, declaration: true },
+      include: ["out/*/src"],
+    }),
   );
 }
 

@@ -11,9 +11,18 @@ import { ROOT, apigen, tsc } from "../support/run.ts";
 const PROJECTS: { name: string; args: string[] }[] = [
   { name: "the generator and its tests", args: ["-p", "tsconfig.json"] },
   { name: "every generated package (NodeNext)", args: ["-p", "tsconfig.generated.json"] },
-  { name: "every generated package (Bundler)", args: ["-p", "tsconfig.generated.json", "--module", "esnext", "--moduleResolution", "bundler"] },
-  { name: "an app importing each package by name (NodeNext)", args: ["-p", join("examples", "consumer", "tsconfig.json")] },
-  { name: "an app importing each package by name (Bundler)", args: ["-p", join("examples", "consumer", "tsconfig.bundler.json")] },
+  {
+    name: "every generated package (Bundler)",
+    args: ["-p", "tsconfig.generated.json", "--module", "esnext", "--moduleResolution", "bundler"],
+  },
+  {
+    name: "an app importing each package by name (NodeNext)",
+    args: ["-p", join("examples", "consumer", "tsconfig.json")],
+  },
+  {
+    name: "an app importing each package by name (Bundler)",
+    args: ["-p", join("examples", "consumer", "tsconfig.bundler.json")],
+  },
 ];
 
 describe.each(PROJECTS)("typecheck: $name", ({ args }) => {

@@ -27,7 +27,9 @@ describe.each(SPECS)("types of %s", (file) => {
     const { openapiTs, options } = await typesOptions();
     const redocly = await import("@redocly/openapi-core");
     const config = await redocly.createConfig({ rules: {} }, { extends: [] });
-    const reference = input.restore(openapiTs.astToString(await openapiTs.default(input.document as never, { ...options, redocly: config })));
+    const reference = input.restore(
+      openapiTs.astToString(await openapiTs.default(input.document as never, { ...options, redocly: config })),
+    );
     expect(ours.replace(/^\/\/ banner\n/, "")).toBe(reference);
   });
 });

@@ -9,7 +9,17 @@ import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apigen } from "../support/run.ts";
-import { PATIENCE_MS, Watcher, caughtUpWith, copyProject, expectSameAsGenerate, listGenerated, makeProject, processesInGroup, removeProject } from "../support/watcher.ts";
+import {
+  PATIENCE_MS,
+  Watcher,
+  caughtUpWith,
+  copyProject,
+  expectSameAsGenerate,
+  listGenerated,
+  makeProject,
+  processesInGroup,
+  removeProject,
+} from "../support/watcher.ts";
 
 const PETS = `openapi: 3.1.0
 info:
@@ -58,155 +68,213 @@ afterEach(async () => {
 });
 
 /** A fresh copy of the baseline with a watcher on it that has finished its first pass. */
-async function watching(command?: (project: string) => string[]): Promise<{ project: string; watcher: Watcher; spec: string; client: string }> {
+async function watching(
+  command?: (project: string) => string[],
+): Promise<{ project: string; watcher: Watcher; spec: string; client: string }> {
   const project = await copyProject(baseline);
   cleanups.push(() => removeProject(project));
   const watcher = new Watcher(project, command?.(project));
   cleanups.push(() => watcher.stop());
   await watcher.started();
-  return { project, watcher, spec: join(project, "specs", "pets.yaml"), client: join(project, "generated", "pets", "src", "client.ts") };
+  return {
+    project,
+    watcher,
+    spec: join(project, "specs", "pets.yaml"),
+    client: join(project, "generated", "pets", "src", "client.ts"),
+  };
 }
 
 const withSummary = (summary: string) => PETS.replace("summary: List pets", `summary: ${summary}`);
 
 describe("npm run watch: every kind of save ends with generated/ as generate writes it", () => {
-  it("a save in place", async () => {
-    const { project, watcher, spec, client } = await watching();
-    const from = watcher.mark();
-    await writeFile(spec, withSummary("Every pet in the shop"));
-    await caughtUpWith(watcher, project, "pets", from);
-    expect(await readFile(client, "utf8")).toContain("Every pet in the shop");
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
-
-  it("three saves in a row by temp file and rename over the spec (vim, JetBrains safe write)", async () => {
-    const { project, watcher, spec, client } = await watching();
-    for (const summary of ["First edit", "Second edit", "Third edit"]) {
+  it(
+    "a save in place",
+    async () => {
+      const { project, watcher, spec, client } = await watching();
       const from = watcher.mark();
-      await writeFile(`${spec}.tmp`, withSummary(summary));
-      await rename(`${spec}.tmp`, spec);
+      await writeFile(spec, withSummary("Every pet in the shop"));
       await caughtUpWith(watcher, project, "pets", from);
-      expect(await readFile(client, "utf8")).toContain(summary);
-    }
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
+      expect(await readFile(client, "utf8")).toContain("Every pet in the shop");
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 
-  it("delete and recreate", async () => {
-    const { project, watcher, spec, client } = await watching();
-    const from = watcher.mark();
-    await unlink(spec);
-    await writeFile(spec, withSummary("Recreated"));
-    await caughtUpWith(watcher, project, "pets", from);
-    expect(await readFile(client, "utf8")).toContain("Recreated");
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
-
-  it("several saves of each kind within milliseconds: the last one wins", async () => {
-    const { project, watcher, spec, client } = await watching();
-    const from = watcher.mark();
-    for (let i = 1; i <= 6; i++) {
-      if (i % 2 === 0) {
-        await writeFile(`${spec}.swp-${i}`, withSummary(`Burst ${i}`));
-        await rename(`${spec}.swp-${i}`, spec);
-      } else {
-        await writeFile(spec, withSummary(`Burst ${i}`));
+  it(
+    "three saves in a row by temp file and rename over the spec (vim, JetBrains safe write)",
+    async () => {
+      const { project, watcher, spec, client } = await watching();
+      for (const summary of ["First edit", "Second edit", "Third edit"]) {
+        const from = watcher.mark();
+        await writeFile(`${spec}.tmp`, withSummary(summary));
+        await rename(`${spec}.tmp`, spec);
+        await caughtUpWith(watcher, project, "pets", from);
+        expect(await readFile(client, "utf8")).toContain(summary);
       }
-    }
-    await caughtUpWith(watcher, project, "pets", from);
-    expect(await readFile(client, "utf8")).toContain("Burst 6");
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 
-  it("prints the version impact and the API changes after a regeneration, as --dry-run does", async () => {
-    const { project, watcher, spec } = await watching();
-    const from = watcher.mark();
-    // Removing a response property breaks callers that read it: a breaking change, 0.1.0 -> 0.2.0 under 0.x rules.
-    await writeFile(spec, PETS.replace("        name:\n          type: string\n", ""));
-    await caughtUpWith(watcher, project, "pets", from);
-    const printed = watcher.output.slice(from);
-    expect(printed).toMatch(/^pets: regenerated, \d+ file\(s\) changed/m);
-    expect(printed).toMatch(/^ {2}0\.1\.0 -> 0\.2\.0: 1 breaking/m);
-    expect(printed).toMatch(/^ {2}BREAKING .*name/m);
-    expect(printed).toMatch(/^ {2}wrote src\/schema\.d\.ts$/m);
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
+  it(
+    "delete and recreate",
+    async () => {
+      const { project, watcher, spec, client } = await watching();
+      const from = watcher.mark();
+      await unlink(spec);
+      await writeFile(spec, withSummary("Recreated"));
+      await caughtUpWith(watcher, project, "pets", from);
+      expect(await readFile(client, "utf8")).toContain("Recreated");
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 
-  it("a broken save keeps the last good output; the next good save recovers", async () => {
-    const { project, watcher, spec, client } = await watching();
-    const before = await readFile(client, "utf8");
-    let from = watcher.mark();
-    await writeFile(spec, PETS.replace("paths:", "paths: [unclosed"));
-    const error = await watcher.waitFor(/pets\.yaml:\d+:\d+: .*\n.*pets: kept the last good output/, from);
-    expect(error.text).toMatch(/YAML syntax error/);
-    expect(await readFile(client, "utf8")).toBe(before);
+  it(
+    "several saves of each kind within milliseconds: the last one wins",
+    async () => {
+      const { project, watcher, spec, client } = await watching();
+      const from = watcher.mark();
+      for (let i = 1; i <= 6; i++) {
+        if (i % 2 === 0) {
+          await writeFile(`${spec}.swp-${i}`, withSummary(`Burst ${i}`));
+          await rename(`${spec}.swp-${i}`, spec);
+        } else {
+          await writeFile(spec, withSummary(`Burst ${i}`));
+        }
+      }
+      await caughtUpWith(watcher, project, "pets", from);
+      expect(await readFile(client, "utf8")).toContain("Burst 6");
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 
-    from = watcher.mark();
-    await writeFile(spec, withSummary("Fixed again"));
-    await caughtUpWith(watcher, project, "pets", from);
-    expect(await readFile(client, "utf8")).toContain("Fixed again");
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
+  it(
+    "prints the version impact and the API changes after a regeneration, as --dry-run does",
+    async () => {
+      const { project, watcher, spec } = await watching();
+      const from = watcher.mark();
+      // Removing a response property breaks callers that read it: a breaking change, 0.1.0 -> 0.2.0 under 0.x rules.
+      await writeFile(spec, PETS.replace("        name:\n          type: string\n", ""));
+      await caughtUpWith(watcher, project, "pets", from);
+      const printed = watcher.output.slice(from);
+      expect(printed).toMatch(/^pets: regenerated, \d+ file\(s\) changed/m);
+      expect(printed).toMatch(/^ {2}0\.1\.0 -> 0\.2\.0: 1 breaking/m);
+      expect(printed).toMatch(/^ {2}BREAKING .*name/m);
+      expect(printed).toMatch(/^ {2}wrote src\/schema\.d\.ts$/m);
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
+
+  it(
+    "a broken save keeps the last good output; the next good save recovers",
+    async () => {
+      const { project, watcher, spec, client } = await watching();
+      const before = await readFile(client, "utf8");
+      let from = watcher.mark();
+      await writeFile(spec, PETS.replace("paths:", "paths: [unclosed"));
+      const error = await watcher.waitFor(/pets\.yaml:\d+:\d+: .*\n.*pets: kept the last good output/, from);
+      expect(error.text).toMatch(/YAML syntax error/);
+      expect(await readFile(client, "utf8")).toBe(before);
+
+      from = watcher.mark();
+      await writeFile(spec, withSummary("Fixed again"));
+      await caughtUpWith(watcher, project, "pets", from);
+      expect(await readFile(client, "utf8")).toContain("Fixed again");
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 });
 
 describe("npm run watch: specs, templates and the generator change under it", () => {
-  it("a spec added while watching is generated; a spec removed is reported and its package left in place", async () => {
-    const { project, watcher } = await watching();
-    let from = watcher.mark();
-    const added = join(project, "specs", "shop.yaml");
-    await writeFile(added, PETS.replace("title: Pets", "title: Shop"));
-    await watcher.waitFor(/^shop: specs\/shop\.yaml was added$/m, from);
-    await caughtUpWith(watcher, project, "shop", from);
-    expect(await listGenerated(project)).toEqual(["pets", "shop"]);
-    await expectSameAsGenerate(project);
+  it(
+    "a spec added while watching is generated; a spec removed is reported and its package left in place",
+    async () => {
+      const { project, watcher } = await watching();
+      let from = watcher.mark();
+      const added = join(project, "specs", "shop.yaml");
+      await writeFile(added, PETS.replace("title: Pets", "title: Shop"));
+      await watcher.waitFor(/^shop: specs\/shop\.yaml was added$/m, from);
+      await caughtUpWith(watcher, project, "shop", from);
+      expect(await listGenerated(project)).toEqual(["pets", "shop"]);
+      await expectSameAsGenerate(project);
 
-    from = watcher.mark();
-    await rm(added);
-    await watcher.waitFor(/^shop: specs\/shop\.yaml was removed; generated\/shop is left as it was/m, from);
-    await watcher.waitFor(/^ready$/m, from);
-    expect(await listGenerated(project)).toEqual(["pets", "shop"]);
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
+      from = watcher.mark();
+      await rm(added);
+      await watcher.waitFor(/^shop: specs\/shop\.yaml was removed; generated\/shop is left as it was/m, from);
+      await watcher.waitFor(/^ready$/m, from);
+      expect(await listGenerated(project)).toEqual(["pets", "shop"]);
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 
-  it("a template edit regenerates every package with the new template", async () => {
-    const { project, watcher } = await watching();
-    const template = join(project, "templates", "client", "README.md.hbs");
-    const from = watcher.mark();
-    await writeFile(template, (await readFile(template, "utf8")).replace("Do not edit: change the spec and regenerate.", "Edited template."));
-    await watcher.waitFor(/^pets: regenerated, \d+ file\(s\) changed[^]*?^ready$/m, from);
-    expect(await readFile(join(project, "generated", "pets", "README.md"), "utf8")).toContain("Edited template.");
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
+  it(
+    "a template edit regenerates every package with the new template",
+    async () => {
+      const { project, watcher } = await watching();
+      const template = join(project, "templates", "client", "README.md.hbs");
+      const from = watcher.mark();
+      await writeFile(
+        template,
+        (await readFile(template, "utf8")).replace("Do not edit: change the spec and regenerate.", "Edited template."),
+      );
+      await watcher.waitFor(/^pets: regenerated, \d+ file\(s\) changed[^]*?^ready$/m, from);
+      expect(await readFile(join(project, "generated", "pets", "README.md"), "utf8")).toContain("Edited template.");
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 
-  it("an edit to generator/ restarts the watcher on the new build, which regenerates with it", async () => {
-    const { project, watcher } = await watching();
-    // The module that writes the runtime banner; the edit must change it, or no restart would follow.
-    const emitter = join(project, "generator", "emit", "client.ts");
-    const before = await readFile(emitter, "utf8");
-    const edited = before.replace("Copied by apigen from its client runtime", "Copied by the edited apigen from its client runtime");
-    expect(edited, "the runtime banner moved out of generator/emit/client.ts: edit the module that writes it").not.toBe(before);
-    const from = watcher.mark();
-    await writeFile(emitter, edited);
-    const restarted = await watcher.waitFor(/^generator\/ changed: restarting the watcher on the new build$/m, from);
-    await watcher.waitFor(/^watching [^]*?^ready$/m, restarted.end);
-    expect(await readFile(join(project, "generated", "pets", "src", "runtime", "index.ts"), "utf8")).toContain("Copied by the edited apigen");
-    expect(watcher.output.slice(from).match(/generator\/ changed/g)).toHaveLength(1);
-    await expectSameAsGenerate(project);
-  }, PATIENCE_MS);
+  it(
+    "an edit to generator/ restarts the watcher on the new build, which regenerates with it",
+    async () => {
+      const { project, watcher } = await watching();
+      // The module that writes the runtime banner; the edit must change it, or no restart would follow.
+      const emitter = join(project, "generator", "emit", "client.ts");
+      const before = await readFile(emitter, "utf8");
+      const edited = before.replace(
+        "Copied by apigen from its client runtime",
+        "Copied by the edited apigen from its client runtime",
+      );
+      expect(
+        edited,
+        "the runtime banner moved out of generator/emit/client.ts: edit the module that writes it",
+      ).not.toBe(before);
+      const from = watcher.mark();
+      await writeFile(emitter, edited);
+      const restarted = await watcher.waitFor(/^generator\/ changed: restarting the watcher on the new build$/m, from);
+      await watcher.waitFor(/^watching [^]*?^ready$/m, restarted.end);
+      expect(await readFile(join(project, "generated", "pets", "src", "runtime", "index.ts"), "utf8")).toContain(
+        "Copied by the edited apigen",
+      );
+      expect(watcher.output.slice(from).match(/generator\/ changed/g)).toHaveLength(1);
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 });
 
 describe("stopping npm run watch leaves no process behind", () => {
   it.each([
     ["SIGTERM to npm", "SIGTERM", false],
     ["Ctrl-C (SIGINT to the terminal's process group)", "SIGINT", true],
-  ] as const)("%s", async (_name, signal, group) => {
-    const { watcher } = await watching(() => ["npm", "run", "watch"]);
-    expect(processesInGroup(watcher.pgid).length).toBeGreaterThanOrEqual(2); // npm, the supervisor, the watcher
-    watcher.signal(signal, group);
-    await watcher.exited;
-    // npm exits once its script has; the group must be empty by then or very soon after.
-    await untilEmpty(watcher.pgid);
-    expect(processesInGroup(watcher.pgid)).toEqual([]);
-  }, PATIENCE_MS);
+  ] as const)(
+    "%s",
+    async (_name, signal, group) => {
+      const { watcher } = await watching(() => ["npm", "run", "watch"]);
+      expect(processesInGroup(watcher.pgid).length).toBeGreaterThanOrEqual(2); // npm, the supervisor, the watcher
+      watcher.signal(signal, group);
+      await watcher.exited;
+      // npm exits once its script has; the group must be empty by then or very soon after.
+      await untilEmpty(watcher.pgid);
+      expect(processesInGroup(watcher.pgid)).toEqual([]);
+    },
+    PATIENCE_MS,
+  );
 });
 
 /** Resolves when no process of the group is alive; each check waits for the next tick of the event loop, bounded by the test's timeout. */

@@ -50,9 +50,28 @@ describe("x-pagination styles", () => {
     const ir = await build(FIXTURE);
     const paging = Object.fromEntries(ir.operations.map((op) => [op.id, op.pagination]));
     expect(paging).toEqual({
-      listByOffset: { style: "offset", limitParam: "limit", offsetParam: "offset", itemsPath: ["data"], totalPath: undefined },
-      listByPage: { style: "page", pageParam: "page", sizeParam: "per_page", itemsPath: ["results"], totalPath: ["meta", "total"], totalPagesPath: ["meta", "pages"] },
-      listByCursor: { style: "cursor", cursorParam: "after", nextPath: ["page_info", "end_cursor"], itemsPath: ["edges"], limitParam: "first" },
+      listByOffset: {
+        style: "offset",
+        limitParam: "limit",
+        offsetParam: "offset",
+        itemsPath: ["data"],
+        totalPath: undefined,
+      },
+      listByPage: {
+        style: "page",
+        pageParam: "page",
+        sizeParam: "per_page",
+        itemsPath: ["results"],
+        totalPath: ["meta", "total"],
+        totalPagesPath: ["meta", "pages"],
+      },
+      listByCursor: {
+        style: "cursor",
+        cursorParam: "after",
+        nextPath: ["page_info", "end_cursor"],
+        itemsPath: ["edges"],
+        limitParam: "first",
+      },
       listByLink: { style: "link", itemsPath: [] },
     });
   });
@@ -61,10 +80,15 @@ describe("x-pagination styles", () => {
     const ir = await build(FIXTURE);
     const { client } = emitClient(ir, await loadTemplates(), "// test");
     expect(client).toContain('pagination: { style: "offset", limit: "limit", offset: "offset", items: ["data"] }');
-    expect(client).toMatch(/style: "page",\s*page: "page",\s*size: "per_page",\s*items: \["results"\],\s*total: \["meta", "total"\],\s*totalPages: \["meta", "pages"\]/);
-    expect(client).toMatch(/style: "cursor",\s*cursor: "after",\s*next: \["page_info", "end_cursor"\],\s*items: \["edges"\],\s*limit: "first"/);
+    expect(client).toMatch(
+      /style: "page",\s*page: "page",\s*size: "per_page",\s*items: \["results"\],\s*total: \["meta", "total"\],\s*totalPages: \["meta", "pages"\]/,
+    );
+    expect(client).toMatch(
+      /style: "cursor",\s*cursor: "after",\s*next: \["page_info", "end_cursor"\],\s*items: \["edges"\],\s*limit: "first"/,
+    );
     expect(client).toContain('pagination: { style: "link", items: [] }');
-    for (const id of ["listByOffset", "listByPage", "listByCursor", "listByLink"]) expect(client).toContain(`runtime.paginated<Operations["${id}"]`);
+    for (const id of ["listByOffset", "listByPage", "listByCursor", "listByLink"])
+      expect(client).toContain(`runtime.paginated<Operations["${id}"]`);
   });
 });
 
@@ -78,31 +102,47 @@ describe("x-pagination is checked at generate time", () => {
 
   it("a pointer the response schema does not have says what it does have", async () => {
     const message = await errorFor("totalPages: /meta/pages", "totalPages: /meta/page_count");
-    expect(message).toMatch(/^openapi\.yaml:38:9: x-pagination: "totalPages" is "\/meta\/page_count", which the 200 response schema does not have \(\/meta has: total, pages\); point at a property the schema declares \(at #\/paths\/~1by-page\/get\/x-pagination\/totalPages\)$/);
+    expect(message).toMatch(
+      /^openapi\.yaml:38:9: x-pagination: "totalPages" is "\/meta\/page_count", which the 200 response schema does not have \(\/meta has: total, pages\); point at a property the schema declares \(at #\/paths\/~1by-page\/get\/x-pagination\/totalPages\)$/,
+    );
   });
 
   it("items must be an array", async () => {
     const message = await errorFor("items: /data", "items: /meta");
-    expect(message).toContain('openapi.yaml:19:9: x-pagination: "items" must point at an array, but "/meta" of the 200 response is not one (at #/paths/~1by-offset/get/x-pagination/items)');
+    expect(message).toContain(
+      'openapi.yaml:19:9: x-pagination: "items" must point at an array, but "/meta" of the 200 response is not one (at #/paths/~1by-offset/get/x-pagination/items)',
+    );
   });
 
   it("a required key left out, an unknown key, an unknown style", async () => {
-    expect(await errorFor("        next: /page_info/end_cursor\n", "")).toContain('x-pagination: "next" must be a JSON pointer');
+    expect(await errorFor("        next: /page_info/end_cursor\n", "")).toContain(
+      'x-pagination: "next" must be a JSON pointer',
+    );
     expect(await errorFor("        items: /edges\n", "        items: /edges\n        total: /count\n")).toContain(
       '"total" is not a key of style "cursor"; it takes "style", "cursor", "limit", "items", "next"',
     );
-    expect(await errorFor("style: link", "style: links")).toMatch(/^openapi\.yaml:87:9: x-pagination: style must be one of "offset", "page", "cursor", "link" \(got "links"\)/);
+    expect(await errorFor("style: link", "style: links")).toMatch(
+      /^openapi\.yaml:87:9: x-pagination: style must be one of "offset", "page", "cursor", "link" \(got "links"\)/,
+    );
   });
 
   it("link without items needs a body that is an array", async () => {
-    const message = await errorFor("              schema:\n                type: array", "              schema:\n                type: object");
+    const message = await errorFor(
+      "              schema:\n                type: array",
+      "              schema:\n                type: object",
+    );
     expect(message).toContain('style "link" without "items" needs a 2xx JSON response whose body is an array');
   });
 });
 
 describe("x-idempotency-key", () => {
   it("must name a header", async () => {
-    const message = await errorFor("      x-pagination:\n        style: link", "      x-idempotency-key: 42\n      x-pagination:\n        style: link");
-    expect(message).toMatch(/^openapi\.yaml:\d+:\d+: x-idempotency-key must be the name of the header that carries the key, such as "Idempotency-Key" \(got 42\)/);
+    const message = await errorFor(
+      "      x-pagination:\n        style: link",
+      "      x-idempotency-key: 42\n      x-pagination:\n        style: link",
+    );
+    expect(message).toMatch(
+      /^openapi\.yaml:\d+:\d+: x-idempotency-key must be the name of the header that carries the key, such as "Idempotency-Key" \(got 42\)/,
+    );
   });
 });

@@ -32,11 +32,14 @@ function hovers(): Map<string, { type: string; signature: string }> {
   // The app exists only in memory, inside the workspace so the packages resolve by name.
   const host = ts.createCompilerHost(options);
   const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, language, ...rest) => (name === APP ? ts.createSourceFile(name, SOURCE, language) : read(name, language, ...rest));
+  host.getSourceFile = (name, language, ...rest) =>
+    name === APP ? ts.createSourceFile(name, SOURCE, language) : read(name, language, ...rest);
   const exists = host.fileExists.bind(host);
   host.fileExists = (name) => name === APP || exists(name);
   const program = ts.createProgram([APP], options, host);
-  expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+  expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual(
+    [],
+  );
   const checker = program.getTypeChecker();
   const out = new Map<string, { type: string; signature: string }>();
   program.getSourceFile(APP)!.forEachChild(function visit(node): void {
@@ -56,7 +59,8 @@ describe("hovers show the named types", () => {
     const shown = hovers();
     expect(shown.get("list")).toEqual({
       type: "Promise<GetVpnSessionsResult>",
-      signature: "(params?: GetVpnSessionsParams | undefined, options?: CallOptions | undefined): Promise<GetVpnSessionsResult>",
+      signature:
+        "(params?: GetVpnSessionsParams | undefined, options?: CallOptions | undefined): Promise<GetVpnSessionsResult>",
     });
     expect(shown.get("create")).toEqual({
       type: "Promise<PostVpnSessionResult>",

@@ -61,7 +61,9 @@ describe("per operation: Params, Body, Result, Error", () => {
     expectTypeOf(lat.vpnSessions.postVpnSession({ body: {} })).resolves.toEqualTypeOf<PostVpnSessionResult>();
     expectTypeOf<PostVpnSessionResult>().toEqualTypeOf<VpnSessionWithPassword>();
     expectTypeOf<DeleteVpnSessionResult>().toEqualTypeOf<undefined>();
-    expectTypeOf(edge.session.detailSession({ params: { path: { id: "s" } } })).resolves.toEqualTypeOf<DetailSessionResult>();
+    expectTypeOf(
+      edge.session.detailSession({ params: { path: { id: "s" } } }),
+    ).resolves.toEqualTypeOf<DetailSessionResult>();
     expectTypeOf<ListSessionsResult>().toEqualTypeOf<Edge["listSessionsEnvelope"]>();
   });
 
@@ -90,7 +92,8 @@ describe("per operation: Params, Body, Result, Error", () => {
     try {
       void 0;
     } catch (error) {
-      if (isApiError(error, "detailSession") && error.status === 404) expectTypeOf(error.body).toEqualTypeOf<DetailSessionError>();
+      if (isApiError(error, "detailSession") && error.status === 404)
+        expectTypeOf(error.body).toEqualTypeOf<DetailSessionError>();
     }
   });
 });

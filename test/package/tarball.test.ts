@@ -35,7 +35,9 @@ const seen: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "apigen-tarballs-"));
-  const providers = (await readdir(GENERATED, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(GENERATED, e.name));
+  const providers = (await readdir(GENERATED, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => join(GENERATED, e.name));
   const pack = await run("npm", ["pack", "--json", "--pack-destination", dir, ...providers], { cwd: dir });
   expect(pack.stderr.replace(/npm (notice|warn).*\n/g, "")).toBe("");
   expect(pack.code).toBe(0);
@@ -43,14 +45,25 @@ beforeAll(async () => {
 
   const app = join(dir, "app");
   await run("mkdir", ["-p", app]);
-  await writeFile(join(app, "package.json"), JSON.stringify({ name: "tarball-app", private: true, type: "module" }, null, 2));
+  await writeFile(
+    join(app, "package.json"),
+    JSON.stringify({ name: "tarball-app", private: true, type: "module" }, null, 2),
+  );
   for (const file of await readdir(APP_SOURCES)) await copyFile(join(APP_SOURCES, file), join(app, file));
   // The same program as CommonJS: in a .cts file its imports compile to require().
   await copyFile(join(APP_SOURCES, "app.ts"), join(app, "app.cts"));
   // One install for every package; openapi-fetch comes from npm's cache, or the registry when it is not there.
   install = await run(
     "npm",
-    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", ...packed.map((p) => join(dir, p.filename))],
+    [
+      "install",
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      "--no-package-lock",
+      ...packed.map((p) => join(dir, p.filename)),
+    ],
     { cwd: app },
   );
 
@@ -67,19 +80,24 @@ afterAll(async () => {
 /** What the four APIs answer the app's calls with: minimal bodies of the declared shapes. */
 function answer(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? "/", "http://x");
-  seen.push(`${request.method} ${url.pathname}${url.search} ${request.headers.authorization ?? request.headers["zt-session"] ?? ""}`);
+  seen.push(
+    `${request.method} ${url.pathname}${url.search} ${request.headers.authorization ?? request.headers["zt-session"] ?? ""}`,
+  );
   const json = (status: number, body: unknown) => {
     response.writeHead(status, { "content-type": "application/json", "x-request-id": "req-1" });
     response.end(JSON.stringify(body));
   };
-  if (url.pathname === "/latitude/vpn_sessions") return json(200, { data: [{ id: "vpn_1", type: "vpn_sessions", attributes: { port: "8443" } }], meta: {} });
+  if (url.pathname === "/latitude/vpn_sessions")
+    return json(200, { data: [{ id: "vpn_1", type: "vpn_sessions", attributes: { port: "8443" } }], meta: {} });
   if (url.pathname === "/ziti/sessions") {
     const offset = Number(url.searchParams.get("offset") ?? 0);
     const data = offset === 0 ? [{ id: "s1" }, { id: "s2" }] : [{ id: "s3" }];
     return json(200, { data, meta: { pagination: { limit: 2, offset, totalCount: 3 } } });
   }
-  if (url.pathname === "/ziti-admin/api-sessions/missing") return json(404, { error: { code: "NOT_FOUND", message: "no such API session" }, meta: {} });
-  if (url.pathname === "/ping/environments/env-1/users/user-1/sessions") return json(200, { _embedded: { sessions: [] } });
+  if (url.pathname === "/ziti-admin/api-sessions/missing")
+    return json(404, { error: { code: "NOT_FOUND", message: "no such API session" }, meta: {} });
+  if (url.pathname === "/ping/environments/env-1/users/user-1/sessions")
+    return json(200, { _embedded: { sessions: [] } });
   json(500, { unexpected: url.pathname });
 }
 
@@ -89,11 +107,24 @@ describe("npm pack", () => {
     expect(packed.map((p) => p.name).sort()).toEqual(providers.map((p) => `@apigen/${p.name}`).sort());
     for (const pkg of packed) {
       const files = pkg.files.map((f) => f.path);
-      for (const needed of ["package.json", "README.md", "CHANGELOG.md", "openapi.json", "dist/index.js", "dist/index.d.ts", "dist/schema.d.ts", "src/schema.d.ts", "docs/README.md"]) {
+      for (const needed of [
+        "package.json",
+        "README.md",
+        "CHANGELOG.md",
+        "openapi.json",
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/schema.d.ts",
+        "src/schema.d.ts",
+        "docs/README.md",
+      ]) {
         expect(files, `${pkg.name} lacks ${needed}`).toContain(needed);
       }
       // Sources nothing imports, and the generator's bookkeeping, stay out.
-      expect(files.filter((f) => /^src\/(?!schema\.d\.ts$)|^tsconfig\.json$|^apigen-manifest\.json$/.test(f)), pkg.name).toEqual([]);
+      expect(
+        files.filter((f) => /^src\/(?!schema\.d\.ts$)|^tsconfig\.json$|^apigen-manifest\.json$/.test(f)),
+        pkg.name,
+      ).toEqual([]);
     }
   });
 });
@@ -118,7 +149,10 @@ describe("installed from the tarballs into a fresh app", () => {
     const entries = await Promise.all(
       Object.entries(MODES).map(async ([mode, flags]) => {
         // nodenext emits (tsc() would add --noEmit).
-        const result = mode === "nodenext" ? await run(process.execPath, [TSC, ...flags, "--pretty", "false"], { cwd: app }) : await tsc(flags, { cwd: app });
+        const result =
+          mode === "nodenext"
+            ? await run(process.execPath, [TSC, ...flags, "--pretty", "false"], { cwd: app })
+            : await tsc(flags, { cwd: app });
         return [mode, result] as const;
       }),
     );
@@ -144,7 +178,7 @@ describe("installed from the tarballs into a fresh app", () => {
         "latitude: vpn_1 on port 8443",
         "ziti sessions: s1, s2, s3",
         "ziti admin: 404 NOT_FOUND no such API session",
-        "pingone: {\"_embedded\":{\"sessions\":[]}}",
+        'pingone: {"_embedded":{"sessions":[]}}',
         "",
       ].join("\n"),
     );

@@ -19,7 +19,16 @@ let client: string;
 beforeAll(async () => {
   app = await mkdtemp(join(tmpdir(), "apigen-uploads-"));
   const pkg = join(app, "node_modules", "@apigen", "files");
-  const result = await apigen(["generate", "--quiet", "--spec", join(FIXTURE, "openapi.yaml"), "--out", pkg, "--name", "files"]);
+  const result = await apigen([
+    "generate",
+    "--quiet",
+    "--spec",
+    join(FIXTURE, "openapi.yaml"),
+    "--out",
+    pkg,
+    "--name",
+    "files",
+  ]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   await symlink(join(ROOT, "node_modules", "openapi-fetch"), join(app, "node_modules", "openapi-fetch"), "dir");
@@ -65,7 +74,9 @@ describe("uploads and downloads", () => {
 
   it("tell the runtime how to encode and read each body", () => {
     expect(meta("uploadFile")).toContain('bodyContentType: "multipart/form-data"');
-    expect(meta("uploadFile")).toMatch(/multipartEncoding: \{\s*file: \{ contentType: "image\/png, application\/octet-stream" \},\s*metadata: \{ contentType: "application\/json" \},?\s*\}/);
+    expect(meta("uploadFile")).toMatch(
+      /multipartEncoding: \{\s*file: \{ contentType: "image\/png, application\/octet-stream" \},\s*metadata: \{ contentType: "application\/json" \},?\s*\}/,
+    );
     expect(meta("replaceFileContent")).toContain('bodyContentType: "application/octet-stream"');
     expect(meta("downloadFile")).toContain("binaryResponse: true");
     expect(meta("getImage")).toContain("binaryResponse: true");
@@ -95,7 +106,12 @@ describe("uploads and downloads over HTTP, through the generated package", () =>
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) };
+        const request = {
+          method: req.method ?? "",
+          url: req.url ?? "",
+          headers: req.headers,
+          body: Buffer.concat(chunks),
+        };
         seen.push(request);
         const { status, type, body } = answer(request, seen.length);
         res.writeHead(status, type === undefined ? {} : { "content-type": type });
@@ -104,23 +120,37 @@ describe("uploads and downloads over HTTP, through the generated package", () =>
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as import("node:net").AddressInfo;
-    return { seen, baseUrl: `http://127.0.0.1:${port}/v1`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    return {
+      seen,
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
   }
 
   async function client(baseUrl: string) {
     const entry = join(app, "node_modules", "@apigen", "files", "dist", "index.js");
     // Typed loosely on purpose: the type tests above cover the types, this covers the wire.
     type Call = (args?: object, options?: object) => Promise<unknown>;
-    const mod = (await import(pathToFileURL(entry).href)) as { createFilesClient: (options: object) => { files: Record<"uploadFile" | "replaceFileContent" | "downloadFile", Call> } };
+    const mod = (await import(pathToFileURL(entry).href)) as {
+      createFilesClient: (options: object) => {
+        files: Record<"uploadFile" | "replaceFileContent" | "downloadFile", Call>;
+      };
+    };
     return mod.createFilesClient({ baseUrl, retry: { baseDelayMs: 1 } });
   }
 
   it("sends a multipart upload (file part, JSON part with its encoding, repeated array parts) and retries it with one idempotency key", async () => {
-    const server = await serve((_req, n) => (n === 1 ? { status: 503, type: "application/json", body: "{}" } : { status: 201, type: "application/json", body: JSON.stringify({ id: "f_1", name: "a.png", size: 8 }) }));
+    const server = await serve((_req, n) =>
+      n === 1
+        ? { status: 503, type: "application/json", body: "{}" }
+        : { status: 201, type: "application/json", body: JSON.stringify({ id: "f_1", name: "a.png", size: 8 }) },
+    );
     try {
       const api = await client(server.baseUrl);
       const file = new File([PNG], "a.png", { type: "image/png" });
-      const stored = await api.files.uploadFile({ body: { file, metadata: { name: "a.png", public: true }, tags: ["x", "y"] } });
+      const stored = await api.files.uploadFile({
+        body: { file, metadata: { name: "a.png", public: true }, tags: ["x", "y"] },
+      });
       expect(stored).toEqual({ id: "f_1", name: "a.png", size: 8 });
       expect(server.seen).toHaveLength(2);
       const [first, second] = server.seen as [Seen, Seen];
@@ -128,8 +158,12 @@ describe("uploads and downloads over HTTP, through the generated package", () =>
       expect(second.headers["idempotency-key"]).toBe(first.headers["idempotency-key"]);
       expect(second.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
       const body = second.body.toString("latin1");
-      expect(body).toContain(`name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${PNG.toString("latin1")}`);
-      expect(body).toMatch(/name="metadata"; filename="blob"\r\nContent-Type: application\/json\r\n\r\n\{"name":"a.png","public":true\}/);
+      expect(body).toContain(
+        `name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${PNG.toString("latin1")}`,
+      );
+      expect(body).toMatch(
+        /name="metadata"; filename="blob"\r\nContent-Type: application\/json\r\n\r\n\{"name":"a.png","public":true\}/,
+      );
       expect(body.match(/name="tags"\r\n\r\n[xy]/g)).toEqual(['name="tags"\r\n\r\nx', 'name="tags"\r\n\r\ny']);
     } finally {
       await server.close();
@@ -137,7 +171,9 @@ describe("uploads and downloads over HTTP, through the generated package", () =>
   });
 
   it("sends raw bytes as octet-stream and downloads a file as a Blob or a stream", async () => {
-    const server = await serve((req) => (req.method === "PUT" ? { status: 204 } : { status: 200, type: "application/octet-stream", body: PNG }));
+    const server = await serve((req) =>
+      req.method === "PUT" ? { status: 204 } : { status: 200, type: "application/octet-stream", body: PNG },
+    );
     try {
       const api = await client(server.baseUrl);
       await api.files.replaceFileContent({ params: { path: { id: "f_1" } }, body: new Uint8Array(PNG) });
@@ -147,7 +183,10 @@ describe("uploads and downloads over HTTP, through the generated package", () =>
       const blob = (await api.files.downloadFile({ params: { path: { id: "f_1" } } })) as Blob;
       expect(blob).toBeInstanceOf(Blob);
       expect(Buffer.from(await blob.arrayBuffer())).toEqual(PNG);
-      const stream = (await api.files.downloadFile({ params: { path: { id: "f_1" } } }, { stream: true })) as ReadableStream<Uint8Array>;
+      const stream = (await api.files.downloadFile(
+        { params: { path: { id: "f_1" } } },
+        { stream: true },
+      )) as ReadableStream<Uint8Array>;
       expect(Buffer.from(await new Response(stream).arrayBuffer())).toEqual(PNG);
     } finally {
       await server.close();

@@ -3,7 +3,13 @@
 // multipart and binary bodies, binary answers.
 import { Buffer } from "node:buffer";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createRuntime, DEFAULT_TIMEOUT_MS, type ClientOptions, type OperationMeta } from "../../generator/runtime/index.js";
+import {
+  ApiError,
+  createRuntime,
+  DEFAULT_TIMEOUT_MS,
+  type ClientOptions,
+  type OperationMeta,
+} from "../../generator/runtime/index.js";
 import { definition } from "./fixture.js";
 import { json, startServer, type Handler, type TestServer } from "./server.js";
 
@@ -15,7 +21,11 @@ afterEach(async () => {
 
 async function runtime(handler: Handler, options: ClientOptions = {}) {
   server = await startServer(handler);
-  return createRuntime<Record<string, never>>(definition, { baseUrl: server.url, retry: { baseDelayMs: 1 }, ...options });
+  return createRuntime<Record<string, never>>(definition, {
+    baseUrl: server.url,
+    retry: { baseDelayMs: 1 },
+    ...options,
+  });
 }
 
 /** Loose typing: these tests are about the wire, the type tests are in runtime.test-d.ts. */
@@ -37,7 +47,10 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 
 describe("errors say what the server said", () => {
   const cases: { given: { body: unknown; type?: string; headers?: Record<string, string> }; want: string }[] = [
-    { given: { body: { message: "session expired" } }, want: "listThings (GET /things) failed: HTTP 409 Conflict: session expired" },
+    {
+      given: { body: { message: "session expired" } },
+      want: "listThings (GET /things) failed: HTTP 409 Conflict: session expired",
+    },
     { given: { body: { error: { code: "UNAUTHORIZED", message: "token is invalid" } } }, want: ": token is invalid" },
     { given: { body: { errors: [{ code: "bad", detail: "name is too long" }] } }, want: ": name is too long" },
     { given: { body: { error: "invalid_grant", error_description: "code expired" } }, want: ": code expired" },
@@ -53,7 +66,9 @@ describe("errors say what the server said", () => {
       res.writeHead(409, { "content-type": given.type ?? "application/json", ...given.headers });
       res.end(typeof given.body === "string" ? given.body : JSON.stringify(given.body));
     });
-    const error = await rt.operation<AnyOp>(op({ id: "listThings" }))().catch((e: unknown) => e);
+    const error = await rt
+      .operation<AnyOp>(op({ id: "listThings" }))()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message.endsWith(want)).toBe(true);
     expect((error as Error).message).toMatch(/^listThings \(GET \/things\) failed: HTTP 409 Conflict/);
@@ -62,7 +77,9 @@ describe("errors say what the server said", () => {
 
 describe("withResponse", () => {
   it("resolves to the data with status, headers, request id and the Response", async () => {
-    const rt = await runtime((_req, res) => json(res, 201, { id: "t1" }, { "x-request-id": "req-9", "x-rate-limit": "10" }));
+    const rt = await runtime((_req, res) =>
+      json(res, 201, { id: "t1" }, { "x-request-id": "req-9", "x-rate-limit": "10" }),
+    );
     const result = await rt.operation<AnyOp>(op({ id: "createThing", method: "post" })).withResponse({ body: {} });
     expect(result.data).toEqual({ id: "t1" });
     expect(result.status).toBe(201);
@@ -73,7 +90,10 @@ describe("withResponse", () => {
 
   it("throws the same errors as the plain call", async () => {
     const rt = await runtime((_req, res) => json(res, 404, { message: "gone" }));
-    await expect(rt.operation<AnyOp>(op({ id: "getThing" })).withResponse()).rejects.toMatchObject({ status: 404, message: expect.stringContaining("gone") });
+    await expect(rt.operation<AnyOp>(op({ id: "getThing" })).withResponse()).rejects.toMatchObject({
+      status: 404,
+      message: expect.stringContaining("gone"),
+    });
   });
 });
 
@@ -87,11 +107,15 @@ describe("logging", () => {
   it("logs each attempt with status and retry wait; apiKey query values and credential headers are redacted", async () => {
     const { lines, logger } = capture();
     const rt = await runtime((_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, { ok: true })), {
-      logger, logLevel: "debug", auth: { apiKeyQuery: "SECRET-Q", bearerAuth: "SECRET-B" },
+      logger,
+      logLevel: "debug",
+      auth: { apiKeyQuery: "SECRET-Q", bearerAuth: "SECRET-B" },
     });
     await rt.operation<AnyOp>(op({ id: "keyed", path: "/keyed", security: [["apiKeyQuery", "bearerAuth"]] }))();
     expect(lines.map((l) => l.level)).toEqual(["warn", "info"]);
-    expect(lines[0]?.message).toMatch(/^keyed: GET http:\/\/127\.0\.0\.1:\d+\/keyed\?api_key=%5Bredacted%5D -> HTTP 503 in \d+ ms \(attempt 1, retrying in \d+ ms\)$/);
+    expect(lines[0]?.message).toMatch(
+      /^keyed: GET http:\/\/127\.0\.0\.1:\d+\/keyed\?api_key=%5Bredacted%5D -> HTTP 503 in \d+ ms \(attempt 1, retrying in \d+ ms\)$/,
+    );
     expect(lines[1]?.message).toMatch(/-> HTTP 200 in \d+ ms \(attempt 2\)$/);
     expect(JSON.stringify(lines)).not.toMatch(/SECRET/);
     expect(lines[1]?.record).toMatchObject({ headers: { authorization: "[redacted]" } });
@@ -106,7 +130,12 @@ describe("logging", () => {
     const env = capture();
     process.env.APIGEN_LOG = "debug";
     try {
-      const logged = createRuntime<Record<string, never>>(definition, { baseUrl: server?.url, logger: env.logger, headers: { "x-tenant-secret": "SECRET-T" }, redactHeaders: ["X-Tenant-Secret"] });
+      const logged = createRuntime<Record<string, never>>(definition, {
+        baseUrl: server?.url,
+        logger: env.logger,
+        headers: { "x-tenant-secret": "SECRET-T" },
+        redactHeaders: ["X-Tenant-Secret"],
+      });
       await logged.operation<AnyOp>(op({ id: "b" }))();
     } finally {
       delete process.env.APIGEN_LOG;
@@ -117,7 +146,12 @@ describe("logging", () => {
 });
 
 describe("idempotency keys", () => {
-  const create = op({ id: "createThing", method: "post", bodyContentType: "application/json", idempotencyHeader: "Idempotency-Key" });
+  const create = op({
+    id: "createThing",
+    method: "post",
+    bodyContentType: "application/json",
+    idempotencyHeader: "Idempotency-Key",
+  });
 
   it("sends one key per logical call, the same on every attempt, and retries the POST", async () => {
     const rt = await runtime((_req, res, n) => (n === 1 || n === 3 ? json(res, 503, {}) : json(res, 201, { n })));
@@ -139,7 +173,9 @@ describe("idempotency keys", () => {
 
   it("a POST without one is still not retried", async () => {
     const rt = await runtime((_req, res) => json(res, 503, {}));
-    await expect(rt.operation<AnyOp>(op({ id: "post", method: "post" }))({ body: {} })).rejects.toBeInstanceOf(ApiError);
+    await expect(rt.operation<AnyOp>(op({ id: "post", method: "post" }))({ body: {} })).rejects.toBeInstanceOf(
+      ApiError,
+    );
     expect(server?.requests).toHaveLength(1);
   });
 });
@@ -149,12 +185,31 @@ describe("pagination styles", () => {
 
   it("page number and size: walks pages from 1 until the total pages", async () => {
     const rt = await runtime((req, res) => {
-      const page = Number(req.query.get("page")), size = Number(req.query.get("per_page") ?? 3);
-      json(res, 200, { results: ITEMS.slice((page - 1) * size, page * size), meta: { pages: Math.ceil(ITEMS.length / size) } });
+      const page = Number(req.query.get("page")),
+        size = Number(req.query.get("per_page") ?? 3);
+      json(res, 200, {
+        results: ITEMS.slice((page - 1) * size, page * size),
+        meta: { pages: Math.ceil(ITEMS.length / size) },
+      });
     });
-    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "page", page: "page", size: "per_page", items: ["results"], totalPages: ["meta", "pages"] } }));
+    const list = rt.paginated<AnyOp, unknown>(
+      op({
+        id: "list",
+        pagination: {
+          style: "page",
+          page: "page",
+          size: "per_page",
+          items: ["results"],
+          totalPages: ["meta", "pages"],
+        },
+      }),
+    );
     expect(await collect(list.items({ params: { query: { per_page: 3 } } }))).toEqual(ITEMS);
-    expect(server?.requests.map((r) => r.url)).toEqual(["/things?per_page=3&page=1", "/things?per_page=3&page=2", "/things?per_page=3&page=3"]);
+    expect(server?.requests.map((r) => r.url)).toEqual([
+      "/things?per_page=3&page=1",
+      "/things?per_page=3&page=2",
+      "/things?per_page=3&page=3",
+    ]);
   });
 
   it("page number without totals: stops at a short page", async () => {
@@ -162,7 +217,9 @@ describe("pagination styles", () => {
       const page = Number(req.query.get("page"));
       json(res, 200, { results: ITEMS.slice((page - 1) * 4, page * 4) });
     });
-    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "page", page: "page", items: ["results"] } }));
+    const list = rt.paginated<AnyOp, unknown>(
+      op({ id: "list", pagination: { style: "page", page: "page", items: ["results"] } }),
+    );
     expect(await collect(list.items())).toEqual(ITEMS);
     expect(server?.requests).toHaveLength(2);
   });
@@ -172,36 +229,53 @@ describe("pagination styles", () => {
       const at = Number(req.query.get("after") ?? 0);
       json(res, 200, { data: ITEMS.slice(at, at + 3), next: at + 3 < ITEMS.length ? String(at + 3) : null });
     });
-    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
+    const list = rt.paginated<AnyOp, unknown>(
+      op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }),
+    );
     expect(await collect(list.items())).toEqual(ITEMS);
     expect(server?.requests.map((r) => r.url)).toEqual(["/things", "/things?after=3", "/things?after=6"]);
   });
 
   it("cursor: a repeated cursor ends the walk, and so does a repeated page", async () => {
-    const rt = await runtime((req, res) => json(res, 200, req.query.get("after") === null ? { data: [1], next: "a" } : { data: [2], next: "a" }));
-    const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
+    const rt = await runtime((req, res) =>
+      json(res, 200, req.query.get("after") === null ? { data: [1], next: "a" } : { data: [2], next: "a" }),
+    );
+    const list = rt.paginated<AnyOp, unknown>(
+      op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }),
+    );
     expect(await collect(list.items())).toEqual([1, 2]);
     expect(server?.requests).toHaveLength(2);
 
     await server?.close();
     const same = await runtime((_req, res) => json(res, 200, { data: [1], next: String(Math.random()) }));
-    const endless = same.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }));
+    const endless = same.paginated<AnyOp, unknown>(
+      op({ id: "list", pagination: { style: "cursor", cursor: "after", next: ["next"], items: ["data"] } }),
+    );
     expect(await collect(endless.items())).toEqual([1]);
   });
 
   it("Link header: follows rel=next on the API's origin; the body is the array", async () => {
     const rt = await runtime((req, res) => {
       const page = Number(req.query.get("page") ?? 1);
-      const next = page < 3 ? `<${server?.url}/things?page=${page + 1}&per_page=3>; rel="next", <${server?.url}/things?page=3>; rel="last"` : `<${server?.url}/things?page=1>; rel="first"`;
+      const next =
+        page < 3
+          ? `<${server?.url}/things?page=${page + 1}&per_page=3>; rel="next", <${server?.url}/things?page=3>; rel="last"`
+          : `<${server?.url}/things?page=1>; rel="first"`;
       json(res, 200, ITEMS.slice((page - 1) * 3, page * 3), { link: next });
     });
     const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "link", items: [] } }));
     expect(await collect(list.items({ params: { query: { per_page: 3 } } }))).toEqual(ITEMS);
-    expect(server?.requests.map((r) => r.url)).toEqual(["/things?per_page=3", "/things?page=2&per_page=3", "/things?page=3&per_page=3"]);
+    expect(server?.requests.map((r) => r.url)).toEqual([
+      "/things?per_page=3",
+      "/things?page=2&per_page=3",
+      "/things?page=3&per_page=3",
+    ]);
   });
 
   it("Link header: a next link to another origin is not followed", async () => {
-    const rt = await runtime((_req, res) => json(res, 200, [1], { link: '<http://example.invalid/things?page=2>; rel="next"' }));
+    const rt = await runtime((_req, res) =>
+      json(res, 200, [1], { link: '<http://example.invalid/things?page=2>; rel="next"' }),
+    );
     const list = rt.paginated<AnyOp, unknown>(op({ id: "list", pagination: { style: "link", items: [] } }));
     await expect(collect(list.items())).rejects.toThrow(/leaves http:\/\/127\.0\.0\.1:\d+; not followed/);
     expect(server?.requests).toHaveLength(1);
@@ -211,14 +285,21 @@ describe("pagination styles", () => {
 describe("uploads and downloads", () => {
   it("multipart: files and bytes as file parts, arrays as repeated parts, objects as JSON, encoding kept", async () => {
     const rt = await runtime((req, res) => json(res, 200, { type: req.headers["content-type"], body: req.body }));
-    const upload = op({ id: "upload", method: "post", bodyContentType: "multipart/form-data", multipartEncoding: { meta: { contentType: "application/json" } } });
+    const upload = op({
+      id: "upload",
+      method: "post",
+      bodyContentType: "multipart/form-data",
+      multipartEncoding: { meta: { contentType: "application/json" } },
+    });
     const file = new File(["hello file"], "hello.txt", { type: "text/plain" });
     const { body, type } = (await rt.operation<AnyOp>(upload)({
       body: { file, bytes: new Uint8Array([1, 2, 3]), tags: ["a", "b"], meta: { size: 1 }, plain: { x: 1 } },
     })) as { body: string; type: string };
     expect(type).toMatch(/^multipart\/form-data; boundary=/);
     expect(body).toContain('name="file"; filename="hello.txt"\r\nContent-Type: text/plain\r\n\r\nhello file');
-    expect(body).toContain('name="bytes"; filename="bytes"\r\nContent-Type: application/octet-stream\r\n\r\n\u0001\u0002\u0003');
+    expect(body).toContain(
+      'name="bytes"; filename="bytes"\r\nContent-Type: application/octet-stream\r\n\r\n\u0001\u0002\u0003',
+    );
     expect(body.match(/name="tags"\r\n\r\n[ab]/g)).toEqual(['name="tags"\r\n\r\na', 'name="tags"\r\n\r\nb']);
     expect(body).toMatch(/name="meta"; filename="blob"\r\nContent-Type: application\/json\r\n\r\n\{"size":1\}/);
     expect(body).toContain('name="plain"\r\n\r\n{"x":1}');
@@ -227,8 +308,14 @@ describe("uploads and downloads", () => {
   it("octet-stream: a Blob, bytes or a stream go as the body", async () => {
     const rt = await runtime((req, res) => json(res, 200, { type: req.headers["content-type"], body: req.body }));
     const put = rt.operation<AnyOp>(op({ id: "put", method: "put", bodyContentType: "application/octet-stream" }));
-    expect(await put({ body: new Blob(["blob bytes"]) })).toEqual({ type: "application/octet-stream", body: "blob bytes" });
-    expect(await put({ body: new TextEncoder().encode("u8 bytes") })).toEqual({ type: "application/octet-stream", body: "u8 bytes" });
+    expect(await put({ body: new Blob(["blob bytes"]) })).toEqual({
+      type: "application/octet-stream",
+      body: "blob bytes",
+    });
+    expect(await put({ body: new TextEncoder().encode("u8 bytes") })).toEqual({
+      type: "application/octet-stream",
+      body: "u8 bytes",
+    });
     const stream = new Blob(["streamed"]).stream();
     expect(await put({ body: stream })).toEqual({ type: "application/octet-stream", body: "streamed" });
   });

@@ -10,8 +10,17 @@ type P = paths;
 let api: TestServer; // the API's origin
 let other: TestServer; // a different origin (different port)
 
-function echo(req: { method: string; url: string; headers: Record<string, unknown>; body: string; query: URLSearchParams }, res: Parameters<typeof json>[0]): void {
-  json(res, 200, { method: req.method, url: req.url, headers: req.headers, body: req.body, query: Object.fromEntries(req.query) });
+function echo(
+  req: { method: string; url: string; headers: Record<string, unknown>; body: string; query: URLSearchParams },
+  res: Parameters<typeof json>[0],
+): void {
+  json(res, 200, {
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    body: req.body,
+    query: Object.fromEntries(req.query),
+  });
 }
 
 beforeAll(async () => {
@@ -29,7 +38,8 @@ beforeAll(async () => {
     }
     if (req.path === "/keyed" || req.path === "/sessions/x" || req.path === "/landed") return echo(req, res);
     if (req.path === "/sessions" && req.method === "GET") {
-      if (req.headers["zt-session"] === undefined && req.headers.authorization === undefined) return json(res, 401, { message: "no auth" });
+      if (req.headers["zt-session"] === undefined && req.headers.authorization === undefined)
+        return json(res, 401, { message: "no auth" });
       return echo(req, res);
     }
     echo(req, res);
@@ -40,7 +50,13 @@ afterAll(async () => {
   await other.close();
 });
 
-type Echo = { method: string; url: string; headers: Record<string, string | undefined>; body: string; query: Record<string, string> };
+type Echo = {
+  method: string;
+  url: string;
+  headers: Record<string, string | undefined>;
+  body: string;
+  query: Record<string, string>;
+};
 function rt(options: ClientOptions<Schemes>) {
   return createRuntime<P>(definition, { baseUrl: api.url, retry: false, ...options });
 }
@@ -52,7 +68,9 @@ describe("auth", () => {
     expect(seen.headers.authorization).toBe("Bearer oauth-token");
     expect(seen.headers["zt-session"]).toBeUndefined();
 
-    const both = rt({ auth: { oauth2: "oauth-token", ztSession: "zt" } }).operation<P["/sessions/{id}"]["get"]>(ops.detailSession);
+    const both = rt({ auth: { oauth2: "oauth-token", ztSession: "zt" } }).operation<P["/sessions/{id}"]["get"]>(
+      ops.detailSession,
+    );
     const seen2 = (await both({ params: { path: { id: "x" } } })) as unknown as Echo;
     expect(seen2.headers["zt-session"]).toBe("zt");
     expect(seen2.headers.authorization).toBeUndefined();
@@ -60,7 +78,9 @@ describe("auth", () => {
 
   it("resolves (async) providers per call; undefined means try the next alternative", async () => {
     let n = 0;
-    const detail = rt({ auth: { ztSession: () => (n++ % 2 === 0 ? undefined : `zt${n}`), oauth2: async () => "fresh" } }).operation<P["/sessions/{id}"]["get"]>(ops.detailSession);
+    const detail = rt({
+      auth: { ztSession: () => (n++ % 2 === 0 ? undefined : `zt${n}`), oauth2: async () => "fresh" },
+    }).operation<P["/sessions/{id}"]["get"]>(ops.detailSession);
     const first = (await detail({ params: { path: { id: "x" } } })) as unknown as Echo;
     expect(first.headers).toMatchObject({ authorization: "Bearer fresh" });
     expect(first.headers["zt-session"]).toBeUndefined();
@@ -79,7 +99,9 @@ describe("auth", () => {
   });
 
   it("encodes http basic from username/password (UTF-8) or takes a pre-encoded string", async () => {
-    const create = rt({ auth: { basicAuth: { username: "üser", password: "p:w" } } }).operation<P["/sessions"]["post"]>(ops.createSession);
+    const create = rt({ auth: { basicAuth: { username: "üser", password: "p:w" } } }).operation<P["/sessions"]["post"]>(
+      ops.createSession,
+    );
     const seen = (await create({ body: { name: "n" } })) as unknown as Echo;
     expect(seen.headers.authorization).toBe(`Basic ${Buffer.from("üser:p:w", "utf8").toString("base64")}`);
     const pre = rt({ auth: { basicAuth: "dTpw" } }).operation<P["/sessions"]["post"]>(ops.createSession);
@@ -88,7 +110,15 @@ describe("auth", () => {
 
   it("sends no credentials to operations without security, even when configured", async () => {
     let called = 0;
-    const r = rt({ auth: { ztSession: "zt", oauth2: () => { called++; return "t"; } } });
+    const r = rt({
+      auth: {
+        ztSession: "zt",
+        oauth2: () => {
+          called++;
+          return "t";
+        },
+      },
+    });
     const seen = (await r.operation({ ...ops.deleteSession, method: "get", path: "/keyed" })()) as Echo;
     expect(seen.headers["zt-session"]).toBeUndefined();
     expect(seen.headers.authorization).toBeUndefined();
@@ -103,7 +133,9 @@ describe("auth", () => {
   });
 
   it("rejects an unusable credential or unknown scheme at bind time", () => {
-    expect(() => rt({ auth: { ztSession: { username: "u", password: "p" } } }).operation(ops.detailSession)).toThrow(/must be a string or a provider/);
+    expect(() => rt({ auth: { ztSession: { username: "u", password: "p" } } }).operation(ops.detailSession)).toThrow(
+      /must be a string or a provider/,
+    );
     expect(() => rt({}).operation({ ...ops.health, security: [["nope"]] })).toThrow(/unknown security scheme "nope"/);
   });
 });
@@ -111,18 +143,28 @@ describe("auth", () => {
 describe("redirects", () => {
   const creds = { apiKeyQuery: "secret-q", bearerAuth: "secret-b" } as const;
   // keyed-like operation whose path redirects; security needs both query key and bearer.
-  const meta = (path: string, method: "get" | "post" | "put" = "get") => ({ id: "redir", method, path, security: [["apiKeyQuery", "bearerAuth"]], bodyContentType: "application/json" });
+  const meta = (path: string, method: "get" | "post" | "put" = "get") => ({
+    id: "redir",
+    method,
+    path,
+    security: [["apiKeyQuery", "bearerAuth"]],
+    bodyContentType: "application/json",
+  });
 
   it("follows same-origin redirects keeping credentials", async () => {
     const seen = (await rt({ auth: creds }).operation(meta("/redirect/302/same/2"))()) as Echo;
     expect(seen.url).toBe("/landed?api_key=echoed&keep=1");
     expect(seen.headers.authorization).toBe("Bearer secret-b");
-    expect(api.requests.filter((r) => r.path.startsWith("/redirect/302/same")).map((r) => r.query.get("api_key"))).toEqual(["secret-q", null, null]);
+    expect(
+      api.requests.filter((r) => r.path.startsWith("/redirect/302/same")).map((r) => r.query.get("api_key")),
+    ).toEqual(["secret-q", null, null]);
   });
 
   it("drops credential headers and query parameters when the origin changes", async () => {
     const before = other.requests.length;
-    const seen = (await rt({ auth: creds, headers: { "x-custom": "kept" } }).operation(meta("/redirect/307/other/1"))()) as Echo;
+    const seen = (await rt({ auth: creds, headers: { "x-custom": "kept" } }).operation(
+      meta("/redirect/307/other/1"),
+    )()) as Echo;
     expect(other.requests.length).toBe(before + 1);
     expect(seen.url).toBe("/landed?keep=1");
     expect(seen.headers.authorization).toBeUndefined();
@@ -132,18 +174,26 @@ describe("redirects", () => {
   it("303 (and 301/302) switch to GET without a body; 307/308 keep method and body", async () => {
     const r = rt({ auth: creds });
     const body = { name: "b" };
-    const s303 = (await r.operation<{ requestBody: { content: { "application/json": { name: string } } } }>(meta("/redirect/303/same/0", "post"))({ body })) as unknown as Echo;
+    const s303 = (await r.operation<{ requestBody: { content: { "application/json": { name: string } } } }>(
+      meta("/redirect/303/same/0", "post"),
+    )({ body })) as unknown as Echo;
     expect(s303).toMatchObject({ method: "GET", body: "" });
     expect(s303.headers["content-type"]).toBeUndefined();
-    const s308 = (await r.operation<{ requestBody: { content: { "application/json": { name: string } } } }>(meta("/redirect/308/same/1", "put"))({ body })) as unknown as Echo;
+    const s308 = (await r.operation<{ requestBody: { content: { "application/json": { name: string } } } }>(
+      meta("/redirect/308/same/1", "put"),
+    )({ body })) as unknown as Echo;
     expect(s308).toMatchObject({ method: "PUT", body: '{"name":"b"}' });
     expect(s308.headers["content-type"]).toBe("application/json");
   });
 
   it("stops after 5 hops: the last 3xx surfaces as an ApiError", async () => {
-    const error = await rt({ auth: creds }).operation(meta("/redirect/302/same/9"))().catch((e: unknown) => e);
+    const error = await rt({ auth: creds })
+      .operation(meta("/redirect/302/same/9"))()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(302);
-    expect(api.requests.filter((r) => r.path.startsWith("/redirect/302/same/") && Number(r.path.split("/").pop()) >= 3)).toHaveLength(6);
+    expect(
+      api.requests.filter((r) => r.path.startsWith("/redirect/302/same/") && Number(r.path.split("/").pop()) >= 3),
+    ).toHaveLength(6);
   });
 });

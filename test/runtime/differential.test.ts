@@ -14,7 +14,12 @@ const ARRAY = ["blue", "black", "brown"];
 const OBJECT = { R: 100, G: 200, B: 150 };
 
 interface Input {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown>; cookie?: Record<string, unknown> };
+  params?: {
+    path?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    header?: Record<string, unknown>;
+    cookie?: Record<string, unknown>;
+  };
   body?: unknown;
 }
 
@@ -49,7 +54,13 @@ const pathRows: Row[] = (
     ["matrix", true, "{;color*}"],
   ] as const
 ).flatMap(([style, explode, template]) =>
-  ([["primitive", STRING], ["array", ARRAY], ["object", OBJECT]] as const).map(([kind, value]) => ({
+  (
+    [
+      ["primitive", STRING],
+      ["array", ARRAY],
+      ["object", OBJECT],
+    ] as const
+  ).map(([kind, value]) => ({
     name: `path ${style} explode=${explode} ${kind}`,
     given: {
       path: "/p/{color}/end",
@@ -62,38 +73,85 @@ const pathRows: Row[] = (
 
 /** The specification's examples for path styles (OpenAPI 3.1.1, "Style Examples"), checked as well as agreement. */
 const PATH_SPEC: Record<string, string> = {
-  "path simple explode=false primitive": "blue", "path simple explode=false array": "blue,black,brown", "path simple explode=false object": "R,100,G,200,B,150",
-  "path simple explode=true primitive": "blue", "path simple explode=true array": "blue,black,brown", "path simple explode=true object": "R=100,G=200,B=150",
-  "path label explode=false primitive": ".blue", "path label explode=false array": ".blue,black,brown", "path label explode=false object": ".R,100,G,200,B,150",
-  "path label explode=true primitive": ".blue", "path label explode=true array": ".blue.black.brown", "path label explode=true object": ".R=100.G=200.B=150",
-  "path matrix explode=false primitive": ";color=blue", "path matrix explode=false array": ";color=blue,black,brown", "path matrix explode=false object": ";color=R,100,G,200,B,150",
-  "path matrix explode=true primitive": ";color=blue", "path matrix explode=true array": ";color=blue;color=black;color=brown", "path matrix explode=true object": ";R=100;G=200;B=150",
+  "path simple explode=false primitive": "blue",
+  "path simple explode=false array": "blue,black,brown",
+  "path simple explode=false object": "R,100,G,200,B,150",
+  "path simple explode=true primitive": "blue",
+  "path simple explode=true array": "blue,black,brown",
+  "path simple explode=true object": "R=100,G=200,B=150",
+  "path label explode=false primitive": ".blue",
+  "path label explode=false array": ".blue,black,brown",
+  "path label explode=false object": ".R,100,G,200,B,150",
+  "path label explode=true primitive": ".blue",
+  "path label explode=true array": ".blue.black.brown",
+  "path label explode=true object": ".R=100.G=200.B=150",
+  "path matrix explode=false primitive": ";color=blue",
+  "path matrix explode=false array": ";color=blue,black,brown",
+  "path matrix explode=false object": ";color=R,100,G,200,B,150",
+  "path matrix explode=true primitive": ";color=blue",
+  "path matrix explode=true array": ";color=blue;color=black;color=brown",
+  "path matrix explode=true object": ";R=100;G=200;B=150",
 };
 
-const q = (name: string, query: Record<string, QueryStyle> | undefined, value: unknown, querySerializer: object): Row => ({
+const q = (
+  name: string,
+  query: Record<string, QueryStyle> | undefined,
+  value: unknown,
+  querySerializer: object,
+): Row => ({
   name,
-  given: { path: "/q", ...(query ? { query } : {}), input: { params: { query: { color: value } } }, openapiFetch: { path: "/q", querySerializer } },
+  given: {
+    path: "/q",
+    ...(query ? { query } : {}),
+    input: { params: { query: { color: value } } },
+    openapiFetch: { path: "/q", querySerializer },
+  },
 });
 
 const queryRows: Row[] = [
   q("query form explode=true primitive (the default)", undefined, STRING, {}),
   q("query form explode=true array (the default)", undefined, ARRAY, { array: { style: "form", explode: true } }),
   q("query form explode=true object (the default)", undefined, OBJECT, { object: { style: "form", explode: true } }),
-  q("query form explode=false array", { color: { style: "form", explode: false } }, ARRAY, { array: { style: "form", explode: false } }),
-  q("query form explode=false object", { color: { style: "form", explode: false } }, OBJECT, { object: { style: "form", explode: false } }),
-  q("query spaceDelimited explode=false array", { color: { style: "spaceDelimited", explode: false } }, ARRAY, { array: { style: "spaceDelimited", explode: false } }),
-  q("query pipeDelimited explode=false array", { color: { style: "pipeDelimited", explode: false } }, ARRAY, { array: { style: "pipeDelimited", explode: false } }),
-  q("query spaceDelimited explode=true array", { color: { style: "spaceDelimited", explode: true } }, ARRAY, { array: { style: "spaceDelimited", explode: true } }),
-  q("query pipeDelimited explode=true array", { color: { style: "pipeDelimited", explode: true } }, ARRAY, { array: { style: "pipeDelimited", explode: true } }),
-  q("query deepObject explode=true object", { color: { style: "deepObject", explode: true } }, OBJECT, { object: { style: "deepObject", explode: true } }),
+  q("query form explode=false array", { color: { style: "form", explode: false } }, ARRAY, {
+    array: { style: "form", explode: false },
+  }),
+  q("query form explode=false object", { color: { style: "form", explode: false } }, OBJECT, {
+    object: { style: "form", explode: false },
+  }),
+  q("query spaceDelimited explode=false array", { color: { style: "spaceDelimited", explode: false } }, ARRAY, {
+    array: { style: "spaceDelimited", explode: false },
+  }),
+  q("query pipeDelimited explode=false array", { color: { style: "pipeDelimited", explode: false } }, ARRAY, {
+    array: { style: "pipeDelimited", explode: false },
+  }),
+  q("query spaceDelimited explode=true array", { color: { style: "spaceDelimited", explode: true } }, ARRAY, {
+    array: { style: "spaceDelimited", explode: true },
+  }),
+  q("query pipeDelimited explode=true array", { color: { style: "pipeDelimited", explode: true } }, ARRAY, {
+    array: { style: "pipeDelimited", explode: true },
+  }),
+  q("query deepObject explode=true object", { color: { style: "deepObject", explode: true } }, OBJECT, {
+    object: { style: "deepObject", explode: true },
+  }),
   {
     name: "query spaceDelimited explode=false object",
-    given: { path: "/q", query: { color: { style: "spaceDelimited", explode: false } }, input: { params: { query: { color: OBJECT } } } },
-    want: { because: "openapi-fetch drops the name and joins with commas (`R,100,G,200,B,150`)", target: "/q?color=R%20100%20G%20200%20B%20150" },
+    given: {
+      path: "/q",
+      query: { color: { style: "spaceDelimited", explode: false } },
+      input: { params: { query: { color: OBJECT } } },
+    },
+    want: {
+      because: "openapi-fetch drops the name and joins with commas (`R,100,G,200,B,150`)",
+      target: "/q?color=R%20100%20G%20200%20B%20150",
+    },
   },
   {
     name: "query pipeDelimited explode=false object",
-    given: { path: "/q", query: { color: { style: "pipeDelimited", explode: false } }, input: { params: { query: { color: OBJECT } } } },
+    given: {
+      path: "/q",
+      query: { color: { style: "pipeDelimited", explode: false } },
+      input: { params: { query: { color: OBJECT } } },
+    },
     want: { because: "openapi-fetch drops the name and joins with commas", target: "/q?color=R|100|G|200|B|150" },
   },
 ];
@@ -117,7 +175,10 @@ const headerRows: Row[] = [
   {
     name: "header simple array",
     given: { path: "/h", input: { params: { header: { "X-Color": ARRAY } } } },
-    want: { because: "openapi-fetch appends each item (`blue, black, brown`); style simple is `blue,black,brown`", headers: { "x-color": "blue,black,brown" } },
+    want: {
+      because: "openapi-fetch appends each item (`blue, black, brown`); style simple is `blue,black,brown`",
+      headers: { "x-color": "blue,black,brown" },
+    },
   },
   {
     name: "cookie form primitive",
@@ -129,28 +190,53 @@ const headerRows: Row[] = [
 const bodyRows: Row[] = [
   {
     name: "JSON body",
-    given: { method: "post", path: "/b", bodyContentType: "application/json", input: { body: { name: "x y", tags: ["a"], n: 1 } }, openapiFetch: { path: "/b" } },
+    given: {
+      method: "post",
+      path: "/b",
+      bodyContentType: "application/json",
+      input: { body: { name: "x y", tags: ["a"], n: 1 } },
+      openapiFetch: { path: "/b" },
+    },
   },
   {
     name: "form-urlencoded body, plain values",
     given: {
-      method: "post", path: "/b", bodyContentType: "application/x-www-form-urlencoded", input: { body: { name: "x", n: 1 } },
+      method: "post",
+      path: "/b",
+      bodyContentType: "application/x-www-form-urlencoded",
+      input: { body: { name: "x", n: 1 } },
       openapiFetch: { path: "/b", headers: { "Content-Type": "application/x-www-form-urlencoded" } },
     },
   },
   {
     name: "form-urlencoded body, an array and a space",
-    given: { method: "post", path: "/b", bodyContentType: "application/x-www-form-urlencoded", input: { body: { color: ARRAY, name: "x y" } } },
+    given: {
+      method: "post",
+      path: "/b",
+      bodyContentType: "application/x-www-form-urlencoded",
+      input: { body: { color: ARRAY, name: "x y" } },
+    },
     want: {
-      because: "openapi-fetch uses URLSearchParams: the array becomes one `color=blue%2Cblack%2Cbrown` pair, where a form body's default (style form, explode true) repeats the name",
+      because:
+        "openapi-fetch uses URLSearchParams: the array becomes one `color=blue%2Cblack%2Cbrown` pair, where a form body's default (style form, explode true) repeats the name",
       body: "color=blue&color=black&color=brown&name=x%20y",
     },
   },
   {
     name: "multipart body from an object (openapi-fetch given the same FormData)",
     given: {
-      method: "post", path: "/b", bodyContentType: "multipart/form-data", input: { body: { name: "x", color: ["blue", "black"] } },
-      openapiFetch: { path: "/b", body: formData([["name", "x"], ["color", "blue"], ["color", "black"]]) },
+      method: "post",
+      path: "/b",
+      bodyContentType: "multipart/form-data",
+      input: { body: { name: "x", color: ["blue", "black"] } },
+      openapiFetch: {
+        path: "/b",
+        body: formData([
+          ["name", "x"],
+          ["color", "blue"],
+          ["color", "black"],
+        ]),
+      },
     },
   },
 ];
@@ -168,13 +254,23 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** What a request looked like on the wire, with the multipart boundary (random per request) named alike. */
-function wire(seen: Seen): { method: string; target: string; headers: Record<string, string | undefined>; body: string } {
+function wire(seen: Seen): {
+  method: string;
+  target: string;
+  headers: Record<string, string | undefined>;
+  body: string;
+} {
   const boundary = /boundary=(.+)$/.exec(seen.headers["content-type"] ?? "")?.[1];
-  const strip = (s: string | undefined) => (boundary === undefined || s === undefined ? s : s.split(boundary).join("BOUNDARY"));
+  const strip = (s: string | undefined) =>
+    boundary === undefined || s === undefined ? s : s.split(boundary).join("BOUNDARY");
   return {
     method: seen.method,
     target: seen.url,
-    headers: { "content-type": strip(seen.headers["content-type"]), "x-color": seen.headers["x-color"] as string | undefined, cookie: seen.headers.cookie },
+    headers: {
+      "content-type": strip(seen.headers["content-type"]),
+      "x-color": seen.headers["x-color"] as string | undefined,
+      cookie: seen.headers.cookie,
+    },
     body: strip(seen.body) as string,
   };
 }
@@ -182,10 +278,17 @@ function wire(seen: Seen): { method: string; target: string; headers: Record<str
 async function throughRuntime(row: Row): Promise<ReturnType<typeof wire>> {
   const g = row.given;
   const meta: OperationMeta = {
-    id: "op", method: g.method ?? "get", path: g.path, security: [],
-    ...(g.pathStyles ? { pathStyles: g.pathStyles } : {}), ...(g.query ? { query: g.query } : {}), ...(g.bodyContentType ? { bodyContentType: g.bodyContentType } : {}),
+    id: "op",
+    method: g.method ?? "get",
+    path: g.path,
+    security: [],
+    ...(g.pathStyles ? { pathStyles: g.pathStyles } : {}),
+    ...(g.query ? { query: g.query } : {}),
+    ...(g.bodyContentType ? { bodyContentType: g.bodyContentType } : {}),
   };
-  const op = createRuntime({ servers: [], securitySchemes: {} }, { baseUrl: server.url, retry: false }).operation(meta) as unknown as (input: Input) => Promise<unknown>;
+  const op = createRuntime({ servers: [], securitySchemes: {} }, { baseUrl: server.url, retry: false }).operation(
+    meta,
+  ) as unknown as (input: Input) => Promise<unknown>;
   await op(g.input);
   return wire(server.requests.at(-1)!);
 }
@@ -218,7 +321,8 @@ describe.each([
     } else {
       const want = row.want!;
       if (want.target !== undefined) expect(ours.target, want.because).toBe(want.target);
-      for (const [name, value] of Object.entries(want.headers ?? {})) expect(ours.headers[name], want.because).toBe(value);
+      for (const [name, value] of Object.entries(want.headers ?? {}))
+        expect(ours.headers[name], want.because).toBe(value);
       if (want.body !== undefined) expect(ours.body, want.because).toBe(want.body);
     }
     const spec = PATH_SPEC[row.name] ?? QUERY_SPEC[row.name];

@@ -4,7 +4,16 @@
 import { getEventListeners } from "node:events";
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createRuntime, isApiError, NetworkError, TimeoutError, type ClientOptions, type Middleware, type OperationMeta } from "../../generator/runtime/index.js";
+import {
+  ApiError,
+  createRuntime,
+  isApiError,
+  NetworkError,
+  TimeoutError,
+  type ClientOptions,
+  type Middleware,
+  type OperationMeta,
+} from "../../generator/runtime/index.js";
 import { definition, ops } from "./fixture.js";
 import type { operations, paths } from "./fixture-schema.js";
 import { closedPort, json, startServer, type Handler, type TestServer } from "./server.js";
@@ -22,37 +31,56 @@ async function setup(handler: Handler, options: ClientOptions = {}) {
   return createRuntime<P>(definition, { baseUrl: server.url, retry: fast, ...options });
 }
 /** Fails with `status` for the first `failures` requests, then answers 200 {"n": n}. */
-const flaky = (failures: number, status = 503, headers: Record<string, string> = {}): Handler => (_req, res, n) =>
-  n <= failures ? json(res, status, { message: `fail ${n}` }, headers) : json(res, 200, { n });
+const flaky =
+  (failures: number, status = 503, headers: Record<string, string> = {}): Handler =>
+  (_req, res, n) =>
+    n <= failures ? json(res, status, { message: `fail ${n}` }, headers) : json(res, 200, { n });
 const hang = (): Handler => () => undefined; // never answers (closed by server.close)
 
 describe("errors", () => {
   it("non-2xx throws ApiError with status, parsed body, headers, response and operationId", async () => {
-    const rt = await setup((_req, res) => json(res, 404, { code: "NOT_FOUND", resource: "session" }, { "x-request-id": "r1" }));
-    const error = await rt.operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } }).catch((e: unknown) => e);
+    const rt = await setup((_req, res) =>
+      json(res, 404, { code: "NOT_FOUND", resource: "session" }, { "x-request-id": "r1" }),
+    );
+    const error = await rt
+      .operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ kind: "api", name: "ApiError", status: 404, operationId: "detailSession", body: { code: "NOT_FOUND", resource: "session" } });
+    expect(error).toMatchObject({
+      kind: "api",
+      name: "ApiError",
+      status: 404,
+      operationId: "detailSession",
+      body: { code: "NOT_FOUND", resource: "session" },
+    });
     const api = error as ApiError;
     expect(api.headers.get("x-request-id")).toBe("r1");
     expect(api.response).toBeInstanceOf(Response);
-    expect(api.message).toBe("detailSession (GET /sessions/{id}) failed: HTTP 404 Not Found: NOT_FOUND [request id r1]");
+    expect(api.message).toBe(
+      "detailSession (GET /sessions/{id}) failed: HTTP 404 Not Found: NOT_FOUND [request id r1]",
+    );
     expect(api.requestId).toBe("r1");
     expect(isApiError<operations, "detailSession">(error, "detailSession")).toBe(true);
     expect(isApiError<operations, "health">(error, "health")).toBe(false);
   });
 
   it("keeps non-JSON and invalid-JSON error bodies as text", async () => {
-    const rt = await setup((_req, res) => {
-      res.writeHead(500, { "content-type": "application/json" });
-      res.end("<html>oops</html>");
-    }, { retry: false });
+    const rt = await setup(
+      (_req, res) => {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end("<html>oops</html>");
+      },
+      { retry: false },
+    );
     await expect(rt.operation(ops.health)()).rejects.toMatchObject({ status: 500, body: "<html>oops</html>" });
   });
 
   it("connection failures throw NetworkError with the cause kept", async () => {
     const port = await closedPort();
     const rt = createRuntime<P>(definition, { baseUrl: `http://127.0.0.1:${port}`, retry: false });
-    const error = await rt.operation(ops.health)().catch((e: unknown) => e);
+    const error = await rt
+      .operation(ops.health)()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ kind: "network", operationId: "health" });
     expect((error as NetworkError).cause).toBeInstanceOf(TypeError);
@@ -60,12 +88,19 @@ describe("errors", () => {
   });
 
   it("timeoutMs (client or call) throws TimeoutError; per-call 0 disables the client's", async () => {
-    const rt = await setup((req, res) => {
-      if (req.path === "/slow") setTimeout(() => json(res, 200, {}), 300);
-    }, { timeoutMs: 30 });
+    const rt = await setup(
+      (req, res) => {
+        if (req.path === "/slow") setTimeout(() => json(res, 200, {}), 300);
+      },
+      { timeoutMs: 30 },
+    );
     const op = rt.operation({ ...ops.health, path: "/hang" });
     await expect(op()).rejects.toBeInstanceOf(TimeoutError);
-    await expect(op(undefined, { timeoutMs: 20 })).rejects.toMatchObject({ kind: "timeout", timeoutMs: 20, operationId: "health" });
+    await expect(op(undefined, { timeoutMs: 20 })).rejects.toMatchObject({
+      kind: "timeout",
+      timeoutMs: 20,
+      operationId: "health",
+    });
     await expect(rt.operation({ ...ops.health, path: "/slow" })(undefined, { timeoutMs: 0 })).resolves.toEqual({});
   });
 
@@ -79,8 +114,13 @@ describe("errors", () => {
   });
 
   it("the timeout also bounds a hanging token provider", async () => {
-    const rt = await setup(flaky(0), { timeoutMs: 30, auth: { ztSession: () => new Promise<string>(() => undefined) } });
-    await expect(rt.operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } })).rejects.toBeInstanceOf(TimeoutError);
+    const rt = await setup(flaky(0), {
+      timeoutMs: 30,
+      auth: { ztSession: () => new Promise<string>(() => undefined) },
+    });
+    await expect(
+      rt.operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } }),
+    ).rejects.toBeInstanceOf(TimeoutError);
     expect(server?.requests).toHaveLength(0);
   });
 
@@ -139,7 +179,11 @@ describe("retries", () => {
     await expect(create({ body: { name: "a" } })).rejects.toMatchObject({ status: 503 });
     expect(server?.requests).toHaveLength(1);
     await expect(create({ body: { name: "b" } }, { retry: { retryNonIdempotent: true } })).resolves.toEqual({ n: 3 });
-    expect(server?.requests.map((r) => [r.method, r.body])).toEqual([["POST", '{"name":"a"}'], ["POST", '{"name":"b"}'], ["POST", '{"name":"b"}']]);
+    expect(server?.requests.map((r) => [r.method, r.body])).toEqual([
+      ["POST", '{"name":"a"}'],
+      ["POST", '{"name":"b"}'],
+      ["POST", '{"name":"b"}'],
+    ]);
   });
 
   it("per-call retry overrides the client's; false disables", async () => {
@@ -147,7 +191,9 @@ describe("retries", () => {
     await expect(rt.operation(ops.health)(undefined, { retry: fast })).resolves.toEqual({ n: 2 });
     const rt2 = await setup(flaky(1, 500));
     await expect(rt2.operation(ops.health)(undefined, { retry: false })).rejects.toMatchObject({ status: 500 });
-    await expect(rt2.operation(ops.health)(undefined, { retry: { ...fast, statuses: [418] } })).resolves.toEqual({ n: 2 });
+    await expect(rt2.operation(ops.health)(undefined, { retry: { ...fast, statuses: [418] } })).resolves.toEqual({
+      n: 2,
+    });
   });
 
   it("honours Retry-After in seconds and as an HTTP date, bounded by maxDelayMs", async () => {
@@ -160,7 +206,9 @@ describe("retries", () => {
   });
 
   it("stops retrying when the next wait would exceed maxElapsedMs", async () => {
-    const rt = await setup(flaky(5, 503, { "retry-after": "1" }), { retry: { attempts: 5, maxDelayMs: 1000, maxElapsedMs: 200 } });
+    const rt = await setup(flaky(5, 503, { "retry-after": "1" }), {
+      retry: { attempts: 5, maxDelayMs: 1000, maxElapsedMs: 200 },
+    });
     await expect(rt.operation(ops.health)()).rejects.toMatchObject({ status: 503 });
     expect(server?.requests).toHaveLength(1);
   });
@@ -207,12 +255,19 @@ describe("middleware", () => {
     const m: Middleware = {
       async onRequest({ request }) {
         const body = JSON.parse(await request.text()) as { name: string };
-        return new Request(request.url.replace("/sessions", "/other"), { method: request.method, headers: request.headers, body: JSON.stringify({ name: body.name.toUpperCase() }) });
+        return new Request(request.url.replace("/sessions", "/other"), {
+          method: request.method,
+          headers: request.headers,
+          body: JSON.stringify({ name: body.name.toUpperCase() }),
+        });
       },
     };
     const rt = await setup(flaky(1, 503), { middleware: [m], retry: { ...fast, retryNonIdempotent: true } });
     await rt.operation<P["/sessions"]["post"]>(ops.createSession)({ body: { name: "a" } });
-    expect(server?.requests.map((r) => [r.path, r.body])).toEqual([["/other", '{"name":"A"}'], ["/other", '{"name":"A"}']]);
+    expect(server?.requests.map((r) => [r.path, r.body])).toEqual([
+      ["/other", '{"name":"A"}'],
+      ["/other", '{"name":"A"}'],
+    ]);
   });
 
   it("onRequest may answer with a Response; onError sees NetworkError and may recover", async () => {
@@ -222,9 +277,18 @@ describe("middleware", () => {
     expect(server?.requests).toHaveLength(0);
 
     const errors: unknown[] = [];
-    const recover: Middleware = { onError: ({ error }) => { errors.push(error); return Response.json({ recovered: true }); } };
+    const recover: Middleware = {
+      onError: ({ error }) => {
+        errors.push(error);
+        return Response.json({ recovered: true });
+      },
+    };
     const port = await closedPort();
-    const dead = createRuntime<P>(definition, { baseUrl: `http://127.0.0.1:${port}`, retry: fast, middleware: [recover] });
+    const dead = createRuntime<P>(definition, {
+      baseUrl: `http://127.0.0.1:${port}`,
+      retry: fast,
+      middleware: [recover],
+    });
     await expect(dead.operation(ops.health)()).resolves.toEqual({ recovered: true });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(NetworkError);

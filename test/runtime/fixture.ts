@@ -3,7 +3,14 @@ import type { ApiDefinition, OperationMeta } from "../../generator/runtime/index
 
 export const definition: ApiDefinition = {
   servers: [
-    { url: "http://{host}:{port}/{basePath}", variables: { host: { default: "127.0.0.1" }, port: { default: "1" }, basePath: { default: "v1", enum: ["v1", "v2"] } } },
+    {
+      url: "http://{host}:{port}/{basePath}",
+      variables: {
+        host: { default: "127.0.0.1" },
+        port: { default: "1" },
+        basePath: { default: "v1", enum: ["v1", "v2"] },
+      },
+    },
     { url: "http://127.0.0.1:2/alt", variables: {} },
   ],
   securitySchemes: {
@@ -20,12 +27,27 @@ export type Schemes = "ztSession" | "oauth2" | "basicAuth" | "bearerAuth" | "api
 
 export const ops = {
   listSessions: {
-    id: "listSessions", method: "get", path: "/sessions", security: [["ztSession"], ["oauth2"]],
+    id: "listSessions",
+    method: "get",
+    path: "/sessions",
+    security: [["ztSession"], ["oauth2"]],
     pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] },
   },
-  createSession: { id: "createSession", method: "post", path: "/sessions", security: [["basicAuth"]], bodyContentType: "application/vnd.api+json" },
+  createSession: {
+    id: "createSession",
+    method: "post",
+    path: "/sessions",
+    security: [["basicAuth"]],
+    bodyContentType: "application/vnd.api+json",
+  },
   detailSession: { id: "detailSession", method: "get", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]] },
-  updateSession: { id: "updateSession", method: "put", path: "/sessions/{id}", security: [["ztSession"], ["oauth2"]], bodyContentType: "application/json" },
+  updateSession: {
+    id: "updateSession",
+    method: "put",
+    path: "/sessions/{id}",
+    security: [["ztSession"], ["oauth2"]],
+    bodyContentType: "application/json",
+  },
   deleteSession: { id: "deleteSession", method: "delete", path: "/sessions/{id}", security: [] },
   health: { id: "health", method: "get", path: "/health", security: [] },
   keyed: { id: "keyed", method: "get", path: "/keyed", security: [["apiKeyQuery"], ["apiKeyCookie"], ["bearerAuth"]] },

@@ -12,7 +12,12 @@ import { json, startServer, type TestServer } from "./server.js";
 const RUNS = { numRuns: 60 };
 const unicode = fc.string({ unit: "grapheme", minLength: 1 });
 // Header values: printable ASCII mixed with every kind of character fetch may reject.
-const headerValue = fc.string({ unit: fc.oneof(fc.constantFrom("\t", " ", "\r", "\n", "\u0000", "\u007f", "\u00e9", "\u20ac", "\ud83d\ude00"), fc.string({ unit: "grapheme-ascii", maxLength: 1 })) });
+const headerValue = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom("\t", " ", "\r", "\n", "\u0000", "\u007f", "\u00e9", "\u20ac", "\ud83d\ude00"),
+    fc.string({ unit: "grapheme-ascii", maxLength: 1 }),
+  ),
+});
 
 describe("paths: a parameter never leaves its segment", () => {
   it.each(["simple", "label", "matrix"] as const)("style %s", (style) => {
@@ -42,7 +47,10 @@ describe("paths: a parameter never leaves its segment", () => {
 
 describe("query: names and values round-trip through URLSearchParams", () => {
   it("strings, and arrays as repeated names", () => {
-    const entries = fc.uniqueArray(fc.tuple(unicode, fc.oneof(unicode, fc.array(unicode, { minLength: 1, maxLength: 3 }))), { selector: ([name]) => name, maxLength: 5 });
+    const entries = fc.uniqueArray(
+      fc.tuple(unicode, fc.oneof(unicode, fc.array(unicode, { minLength: 1, maxLength: 3 }))),
+      { selector: ([name]) => name, maxLength: 5 },
+    );
     fc.assert(
       fc.property(entries, (list) => {
         const parsed = new URLSearchParams(serializeQuery(Object.fromEntries(list), undefined));
@@ -66,7 +74,9 @@ describe("over HTTP", () => {
     await fc.assert(
       fc.asyncProperty(headerValue, async (value) => {
         const before = server.requests.length;
-        const result = await rt.operation(ops.health)(undefined, { headers: { "x-fuzz": value } }).catch((e: unknown) => e);
+        const result = await rt
+          .operation(ops.health)(undefined, { headers: { "x-fuzz": value } })
+          .catch((e: unknown) => e);
         if (result instanceof UsageError) expect(server.requests.length).toBe(before);
         // Node's server reads header bytes as Latin-1: the same characters, when they fit in a byte.
         else expect(result).toEqual({ header: value, body: "" });
@@ -90,16 +100,32 @@ describe("over HTTP", () => {
   it("no credential in any error rendering, whatever the credential holds", async () => {
     await fc.assert(
       fc.asyncProperty(headerValue, headerValue, async (a, b) => {
-        const query = `MARKER${a}`, bearer = `MARKER${b}`;
+        const query = `MARKER${a}`,
+          bearer = `MARKER${b}`;
         // A fetch that quotes everything it was given, as a careless wrapper might.
         const rt = createRuntime(definition, {
-          baseUrl: server.url, retry: false, auth: { apiKeyQuery: query },
+          baseUrl: server.url,
+          retry: false,
+          auth: { apiKeyQuery: query },
           headers: { authorization: `Bearer ${bearer}` },
-          fetch: async (r) => Promise.reject(new TypeError(`failed ${r.url} ${r.headers.get("authorization")}`, { cause: new Error(decodeURIComponent(r.url)) })),
+          fetch: async (r) =>
+            Promise.reject(
+              new TypeError(`failed ${r.url} ${r.headers.get("authorization")}`, {
+                cause: new Error(decodeURIComponent(r.url)),
+              }),
+            ),
         });
-        const error = (await rt.operation(ops.keyed)().catch((e: unknown) => e)) as Error;
+        const error = (await rt
+          .operation(ops.keyed)()
+          .catch((e: unknown) => e)) as Error;
         expect(error instanceof NetworkError || error instanceof UsageError).toBe(true);
-        const shown = [error.message, error.stack, String(error), JSON.stringify(error), inspect(error, { depth: 8, showHidden: true })].join("\n");
+        const shown = [
+          error.message,
+          error.stack,
+          String(error),
+          JSON.stringify(error),
+          inspect(error, { depth: 8, showHidden: true }),
+        ].join("\n");
         expect(shown).not.toContain("MARKER");
       }),
       RUNS,

@@ -4,7 +4,19 @@
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createRuntime, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES, NetworkError, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError, type ClientOptions, type Middleware } from "../../generator/runtime/index.js";
+import {
+  ApiError,
+  createRuntime,
+  DEFAULT_MAX_PAGES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  NetworkError,
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError,
+  type ClientOptions,
+  type Middleware,
+} from "../../generator/runtime/index.js";
 import { REDACTED, redactHeaders, redactUrl } from "../../generator/runtime/redact.js";
 import { definition, ops } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
@@ -24,10 +36,13 @@ async function setup(handler: Handler, options: ClientOptions = {}) {
 const ok: Handler = (_req, res) => json(res, 200, { ok: true });
 
 describe("timeoutMs of any size", () => {
-  it.each([2 ** 31 - 1, 2 ** 31, 2 ** 40, Number.MAX_SAFE_INTEGER, Number.MAX_VALUE, Infinity])("timeoutMs %d does not fire at once", async (timeoutMs) => {
-    const rt = await setup(ok);
-    await expect(rt.operation(ops.health)(undefined, { timeoutMs })).resolves.toEqual({ ok: true });
-  });
+  it.each([2 ** 31 - 1, 2 ** 31, 2 ** 40, Number.MAX_SAFE_INTEGER, Number.MAX_VALUE, Infinity])(
+    "timeoutMs %d does not fire at once",
+    async (timeoutMs) => {
+      const rt = await setup(ok);
+      await expect(rt.operation(ops.health)(undefined, { timeoutMs })).resolves.toEqual({ ok: true });
+    },
+  );
 });
 
 describe("middleware inside the deadline and the caller's signal", () => {
@@ -41,7 +56,9 @@ describe("middleware inside the deadline and the caller's signal", () => {
   const handler: Handler = (req, res) => (req.path === "/health" ? ok(req, res, 0) : void res.socket?.destroy());
   it.each(stuck)("a %s that never settles ends in TimeoutError", async (_name, path, m) => {
     const rt = await setup(handler, { middleware: [m] });
-    await expect(rt.operation({ ...ops.health, path })(undefined, { timeoutMs: 50 })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(rt.operation({ ...ops.health, path })(undefined, { timeoutMs: 50 })).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
   });
   it.each(stuck)("a %s that never settles ends with the caller's abort reason", async (_name, path, m) => {
     let hooked!: () => void;
@@ -70,7 +87,9 @@ describe("redirects only to http: and https:", () => {
       res.writeHead(status, { location });
       res.end();
     });
-    const error = await rt.operation(ops.health)().catch((e: unknown) => e);
+    const error = await rt
+      .operation(ops.health)()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status });
     expect(server?.requests).toHaveLength(1);
@@ -85,7 +104,11 @@ describe("raw follows the same credential rules as the methods", () => {
         res.writeHead(302, { location: req.path === "/cross" ? `${other.url}/landed` : "/health-same" });
         res.end();
       });
-      const headers = { "zt-session": "MARKER-raw-1", authorization: "Bearer MARKER-raw-2", cookie: "sid=MARKER-raw-3" };
+      const headers = {
+        "zt-session": "MARKER-raw-1",
+        authorization: "Bearer MARKER-raw-2",
+        cookie: "sid=MARKER-raw-3",
+      };
       const cross = await rt.raw.GET("/cross" as "/health", { headers });
       expect(cross.response.status).toBe(200);
       expect(other.requests).toHaveLength(1);
@@ -111,7 +134,14 @@ describe("raw follows the same credential rules as the methods", () => {
 /** Every way an error can be shown or serialised; a credential must appear in none of them. */
 function renderings(error: unknown): string {
   const e = error as Error;
-  return [e.message, e.stack, String(e), JSON.stringify(e), inspect(e, { depth: 8, showHidden: true }), inspect((e as { cause?: unknown }).cause, { depth: 8, showHidden: true })].join("\n");
+  return [
+    e.message,
+    e.stack,
+    String(e),
+    JSON.stringify(e),
+    inspect(e, { depth: 8, showHidden: true }),
+    inspect((e as { cause?: unknown }).cause, { depth: 8, showHidden: true }),
+  ].join("\n");
 }
 
 describe("invalid request headers fail once as UsageError, value not shown", () => {
@@ -135,12 +165,17 @@ describe("invalid request headers fail once as UsageError, value not shown", () 
 });
 
 describe("an auth provider returning no credential", () => {
-  it.each([null, undefined, ""])("%j for an operation that requires auth: UsageError before anything is sent", async (value) => {
-    const rt = await setup(ok, { auth: { ztSession: () => value as string, oauth2: async () => value as string } });
-    const error = await rt.operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UsageError);
-    expect(server?.requests).toHaveLength(0);
-  });
+  it.each([null, undefined, ""])(
+    "%j for an operation that requires auth: UsageError before anything is sent",
+    async (value) => {
+      const rt = await setup(ok, { auth: { ztSession: () => value as string, oauth2: async () => value as string } });
+      const error = await rt
+        .operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(server?.requests).toHaveLength(0);
+    },
+  );
   it("falls back to a configured alternative, and to anonymous where the operation allows it", async () => {
     const rt = await setup(ok, { auth: { ztSession: () => null, oauth2: "tok" } });
     await rt.operation<P["/sessions/{id}"]["get"]>(ops.detailSession)({ params: { path: { id: "x" } } });
@@ -161,11 +196,16 @@ describe("2xx bodies that are not the declared JSON reject with ResponseParseErr
     ["no content-type where JSON is declared", "", "not json"],
   ];
   it.each(cases)("%s", async (_name, type, body) => {
-    const rt = await setup((_req, res) => {
-      res.writeHead(200, type === "" ? {} : { "content-type": type });
-      res.end(body);
-    }, { retry: { attempts: 3, baseDelayMs: 1 } });
-    const error = await rt.operation(jsonOp)().catch((e: unknown) => e);
+    const rt = await setup(
+      (_req, res) => {
+        res.writeHead(200, type === "" ? {} : { "content-type": type });
+        res.end(body);
+      },
+      { retry: { attempts: 3, baseDelayMs: 1 } },
+    );
+    const error = await rt
+      .operation(jsonOp)()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseParseError);
     expect(error).toMatchObject({ kind: "parse", status: 200, operationId: "health" });
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
@@ -188,7 +228,10 @@ describe("maxResponseBytes", () => {
       res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
       res.end(bomb);
     });
-    await expect(rt.operation(ops.health)()).rejects.toMatchObject({ name: "ResponseTooLargeError", maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES });
+    await expect(rt.operation(ops.health)()).rejects.toMatchObject({
+      name: "ResponseTooLargeError",
+      maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+    });
   });
   it("per call: an endless body is cut off and its read aborted", async () => {
     let closed!: () => void;
@@ -203,11 +246,16 @@ describe("maxResponseBytes", () => {
       res.on("close", closed);
       pump();
     });
-    await expect(rt.operation(ops.health)(undefined, { maxResponseBytes: 65_536 })).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(rt.operation(ops.health)(undefined, { maxResponseBytes: 65_536 })).rejects.toBeInstanceOf(
+      ResponseTooLargeError,
+    );
     await gone; // the connection was let go: the read was aborted, not drained
   });
   it("client option: over the limit rejects (also for an error status); at the limit passes", async () => {
-    const rt = await setup((req, res) => (req.path === "/health" ? json(res, 200, "x".repeat(1022)) : json(res, 500, "x".repeat(1023))), { maxResponseBytes: 1024 });
+    const rt = await setup(
+      (req, res) => (req.path === "/health" ? json(res, 200, "x".repeat(1022)) : json(res, 500, "x".repeat(1023))),
+      { maxResponseBytes: 1024 },
+    );
     await expect(rt.operation(ops.health)()).resolves.toBe("x".repeat(1022)); // 1024 bytes with the quotes
     await expect(rt.operation({ ...ops.health, path: "/big" })()).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
@@ -227,7 +275,9 @@ describe("no credential in any error or what it holds", () => {
 
   it("ApiError: message, stack, JSON, inspect and its response (no URL kept)", async () => {
     const rt = await setup((_req, res) => json(res, 401, { error: "unauthorized" }, { "x-request-id": "r1" }), auth);
-    const error = (await rt.operation(ops.keyed)().catch((e: unknown) => e)) as ApiError;
+    const error = (await rt
+      .operation(ops.keyed)()
+      .catch((e: unknown) => e)) as ApiError;
     expect(server?.requests[0]?.url).toContain("MARKER"); // the credential was sent ...
     expectClean(error, ApiError); // ... and is nowhere in the error
     expect(inspect(error.response, { showHidden: true })).not.toContain("MARKER");
@@ -238,19 +288,41 @@ describe("no credential in any error or what it holds", () => {
   it("NetworkError from a refused connection", async () => {
     const port = await closedPort();
     const rt = createRuntime<P>(definition, { ...auth, baseUrl: `http://127.0.0.1:${port}`, retry: false });
-    const error = await rt.operation(ops.keyed)().catch((e: unknown) => e);
+    const error = await rt
+      .operation(ops.keyed)()
+      .catch((e: unknown) => e);
     expectClean(error, NetworkError);
     expect((error as NetworkError).cause).toBeInstanceOf(TypeError); // the cause is kept, redacted
   });
 
   it.each([
-    ["the URL and a header in its message", (r: Request) => new TypeError(`failed ${r.url} ${r.headers.get("authorization")}`)],
-    ["the URL in a nested cause and a property", (r: Request) => Object.assign(new TypeError("fetch failed", { cause: new Error(`connect ${r.url}`) }), { url: r.url, cookie: r.headers.get("cookie") })],
+    [
+      "the URL and a header in its message",
+      (r: Request) => new TypeError(`failed ${r.url} ${r.headers.get("authorization")}`),
+    ],
+    [
+      "the URL in a nested cause and a property",
+      (r: Request) =>
+        Object.assign(new TypeError("fetch failed", { cause: new Error(`connect ${r.url}`) }), {
+          url: r.url,
+          cookie: r.headers.get("cookie"),
+        }),
+    ],
     ["the encoded query value alone", (r: Request) => new Error(new URL(r.url).search)],
     ["a non-Error holding the request", (r: Request) => ({ request: r, headers: Object.fromEntries(r.headers) })],
   ])("NetworkError whose cause quotes %s (custom fetch)", async (_name, fail) => {
-    const rt = createRuntime<P>(definition, { ...auth, baseUrl: "http://127.0.0.1:9", retry: false, fetch: async (r) => Promise.reject(fail(r)) });
-    expectClean(await rt.operation(ops.keyed)().catch((e: unknown) => e), NetworkError);
+    const rt = createRuntime<P>(definition, {
+      ...auth,
+      baseUrl: "http://127.0.0.1:9",
+      retry: false,
+      fetch: async (r) => Promise.reject(fail(r)),
+    });
+    expectClean(
+      await rt
+        .operation(ops.keyed)()
+        .catch((e: unknown) => e),
+      NetworkError,
+    );
   });
 
   it("NetworkError from an unparsable redirect Location (the error names the base URL)", async () => {
@@ -258,36 +330,75 @@ describe("no credential in any error or what it holds", () => {
       res.writeHead(302, { location: "http://[::1" });
       res.end();
     }, auth);
-    expectClean(await rt.operation(ops.keyed)().catch((e: unknown) => e), NetworkError);
+    expectClean(
+      await rt
+        .operation(ops.keyed)()
+        .catch((e: unknown) => e),
+      NetworkError,
+    );
   });
 
   it("TimeoutError", async () => {
     const rt = await setup(() => undefined, auth);
-    expectClean(await rt.operation(ops.keyed)(undefined, { timeoutMs: 30 }).catch((e: unknown) => e), TimeoutError);
+    expectClean(
+      await rt
+        .operation(ops.keyed)(undefined, { timeoutMs: 30 })
+        .catch((e: unknown) => e),
+      TimeoutError,
+    );
   });
 
   it("ResponseParseError and ResponseTooLargeError", async () => {
-    const rt = await setup((req, res) => (req.path === "/keyed" ? json(res, 200, { big: "x".repeat(100) }) : void res.writeHead(200, { "content-type": "application/json" }).end("{oops")), auth);
-    expectClean(await rt.operation(ops.keyed)(undefined, { maxResponseBytes: 10 }).catch((e: unknown) => e), ResponseTooLargeError);
-    expectClean(await rt.operation({ ...ops.keyed, path: "/bad" })().catch((e: unknown) => e), ResponseParseError);
+    const rt = await setup(
+      (req, res) =>
+        req.path === "/keyed"
+          ? json(res, 200, { big: "x".repeat(100) })
+          : void res.writeHead(200, { "content-type": "application/json" }).end("{oops"),
+      auth,
+    );
+    expectClean(
+      await rt
+        .operation(ops.keyed)(undefined, { maxResponseBytes: 10 })
+        .catch((e: unknown) => e),
+      ResponseTooLargeError,
+    );
+    expectClean(
+      await rt
+        .operation({ ...ops.keyed, path: "/bad" })()
+        .catch((e: unknown) => e),
+      ResponseParseError,
+    );
   });
 });
 
 describe("redact.ts (shared with the logger)", () => {
   it("redactUrl and redactHeaders replace exactly the named credentials", () => {
-    expect(redactUrl("https://a.test/x?api_key=MARKER&q=1&api_key=MARKER2", ["api_key"])).toBe(`https://a.test/x?api_key=${encodeURIComponent(REDACTED)}&q=1`);
-    expect(redactHeaders({ Authorization: "Bearer MARKER", "X-Trace": "t1" }, ["authorization"])).toEqual({ authorization: REDACTED, "x-trace": "t1" });
+    expect(redactUrl("https://a.test/x?api_key=MARKER&q=1&api_key=MARKER2", ["api_key"])).toBe(
+      `https://a.test/x?api_key=${encodeURIComponent(REDACTED)}&q=1`,
+    );
+    expect(redactHeaders({ Authorization: "Bearer MARKER", "X-Trace": "t1" }, ["authorization"])).toEqual({
+      authorization: REDACTED,
+      "x-trace": "t1",
+    });
   });
 });
 
 describe("pagination that never ends", () => {
-  const page = (ids: number[], total: unknown) => ({ data: ids.map((id) => ({ id })), meta: { pagination: { totalCount: total } } });
+  const page = (ids: number[], total: unknown) => ({
+    data: ids.map((id) => ({ id })),
+    meta: { pagination: { totalCount: total } },
+  });
   const cases: [string, Handler, number, number][] = [
     // name, server, pages the server sees, items yielded
     ["the same page forever with a lying total", (_req, res) => json(res, 200, page([1, 2], 1e9)), 2, 2],
     ["the same full page forever without a total", (_req, res) => json(res, 200, page([1, 2], undefined)), 2, 2],
     ["two pages in turn forever", (_req, res, n) => json(res, 200, page(n % 2 ? [1, 2] : [3, 4], "1000000")), 3, 4],
-    ["new items forever with a lying total", (req, res) => json(res, 200, page([Number(req.query.get("offset")), -1], 1e9)), DEFAULT_MAX_PAGES, 2 * DEFAULT_MAX_PAGES],
+    [
+      "new items forever with a lying total",
+      (req, res) => json(res, 200, page([Number(req.query.get("offset")), -1], 1e9)),
+      DEFAULT_MAX_PAGES,
+      2 * DEFAULT_MAX_PAGES,
+    ],
   ];
   it.each(cases)("%s: stops", async (_name, handler, requests, count) => {
     const rt = await setup(handler, { auth: { ztSession: "t" } });
@@ -297,9 +408,14 @@ describe("pagination that never ends", () => {
     expect([server?.requests.length, n]).toEqual([requests, count]);
   });
   it("maxPages bounds an iteration", async () => {
-    const rt = await setup((req, res) => json(res, 200, page([Number(req.query.get("offset"))], 1e9)), { auth: { ztSession: "t" } });
+    const rt = await setup((req, res) => json(res, 200, page([Number(req.query.get("offset"))], 1e9)), {
+      auth: { ztSession: "t" },
+    });
     const pages = [];
-    for await (const p of rt.paginated<P["/sessions"]["get"], { id: number }>(ops.listSessions).pages({ params: { query: { limit: 1 } } }, { maxPages: 5 })) pages.push(p);
+    for await (const p of rt
+      .paginated<P["/sessions"]["get"], { id: number }>(ops.listSessions)
+      .pages({ params: { query: { limit: 1 } } }, { maxPages: 5 }))
+      pages.push(p);
     expect(pages).toHaveLength(5);
   });
 });

@@ -39,7 +39,11 @@ describe("pagination", () => {
   it("items() walks every page with the caller's limit and stops at the total", async () => {
     const from = server.requests.length;
     expect(await collect(list().items({ params: { query: { limit: 3 } } }))).toEqual(ALL);
-    expect(queries(from)).toEqual(["/sessions?limit=3&offset=0", "/sessions?limit=3&offset=3", "/sessions?limit=3&offset=6"]);
+    expect(queries(from)).toEqual([
+      "/sessions?limit=3&offset=0",
+      "/sessions?limit=3&offset=3",
+      "/sessions?limit=3&offset=6",
+    ]);
   });
 
   it("pages() yields each page body; without a limit none is sent and the server's page size is used", async () => {
@@ -52,13 +56,20 @@ describe("pagination", () => {
 
   it("starts at the caller's offset and keeps other parameters", async () => {
     const from = server.requests.length;
-    const ids = (await collect(list().items({ params: { query: { offset: 2, limit: 3, "filter[location]": "SAO" } } }))).map((s) => s.id);
+    const ids = (
+      await collect(list().items({ params: { query: { offset: 2, limit: 3, "filter[location]": "SAO" } } }))
+    ).map((s) => s.id);
     expect(ids).toEqual(["s2", "s3", "s4", "s5", "s6"]);
-    expect(queries(from)).toEqual(["/sessions?offset=2&limit=3&filter%5Blocation%5D=SAO", "/sessions?offset=5&limit=3&filter%5Blocation%5D=SAO"]);
+    expect(queries(from)).toEqual([
+      "/sessions?offset=2&limit=3&filter%5Blocation%5D=SAO",
+      "/sessions?offset=5&limit=3&filter%5Blocation%5D=SAO",
+    ]);
   });
 
   it("advances by items received when the server caps the limit (total known)", async () => {
-    expect((await collect(list().items({ params: { query: { limit: 10 } } }))).map((s) => s.id)).toEqual(ALL.map((s) => s.id));
+    expect((await collect(list().items({ params: { query: { limit: 10 } } }))).map((s) => s.id)).toEqual(
+      ALL.map((s) => s.id),
+    );
   });
 
   it("without a total, stops on a short page", async () => {

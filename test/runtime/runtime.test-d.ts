@@ -35,15 +35,36 @@ interface SessionApi {
   deleteSession: Operation<DeleteOp>;
   health: Operation<HealthOp>;
 }
-interface FixtureClient { session: SessionApi; raw: Client<paths> }
+interface FixtureClient {
+  session: SessionApi;
+  raw: Client<paths>;
+}
 function createFixtureClient(options: ClientOptions<"ztSession" | "oauth2"> = {}): FixtureClient {
   const rt = createRuntime<paths>(definition, options);
   return {
     session: {
-      listSessions: rt.paginated({ id: "listSessions", method: "get", path: "/sessions", security: [["ztSession"], ["oauth2"]], pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] } }),
+      listSessions: rt.paginated({
+        id: "listSessions",
+        method: "get",
+        path: "/sessions",
+        security: [["ztSession"], ["oauth2"]],
+        pagination: { limit: "limit", offset: "offset", items: ["data"], total: ["meta", "pagination", "totalCount"] },
+      }),
       detailSession: rt.operation({ id: "detailSession", method: "get", path: "/sessions/{id}", security: [] }),
-      createSession: rt.operation({ id: "createSession", method: "post", path: "/sessions", security: [], bodyContentType: "application/vnd.api+json" }),
-      updateSession: rt.operation({ id: "updateSession", method: "put", path: "/sessions/{id}", security: [], bodyContentType: "application/json" }),
+      createSession: rt.operation({
+        id: "createSession",
+        method: "post",
+        path: "/sessions",
+        security: [],
+        bodyContentType: "application/vnd.api+json",
+      }),
+      updateSession: rt.operation({
+        id: "updateSession",
+        method: "put",
+        path: "/sessions/{id}",
+        security: [],
+        bodyContentType: "application/json",
+      }),
       deleteSession: rt.operation({ id: "deleteSession", method: "delete", path: "/sessions/{id}", security: [] }),
       health: rt.operation({ id: "health", method: "get", path: "/health", security: [] }),
     },
@@ -70,7 +91,9 @@ describe("params", () => {
     void api.session.health();
     void api.session.health(undefined, { retry: false });
     void api.session.listSessions();
-    void api.session.listSessions({ params: { query: { limit: 3, "filter[location]": "SAO", tags: ["a", "b"] }, header: { "x-trace": "t" } } });
+    void api.session.listSessions({
+      params: { query: { limit: 3, "filter[location]": "SAO", tags: ["a", "b"] }, header: { "x-trace": "t" } },
+    });
     // @ts-expect-error limit is an integer
     void api.session.listSessions({ params: { query: { limit: "3" } } });
   });
@@ -88,13 +111,20 @@ describe("params", () => {
     void api.session.updateSession({ params: { path: { id: "a" } }, body: { name: "y" } });
     // @ts-expect-error no request body declared
     void api.session.detailSession({ params: { path: { id: "a" } }, body: { name: "x" } });
-    expectTypeOf<OperationParams<CreateOp>>().toEqualTypeOf<{ params?: OperationParams<CreateOp>["params"]; body: { name: string } }>();
+    expectTypeOf<OperationParams<CreateOp>>().toEqualTypeOf<{
+      params?: OperationParams<CreateOp>["params"];
+      body: { name: string };
+    }>();
   });
 
   it("rejects unknown call options", () => {
     // @ts-expect-error unknown option
     void api.session.health(undefined, { timeout: 5 });
-    void api.session.health(undefined, { signal: new AbortController().signal, headers: { a: "b" }, fetchOptions: { keepalive: true } });
+    void api.session.health(undefined, {
+      signal: new AbortController().signal,
+      headers: { a: "b" },
+      fetchOptions: { keepalive: true },
+    });
   });
 });
 
@@ -110,7 +140,9 @@ describe("responses", () => {
 
   it("paginated operations yield pages and typed items", () => {
     expectTypeOf(api.session.listSessions.items).returns.toEqualTypeOf<AsyncIterableIterator<Session>>();
-    expectTypeOf(api.session.listSessions.pages).returns.toEqualTypeOf<AsyncIterableIterator<components["schemas"]["SessionList"]>>();
+    expectTypeOf(api.session.listSessions.pages).returns.toEqualTypeOf<
+      AsyncIterableIterator<components["schemas"]["SessionList"]>
+    >();
     expectTypeOf(api.session.listSessions).returns.toEqualTypeOf<Promise<components["schemas"]["SessionList"]>>();
   });
 });
@@ -124,7 +156,8 @@ describe("errors", () => {
     }
     if (err.status === 503) expectTypeOf(err.body).toEqualTypeOf<string>(); // from "5XX"
     // undeclared: read as the declared error bodies (APIs share one error shape), or empty
-    if (err.status === 418) expectTypeOf(err.body).toEqualTypeOf<components["schemas"]["NotFound"] | string | undefined>();
+    if (err.status === 418)
+      expectTypeOf(err.body).toEqualTypeOf<components["schemas"]["NotFound"] | string | undefined>();
     // before narrowing, the union of what the operation declares
     expectTypeOf(err.body).toEqualTypeOf<components["schemas"]["NotFound"] | string | undefined>();
     expectTypeOf(err.operationId).toEqualTypeOf<string>();
@@ -170,7 +203,10 @@ describe("options", () => {
 describe("withResponse", () => {
   type Typed = {
     responses: {
-      200: { headers: { "X-Rate-Limit": number; [name: string]: unknown }; content: { "application/json": { id: string } } };
+      200: {
+        headers: { "X-Rate-Limit": number; [name: string]: unknown };
+        content: { "application/json": { id: string } };
+      };
       201: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } };
       404: { headers: { [name: string]: unknown }; content: { "application/json": { message: string } } };
     };
@@ -195,6 +231,8 @@ describe("withResponse", () => {
   });
 
   it("paginated operations have withResponse too", () => {
-    expectTypeOf(createFixtureClient().session.listSessions.withResponse).returns.resolves.toHaveProperty("data").toEqualTypeOf<components["schemas"]["SessionList"]>();
+    expectTypeOf(createFixtureClient().session.listSessions.withResponse)
+      .returns.resolves.toHaveProperty("data")
+      .toEqualTypeOf<components["schemas"]["SessionList"]>();
   });
 });

@@ -32,7 +32,14 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     req.on("end", () => {
       const target = req.url ?? "/";
       const parsed = new URL(target, "http://x");
-      const seen: Seen = { method: req.method ?? "", url: target, path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const seen: Seen = {
+        method: req.method ?? "",
+        url: target,
+        path: parsed.pathname,
+        query: parsed.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(seen);
       for (const w of waiters.filter((w) => requests.length >= w.count)) {
         waiters.splice(waiters.indexOf(w), 1);

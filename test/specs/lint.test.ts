@@ -15,12 +15,7 @@ import { isMap, isScalar, parse, parseDocument } from "yaml";
 const root = join(import.meta.dirname, "..", "..");
 const configPath = join(root, "redocly.yaml");
 
-const SPECS = [
-  "openziti-edge-client",
-  "openziti-edge-management",
-  "pingone-management",
-  "latitudesh",
-] as const;
+const SPECS = ["openziti-edge-client", "openziti-edge-management", "pingone-management", "latitudesh"] as const;
 
 /** One line per problem: severity, rule, message and every location (file#pointer or line:col). */
 function formatProblem(problem: NormalizedProblem): string {

@@ -18,7 +18,6 @@ import { ERROR_BODY, OPERATIONS, PAGINATION, SPECS, type Spec } from "../support
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Node = any;
 
-
 const specsDir = join(import.meta.dirname, "..", "..", "specs");
 const docs = Object.fromEntries(
   SPECS.map((name) => [name, parse(readFileSync(join(specsDir, `${name}.yaml`), "utf8")) as Node]),
@@ -222,8 +221,24 @@ describe.each(OPERATIONS.filter((row) => row.spec.startsWith("openziti")))(
 
 const PAGINATION_FIELD = { type: "number", format: "int64" };
 const SITES = [
-  "ASH", "BUE", "CHI", "DAL", "FRA", "LAX", "LON", "MEX", "MEX2",
-  "MIA", "MIA2", "NYC", "SAO", "SAO2", "SGP", "SYD", "TYO", "TYO2",
+  "ASH",
+  "BUE",
+  "CHI",
+  "DAL",
+  "FRA",
+  "LAX",
+  "LON",
+  "MEX",
+  "MEX2",
+  "MIA",
+  "MIA2",
+  "NYC",
+  "SAO",
+  "SAO2",
+  "SGP",
+  "SYD",
+  "TYO",
+  "TYO2",
 ];
 const S = "/components/schemas";
 
@@ -234,33 +249,67 @@ const FACTS: [Spec, string, unknown][] = [
   ["pingone-management", "/info/version", "2023-06-29"],
   ["latitudesh", "/info/version", "2023-06-01"],
   ["openziti-edge-client", "/servers", [expect.objectContaining({ url: "https://demo.ziti.dev/edge/client/v1" })]],
-  ["openziti-edge-management", "/servers", [expect.objectContaining({ url: "https://demo.ziti.dev/edge/management/v1" })]],
+  [
+    "openziti-edge-management",
+    "/servers",
+    [expect.objectContaining({ url: "https://demo.ziti.dev/edge/management/v1" })],
+  ],
   ["pingone-management", "/servers/0/url", "{protocol}://{baseDomain}.{suffix}/v1"],
-  ["pingone-management", "/servers/0/variables/suffix",
-    expect.objectContaining({ default: "com", enum: ["asia", "ca", "com", "com.au", "eu"] })],
+  [
+    "pingone-management",
+    "/servers/0/variables/suffix",
+    expect.objectContaining({ default: "com", enum: ["asia", "ca", "com", "com.au", "eu"] }),
+  ],
   ["pingone-management", "/servers/0/variables/baseDomain/default", "api.pingone"],
   ["pingone-management", "/servers/0/variables/protocol/default", "https"],
   ["pingone-management", "/servers/1/url", "{protocol}://{baseHostname}/v1"],
   ["pingone-management", "/servers/1/variables/baseHostname/default", "api.pingone.com"],
-  ["latitudesh", "/servers", [
-    expect.objectContaining({ url: "https://api.latitude.sh" }),
-    expect.objectContaining({ url: "http://api.latitude.sh" }),
-  ]],
+  [
+    "latitudesh",
+    "/servers",
+    [
+      expect.objectContaining({ url: "https://api.latitude.sh" }),
+      expect.objectContaining({ url: "http://api.latitude.sh" }),
+    ],
+  ],
 
   // Security schemes as sent on the wire
-  ["openziti-edge-client", "/components/securitySchemes/ztSession",
-    expect.objectContaining({ type: "apiKey", in: "header", name: "zt-session" })],
-  ["openziti-edge-client", "/components/securitySchemes/oauth2/flows", {
-    authorizationCode: { authorizationUrl: "/oidc/authorize", tokenUrl: "/oidc/token", scopes: { openid: expect.any(String) } },
-  }],
-  ["openziti-edge-management", "/components/securitySchemes/ztSession",
-    expect.objectContaining({ type: "apiKey", in: "header", name: "zt-session" })],
-  ["openziti-edge-management", "/components/securitySchemes/oauth2/flows/authorizationCode/scopes",
-    { openid: expect.any(String) }],
-  ["pingone-management", "/components/securitySchemes/bearer",
-    expect.objectContaining({ type: "http", scheme: "bearer", bearerFormat: "JWT" })],
-  ["latitudesh", "/components/securitySchemes/Bearer",
-    expect.objectContaining({ type: "apiKey", in: "header", name: "Authorization" })],
+  [
+    "openziti-edge-client",
+    "/components/securitySchemes/ztSession",
+    expect.objectContaining({ type: "apiKey", in: "header", name: "zt-session" }),
+  ],
+  [
+    "openziti-edge-client",
+    "/components/securitySchemes/oauth2/flows",
+    {
+      authorizationCode: {
+        authorizationUrl: "/oidc/authorize",
+        tokenUrl: "/oidc/token",
+        scopes: { openid: expect.any(String) },
+      },
+    },
+  ],
+  [
+    "openziti-edge-management",
+    "/components/securitySchemes/ztSession",
+    expect.objectContaining({ type: "apiKey", in: "header", name: "zt-session" }),
+  ],
+  [
+    "openziti-edge-management",
+    "/components/securitySchemes/oauth2/flows/authorizationCode/scopes",
+    { openid: expect.any(String) },
+  ],
+  [
+    "pingone-management",
+    "/components/securitySchemes/bearer",
+    expect.objectContaining({ type: "http", scheme: "bearer", bearerFormat: "JWT" }),
+  ],
+  [
+    "latitudesh",
+    "/components/securitySchemes/Bearer",
+    expect.objectContaining({ type: "apiKey", in: "header", name: "Authorization" }),
+  ],
 
   // OpenZiti envelopes and models (both specs share them)
   ...(["openziti-edge-client", "openziti-edge-management"] as const).flatMap((spec): [Spec, string, unknown][] => [
@@ -278,15 +327,25 @@ const FACTS: [Spec, string, unknown][] = [
     [spec, `${S}/dialBind/enum`, ["Dial", "Bind", "Invalid"]],
     [spec, `${S}/tags/type`, ["object", "null"]],
     [spec, `${S}/commonEdgeRouterProperties/required`, expect.arrayContaining(["cost", "noTraversal"])],
-    [spec, `${S}/commonEdgeRouterProperties/properties/cost`,
-      expect.objectContaining({ type: ["integer", "null"], minimum: 0, maximum: 65535 })],
+    [
+      spec,
+      `${S}/commonEdgeRouterProperties/properties/cost`,
+      expect.objectContaining({ type: ["integer", "null"], minimum: 0, maximum: 65535 }),
+    ],
     [spec, `${S}/commonEdgeRouterProperties/properties/noTraversal/type`, ["boolean", "null"]],
-    [spec, `${S}/commonEdgeRouterProperties/properties/syncStatus`, expect.not.objectContaining({ enum: expect.anything() })],
+    [
+      spec,
+      `${S}/commonEdgeRouterProperties/properties/syncStatus`,
+      expect.not.objectContaining({ enum: expect.anything() }),
+    ],
     [spec, `${S}/baseEntity/required`, ["id", "createdAt", "updatedAt", "_links"]],
     [spec, `${S}/baseEntity/properties/createdAt`, expect.objectContaining({ type: "string", format: "date-time" })],
     [spec, `${S}/link/required`, ["href"]],
-    [spec, `${S}/sessionDetail/allOf/1/required`,
-      ["type", "token", "apiSessionId", "apiSession", "serviceId", "service", "edgeRouters", "identityId"]],
+    [
+      spec,
+      `${S}/sessionDetail/allOf/1/required`,
+      ["type", "token", "apiSessionId", "apiSession", "serviceId", "service", "edgeRouters", "identityId"],
+    ],
     [spec, `${S}/sessionEdgeRouter/allOf/1/required`, ["urls"]],
     [spec, "/components/parameters/limit/schema", { type: "integer" }],
     [spec, "/components/parameters/offset/schema", { type: "integer" }],
@@ -297,66 +356,111 @@ const FACTS: [Spec, string, unknown][] = [
   ["openziti-edge-client", `${S}/sessionCreate/required`, undefined],
   ["openziti-edge-client", `${S}/listSessionsEnvelope/required`, ["meta", "data"]],
   ["openziti-edge-management", `${S}/listApiSessionsEnvelope/required`, ["meta", "data"]],
-  ["openziti-edge-management", `${S}/apiSessionDetail/allOf/1/required`,
-    expect.not.arrayContaining(["cachedUpdatedAt"])],
+  [
+    "openziti-edge-management",
+    `${S}/apiSessionDetail/allOf/1/required`,
+    expect.not.arrayContaining(["cachedUpdatedAt"]),
+  ],
   ["openziti-edge-management", `${S}/authQueryDetail/required`, ["provider"]],
   ["openziti-edge-management", `${S}/mfaProviders/enum`, ["ziti", "url"]],
   ["openziti-edge-management", `${S}/authQueryType/enum`, ["MFA", "TOTP", "EXT-JWT"]],
   ["openziti-edge-management", `${S}/mfaFormats/enum`, ["numeric", "alpha", "alphaNumeric"]],
   ["openziti-edge-management", `${S}/sessionManagementDetail/allOf/0`, schemaRef("sessionDetail")],
-  ["openziti-edge-management", `${S}/sessionRoutePathDetail/properties/routePath`,
-    expect.objectContaining({ type: "array", items: { type: "string" } })],
+  [
+    "openziti-edge-management",
+    `${S}/sessionRoutePathDetail/properties/routePath`,
+    expect.objectContaining({ type: "array", items: { type: "string" } }),
+  ],
 
   // PingOne
   ["pingone-management", "/security", [{ bearer: [] }]],
-  ["pingone-management", "/components/parameters/X-Ping-External-Transaction-ID/schema",
-    { type: "string", maxLength: 100 }],
-  ["pingone-management", "/components/parameters/X-Ping-External-Session-ID/schema",
-    { type: "string", maxLength: 100 }],
-  ["pingone-management", `${S}/P1Error/properties`, {
-    id: expect.objectContaining({ type: "string" }),
-    code: expect.objectContaining({ type: "string" }),
-    message: expect.objectContaining({ type: "string" }),
-    details: expect.objectContaining({ type: "array" }),
-  }],
-  ["pingone-management", `${S}/P1Error/properties/details/items/properties`, {
-    code: expect.objectContaining({ type: "string" }),
-    target: expect.objectContaining({ type: "string" }),
-    message: expect.objectContaining({ type: "string" }),
-    innerError: expect.objectContaining({ type: "object" }),
-  }],
-  ["pingone-management", `${S}/P1Error/properties/details/items/properties/innerError/properties`, {
-    rangeMinimumValue: { type: "integer" },
-    rangeMaximumValue: { type: "integer" },
-    allowedPattern: { type: "string" },
-    allowedValues: { type: "array", items: { type: "string" } },
-    maximumValue: { type: "integer" },
-    referencedValues: { type: "array", items: { type: "string" } },
-  }],
+  [
+    "pingone-management",
+    "/components/parameters/X-Ping-External-Transaction-ID/schema",
+    { type: "string", maxLength: 100 },
+  ],
+  [
+    "pingone-management",
+    "/components/parameters/X-Ping-External-Session-ID/schema",
+    { type: "string", maxLength: 100 },
+  ],
+  [
+    "pingone-management",
+    `${S}/P1Error/properties`,
+    {
+      id: expect.objectContaining({ type: "string" }),
+      code: expect.objectContaining({ type: "string" }),
+      message: expect.objectContaining({ type: "string" }),
+      details: expect.objectContaining({ type: "array" }),
+    },
+  ],
+  [
+    "pingone-management",
+    `${S}/P1Error/properties/details/items/properties`,
+    {
+      code: expect.objectContaining({ type: "string" }),
+      target: expect.objectContaining({ type: "string" }),
+      message: expect.objectContaining({ type: "string" }),
+      innerError: expect.objectContaining({ type: "object" }),
+    },
+  ],
+  [
+    "pingone-management",
+    `${S}/P1Error/properties/details/items/properties/innerError/properties`,
+    {
+      rangeMinimumValue: { type: "integer" },
+      rangeMaximumValue: { type: "integer" },
+      allowedPattern: { type: "string" },
+      allowedValues: { type: "array", items: { type: "string" } },
+      maximumValue: { type: "integer" },
+      referencedValues: { type: "array", items: { type: "string" } },
+    },
+  ],
   ["pingone-management", `${S}/P1Error/required`, undefined],
 
   // Latitude
-  ["latitudesh", "/paths/~1vpn_sessions/get/parameters/0", expect.objectContaining({
-    name: "filter[location]", in: "query", style: "form", explode: true, schema: schemaRef("site_slug"),
-  })],
+  [
+    "latitudesh",
+    "/paths/~1vpn_sessions/get/parameters/0",
+    expect.objectContaining({
+      name: "filter[location]",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: schemaRef("site_slug"),
+    }),
+  ],
   ["latitudesh", `${S}/site_slug_known/enum`, SITES],
   ["latitudesh", `${S}/site_slug/anyOf`, [schemaRef("site_slug_known"), { type: "string" }]],
-  ["latitudesh", `${S}/vpn_session_create_request/properties/data/properties/attributes/properties/site`,
-    schemaRef("site_slug")],
+  [
+    "latitudesh",
+    `${S}/vpn_session_create_request/properties/data/properties/attributes/properties/site`,
+    schemaRef("site_slug"),
+  ],
   ["latitudesh", `${S}/vpn_session_data_with_password/properties/type/enum`, ["vpn_sessions"]],
   ["latitudesh", `${S}/vpn_session_data_with_password/properties/attributes/properties/port/type`, "string"],
-  ["latitudesh", `${S}/vpn_session_data_with_password/properties/attributes/properties/status/enum`,
-    ["enable", "disable"]],
-  ["latitudesh", `${S}/vpn_session_data_with_password/properties/attributes/properties/region`,
-    schemaRef("region_resource_data")],
+  [
+    "latitudesh",
+    `${S}/vpn_session_data_with_password/properties/attributes/properties/status/enum`,
+    ["enable", "disable"],
+  ],
+  [
+    "latitudesh",
+    `${S}/vpn_session_data_with_password/properties/attributes/properties/region`,
+    schemaRef("region_resource_data"),
+  ],
   ["latitudesh", `${S}/vpn_session_list/properties/data/items`, schemaRef("vpn_session_data_with_password")],
   ["latitudesh", `${S}/vpn_session_with_password/properties/data`, schemaRef("vpn_session_data_with_password")],
-  ["latitudesh", `${S}/region_resource_data/properties/site/properties`, {
-    id: expect.objectContaining({ type: "string" }),
-    name: { type: "string" },
-    slug: expect.objectContaining({ type: "string" }),
-    facility: { type: "string" },
-  }],
+  [
+    "latitudesh",
+    `${S}/region_resource_data/properties/site/properties`,
+    {
+      id: expect.objectContaining({ type: "string" }),
+      name: { type: "string" },
+      slug: expect.objectContaining({ type: "string" }),
+      facility: { type: "string" },
+    },
+  ],
 ];
 
 describe("model and document facts", () => {

@@ -10,12 +10,21 @@ export interface RunResult {
 }
 
 /** Runs a command to completion and returns its exit code and output (never throws on a non-zero exit). */
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       command,
       args,
-      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 600_000, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd ?? ROOT,
+        env: { ...process.env, ...options.env },
+        timeout: options.timeoutMs ?? 600_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
@@ -34,5 +43,9 @@ export function apigen(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 
 /** `tsc --noEmit` with the repo's TypeScript; extra flags override the project's. */
 export function tsc(args: string[], options: { cwd?: string } = {}): Promise<RunResult> {
-  return run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--pretty", "false", ...args], options);
+  return run(
+    process.execPath,
+    [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--pretty", "false", ...args],
+    options,
+  );
 }

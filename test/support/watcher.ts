@@ -20,8 +20,15 @@ export async function makeProject(specs: Record<string, string>): Promise<string
   const dir = await mkdtemp(join(tmpdir(), "apigen-watch-"));
   for (const sub of ["bin", "generator", "templates"]) await cp(join(ROOT, sub), join(dir, sub), { recursive: true });
   await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  const scripts = { generate: "node bin/apigen.mjs generate", check: "node bin/apigen.mjs check", watch: "node bin/apigen.mjs watch" };
-  await writeFile(join(dir, "package.json"), JSON.stringify({ name: "spec-author", private: true, type: "module", scripts }, null, 2));
+  const scripts = {
+    generate: "node bin/apigen.mjs generate",
+    check: "node bin/apigen.mjs check",
+    watch: "node bin/apigen.mjs watch",
+  };
+  await writeFile(
+    join(dir, "package.json"),
+    JSON.stringify({ name: "spec-author", private: true, type: "module", scripts }, null, 2),
+  );
   await mkdir(join(dir, "specs"));
   for (const [name, text] of Object.entries(specs)) await writeFile(join(dir, "specs", name), text);
   return dir;
@@ -30,7 +37,11 @@ export async function makeProject(specs: Record<string, string>): Promise<string
 /** A copy of a project folder (without the launcher's bundle cache, which is keyed by the folder's path). */
 export async function copyProject(from: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "apigen-watch-"));
-  await cp(from, dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.startsWith(join(from, ".cache")) });
+  await cp(from, dir, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (src) => !src.startsWith(join(from, ".cache")),
+  });
   return dir;
 }
 
@@ -143,7 +154,9 @@ export async function caughtUpWith(watcher: Watcher, project: string, provider: 
   for (;;) {
     at = (await watcher.waitFor(/^ready$/m, at)).end;
     const spec = await readFile(join(project, "specs", `${provider}.yaml`));
-    const manifest = await readFile(join(project, "generated", provider, "apigen-manifest.json"), "utf8").catch(() => "{}");
+    const manifest = await readFile(join(project, "generated", provider, "apigen-manifest.json"), "utf8").catch(
+      () => "{}",
+    );
     const inputs = (JSON.parse(manifest) as { inputs?: Record<string, string> }).inputs ?? {};
     if (inputs[`../../specs/${provider}.yaml`] === sha256(spec)) return;
   }
@@ -158,7 +171,11 @@ export async function expectSameAsGenerate(project: string): Promise<void> {
   const expected = join(project, "expected");
   await rm(expected, { recursive: true, force: true });
   await cp(join(project, "generated"), expected, { recursive: true });
-  const result = await run(process.execPath, [join(project, "bin", "apigen.mjs"), "generate", "--force", "--quiet", "--generated", expected], { cwd: project });
+  const result = await run(
+    process.execPath,
+    [join(project, "bin", "apigen.mjs"), "generate", "--force", "--quiet", "--generated", expected],
+    { cwd: project },
+  );
   expect(result.code, result.stderr).toBe(0);
   const watched = await hashTree(join(project, "generated"), { folders: true });
   const generated = await hashTree(expected, { folders: true });

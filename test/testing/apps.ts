@@ -10,7 +10,10 @@ import type { OpenzitiEdgeManagementClient } from "@apigen/openziti-edge-managem
 import type { PingoneManagementClient } from "@apigen/pingone-management";
 
 /** Latitude.sh: opens a VPN session at a site chosen in a form; returns what the user needs to connect. */
-export async function openVpn(api: LatitudeshClient, form: { site: string }): Promise<{ user: string; password: string }> {
+export async function openVpn(
+  api: LatitudeshClient,
+  form: { site: string },
+): Promise<{ user: string; password: string }> {
   const created = await api.vpnSessions.postVpnSession({
     body: { data: { type: "vpn_sessions", attributes: { site: form.site } } },
   });
@@ -26,7 +29,9 @@ export async function sessionsAt(api: LatitudeshClient, site: string): Promise<n
 
 /** OpenZiti edge client: dials a service with the mode read from a config file ("Dial" or "Bind"); returns the session token. */
 export async function dial(api: OpenzitiEdgeClient, config: { serviceId: string; mode: string }): Promise<string> {
-  const created = await api.session.createSession({ body: { serviceId: config.serviceId, type: config.mode as "Dial" | "Bind" } });
+  const created = await api.session.createSession({
+    body: { serviceId: config.serviceId, type: config.mode as "Dial" | "Bind" },
+  });
   return created.data?.token ?? "";
 }
 
@@ -37,7 +42,11 @@ export async function firstApiSessions(api: OpenzitiEdgeManagementClient, pageSi
 }
 
 /** PingOne: signs a user out of one session, tagging the call with the app's own correlation id. */
-export async function signOut(api: PingoneManagementClient, ids: { environment: string; user: string; session: string }, correlationId: string): Promise<void> {
+export async function signOut(
+  api: PingoneManagementClient,
+  ids: { environment: string; user: string; session: string },
+  correlationId: string,
+): Promise<void> {
   await api.sessions.deleteUserSession({
     params: {
       path: { environmentID: ids.environment, userID: ids.user, sessionID: ids.session },

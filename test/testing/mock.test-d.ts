@@ -29,7 +29,9 @@ describe("createMock (openziti-edge-client)", () => {
 
   it("gives handler functions the typed request and checks what they return", () => {
     mock.session.createSession.reply((request) => {
-      expectTypeOf(request.body).toEqualTypeOf<Operations["createSession"]["requestBody"]["content"]["application/json"]>();
+      expectTypeOf(request.body).toEqualTypeOf<
+        Operations["createSession"]["requestBody"]["content"]["application/json"]
+      >();
       expectTypeOf(request.attempt).toBeNumber();
       return { status: 400, body: { error: { code: "INVALID" }, meta: {} } };
     });
@@ -47,6 +49,10 @@ describe("createMock (pingone-management)", () => {
   it("types path parameters of recorded calls and lets a 204 be answered without a body", () => {
     const mock = createPingoneMock();
     mock.sessions.deleteUserSession.reply(204);
-    expectTypeOf(mock.sessions.deleteUserSession.calls[0]!.path).toEqualTypeOf<{ environmentID: string; userID: string; sessionID: string }>();
+    expectTypeOf(mock.sessions.deleteUserSession.calls[0]!.path).toEqualTypeOf<{
+      environmentID: string;
+      userID: string;
+      sessionID: string;
+    }>();
   });
 });

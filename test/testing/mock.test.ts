@@ -77,7 +77,10 @@ describe("latitudesh", () => {
 describe("openziti-edge-client", () => {
   const setup = () => {
     const mock = mockEdgeClient();
-    return { mock, api: createOpenzitiEdgeClient({ fetch: mock.fetch, auth: { ztSession: "zt-1" }, retry: { baseDelayMs: 1 } }) };
+    return {
+      mock,
+      api: createOpenzitiEdgeClient({ fetch: mock.fetch, auth: { ztSession: "zt-1" }, retry: { baseDelayMs: 1 } }),
+    };
   };
 
   it("dial returns the token of the created session", async () => {
@@ -131,13 +134,17 @@ describe("openziti-edge-management", () => {
 
   it("firstApiSessions with a page size of 2.5 fails with a readable message", async () => {
     const { api } = setup();
-    await expect(firstApiSessions(api, 2.5)).rejects.toThrow("listAPISessions: request does not match the spec: /query/limit must be integer, got 2.5");
+    await expect(firstApiSessions(api, 2.5)).rejects.toThrow(
+      "listAPISessions: request does not match the spec: /query/limit must be integer, got 2.5",
+    );
   });
 
   it("a handler answering what the spec does not declare fails the call too", async () => {
     const { mock, api } = setup();
     mock.apiSession.listAPISessions.reply(200, JSON.parse('{ "data": "none", "meta": {} }') as never);
-    await expect(firstApiSessions(api, 10)).rejects.toThrow("listAPISessions: response (HTTP 200) does not match the spec: /data must be array, got \"none\"");
+    await expect(firstApiSessions(api, 10)).rejects.toThrow(
+      'listAPISessions: response (HTTP 200) does not match the spec: /data must be array, got "none"',
+    );
   });
 });
 
@@ -168,10 +175,18 @@ describe("pingone-management", () => {
     const { mock, api } = setup();
     mock.sessions.listUserSessions.reply(200, { _embedded: { sessions: [] }, count: 0, size: 0 });
     const path = { environmentID: "env-1", userID: "user-1" };
-    expect(await api.sessions.listUserSessions({ params: { path } })).toEqual({ _embedded: { sessions: [] }, count: 0, size: 0 });
+    expect(await api.sessions.listUserSessions({ params: { path } })).toEqual({
+      _embedded: { sessions: [] },
+      count: 0,
+      size: 0,
+    });
     mock.reset();
     expect(mock.calls).toEqual([]);
-    expect(await api.sessions.listUserSessions({ params: { path } })).not.toEqual({ _embedded: { sessions: [] }, count: 0, size: 0 });
+    expect(await api.sessions.listUserSessions({ params: { path } })).not.toEqual({
+      _embedded: { sessions: [] },
+      count: 0,
+      size: 0,
+    });
   });
 });
 

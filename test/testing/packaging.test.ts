@@ -17,7 +17,9 @@ describe.each(PROVIDERS)("%s", (provider) => {
   it("ships validators that import nothing, and no validator library among its dependencies", async () => {
     const code = await readFile(join(dir, "dist", "validators.js"), "utf8");
     expect(code).not.toMatch(/\brequire\s*\(|^\s*import\b|\bimport\s*\(/m);
-    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
   });
 
@@ -34,7 +36,14 @@ describe.each(PROVIDERS)("%s", (provider) => {
     const index = (await import(`@apigen/${provider}`)) as Record<string, unknown>;
     const factory = Object.keys(index).find((name) => /^create\w*Client$/.test(name))!;
     const contents = `import { ${factory} } from ${JSON.stringify(join(dir, "dist", "index.js"))};\nexport const api = ${factory}({});\n`;
-    const result = await esbuild.build({ stdin: { contents, resolveDir: ROOT, loader: "js" }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "error" });
+    const result = await esbuild.build({
+      stdin: { contents, resolveDir: ROOT, loader: "js" },
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "error",
+    });
     const bundle = result.outputFiles[0]!.text;
     expect(bundle).toContain(factory);
     expect(bundle).not.toContain("requestValidators");

@@ -13,25 +13,47 @@ import { type CodeSamples, operationKey } from "./operation.ts";
 /** `docs/llms.txt`, with anchor keys that docs/anchors.ts resolves with the pages. */
 export function llmsTxt(ir: ApiIR): string {
   const tagOf = new Map(ir.tags.map((t) => [t.name, t]));
-  const lines = [`# ${text(ir.title)}`, "", `> ${text(firstSentence(ir.description) || `The ${ir.title} API (version ${ir.apiVersion}), called through the ${ir.packageName} TypeScript client.`)}`, ""];
-  lines.push(`Package: \`${ir.packageName}\`; API version ${text(ir.apiVersion)}. Every operation page shows a TypeScript call, a curl command and JSON samples of its requests and responses.`, "");
-  lines.push("## Docs", "", `- ${link("Overview", "README.md")}: installing the package, creating a client, authentication, errors, retries`);
-  for (const tag of ir.tags) lines.push(`- ${link(text(tag.name), `tags/${tag.slug}.md`)}${tag.description ? `: ${text(firstSentence(tag.description))}` : ""}`);
+  const lines = [
+    `# ${text(ir.title)}`,
+    "",
+    `> ${text(firstSentence(ir.description) || `The ${ir.title} API (version ${ir.apiVersion}), called through the ${ir.packageName} TypeScript client.`)}`,
+    "",
+  ];
+  lines.push(
+    `Package: \`${ir.packageName}\`; API version ${text(ir.apiVersion)}. Every operation page shows a TypeScript call, a curl command and JSON samples of its requests and responses.`,
+    "",
+  );
+  lines.push(
+    "## Docs",
+    "",
+    `- ${link("Overview", "README.md")}: installing the package, creating a client, authentication, errors, retries`,
+  );
+  for (const tag of ir.tags)
+    lines.push(
+      `- ${link(text(tag.name), `tags/${tag.slug}.md`)}${tag.description ? `: ${text(firstSentence(tag.description))}` : ""}`,
+    );
   lines.push("", "## Operations", "");
   for (const op of ir.operations) {
     const tag = tagOf.get(op.tag)!;
-    lines.push(`- ${link(text(`${op.method.toUpperCase()} ${op.path}`), `tags/${tag.slug}.md#⟪${operationKey(ir, op)}⟫`)}: ${text(op.summary ?? op.methodName)}`);
+    lines.push(
+      `- ${link(text(`${op.method.toUpperCase()} ${op.path}`), `tags/${tag.slug}.md#⟪${operationKey(ir, op)}⟫`)}: ${text(op.summary ?? op.methodName)}`,
+    );
   }
   if (ir.models.length > 0) {
     lines.push("", "## Optional", "");
-    for (const m of ir.models) lines.push(`- ${link(text(m.name), `models/${m.slug}.md`)}${m.description ? `: ${text(firstSentence(m.description))}` : ""}`);
+    for (const m of ir.models)
+      lines.push(
+        `- ${link(text(m.name), `models/${m.slug}.md`)}${m.description ? `: ${text(firstSentence(m.description))}` : ""}`,
+      );
   }
   return lines.join("\n") + "\n";
 }
 
 /** `docs/llms-full.txt`: the overview, then every tag page and model page, each under a comment naming its file. */
 export function llmsFullTxt(pages: Map<string, string>): string {
-  const order = [...pages.keys()].filter((p) => p.startsWith("docs/") && p.endsWith(".md")).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const order = [...pages.keys()]
+    .filter((p) => p.startsWith("docs/") && p.endsWith(".md"))
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return order.map((p) => `<!-- ${p.replace(/^docs\//, "")} -->\n\n${pages.get(p)!.trimEnd()}\n`).join("\n");
 }
 

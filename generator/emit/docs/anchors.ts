@@ -48,7 +48,10 @@ export function resolveAnchors(pages: Map<string, string>): Map<string, string> 
       const first = line.charCodeAt(indent);
       if (first !== 35 /* # */ && first !== 96 /* ` */ && first !== 126 /* ~ */) return line;
       const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-      if (marker !== undefined && (fenceOpen === null || (marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length))) {
+      if (
+        marker !== undefined &&
+        (fenceOpen === null || (marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length))
+      ) {
         fenceOpen = fenceOpen === null ? marker : null;
         return line;
       }
@@ -66,7 +69,10 @@ export function resolveAnchors(pages: Map<string, string>): Map<string, string> 
   }
   const out = new Map<string, string>();
   for (const [path, markdown] of stripped) {
-    out.set(path, markdown.replace(/#⟪([^⟪⟫]+)⟫/g, (whole, key: string) => (anchors.has(key) ? `#${anchors.get(key)}` : whole)));
+    out.set(
+      path,
+      markdown.replace(/#⟪([^⟪⟫]+)⟫/g, (whole, key: string) => (anchors.has(key) ? `#${anchors.get(key)}` : whole)),
+    );
   }
   return out;
 }

@@ -61,7 +61,10 @@ export class Examples {
   /** A sample value of the schema (its own example first), or undefined when none could be built (a required cycle). */
   value(schema: JsonSchema | undefined, name: string, mode: SampleMode): unknown {
     // A model's sample is asked for by every operation and page that names it: made once per mode.
-    const key = typeof schema?.$ref === "string" && Object.keys(schema).length === 1 ? `${mode} ${name} ${schema.$ref}` : undefined;
+    const key =
+      typeof schema?.$ref === "string" && Object.keys(schema).length === 1
+        ? `${mode} ${name} ${schema.$ref}`
+        : undefined;
     if (key !== undefined && this.cache.has(key)) return this.cache.get(key);
     const value = sampleFor(schema, { models: this.schemas, mode, name });
     if (key !== undefined) this.cache.set(key, value);
@@ -84,7 +87,12 @@ export class Examples {
       Object.defineProperty(group, p.name, { value, enumerable: true, writable: true, configurable: true });
     }
     const media = op.requestBody?.content[0];
-    const body = media === undefined ? undefined : "example" in media ? media.example : this.value(media.schema, "body", "request");
+    const body =
+      media === undefined
+        ? undefined
+        : "example" in media
+          ? media.example
+          : this.value(media.schema, "body", "request");
     return { params, body, contentType: media?.contentType };
   }
 
@@ -92,7 +100,9 @@ export class Examples {
   callArgument(op: OperationIR, skip: string[] = [], requiredOnly = false, indent = ""): string {
     const { params, body } = this.request(op, skip, requiredOnly);
     const arg: Record<string, unknown> = {};
-    const ordered = Object.fromEntries((["path", "query", "header", "cookie"] as const).filter((k) => params[k]).map((k) => [k, params[k]]));
+    const ordered = Object.fromEntries(
+      (["path", "query", "header", "cookie"] as const).filter((k) => params[k]).map((k) => [k, params[k]]),
+    );
     if (Object.keys(ordered).length > 0) arg.params = ordered;
     if (body !== undefined) arg.body = body;
     return Object.keys(arg).length === 0 ? "" : tsValue(arg, indent);
@@ -102,7 +112,8 @@ export class Examples {
   clientSetup(security: SecuritySchemeIR[], extra: string[] = []): string {
     const options: string[] = [];
     if (!isAbsoluteUrl(this.ir.servers[0]?.url ?? "/")) options.push(`baseUrl: "https://api.example.com"`);
-    if (security.length > 0) options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${this.credential(s)}`).join(", ")} }`);
+    if (security.length > 0)
+      options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${this.credential(s)}`).join(", ")} }`);
     options.push(...extra);
     const arg = options.length === 0 ? "" : `{\n  ${options.join(",\n  ")},\n}`;
     return `const api = ${this.ir.factoryName}(${arg});`;
@@ -159,13 +170,23 @@ export class Examples {
   model(name: string, schema: JsonSchema): string {
     const alias = typeAlias(name);
     const value = this.value({ $ref: `#/components/schemas/${escapePointer(name)}` }, name, "response");
-    const lines = [importStatement(["components"], this.ir.packageName, true), "", `type ${alias} = components["schemas"][${literal(name)}];`];
+    const lines = [
+      importStatement(["components"], this.ir.packageName, true),
+      "",
+      `type ${alias} = components["schemas"][${literal(name)}];`,
+    ];
     if (value === undefined && !this.schemas.isNullable(schema)) return lines.join("\n");
     const literalValue = tsValue(value ?? null);
     // A long value is shown once, as the page's example JSON (validated against the schema by the docs tests);
     // printing it again as TypeScript would double the model pages of a big API.
     if (literalValue.split("\n").length > MODEL_VALUE_LINES) {
-      lines.push("", `// A sample ${alias} is on this page as JSON.`, `export function show(value: ${alias}): void {`, "  console.log(value);", "}");
+      lines.push(
+        "",
+        `// A sample ${alias} is on this page as JSON.`,
+        `export function show(value: ${alias}): void {`,
+        "  console.log(value);",
+        "}",
+      );
     } else {
       lines.push("", `const example: ${alias} = ${literalValue};`, "console.log(example);");
     }
@@ -181,7 +202,6 @@ export class Examples {
     return [];
   }
 }
-
 
 /** `OPENZITI_EDGE_CLIENT_ZT_SESSION`: an environment variable name from provider and scheme key. */
 export function envName(provider: string, key: string): string {
@@ -208,9 +228,3 @@ function escapePointer(segment: string): string {
 export function isAbsoluteUrl(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^\{[^}]+\}:\/\//.test(url);
 }
-
-
-
-
-
-

@@ -13,7 +13,9 @@ export function modelView(ir: ApiIR, model: ModelIR, schemas: Schemas, examples:
   const rows = fieldRows(s, where);
   const values = enumList(s, where);
   const branches = nonNullBranches(s);
-  const members = schemaList(s.allOf).map((m) => schemas.modelOf(m)).filter((m) => m !== undefined);
+  const members = schemaList(s.allOf)
+    .map((m) => schemas.modelOf(m))
+    .filter((m) => m !== undefined);
   const items = typesOf(s).includes("array") && isObject(s.items) ? s.items : undefined;
   const itemFields = items ? nestedObject(items, where) : undefined;
   const extra = s.additionalProperties;
@@ -31,13 +33,24 @@ export function modelView(ir: ApiIR, model: ModelIR, schemas: Schemas, examples:
         : "",
     fields: rows.length > 0 ? fieldsTable(rows, where) : null,
     extraFields: rows.length > 0 && (extra === true || isObject(extra)) ? additional(extra, where) : "",
-    values: values !== undefined && rows.length === 0 ? table(values, [{ title: "Value", cell: (v) => codeCell(JSON.stringify(v) ?? "") }]) : null,
+    values:
+      values !== undefined && rows.length === 0
+        ? table(values, [{ title: "Value", cell: (v) => codeCell(JSON.stringify(v) ?? "") }])
+        : null,
     variants: branches.length > 1 && rows.length === 0 ? variants(branches, where) : null,
-    variantsIntro: s.oneOf !== undefined ? "A value matches exactly one of these (`oneOf`):" : "A value matches at least one of these (`anyOf`):",
+    variantsIntro:
+      s.oneOf !== undefined
+        ? "A value matches exactly one of these (`oneOf`):"
+        : "A value matches at least one of these (`anyOf`):",
     discriminator: discriminatorText(s),
     items: items ? `Each item is ${typeLabel(items, where, true)}.` : "",
     itemFields: itemFields ? fieldsTable(fieldRows(itemFields.schema, where, "[]."), where) : null,
-    usedByOperations: usage.operations.get(model.name)?.map((u) => `${link(text(u.op.methodName), `../tags/${u.tagSlug}.md#⟪${operationKey(ir, u.op)}⟫`)}: ${u.where}`) ?? [],
+    usedByOperations:
+      usage.operations
+        .get(model.name)
+        ?.map(
+          (u) => `${link(text(u.op.methodName), `../tags/${u.tagSlug}.md#⟪${operationKey(ir, u.op)}⟫`)}: ${u.where}`,
+        ) ?? [],
     usedByModels: usage.models.get(model.name)?.map((m) => link(text(m.name), `${m.slug}.md`)) ?? [],
   };
 }
@@ -136,6 +149,10 @@ function refsIn(schema: JsonSchema | undefined, schemas: Schemas): string[] {
 
 /** The model's sample as JSON (a response's view: write-only fields left out), or "" when none could be made. */
 function modelJson(model: ModelIR, examples: Examples): string {
-  const value = examples.value({ $ref: `#/components/schemas/${model.name.replace(/~/g, "~0").replace(/\//g, "~1")}` }, model.name, "response");
+  const value = examples.value(
+    { $ref: `#/components/schemas/${model.name.replace(/~/g, "~0").replace(/\//g, "~1")}` },
+    model.name,
+    "response",
+  );
   return value === undefined ? "" : fence(JSON.stringify(value, null, 2), "json");
 }

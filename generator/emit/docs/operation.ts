@@ -1,4 +1,12 @@
-import type { ApiIR, JsonSchema, MediaIR, OperationIR, ResponseIR, SecurityRequirementIR, TagIR } from "../../ir/types.ts";
+import type {
+  ApiIR,
+  JsonSchema,
+  MediaIR,
+  OperationIR,
+  ResponseIR,
+  SecurityRequirementIR,
+  TagIR,
+} from "../../ir/types.ts";
 import { codeCell, codeSpan, fence, link, prose, proseCell, proseLine, text } from "../markdown.ts";
 import { curlCommand } from "./curl.ts";
 import type { Examples } from "./examples.ts";
@@ -27,10 +35,20 @@ export interface CodeSamples {
 }
 
 export function codeSamples(ir: ApiIR, op: OperationIR, tag: TagIR, examples: Examples): CodeSamples {
-  return { typescript: examples.operation(op, tag), curl: curlCommand(ir, op, examples.request(op), examples.securityFor(op)) };
+  return {
+    typescript: examples.operation(op, tag),
+    curl: curlCommand(ir, op, examples.request(op), examples.securityFor(op)),
+  };
 }
 
-export function operationView(ir: ApiIR, op: OperationIR, tag: TagIR, where: Where, examples: Examples, samples: CodeSamples) {
+export function operationView(
+  ir: ApiIR,
+  op: OperationIR,
+  tag: TagIR,
+  where: Where,
+  examples: Examples,
+  samples: CodeSamples,
+) {
   const success = op.responses.filter((r) => /^2/.test(r.status));
   const errors = op.responses.filter((r) => !/^[123]/.test(r.status));
   const params = op.parameters.length > 0 || op.requestBody?.required === true;
@@ -54,8 +72,13 @@ export function operationView(ir: ApiIR, op: OperationIR, tag: TagIR, where: Whe
     responseExamples: responseExamples(op, examples, where),
     errors: errorsView(op, errors, where),
     authorization: authorizationLines(ir, op.security),
-    requestContentTypes: op.requestBody ? op.requestBody.content.map((m) => codeSpan(m.contentType)).join(", ") : "none (no request body)",
-    requestContentNote: (op.requestBody?.content.length ?? 0) > 1 ? `(the client sends ${codeSpan(op.requestBody!.content[0]!.contentType)}, the first one listed)` : "",
+    requestContentTypes: op.requestBody
+      ? op.requestBody.content.map((m) => codeSpan(m.contentType)).join(", ")
+      : "none (no request body)",
+    requestContentNote:
+      (op.requestBody?.content.length ?? 0) > 1
+        ? `(the client sends ${codeSpan(op.requestBody!.content[0]!.contentType)}, the first one listed)`
+        : "",
     responseContentTypes: responseContentTypes(op.responses),
     pagination: op.pagination ? paginationView(op, tag, examples) : null,
     retries: retriesText(op, errors),
@@ -69,7 +92,9 @@ function returnsText(success: ResponseIR[], where: Where): string {
     return `nothing; the promise resolves to \`undefined\` (the ${text(codes)} answer has no body).`;
   }
   const parts = withBody.map((r) => {
-    const labels = [...new Set(r.content.map((m) => (m.schema ? typeLabel(m.schema, where, true) : "the raw body (text)")))];
+    const labels = [
+      ...new Set(r.content.map((m) => (m.schema ? typeLabel(m.schema, where, true) : "the raw body (text)"))),
+    ];
     return `the ${text(r.status)} body, ${labels.join(" or ")}`;
   });
   const bodiless = success.filter((r) => r.content.length === 0).map((r) => r.status);
@@ -135,7 +160,10 @@ function responsesTable(responses: ResponseIR[], where: Where): TableView | null
     { title: "Status", cell: ({ r }) => codeCell(r.status) },
     { title: "Description", cell: ({ r }) => proseCell(r.description) },
     { title: "Content type", cell: ({ media }) => (media ? codeCell(media.contentType) : "none") },
-    { title: "Body", cell: ({ media }) => (media === undefined ? "none" : media.schema ? typeLabel(media.schema, where, true) : "any") },
+    {
+      title: "Body",
+      cell: ({ media }) => (media === undefined ? "none" : media.schema ? typeLabel(media.schema, where, true) : "any"),
+    },
     { title: "Headers", cell: ({ r }) => r.headers.map((h) => codeCell(h.name)).join(", "), optional: true },
   ]);
 }
@@ -160,7 +188,10 @@ function responseExamples(op: OperationIR, examples: Examples, where: Where): { 
     if (json === "") continue;
     const model = given ? undefined : where.schemas.modelOf(media.schema);
     if (model !== undefined && json.split("\n").length > INLINE_SAMPLE_LINES) {
-      out.push({ heading: `Response ${text(r.status)}`, json: `A ${link(text(model.name), `${where.modelsHref}${model.slug}.md#⟪model-json:${model.slug}⟫`)}: see the example JSON on its page.` });
+      out.push({
+        heading: `Response ${text(r.status)}`,
+        json: `A ${link(text(model.name), `${where.modelsHref}${model.slug}.md#⟪model-json:${model.slug}⟫`)}: see the example JSON on its page.`,
+      });
       continue;
     }
     out.push({ heading: `Response ${text(r.status)}`, json });
@@ -186,10 +217,13 @@ function errorsView(op: OperationIR, errors: ResponseIR[], where: Where) {
     const label = bodyLabel(r, where);
     groups.set(label, [...(groups.get(label) ?? []), r.status]);
   }
-  const rows = table([...groups], [
-    { title: "Status", cell: ([, statuses]) => statuses.map(codeCell).join(", ") },
-    { title: "`error.body`", cell: ([label]) => label },
-  ]);
+  const rows = table(
+    [...groups],
+    [
+      { title: "Status", cell: ([, statuses]) => statuses.map(codeCell).join(", ") },
+      { title: "`error.body`", cell: ([label]) => label },
+    ],
+  );
   const hasDefault = errors.some((r) => r.status === "default");
   return {
     table: rows,
@@ -232,7 +266,10 @@ function paginationView(op: OperationIR, tag: TagIR, examples: Examples) {
   const base = `api.${tag.propertyName}.${op.methodName}`;
   const walk = `${codeSpan(`${base}.pages(params)`)} yields every page and ${codeSpan(`${base}.items(params)`)} every element of ${pg.itemsPath.length === 0 ? "the body" : pointer(pg.itemsPath)}, `;
   const started: Record<typeof pg.style, string> = {
-    offset: pg.style === "offset" ? `sized by the ${codeSpan(pg.limitParam)} query parameter and started at ${codeSpan(pg.offsetParam)}` : "",
+    offset:
+      pg.style === "offset"
+        ? `sized by the ${codeSpan(pg.limitParam)} query parameter and started at ${codeSpan(pg.offsetParam)}`
+        : "",
     page: pg.style === "page" ? `numbered by the ${codeSpan(pg.pageParam)} query parameter` : "",
     cursor: pg.style === "cursor" ? `continued from the ${codeSpan(pg.cursorParam)} query parameter` : "",
     link: "linked to the next by the response's `Link` header",
@@ -250,8 +287,11 @@ function paginationView(op: OperationIR, tag: TagIR, examples: Examples) {
 }
 
 function retriesText(op: OperationIR, errors: ResponseIR[]): string {
-  const declared = errors.filter((r) => RETRY_STATUSES.includes(Number(r.status)) || /^5XX$/i.test(r.status)).map((r) => r.status);
-  const which = declared.length > 0 ? ` Of those, this operation declares ${declared.map((s) => codeSpan(s)).join(", ")}.` : "";
+  const declared = errors
+    .filter((r) => RETRY_STATUSES.includes(Number(r.status)) || /^5XX$/i.test(r.status))
+    .map((r) => r.status);
+  const which =
+    declared.length > 0 ? ` Of those, this operation declares ${declared.map((s) => codeSpan(s)).join(", ")}.` : "";
   if (IDEMPOTENT_METHODS.has(op.method.toUpperCase())) {
     return `Retried by default (${op.method.toUpperCase()} is idempotent): on network errors and on ${RETRY_STATUSES.join(", ")} answers, up to ${DEFAULT_RETRY.attempts} attempts in all, with backoff that honours \`Retry-After\`.${which} See [retries and timeouts](../README.md#⟪readme:retries⟫).`;
   }

@@ -24,7 +24,10 @@ export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
         { title: "Factory", cell: () => codeCell(ir.factoryName) },
         { title: "API version", cell: () => codeCell(ir.apiVersion) },
         { title: "OpenAPI", cell: () => codeCell(ir.openapiVersion) },
-        { title: "Operations", cell: () => `${ir.operations.length} in ${ir.tags.length} ${ir.tags.length === 1 ? "tag" : "tags"}` },
+        {
+          title: "Operations",
+          cell: () => `${ir.operations.length} in ${ir.tags.length} ${ir.tags.length === 1 ? "tag" : "tags"}`,
+        },
         { title: "Models", cell: () => String(ir.models.length) },
       ],
     ),
@@ -42,8 +45,11 @@ export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
         { title: "Description", cell: ({ s }) => proseCell(s.description) },
       ],
     ),
-    serverVariables: ir.servers.flatMap((s, i) => (s.variables.length > 0 ? [{ title: `Variables of server ${i}`, table: variablesTable(s) }] : [])),
-    serverExample: ir.servers.length > 1 || ir.servers.some((s) => s.variables.length > 0) ? fence(serverExample(ir), "ts") : "",
+    serverVariables: ir.servers.flatMap((s, i) =>
+      s.variables.length > 0 ? [{ title: `Variables of server ${i}`, table: variablesTable(s) }] : [],
+    ),
+    serverExample:
+      ir.servers.length > 1 || ir.servers.some((s) => s.variables.length > 0) ? fence(serverExample(ir), "ts") : "",
     errorExample: fence(errorExample(ir, examples), "ts"),
     testingExample: testingExample(ir, examples),
     hasPagination: paginated.length > 0,
@@ -125,12 +131,16 @@ function serverExample(ir: ApiIR): string {
   const withEnum = ir.servers.findIndex((s) => s.variables.some((v) => (v.enum ?? []).some((e) => e !== v.default)));
   const index = withEnum === -1 ? ir.servers.length - 1 : withEnum;
   const server = ir.servers[index]!;
-  const chosen = withEnum === -1 ? server.variables.map((v) => [v.name, v.default] as const) : server.variables.flatMap((v) => {
-    const other = v.enum?.find((e) => e !== v.default);
-    return other === undefined ? [] : [[v.name, other] as const];
-  });
+  const chosen =
+    withEnum === -1
+      ? server.variables.map((v) => [v.name, v.default] as const)
+      : server.variables.flatMap((v) => {
+          const other = v.enum?.find((e) => e !== v.default);
+          return other === undefined ? [] : [[v.name, other] as const];
+        });
   const variables = chosen.map(([name, value]) => `${propertyKey(name)}: ${JSON.stringify(value)}`);
-  const pick = variables.length > 0 ? `{ index: ${index}, variables: { ${variables.join(", ")} } }` : `{ index: ${index} }`;
+  const pick =
+    variables.length > 0 ? `{ index: ${index}, variables: { ${variables.join(", ")} } }` : `{ index: ${index} }`;
   return [
     importStatement([ir.factoryName], ir.packageName),
     "",
@@ -158,7 +168,12 @@ function schemeView(ir: ApiIR, scheme: SecuritySchemeIR, index: number, examples
     scheme.type === "mutualTLS"
       ? ""
       : fence(
-          [importStatement([ir.factoryName], ir.packageName), "", examples.clientSetup([scheme]), "console.log(api);"].join("\n"),
+          [
+            importStatement([ir.factoryName], ir.packageName),
+            "",
+            examples.clientSetup([scheme]),
+            "console.log(api);",
+          ].join("\n"),
           "ts",
         );
   return {
@@ -168,7 +183,10 @@ function schemeView(ir: ApiIR, scheme: SecuritySchemeIR, index: number, examples
     description: prose(scheme.description),
     flows: scheme.type === "oauth2" ? flowsTable(scheme.flows) : null,
     example,
-    usedBy: users.length === ir.operations.length ? "every operation" : users.map((op) => operationLink(ir, op)).join(", ") || "no operation",
+    usedBy:
+      users.length === ir.operations.length
+        ? "every operation"
+        : users.map((op) => operationLink(ir, op)).join(", ") || "no operation",
   };
 }
 
@@ -177,9 +195,11 @@ function howItIsSent(s: SecuritySchemeIR): string {
     case "apiKey":
       return `An API key, sent as is (no prefix) in the ${s.in === "header" ? "header" : s.in === "query" ? "query parameter" : "cookie"} ${codeSpan(s.name)}.`;
     case "http": {
-      if (s.scheme === "basic") return "HTTP basic authentication: pass `{ username, password }` and the client sends `Authorization: Basic` with them encoded.";
+      if (s.scheme === "basic")
+        return "HTTP basic authentication: pass `{ username, password }` and the client sends `Authorization: Basic` with them encoded.";
       const format = s.bearerFormat ? ` (${text(s.bearerFormat)})` : "";
-      if (s.scheme === "bearer") return `A bearer token${format}: pass the token alone and the client sends \`Authorization: Bearer <token>\`.`;
+      if (s.scheme === "bearer")
+        return `A bearer token${format}: pass the token alone and the client sends \`Authorization: Bearer <token>\`.`;
       return `HTTP ${codeSpan(s.scheme)} authentication: pass the credentials and the client sends ${codeSpan(`Authorization: ${s.scheme} <credentials>`)}.`;
     }
     case "oauth2":
@@ -194,17 +214,25 @@ function howItIsSent(s: SecuritySchemeIR): string {
 function flowsTable(flows: OAuthFlowIR[]): TableView | null {
   return table(flows, [
     { title: "Flow", cell: (f) => codeCell(f.flow) },
-    { title: "Authorization URL", cell: (f) => (f.authorizationUrl ? codeCell(f.authorizationUrl) : ""), optional: true },
+    {
+      title: "Authorization URL",
+      cell: (f) => (f.authorizationUrl ? codeCell(f.authorizationUrl) : ""),
+      optional: true,
+    },
     { title: "Token URL", cell: (f) => (f.tokenUrl ? codeCell(f.tokenUrl) : ""), optional: true },
     { title: "Refresh URL", cell: (f) => (f.refreshUrl ? codeCell(f.refreshUrl) : ""), optional: true },
-    { title: "Scopes", cell: (f) => f.scopes.map((s) => `${codeCell(s.name)}: ${proseCell(s.description)}`).join("; ") || "none" },
+    {
+      title: "Scopes",
+      cell: (f) => f.scopes.map((s) => `${codeCell(s.name)}: ${proseCell(s.description)}`).join("; ") || "none",
+    },
   ]);
 }
 
 /** The runtime's default retry policy in words, so the docs cannot drift from the code. */
 function retryView() {
   const seconds = (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
-  const list = (items: readonly (string | number)[]) => `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+  const list = (items: readonly (string | number)[]) =>
+    `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
   return {
     attempts: String(DEFAULT_RETRY.attempts),
     statuses: list(DEFAULT_RETRY.statuses),

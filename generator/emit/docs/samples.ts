@@ -55,7 +55,9 @@ class Sampler {
     const example = firstExample(schema);
     if (example !== undefined) return example;
     if (Array.isArray(schema.enum)) {
-      return schema.default !== undefined && schema.enum.includes(schema.default) ? schema.default : (schema.enum.find((v) => v !== null) ?? null);
+      return schema.default !== undefined && schema.enum.includes(schema.default)
+        ? schema.default
+        : (schema.enum.find((v) => v !== null) ?? null);
     }
 
     const discriminated = this.discriminated(schema, name, depth, stack);
@@ -70,7 +72,8 @@ class Sampler {
       return OMIT;
     }
     const members = schemaList(schema.allOf).filter(constrains);
-    const own = isObject(schema.properties) || isObject(schema.additionalProperties) || isObject(schema.patternProperties);
+    const own =
+      isObject(schema.properties) || isObject(schema.additionalProperties) || isObject(schema.patternProperties);
     if (members.length > 0) {
       // allOf: a member that is not an object (an enum, a string) decides the value; objects merge their fields.
       const values = members.map((m) => this.build(m, name, depth, stack));
@@ -79,7 +82,8 @@ class Sampler {
       if (scalar !== undefined) return scalar;
       return this.schemas.fields(schema).length > 0 ? this.object(schema, depth, stack) : Object.assign({}, ...values);
     }
-    const onlyNull = types.length === 0 && (schema.type === "null" || (Array.isArray(schema.type) && schema.type.includes("null")));
+    const onlyNull =
+      types.length === 0 && (schema.type === "null" || (Array.isArray(schema.type) && schema.type.includes("null")));
     const type = types[0] ?? (own ? "object" : schema.items !== undefined ? "array" : onlyNull ? "null" : undefined);
     switch (type) {
       case "string":
@@ -97,7 +101,9 @@ class Sampler {
         if (item === OMIT) return [];
         const count = typeof schema.minItems === "number" ? Math.max(1, schema.minItems) : 1;
         // Unique items need distinct values; only numbers and strings are varied.
-        return Array.from({ length: count }, (_v, i) => (i === 0 ? item : typeof item === "number" ? item + i : typeof item === "string" ? `${item}${i + 1}` : item));
+        return Array.from({ length: count }, (_v, i) =>
+          i === 0 ? item : typeof item === "number" ? item + i : typeof item === "string" ? `${item}${i + 1}` : item,
+        );
       }
       case "object":
         return this.object(schema, depth, stack);
@@ -112,7 +118,9 @@ class Sampler {
     const property = typeof d?.propertyName === "string" ? d.propertyName : undefined;
     const branches = nonNullBranches(schema);
     if (property === undefined || branches.length === 0) return undefined;
-    const mapping = isObject(d!.mapping) ? Object.entries(d!.mapping).filter((e): e is [string, string] => typeof e[1] === "string") : [];
+    const mapping = isObject(d!.mapping)
+      ? Object.entries(d!.mapping).filter((e): e is [string, string] => typeof e[1] === "string")
+      : [];
     const first = mapping[0];
     const branch = first ? { $ref: first[1] } : branches[0]!;
     const value = this.build(branch, name, depth, stack);
@@ -130,7 +138,10 @@ class Sampler {
     const out: Record<string, unknown> = {};
     for (const field of this.schemas.fields(schema)) {
       const s = this.schemas.resolve(field.schema);
-      const hidden = s.deprecated === true || field.schema.deprecated === true || (this.mode === "request" ? s.readOnly === true : s.writeOnly === true);
+      const hidden =
+        s.deprecated === true ||
+        field.schema.deprecated === true ||
+        (this.mode === "request" ? s.readOnly === true : s.writeOnly === true);
       // openapi-typescript makes a field with a default non-optional, so such fields are always shown.
       const needed = field.required || field.schema.default !== undefined || s.default !== undefined;
       if (!needed && (depth >= OPTIONAL_DEPTH || hidden)) continue;
@@ -157,7 +168,19 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 
 /** Whether a schema says anything about the value (an allOf member that only adds a description does not). */
 function constrains(schema: JsonSchema): boolean {
-  const keys = ["$ref", "type", "enum", "const", "properties", "additionalProperties", "patternProperties", "items", "allOf", "anyOf", "oneOf"];
+  const keys = [
+    "$ref",
+    "type",
+    "enum",
+    "const",
+    "properties",
+    "additionalProperties",
+    "patternProperties",
+    "items",
+    "allOf",
+    "anyOf",
+    "oneOf",
+  ];
   return keys.some((k) => schema[k] !== undefined);
 }
 
@@ -241,7 +264,8 @@ function byName(name: string): string {
 
 function numberSample(schema: JsonSchema, name: string, integer: boolean): number {
   if (typeof schema.default === "number") return schema.default;
-  const step = typeof schema.multipleOf === "number" && schema.multipleOf > 0 ? schema.multipleOf : integer ? 1 : undefined;
+  const step =
+    typeof schema.multipleOf === "number" && schema.multipleOf > 0 ? schema.multipleOf : integer ? 1 : undefined;
   let low = typeof schema.minimum === "number" ? schema.minimum : -Infinity;
   let high = typeof schema.maximum === "number" ? schema.maximum : Infinity;
   if (typeof schema.exclusiveMinimum === "number") low = Math.max(low, schema.exclusiveMinimum + (step ?? 0.5));
@@ -353,5 +377,9 @@ export function patternSample(pattern: string): string | undefined {
 
 /** `servers` -> `server`, for the items of an array field. */
 function singular(name: string): string {
-  return name.endsWith("ies") ? `${name.slice(0, -3)}y` : name.endsWith("s") && !name.endsWith("ss") ? name.slice(0, -1) : name;
+  return name.endsWith("ies")
+    ? `${name.slice(0, -3)}y`
+    : name.endsWith("s") && !name.endsWith("ss")
+      ? name.slice(0, -1)
+      : name;
 }

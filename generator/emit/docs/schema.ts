@@ -18,7 +18,9 @@ export class Schemas {
     const ref = refOf(schema);
     if (ref === undefined) return undefined;
     const segments = fromPointer(ref);
-    return segments.length === 3 && segments[0] === "components" && segments[1] === "schemas" ? this.byName.get(segments[2]!) : undefined;
+    return segments.length === 3 && segments[0] === "components" && segments[1] === "schemas"
+      ? this.byName.get(segments[2]!)
+      : undefined;
   }
 
   /** The schema a `$ref` points at (one hop), or the schema itself. Unknown targets read as `{}`. */
@@ -130,5 +132,12 @@ export function typesOf(schema: JsonSchema): string[] {
 /** `anyOf`/`oneOf` branches that are not just `null`. */
 export function nonNullBranches(schema: JsonSchema): JsonSchema[] {
   const branches = [...schemaList(schema.oneOf), ...schemaList(schema.anyOf)];
-  return branches.filter((b) => !(b.type === "null" || (Array.isArray(b.type) && b.type.length === 1 && b.type[0] === "null") || b.const === null));
+  return branches.filter(
+    (b) =>
+      !(
+        b.type === "null" ||
+        (Array.isArray(b.type) && b.type.length === 1 && b.type[0] === "null") ||
+        b.const === null
+      ),
+  );
 }

@@ -48,7 +48,9 @@ export function fieldRows(schema: JsonSchema, where: Where, prefix = "", depth =
   if (depth > MAX_NESTING) return rows;
   for (const field of where.schemas.fields(schema)) {
     const path = `${prefix}${field.name}`;
-    const inherited = field.from ? `Inherited from ${link(text(field.from.name), `${where.modelsHref}${field.from.slug}.md`)}.` : "";
+    const inherited = field.from
+      ? `Inherited from ${link(text(field.from.name), `${where.modelsHref}${field.from.slug}.md`)}.`
+      : "";
     rows.push({ path, schema: field.schema, required: field.required, inherited });
     const nested = nestedObject(field.schema, where);
     if (nested) rows.push(...fieldRows(nested.schema, where, `${path}${nested.suffix}`, depth + 1));
@@ -61,9 +63,11 @@ export function nestedObject(schema: JsonSchema, where: Where): { schema: JsonSc
   if (where.schemas.modelOf(schema) !== undefined) return undefined;
   if (hasInlineFields(schema, where)) return { schema, suffix: "." };
   const types = typesOf(schema);
-  if (types.includes("array") && isObject(schema.items) && hasInlineFields(schema.items, where)) return { schema: schema.items, suffix: "[]." };
+  if (types.includes("array") && isObject(schema.items) && hasInlineFields(schema.items, where))
+    return { schema: schema.items, suffix: "[]." };
   const extra = schema.additionalProperties;
-  if (types.includes("object") && isObject(extra) && hasInlineFields(extra, where)) return { schema: extra, suffix: ".*." };
+  if (types.includes("object") && isObject(extra) && hasInlineFields(extra, where))
+    return { schema: extra, suffix: ".*." };
   return undefined;
 }
 
@@ -79,7 +83,14 @@ export function fieldsTable(rows: FieldRow[], where: Where): TableView | null {
     { title: "Required", cell: (r) => (r.required ? "yes" : "no") },
     { title: "Nullable", cell: (r) => (where.schemas.isNullable(r.schema) ? "yes" : "no") },
     { title: "Enum values", cell: (r) => enumValues(r.schema, where), optional: true },
-    { title: "Constraints", cell: (r) => constraints(where.schemas.resolve(r.schema) === r.schema ? r.schema : { ...where.schemas.resolve(r.schema), ...r.schema }), optional: true },
+    {
+      title: "Constraints",
+      cell: (r) =>
+        constraints(
+          where.schemas.resolve(r.schema) === r.schema ? r.schema : { ...where.schemas.resolve(r.schema), ...r.schema },
+        ),
+      optional: true,
+    },
     { title: "Description", cell: (r) => joinSentences(proseCell(describedBy(r.schema, where)), r.inherited) },
   ]);
 }

@@ -32,8 +32,20 @@ function bareLabel(s: JsonSchema, where: Where, depth: number): string {
   const types = typesOf(s);
   const parts: string[] = [];
   if (types.length > 0 || (all.length === 0 && branches.length === 0)) parts.push(typeWords(s, types, where, depth));
-  if (all.length > 0) parts.push(joinWords(all.map((m) => typeLabel(m, where, false, depth + 1)), "and"));
-  if (branches.length > 0) parts.push(joinWords(branches.map((b) => typeLabel(b, where, false, depth + 1)), "or"));
+  if (all.length > 0)
+    parts.push(
+      joinWords(
+        all.map((m) => typeLabel(m, where, false, depth + 1)),
+        "and",
+      ),
+    );
+  if (branches.length > 0)
+    parts.push(
+      joinWords(
+        branches.map((b) => typeLabel(b, where, false, depth + 1)),
+        "or",
+      ),
+    );
   // `type: object` next to an allOf or anyOf says nothing the members do not.
   const meaningful = parts.filter((p, i) => !(i === 0 && p === "object" && parts.length > 1));
   return meaningful.join(", and ");
@@ -57,7 +69,8 @@ function typeWords(s: JsonSchema, types: string[], where: Where, depth: number):
         case "object": {
           const extra = s.additionalProperties;
           if (isObject(s.properties) && Object.keys(s.properties).length > 0) return "object";
-          if (isObject(extra) && Object.keys(extra).length > 0) return `map of ${typeLabel(extra, where, true, depth + 1)}`;
+          if (isObject(extra) && Object.keys(extra).length > 0)
+            return `map of ${typeLabel(extra, where, true, depth + 1)}`;
           return extra === false ? "object (no fields)" : "object";
         }
         case "string":

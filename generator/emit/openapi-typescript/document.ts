@@ -1,4 +1,9 @@
-import { LITERAL_REF_KEY, protectLiteralRefs, restoreLiteralRefsInText, unusedMarker } from "../../shared/literal-refs.ts";
+import {
+  LITERAL_REF_KEY,
+  protectLiteralRefs,
+  restoreLiteralRefsInText,
+  unusedMarker,
+} from "../../shared/literal-refs.ts";
 import { nameMarksFor, protectNamesForTypes, restoreNamesInText } from "./names.ts";
 import { breakSelfArrayUnions, dropDuplicateDiscriminatorProperties, dropScalarEnumsOnObjects } from "./repairs.ts";
 

@@ -56,12 +56,19 @@ function walk(node: unknown, mark: (name: string) => string, markRef: (ref: stri
   const entries = Object.entries(source).map(([key, value]) => {
     let next: unknown;
     if (key === "$ref" && typeof value === "string") next = markRef(value);
-    else if ((key === "operationId" || key === "propertyName") && typeof value === "string") next = needsMark(value) ? mark(value) : value;
-    else if (key === "name" && typeof value === "string" && typeof source.in === "string") next = needsMark(value) ? mark(value) : value;
+    else if ((key === "operationId" || key === "propertyName") && typeof value === "string")
+      next = needsMark(value) ? mark(value) : value;
+    else if (key === "name" && typeof value === "string" && typeof source.in === "string")
+      next = needsMark(value) ? mark(value) : value;
     else if (key === "required" && Array.isArray(value) && value.some((v) => typeof v === "string" && needsMark(v))) {
       next = value.map((v) => (typeof v === "string" ? mark(v) : v));
     } else if (key === "mapping" && value !== null && typeof value === "object" && !Array.isArray(value)) {
-      next = Object.fromEntries(Object.entries(value as Obj).map(([k, v]) => [k, typeof v === "string" ? (v.startsWith("#") ? markRef(v) : mark(v)) : v]));
+      next = Object.fromEntries(
+        Object.entries(value as Obj).map(([k, v]) => [
+          k,
+          typeof v === "string" ? (v.startsWith("#") ? markRef(v) : mark(v)) : v,
+        ]),
+      );
       if (Object.entries(value as Obj).every(([k, v]) => (next as Obj)[k] === v)) next = value;
     } else next = walk(value, mark, markRef);
     const newKey = needsMark(key) ? mark(key) : key;
@@ -70,7 +77,8 @@ function walk(node: unknown, mark: (name: string) => string, markRef: (ref: stri
   });
   if (!changed) return node;
   const out: Obj = {};
-  for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
 

@@ -53,7 +53,11 @@ export function dropScalarEnumsOnObjects(node: unknown): void {
   if (node === null || typeof node !== "object") return;
   const schema = node as Obj;
   const objectLike = schema.type === "object" || "properties" in schema || "additionalProperties" in schema;
-  if (objectLike && Array.isArray(schema.enum) && schema.enum.some((v) => v === null || typeof v !== "object" || Array.isArray(v))) {
+  if (
+    objectLike &&
+    Array.isArray(schema.enum) &&
+    schema.enum.some((v) => v === null || typeof v !== "object" || Array.isArray(v))
+  ) {
     delete schema.enum;
   }
   for (const [key, value] of Object.entries(schema)) if (!DATA_KEYS.has(key)) dropScalarEnumsOnObjects(value);
@@ -81,7 +85,8 @@ export function dropDuplicateDiscriminatorProperties(document: Obj): void {
     const required = Array.isArray(schema.required) ? schema.required : [];
     for (const item of schema.allOf as (Obj | null)[]) {
       const property = typeof item?.$ref === "string" ? propertyOf.get(item.$ref) : undefined;
-      if (property && properties && Object.hasOwn(properties, property) && !required.includes(property)) delete properties[property];
+      if (property && properties && Object.hasOwn(properties, property) && !required.includes(property))
+        delete properties[property];
     }
   }
 }

@@ -13,12 +13,20 @@ import { isJsonType, primaryMedia } from "./validators.ts";
 export function testingExample(ir: ApiIR, examples: Examples): string {
   // The first operation answering a JSON body with a fixed status: its reply is typed by the spec.
   const op =
-    ir.operations.find((o) => o.responses.some((r) => /^2\d\d$/.test(r.status) && isJsonType(primaryMedia(r.content)?.contentType ?? ""))) ??
-    ir.operations[0];
+    ir.operations.find((o) =>
+      o.responses.some((r) => /^2\d\d$/.test(r.status) && isJsonType(primaryMedia(r.content)?.contentType ?? "")),
+    ) ?? ir.operations[0];
   const tag = op && ir.tags.find((t) => t.name === op.tag);
   const mockImport = `import { createMock, ValidationError } from ${literal(`${ir.packageName}/testing`)};`;
   if (op === undefined || tag === undefined) {
-    return [importStatement([ir.factoryName], ir.packageName), mockImport, "", "const mock = createMock();", `const api = ${ir.factoryName}({ fetch: mock.fetch });`, "console.log(api, mock.calls);"].join("\n");
+    return [
+      importStatement([ir.factoryName], ir.packageName),
+      mockImport,
+      "",
+      "const mock = createMock();",
+      `const api = ${ir.factoryName}({ fetch: mock.fetch });`,
+      "console.log(api, mock.calls);",
+    ].join("\n");
   }
   const response = op.responses.find((r) => /^2\d\d$/.test(r.status)) ?? op.responses[0]!;
   const media = primaryMedia(response.content);
@@ -26,9 +34,11 @@ export function testingExample(ir: ApiIR, examples: Examples): string {
   const status = /^\d{3}$/.test(response.status) ? response.status : "200";
   const handler = `mock.${tag.propertyName}.${op.methodName}`;
   const options = [`fetch: mock.fetch`];
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ir.servers[0]?.url ?? "/")) options.unshift(`baseUrl: "https://api.example.com"`);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ir.servers[0]?.url ?? "/"))
+    options.unshift(`baseUrl: "https://api.example.com"`);
   const security = examples.securityFor(op);
-  if (security.length > 0) options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${testCredential(s)}`).join(", ")} }`);
+  if (security.length > 0)
+    options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${testCredential(s)}`).join(", ")} }`);
   const argument = examples.callArgument(op, [], true, "  ");
   return [
     importStatement([ir.factoryName], ir.packageName),
@@ -61,5 +71,7 @@ function clientLine(factory: string, options: string[]): string {
 }
 
 function testCredential(scheme: SecuritySchemeIR): string {
-  return scheme.type === "http" && scheme.scheme.toLowerCase() === "basic" ? `{ username: "test", password: "test" }` : `"test-token"`;
+  return scheme.type === "http" && scheme.scheme.toLowerCase() === "basic"
+    ? `{ username: "test", password: "test" }`
+    : `"test-token"`;
 }

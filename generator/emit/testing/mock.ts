@@ -16,7 +16,13 @@ import { type CompiledValidators, isJsonType, primaryMedia } from "./validators.
 
 type Obj = Record<string, unknown>;
 
-export function emitTesting(ir: ApiIR, document: Obj, validators: CompiledValidators, templates: Templates, banner: string): { testing: string; validate: string } {
+export function emitTesting(
+  ir: ApiIR,
+  document: Obj,
+  validators: CompiledValidators,
+  templates: Templates,
+  banner: string,
+): { testing: string; validate: string } {
   const schemas = new Schemas(ir);
   const examples = new Examples(ir, schemas);
   const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
@@ -26,7 +32,14 @@ export function emitTesting(ir: ApiIR, document: Obj, validators: CompiledValida
     path: op.path,
     parameters: op.parameters
       .filter((p) => p.in !== "cookie")
-      .map((p) => ({ name: p.name, in: p.in, type: scalarType(schemas, p.schema), items: itemType(schemas, p.schema), style: p.style, explode: p.explode })),
+      .map((p) => ({
+        name: p.name,
+        in: p.in,
+        type: scalarType(schemas, p.schema),
+        items: itemType(schemas, p.schema),
+        style: p.style,
+        explode: p.explode,
+      })),
     security: op.security.map((r) => r.schemes.map((s) => s.key).filter((key) => !mutualTls.has(key))),
     bodyTypes: op.requestBody?.content.map((m) => m.contentType) ?? [],
     responses: Object.fromEntries(op.responses.map((r) => [r.status, primaryMedia(r.content)?.contentType ?? null])),
@@ -34,7 +47,18 @@ export function emitTesting(ir: ApiIR, document: Obj, validators: CompiledValida
   }));
   const schemes = Object.fromEntries(
     ir.securitySchemes.flatMap((s) =>
-      s.type === "mutualTLS" ? [] : [[s.key, s.type === "apiKey" ? { type: s.type, in: s.in, name: s.name } : s.type === "http" ? { type: s.type, scheme: s.scheme.toLowerCase() } : { type: s.type }]],
+      s.type === "mutualTLS"
+        ? []
+        : [
+            [
+              s.key,
+              s.type === "apiKey"
+                ? { type: s.type, in: s.in, name: s.name }
+                : s.type === "http"
+                  ? { type: s.type, scheme: s.scheme.toLowerCase() }
+                  : { type: s.type },
+            ],
+          ],
     ),
   );
   const mockNames = mockTagProperties(ir.tags.map((t) => t.propertyName));
@@ -53,7 +77,10 @@ export function emitTesting(ir: ApiIR, document: Obj, validators: CompiledValida
       }),
     })),
   };
-  return { testing: templates.render("client/testing.ts.hbs", view), validate: templates.render("client/testing-validate.ts.hbs", { banner }) };
+  return {
+    testing: templates.render("client/testing.ts.hbs", view),
+    validate: templates.render("client/testing-validate.ts.hbs", { banner }),
+  };
 }
 
 /** The mock's own members; a tag with one of these names (SureVoIP's `calls`) gets a numbered property on the mock only. */
@@ -77,7 +104,9 @@ function scalarType(schemas: Schemas, schema: JsonSchema): string {
 
 function itemType(schemas: Schemas, schema: JsonSchema): string | undefined {
   const s = schemas.resolve(schema);
-  return typesOf(s)[0] === "array" && s.items !== null && typeof s.items === "object" ? scalarType(schemas, s.items as JsonSchema) : undefined;
+  return typesOf(s)[0] === "array" && s.items !== null && typeof s.items === "object"
+    ? scalarType(schemas, s.items as JsonSchema)
+    : undefined;
 }
 
 /**
@@ -89,11 +118,20 @@ function itemType(schemas: Schemas, schema: JsonSchema): string | undefined {
 function defaultAnswer(op: OperationIR, document: Obj, examples: Examples, validators: CompiledValidators) {
   const response = op.responses.find((r) => /^2/.test(r.status)) ?? op.responses[0];
   if (response === undefined) return undefined;
-  const status = /^\d{3}$/.test(response.status) ? Number(response.status) : response.status === "default" ? 200 : Number(response.status[0]) * 100;
+  const status = /^\d{3}$/.test(response.status)
+    ? Number(response.status)
+    : response.status === "default"
+      ? 200
+      : Number(response.status[0]) * 100;
   const media = primaryMedia(response.content);
   if (media === undefined) return { status };
   const given = specExample(document, op, response, media.contentType);
-  const body = given !== undefined ? given : media.schema === undefined ? undefined : examples.value(media.schema, "value", "response");
+  const body =
+    given !== undefined
+      ? given
+      : media.schema === undefined
+        ? undefined
+        : examples.value(media.schema, "value", "response");
   if (body === undefined || !isJsonType(media.contentType)) return { status };
   const problem = validators.check("response", op.id, response.status, body);
   return problem === undefined ? { status, body } : { status, invalid: problem };
@@ -101,7 +139,9 @@ function defaultAnswer(op: OperationIR, document: Obj, examples: Examples, valid
 
 function specExample(document: Obj, op: OperationIR, response: ResponseIR, contentType: string): unknown {
   const at = (value: unknown, ...keys: string[]): unknown => {
-    for (const key of keys) value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Obj)[key] : undefined;
+    for (const key of keys)
+      value =
+        value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Obj)[key] : undefined;
     return value;
   };
   const media = at(document, "paths", op.path, op.method, "responses", response.status, "content", contentType);

@@ -13,9 +13,14 @@ type Severity = "error" | "warn" | "off";
  * (Path templates are checked by validate/path-templates.ts whatever the
  * severity of apigen/path-params-match: a request to a wrong URL is never right.)
  */
-export async function readinessConfig(configFile = join(ROOT, "redocly.yaml")): Promise<{ plugins: ReturnType<typeof apigenPlugin>[]; rules: Record<string, Severity> }> {
+export async function readinessConfig(
+  configFile = join(ROOT, "redocly.yaml"),
+): Promise<{ plugins: ReturnType<typeof apigenPlugin>[]; rules: Record<string, Severity> }> {
   const text = await readFile(configFile, "utf8").catch(() => "");
-  const configured = ((parse(text) as { rules?: Record<string, unknown> } | null)?.rules ?? {}) as Record<string, unknown>;
+  const configured = ((parse(text) as { rules?: Record<string, unknown> } | null)?.rules ?? {}) as Record<
+    string,
+    unknown
+  >;
   const rules: Record<string, Severity> = {};
   for (const [name, fallback] of Object.entries(DEFAULT_SEVERITY)) {
     const id = `${PLUGIN_ID}/${name}`;

@@ -20,14 +20,20 @@ interface Ctx {
   location: Location;
   report(problem: { message: string; location?: Location }): void;
 }
-type Rule = () => Record<string, { leave?: (node: unknown, ctx: Ctx) => void; enter?: (node: unknown, ctx: Ctx) => void } | ((node: unknown, ctx: Ctx) => void)>;
+type Rule = () => Record<
+  string,
+  | { leave?: (node: unknown, ctx: Ctx) => void; enter?: (node: unknown, ctx: Ctx) => void }
+  | ((node: unknown, ctx: Ctx) => void)
+>;
 
-const obj = (value: unknown): Obj => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {});
+const obj = (value: unknown): Obj =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};
 
 function operations(root: Obj): { path: string; method: string; op: Obj }[] {
   const list: { path: string; method: string; op: Obj }[] = [];
   for (const [path, item] of Object.entries(obj(root.paths))) {
-    for (const method of METHODS) if (obj(item)[method] !== undefined) list.push({ path, method, op: obj(obj(item)[method]) });
+    for (const method of METHODS)
+      if (obj(item)[method] !== undefined) list.push({ path, method, op: obj(obj(item)[method]) });
   }
   return list;
 }
@@ -96,7 +102,8 @@ function withFix(message: string): string {
   const unused = /^Path parameter `(.+)` is not used in the path `(.+)`$/.exec(message);
   if (unused) return `${message}: add \`{${unused[1]}}\` to the path or remove the parameter`;
   const undeclared = /^The operation does not define the path parameter `\{([^{}]+)\}`/.exec(message);
-  if (undeclared) return `${message}: declare it under parameters with \`name: ${undeclared[1]}\`, \`in: path\` and \`required: true\``;
+  if (undeclared)
+    return `${message}: declare it under parameters with \`name: ${undeclared[1]}\`, \`in: path\` and \`required: true\``;
   return message;
 }
 
@@ -130,7 +137,10 @@ const enumUnique: Rule = () => ({
       values.forEach((value, index) => {
         const key = JSON.stringify(value);
         if (!seen.has(key)) return void seen.add(key);
-        ctx.report({ message: `the enum lists ${key} twice, which generated union types and docs repeat; remove the duplicate`, location: ctx.location.child(["enum", index]) });
+        ctx.report({
+          message: `the enum lists ${key} twice, which generated union types and docs repeat; remove the duplicate`,
+          location: ctx.location.child(["enum", index]),
+        });
       });
     },
   },

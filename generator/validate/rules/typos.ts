@@ -27,7 +27,11 @@ export interface Typo {
 const UNEXPECTED = /^Property `(.+)` is not expected here\.?$/;
 const ONE_OF = /^`(.+)` can be one of the following only: (.+?)\.?$/;
 
-export function typoIn(problem: NormalizedProblem, value: unknown, knownKeywords: ReadonlySet<string>): Typo | undefined {
+export function typoIn(
+  problem: NormalizedProblem,
+  value: unknown,
+  knownKeywords: ReadonlySet<string>,
+): Typo | undefined {
   if (problem.ruleId !== "struct") return undefined;
   const unexpected = UNEXPECTED.exec(problem.message);
   if (unexpected) {
@@ -42,7 +46,10 @@ export function typoIn(problem: NormalizedProblem, value: unknown, knownKeywords
     const keyword = oneOf[1]!;
     const allowed = [...oneOf[2]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
     const suggestion = typeof value === "string" ? closest(value, allowed) : undefined;
-    const fix = suggestion !== undefined ? `did you mean "${suggestion}"?` : `use one of ${allowed.map((a) => `"${a}"`).join(", ")}`;
+    const fix =
+      suggestion !== undefined
+        ? `did you mean "${suggestion}"?`
+        : `use one of ${allowed.map((a) => `"${a}"`).join(", ")}`;
     const what = value === undefined ? "this value" : typeof value === "string" ? `"${value}"` : JSON.stringify(value);
     return { message: `\`${keyword}\` cannot be ${what}; ${fix}`, onKey: false };
   }
@@ -71,7 +78,12 @@ export const TYPO_RULE = "typo";
  * message naming the fix); all other problems as they were. `document`: the
  * root document as parsed, to read the offending values from.
  */
-export function flagTypos(redocly: typeof import("@redocly/openapi-core"), rootFile: string, document: unknown, problems: NormalizedProblem[]): NormalizedProblem[] {
+export function flagTypos(
+  redocly: typeof import("@redocly/openapi-core"),
+  rootFile: string,
+  document: unknown,
+  problems: NormalizedProblem[],
+): NormalizedProblem[] {
   const known = knownKeywords(redocly);
   return problems.map((problem) => {
     const where = problem.location[0];

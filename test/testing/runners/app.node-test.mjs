@@ -8,16 +8,22 @@ import { createMock } from "@apigen/latitudesh/testing";
 
 /** The app function under test: opens a VPN session at a site chosen in a form. */
 async function openVpn(api, form) {
-  const created = await api.vpnSessions.postVpnSession({ body: { data: { type: "vpn_sessions", attributes: { site: form.site } } } });
+  const created = await api.vpnSessions.postVpnSession({
+    body: { data: { type: "vpn_sessions", attributes: { site: form.site } } },
+  });
   return created.data.attributes.user_name;
 }
 
 test("openVpn returns the user name the API answers", async () => {
   const mock = createMock();
-  mock.vpnSessions.postVpnSession.reply(201, { data: { id: "vpn_1", type: "vpn_sessions", attributes: { user_name: "alice" } } });
+  mock.vpnSessions.postVpnSession.reply(201, {
+    data: { id: "vpn_1", type: "vpn_sessions", attributes: { user_name: "alice" } },
+  });
   const api = createLatitudeshClient({ fetch: mock.fetch, auth: { Bearer: "t" } });
   assert.equal(await openVpn(api, { site: "SAO" }), "alice");
-  assert.deepEqual(mock.vpnSessions.postVpnSession.calls[0].body, { data: { type: "vpn_sessions", attributes: { site: "SAO" } } });
+  assert.deepEqual(mock.vpnSessions.postVpnSession.calls[0].body, {
+    data: { type: "vpn_sessions", attributes: { site: "SAO" } },
+  });
 });
 
 test("openVpn with a numeric site fails with a readable message", async () => {

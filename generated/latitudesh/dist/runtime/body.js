@@ -35,7 +35,8 @@ function formData(body, encoding) {
 }
 function appendPart(form, name, item, type) {
   if (item instanceof Blob) form.append(name, item);
-  else if (item instanceof Uint8Array || item instanceof ArrayBuffer) form.append(name, new Blob([item], { type: type ?? "application/octet-stream" }), name);
+  else if (item instanceof Uint8Array || item instanceof ArrayBuffer)
+    form.append(name, new Blob([item], { type: type ?? "application/octet-stream" }), name);
   else {
     const content = typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : text(item);
     if (type === void 0 || type.startsWith("text/plain")) form.append(name, content);

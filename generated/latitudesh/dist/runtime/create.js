@@ -27,7 +27,13 @@ function callable(state, op) {
   return Object.assign((input, call) => execute(state, op, input, call), {
     withResponse: async (input, call) => {
       const { data, response } = await answer(state, op, input, call);
-      return { data, response, status: response.status, headers: response.headers, requestId: requestIdOf(response.headers) };
+      return {
+        data,
+        response,
+        status: response.status,
+        headers: response.headers,
+        requestId: requestIdOf(response.headers)
+      };
     }
   });
 }
@@ -37,7 +43,14 @@ function rawClient(state, options) {
     baseUrl: state.baseUrl,
     querySerializer: (query) => serializeQuery(query, void 0),
     ...options.headers === void 0 ? {} : { headers: options.headers },
-    fetch: async (r) => follow(state, r.url, { ...state.init, method: r.method, headers: r.headers, body: r.body && await r.arrayBuffer(), signal: r.signal, redirect: "manual" })
+    fetch: async (r) => follow(state, r.url, {
+      ...state.init,
+      method: r.method,
+      headers: r.headers,
+      body: r.body && await r.arrayBuffer(),
+      signal: r.signal,
+      redirect: "manual"
+    })
   });
   if (state.middleware.length > 0) raw.use(...state.middleware);
   return raw;

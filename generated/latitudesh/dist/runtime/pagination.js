@@ -1,7 +1,8 @@
 import { answer } from "./execute.js";
 import { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 function at(value, path) {
-  for (const key of path) value = value !== null && typeof value === "object" ? value[key] : void 0;
+  for (const key of path)
+    value = value !== null && typeof value === "object" ? value[key] : void 0;
   return value;
 }
 function numeric(value) {
@@ -21,7 +22,8 @@ function nextLink(header, base) {
   for (const part of header.split(/,(?=\s*<)/)) {
     const target = /<([^>]*)>/.exec(part)?.[1];
     const rel = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(part)?.[1];
-    if (target !== void 0 && rel !== void 0 && rel.toLowerCase().split(/\s+/).includes("next")) return new URL(target, base).href;
+    if (target !== void 0 && rel !== void 0 && rel.toLowerCase().split(/\s+/).includes("next"))
+      return new URL(target, base).href;
   }
   return void 0;
 }
@@ -29,7 +31,9 @@ async function* pages(state, op, input, call) {
   const pg = op.pagination;
   if (pg.style === "link") return yield* linkPages(state, op, input, call);
   const query = { ...input?.params?.query };
-  let limit = numeric(pg.style === "page" ? pg.size === void 0 ? void 0 : query[pg.size] : pg.style === "cursor" ? void 0 : query[pg.limit]);
+  let limit = numeric(
+    pg.style === "page" ? pg.size === void 0 ? void 0 : query[pg.size] : pg.style === "cursor" ? void 0 : query[pg.limit]
+  );
   let received = 0;
   if (pg.style === "offset" || pg.style === void 0) query[pg.offset] = numeric(query[pg.offset]) ?? 0;
   if (pg.style === "page") query[pg.page] = numeric(query[pg.page]) ?? 1;

@@ -19,7 +19,9 @@ function finishRequest(state, op, draft, credentials, input, call, signal, targe
   if (p?.cookie !== void 0) draft.cookie += cookiePairs(p.cookie);
   if (call?.headers !== void 0) assignHeaders(headers, call.headers);
   if (draft.cookie !== "") headers.cookie = headers.cookie ? headers.cookie + draft.cookie : draft.cookie.slice(2);
-  for (const name in headers) if (/[^\t -~\x80-\xff]|^[\t ]|[\t ]$/.test(headers[name])) throw new UsageError(op.id, `invalid header ${name}`);
+  for (const name in headers)
+    if (/[^\t -~\x80-\xff]|^[\t ]|[\t ]$/.test(headers[name]))
+      throw new UsageError(op.id, `invalid header ${name}`);
   const init = { ...state.init, ...call?.fetchOptions, method: op.method, headers, redirect: "manual" };
   if (body !== void 0) init.body = body;
   if (body instanceof ReadableStream) init.duplex = "half";

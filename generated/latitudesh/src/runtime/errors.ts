@@ -7,7 +7,15 @@
 import type { ApiErrorOf } from "./types.js";
 
 /** Response headers that carry a request id, most specific first; the first present one is used. */
-export const REQUEST_ID_HEADERS: readonly string[] = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "x-amz-request-id", "x-github-request-id", "cf-ray"];
+export const REQUEST_ID_HEADERS: readonly string[] = [
+  "x-request-id",
+  "request-id",
+  "x-correlation-id",
+  "x-amzn-requestid",
+  "x-amz-request-id",
+  "x-github-request-id",
+  "cf-ray",
+];
 
 export function requestIdOf(headers: Headers): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
@@ -19,22 +27,40 @@ export function requestIdOf(headers: Headers): string | undefined {
 
 /** Where error bodies usually say what went wrong; the first string found is quoted in the message. */
 const MESSAGE_PATHS: readonly (readonly (string | number)[])[] = [
-  ["message"], ["error", "message"], ["error_description"], ["detail"], ["title"], ["errors", 0, "message"], ["errors", 0, "detail"], ["error"], ["error", "code"], ["code"],
+  ["message"],
+  ["error", "message"],
+  ["error_description"],
+  ["detail"],
+  ["title"],
+  ["errors", 0, "message"],
+  ["errors", 0, "detail"],
+  ["error"],
+  ["error", "code"],
+  ["code"],
 ];
 
 /** The server's own words from an error body, on one line and at most 200 characters. */
 export function serverMessage(body: unknown): string | undefined {
   let found: unknown;
-  if (typeof body === "string") found = /^\s*</.test(body) ? undefined : body; // an HTML error page says nothing useful
-  else for (const path of MESSAGE_PATHS) {
-    let value: unknown = body;
-    for (const key of path) value = value !== null && typeof value === "object" ? (value as Record<string | number, unknown>)[key] : undefined;
-    if ((typeof value === "string" && value.trim() !== "") || typeof value === "number") { found = value; break; }
-  }
+  if (typeof body === "string")
+    found = /^\s*</.test(body) ? undefined : body; // an HTML error page says nothing useful
+  else
+    for (const path of MESSAGE_PATHS) {
+      let value: unknown = body;
+      for (const key of path)
+        value =
+          value !== null && typeof value === "object" ? (value as Record<string | number, unknown>)[key] : undefined;
+      if ((typeof value === "string" && value.trim() !== "") || typeof value === "number") {
+        found = value;
+        break;
+      }
+    }
   if (found === undefined) return undefined;
   // Control characters are what this removes: a server message must not break the error's one line.
   // eslint-disable-next-line no-control-regex
-  const line = String(found).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+  const line = String(found)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+    .trim();
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
@@ -74,7 +100,8 @@ export class NetworkError extends Error {
   readonly operationId: string;
   override readonly cause: unknown;
   constructor(operationId: string, cause: unknown) {
-    const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+    const detail =
+      cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
     super(`${operationId} failed: network error (${detail})`, { cause });
     this.name = "NetworkError";
     this.operationId = operationId;
@@ -98,7 +125,10 @@ export class TimeoutError extends Error {
 /** The call was set up wrong (an invalid header, no credential where one is required): thrown before anything is sent, never retried. */
 export class UsageError extends Error {
   readonly kind = "usage" as const;
-  constructor(readonly operationId: string, problem: string) {
+  constructor(
+    readonly operationId: string,
+    problem: string,
+  ) {
     super(`${operationId} failed: ${problem}`);
     this.name = "UsageError";
   }
@@ -107,7 +137,11 @@ export class UsageError extends Error {
 /** A 2xx body that is not what the operation declares: malformed JSON, or HTML/text where JSON is declared. `cause` is the parse error. */
 export class ResponseParseError extends Error {
   readonly kind = "parse" as const;
-  constructor(readonly operationId: string, readonly status: number, cause: unknown) {
+  constructor(
+    readonly operationId: string,
+    readonly status: number,
+    cause: unknown,
+  ) {
     super(`${operationId} failed: HTTP ${status} body is not JSON`, { cause });
     this.name = "ResponseParseError";
   }
@@ -116,12 +150,18 @@ export class ResponseParseError extends Error {
 /** The response body grew past `maxResponseBytes` (counted as decoded, so a gzip bomb stops early); the read was aborted. */
 export class ResponseTooLargeError extends Error {
   readonly kind = "too-large" as const;
-  constructor(readonly operationId: string, readonly maxResponseBytes: number) {
+  constructor(
+    readonly operationId: string,
+    readonly maxResponseBytes: number,
+  ) {
     super(`${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`);
     this.name = "ResponseTooLargeError";
   }
 }
 
-export function isApiError<Ops, K extends keyof Ops & string>(error: unknown, operationId: K): error is ApiErrorOf<Ops[K]> {
+export function isApiError<Ops, K extends keyof Ops & string>(
+  error: unknown,
+  operationId: K,
+): error is ApiErrorOf<Ops[K]> {
   return error instanceof ApiError && error.operationId === operationId;
 }

@@ -17,12 +17,23 @@ export interface Answer {
   readonly response: Response;
 }
 
-export async function execute(state: State, op: Bound, input: Input | undefined, call: CallOptions | undefined): Promise<unknown> {
+export async function execute(
+  state: State,
+  op: Bound,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+): Promise<unknown> {
   return (await answer(state, op, input, call)).data;
 }
 
 /** `target`: a full URL replacing the operation's path and query (a next-page link). */
-export async function answer(state: State, op: Bound, input: Input | undefined, call: CallOptions | undefined, target?: string): Promise<Answer> {
+export async function answer(
+  state: State,
+  op: Bound,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+  target?: string,
+): Promise<Answer> {
   // The budget starts first so token providers and middleware count against it too.
   const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
   const signal = deadline.signal;
@@ -31,11 +42,15 @@ export async function answer(state: State, op: Bound, input: Input | undefined, 
     if (state.validate !== undefined) validateRequest(state.validate, op.id, input, state.headers);
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await providedCredentials(op, signal));
-    if (credentials === undefined && op.auth.length > 0 && !op.anonymous) throw new UsageError(op.id, "no credential (auth returned none)");
+    if (credentials === undefined && op.auth.length > 0 && !op.anonymous)
+      throw new UsageError(op.id, "no credential (auth returned none)");
     const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal, target);
     const retry = callRetry(state.retry, call?.retry);
     // Middleware is user code that may never settle: the call's signal interrupts it.
-    const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await abortable(withMiddleware(state, op, url, init, input, retry), signal);
+    const response =
+      state.middleware.length === 0
+        ? await send(state, op, url, init, retry)
+        : await abortable(withMiddleware(state, op, url, init, input, retry), signal);
     const data = await readResult(op, response, call?.maxResponseBytes ?? state.maxResponseBytes, call?.stream);
     if (state.validate !== undefined) validateResponse(state.validate, op.id, response.status, data);
     return { data, response };

@@ -1,5 +1,14 @@
 import { createRuntime } from "./create.js";
-import { ApiError, isApiError, NetworkError, REQUEST_ID_HEADERS, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError } from "./errors.js";
+import {
+  ApiError,
+  isApiError,
+  NetworkError,
+  REQUEST_ID_HEADERS,
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError
+} from "./errors.js";
 import { DEFAULT_TIMEOUT_MS } from "./state.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 import { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";

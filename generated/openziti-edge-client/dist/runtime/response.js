@@ -7,7 +7,8 @@ function hasBody(op, status) {
 }
 async function readResult(op, response, maxBytes, stream) {
   const ok = response.status >= 200 && response.status < 300;
-  if (ok && op.binaryResponse && hasBody(op, response.status)) return stream === true ? response.body : await readBlob(op, response, maxBytes);
+  if (ok && op.binaryResponse && hasBody(op, response.status))
+    return stream === true ? response.body : await readBlob(op, response, maxBytes);
   let data;
   if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes);
   else discard(response);

@@ -23,7 +23,12 @@ function clientState(definition, options) {
     mwOptions: void 0,
     credentialHeaders: carriers.headers,
     credentialQuery: carriers.query,
-    log: createLog(options.logger, options.logLevel, [...carriers.headers, ...options.redactHeaders ?? []], carriers.query),
+    log: createLog(
+      options.logger,
+      options.logLevel,
+      [...carriers.headers, ...options.redactHeaders ?? []],
+      carriers.query
+    ),
     validate: validationOptions(options.validate)
   };
 }

@@ -57,7 +57,7 @@ type ContentOf<R> = R extends {
 } ? ValueOf<C> : undefined;
 type SuccessKeys<R> = Extract<keyof R, SuccessKey>;
 type DeclaredCodes<R> = Extract<keyof R, number>;
-type DeclaredRanges<R> = keyof R extends infer K ? (K extends `${infer H extends number}XX` ? StatusRange<H> : never) : never;
+type DeclaredRanges<R> = keyof R extends infer K ? K extends `${infer H extends number}XX` ? StatusRange<H> : never : never;
 type ErrorKeys<R> = Exclude<keyof R, SuccessKey>;
 type StatusOfKey<K, R> = K extends number ? K : K extends `${infer H extends number}XX` ? Exclude<StatusRange<H>, DeclaredCodes<R>> : Exclude<ErrorStatus, DeclaredCodes<R> | DeclaredRanges<R>>;
 type Undeclared<R> = "default" extends keyof R ? never : Exclude<ErrorStatus, DeclaredCodes<R> | DeclaredRanges<R>>;

@@ -45,7 +45,10 @@ export function encodeBody(
  * become repeated parts, bytes and files file parts, objects JSON text, and a part's media type
  * from the spec's `encoding` is kept.
  */
-function formData(body: object, encoding: Readonly<Record<string, { readonly contentType?: string }>> | undefined): FormData {
+function formData(
+  body: object,
+  encoding: Readonly<Record<string, { readonly contentType?: string }>> | undefined,
+): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(body)) {
     const type = encoding?.[name]?.contentType;
@@ -58,7 +61,8 @@ function formData(body: object, encoding: Readonly<Record<string, { readonly con
 
 function appendPart(form: FormData, name: string, item: unknown, type: string | undefined): void {
   if (item instanceof Blob) form.append(name, item);
-  else if (item instanceof Uint8Array || item instanceof ArrayBuffer) form.append(name, new Blob([item as BlobPart], { type: type ?? "application/octet-stream" }), name);
+  else if (item instanceof Uint8Array || item instanceof ArrayBuffer)
+    form.append(name, new Blob([item as BlobPart], { type: type ?? "application/octet-stream" }), name);
   else {
     // FormData gives every Blob part a file name, so a part keeps plain text (JSON for objects)
     // unless the spec's `encoding` asks for a media type.

@@ -24,12 +24,50 @@
  */
 export type { Client, Middleware } from "openapi-fetch";
 export { createRuntime } from "./create.js";
-export type { ApiDefinition, HttpMethod, OperationMeta, PaginationMeta, PathStyle, QueryStyle, SecuritySchemeDef, ServerDef } from "./definition.js";
-export { ApiError, isApiError, NetworkError, REQUEST_ID_HEADERS, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError } from "./errors.js";
-export type { CallOptions, ClientOptions, Credential, FetchInit, Logger, LogLevel, RetryOptions, ServerChoice } from "./options.js";
+export type {
+  ApiDefinition,
+  HttpMethod,
+  OperationMeta,
+  PaginationMeta,
+  PathStyle,
+  QueryStyle,
+  SecuritySchemeDef,
+  ServerDef,
+} from "./definition.js";
+export {
+  ApiError,
+  isApiError,
+  NetworkError,
+  REQUEST_ID_HEADERS,
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError,
+} from "./errors.js";
+export type {
+  CallOptions,
+  ClientOptions,
+  Credential,
+  FetchInit,
+  Logger,
+  LogLevel,
+  RetryOptions,
+  ServerChoice,
+} from "./options.js";
 export { DEFAULT_TIMEOUT_MS } from "./state.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 export { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 export { DEFAULT_RETRY, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
-export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime, TypedHeaders, WithResponse } from "./types.js";
+export type {
+  ApiErrorGuard,
+  ApiErrorOf,
+  Operation,
+  OperationArgs,
+  OperationParams,
+  PaginatedOperation,
+  ResponseData,
+  Runtime,
+  TypedHeaders,
+  WithResponse,
+} from "./types.js";
 export type { ValidateOptions, ValidationMode, Validators } from "./validate.js";

@@ -13,7 +13,8 @@ function hasBody(op: Bound, status: number): boolean {
 /** `stream`: for a file answer, hand over the body stream instead of reading it into a Blob. */
 export async function readResult(op: Bound, response: Response, maxBytes: number, stream?: boolean): Promise<unknown> {
   const ok = response.status >= 200 && response.status < 300;
-  if (ok && op.binaryResponse && hasBody(op, response.status)) return stream === true ? response.body : await readBlob(op, response, maxBytes);
+  if (ok && op.binaryResponse && hasBody(op, response.status))
+    return stream === true ? response.body : await readBlob(op, response, maxBytes);
   let data: unknown;
   if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes);
   else discard(response);

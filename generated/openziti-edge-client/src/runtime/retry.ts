@@ -10,19 +10,34 @@ import { discard, follow } from "./transport.js";
 
 /** A complete retry policy: RetryOptions with every field decided. */
 export interface RetryPolicy {
-  readonly attempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number;
-  readonly maxElapsedMs: number; readonly retryNonIdempotent: boolean; readonly statuses: readonly number[];
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxElapsedMs: number;
+  readonly retryNonIdempotent: boolean;
+  readonly statuses: readonly number[];
 }
 
 /** What the client does when no `retry` option is given (documented in each package's docs). */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000, maxElapsedMs: 30000, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 3,
+  baseDelayMs: 200,
+  maxDelayMs: 5000,
+  maxElapsedMs: 30000,
+  retryNonIdempotent: false,
+  statuses: [429, 500, 502, 503, 504],
+};
 /** Methods retried without `retryNonIdempotent`: repeating them cannot act twice. */
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 
 function mergeRetry(base: RetryPolicy, o: RetryOptions): RetryPolicy {
   return {
-    attempts: o.attempts ?? base.attempts, baseDelayMs: o.baseDelayMs ?? base.baseDelayMs, maxDelayMs: o.maxDelayMs ?? base.maxDelayMs,
-    maxElapsedMs: o.maxElapsedMs ?? base.maxElapsedMs, retryNonIdempotent: o.retryNonIdempotent ?? base.retryNonIdempotent, statuses: o.statuses ?? base.statuses,
+    attempts: o.attempts ?? base.attempts,
+    baseDelayMs: o.baseDelayMs ?? base.baseDelayMs,
+    maxDelayMs: o.maxDelayMs ?? base.maxDelayMs,
+    maxElapsedMs: o.maxElapsedMs ?? base.maxElapsedMs,
+    retryNonIdempotent: o.retryNonIdempotent ?? base.retryNonIdempotent,
+    statuses: o.statuses ?? base.statuses,
   };
 }
 
@@ -38,9 +53,18 @@ export function callRetry(client: RetryPolicy | null, option: RetryOptions | fal
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal === undefined) { setTimeout(resolve, ms); return; }
-    const onAbort = (): void => { clearTimeout(timer); reject(signal.reason); };
-    const timer = setTimeout(() => { signal.removeEventListener("abort", onAbort); resolve(); }, ms);
+    if (signal === undefined) {
+      setTimeout(resolve, ms);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
     signal.addEventListener("abort", onAbort, { once: true });
   });
 }
@@ -70,7 +94,15 @@ async function attempt(state: State, op: Bound, url: string, init: RequestInit):
     if (init.signal?.aborted) throw init.signal.reason;
     if (isValidationError(error)) throw error; // a test mock refusing the request: retrying cannot help
     // The cause may quote the URL (an apiKey query) or a header: keep it, redacted.
-    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery))) };
+    return {
+      failure:
+        error instanceof NetworkError
+          ? error
+          : new NetworkError(
+              op.id,
+              redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery)),
+            ),
+    };
   }
 }
 
@@ -80,15 +112,27 @@ function settle(outcome: Outcome): Response {
 }
 
 /** Attempts with exponential backoff + full jitter; returns the final response, throws NetworkError/aborts. */
-export async function send(state: State, op: Bound, url: string, init: RequestInit, retry: RetryPolicy | null): Promise<Response> {
+export async function send(
+  state: State,
+  op: Bound,
+  url: string,
+  init: RequestInit,
+  retry: RetryPolicy | null,
+): Promise<Response> {
   const signal = init.signal ?? undefined;
-  const max = retry === null || (!op.idempotent && !retry.retryNonIdempotent) || init.body instanceof ReadableStream ? 1 : retry.attempts;
+  const max =
+    retry === null || (!op.idempotent && !retry.retryNonIdempotent) || init.body instanceof ReadableStream
+      ? 1
+      : retry.attempts;
   const started = Date.now();
   const log = state.log;
   for (let n = 1; ; n++) {
     const attemptStarted = log === undefined ? 0 : Date.now();
     const outcome = await attempt(state, op, url, init);
-    const final = n >= max || retry === null || (outcome.response !== undefined && !retry.statuses.includes(outcome.response.status));
+    const final =
+      n >= max ||
+      retry === null ||
+      (outcome.response !== undefined && !retry.statuses.includes(outcome.response.status));
     const delay = final || retry === null ? 0 : backoff(retry, n, outcome.response);
     const givesUp = final || retry === null || Date.now() - started + delay > retry.maxElapsedMs;
     if (log !== undefined) logAttempt(log, op, url, init, n, attemptStarted, outcome, givesUp ? undefined : delay);
@@ -98,10 +142,25 @@ export async function send(state: State, op: Bound, url: string, init: RequestIn
   }
 }
 
-function logAttempt(log: Log, op: Bound, url: string, init: RequestInit, n: number, started: number, outcome: Outcome, retryInMs: number | undefined): void {
+function logAttempt(
+  log: Log,
+  op: Bound,
+  url: string,
+  init: RequestInit,
+  n: number,
+  started: number,
+  outcome: Outcome,
+  retryInMs: number | undefined,
+): void {
   log.attempt({
-    operationId: op.id, method: op.method, url, attempt: n, durationMs: Date.now() - started,
-    ...(outcome.response === undefined ? { error: (outcome.failure as Error).message } : { status: outcome.response.status }),
+    operationId: op.id,
+    method: op.method,
+    url,
+    attempt: n,
+    durationMs: Date.now() - started,
+    ...(outcome.response === undefined
+      ? { error: (outcome.failure as Error).message }
+      : { status: outcome.response.status }),
     ...(retryInMs === undefined ? {} : { retryInMs }),
     headers: initHeaders(init),
   });

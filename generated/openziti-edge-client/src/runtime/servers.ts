@@ -6,7 +6,9 @@ import type { ClientOptions } from "./options.js";
 export function resolveBaseUrl(definition: ApiDefinition, options: ClientOptions): string {
   const url = (options.baseUrl ?? specServerUrl(definition, options)).replace(/\/+$/, "");
   // Relative bases only work where there is a document to resolve against; fail early otherwise.
-  try { new URL(url, (globalThis as { location?: { href: string } }).location?.href); } catch {
+  try {
+    new URL(url, (globalThis as { location?: { href: string } }).location?.href);
+  } catch {
     throw new Error(`base URL ${JSON.stringify(url)} is not absolute: pass options.baseUrl`);
   }
   return url;
@@ -16,17 +18,21 @@ function specServerUrl(definition: ApiDefinition, options: ClientOptions): strin
   const index = options.server?.index ?? 0;
   const server = definition.servers[index];
   if (server === undefined) {
-    if (definition.servers.length > 0 || index !== 0) throw new Error(`server index ${index} out of range (${definition.servers.length} servers)`);
+    if (definition.servers.length > 0 || index !== 0)
+      throw new Error(`server index ${index} out of range (${definition.servers.length} servers)`);
     throw new Error("the API defines no servers: pass options.baseUrl");
   }
   const given = options.server?.variables ?? {};
-  for (const name in given) if (!(name in server.variables)) throw new Error(`server ${server.url} has no variable "${name}"`);
+  for (const name in given)
+    if (!(name in server.variables)) throw new Error(`server ${server.url} has no variable "${name}"`);
   return server.url.replace(/\{([^}]+)\}/g, (match, name: string) => {
     const variable = server.variables[name];
     if (variable === undefined) return match;
     const value = given[name] ?? variable.default;
     if (variable.enum && !variable.enum.includes(value)) {
-      throw new Error(`server variable "${name}" must be one of ${variable.enum.map((v) => JSON.stringify(v)).join(", ")}; got ${JSON.stringify(value)}`);
+      throw new Error(
+        `server variable "${name}" must be one of ${variable.enum.map((v) => JSON.stringify(v)).join(", ")}; got ${JSON.stringify(value)}`,
+      );
     }
     return value;
   });

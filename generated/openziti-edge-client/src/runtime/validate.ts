@@ -9,7 +9,11 @@ export type ValidationMode = "throw" | "warn" | "off";
 /** What `validators` from a package's "./validate" entry does; the runtime only calls it. */
 export interface Validators {
   /** Checks `{ params, body }` as the caller passed it; returns the first mismatch (a ValidationError) or undefined. */
-  request(operationId: string, input: { params?: object | undefined; body?: unknown }, headers: Readonly<Record<string, string>>): Error | undefined;
+  request(
+    operationId: string,
+    input: { params?: object | undefined; body?: unknown },
+    headers: Readonly<Record<string, string>>,
+  ): Error | undefined;
   /** Checks a parsed 2xx body against the operation's declared schema for `status`. */
   response(operationId: string, status: number, body: unknown): Error | undefined;
 }
@@ -25,8 +29,12 @@ export interface ValidateOptions {
 
 /** The options when some check is on; undefined (nothing to do per call) otherwise. */
 export function validationOptions(options: ValidateOptions | undefined): ValidateOptions | undefined {
-  if (options === undefined || ((options.request ?? "off") === "off" && (options.response ?? "off") === "off")) return undefined;
-  if (typeof options.validators?.request !== "function") throw new Error('validate: pass the package\'s validators, e.g. import { validators } from "@apigen/<provider>/validate"');
+  if (options === undefined || ((options.request ?? "off") === "off" && (options.response ?? "off") === "off"))
+    return undefined;
+  if (typeof options.validators?.request !== "function")
+    throw new Error(
+      'validate: pass the package\'s validators, e.g. import { validators } from "@apigen/<provider>/validate"',
+    );
   return options;
 }
 
@@ -41,7 +49,12 @@ function report(mode: ValidationMode | undefined, error: Error | undefined): voi
   console.warn(error.message);
 }
 
-export function validateRequest(v: ValidateOptions, operationId: string, input: { params?: object | undefined; body?: unknown } | undefined, headers: Readonly<Record<string, string>>): void {
+export function validateRequest(
+  v: ValidateOptions,
+  operationId: string,
+  input: { params?: object | undefined; body?: unknown } | undefined,
+  headers: Readonly<Record<string, string>>,
+): void {
   if ((v.request ?? "off") !== "off") report(v.request, v.validators.request(operationId, input ?? {}, headers));
 }
 

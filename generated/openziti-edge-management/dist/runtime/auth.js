@@ -31,7 +31,13 @@ function credentialPart(opId, key, scheme, credential) {
   if (typeof credential === "function") return { place, name, prefix, value: void 0, provider: credential };
   if (typeof credential === "string") return { place, name, prefix, value: prefix + credential, provider: void 0 };
   if (prefix !== "Basic ") throw new TypeError(`${opId}: credential for "${key}" must be a string or a provider`);
-  return { place, name, prefix, value: prefix + base64(`${credential.username}:${credential.password}`), provider: void 0 };
+  return {
+    place,
+    name,
+    prefix,
+    value: prefix + base64(`${credential.username}:${credential.password}`),
+    provider: void 0
+  };
 }
 function base64(text) {
   let binary = "";
@@ -57,7 +63,8 @@ async function resolveAuth(alternatives) {
 function applyCredentials(credentials, target) {
   for (const c of credentials) {
     if (c.place === "header") target.headers[c.name] = c.value;
-    else if (c.place === "query") target.query += `${target.query ? "&" : ""}${encodeURIComponent(c.name)}=${encodeURIComponent(c.value)}`;
+    else if (c.place === "query")
+      target.query += `${target.query ? "&" : ""}${encodeURIComponent(c.name)}=${encodeURIComponent(c.value)}`;
     else target.cookie += `; ${c.name}=${c.value}`;
   }
 }

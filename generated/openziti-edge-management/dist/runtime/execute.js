@@ -17,7 +17,8 @@ async function answer(state, op, input, call, target) {
     if (state.validate !== void 0) validateRequest(state.validate, op.id, input, state.headers);
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? void 0 : await providedCredentials(op, signal));
-    if (credentials === void 0 && op.auth.length > 0 && !op.anonymous) throw new UsageError(op.id, "no credential (auth returned none)");
+    if (credentials === void 0 && op.auth.length > 0 && !op.anonymous)
+      throw new UsageError(op.id, "no credential (auth returned none)");
     const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal, target);
     const retry = callRetry(state.retry, call?.retry);
     const response = state.middleware.length === 0 ? await send(state, op, url, init, retry) : await abortable(withMiddleware(state, op, url, init, input, retry), signal);

@@ -15,7 +15,13 @@ async function withMiddleware(state, op, url, init, input, retry) {
   const body = request === original ? init.body ?? null : request.body === null ? null : await request.arrayBuffer();
   let response;
   try {
-    response = await send(state, op, request.url, { ...init, method: request.method, headers: request.headers, body }, retry);
+    response = await send(
+      state,
+      op,
+      request.url,
+      { ...init, method: request.method, headers: request.headers, body },
+      retry
+    );
   } catch (thrown) {
     response = await onError(state.middleware, request, classify(thrown, init.signal), context);
   }

@@ -3,7 +3,14 @@ import { initHeaders } from "./log.js";
 import { isValidationError } from "./validate.js";
 import { redactError, secretsIn } from "./redact.js";
 import { discard, follow } from "./transport.js";
-const DEFAULT_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5e3, maxElapsedMs: 3e4, retryNonIdempotent: false, statuses: [429, 500, 502, 503, 504] };
+const DEFAULT_RETRY = {
+  attempts: 3,
+  baseDelayMs: 200,
+  maxDelayMs: 5e3,
+  maxElapsedMs: 3e4,
+  retryNonIdempotent: false,
+  statuses: [429, 500, 502, 503, 504]
+};
 const IDEMPOTENT_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 function mergeRetry(base, o) {
   return {
@@ -55,7 +62,12 @@ async function attempt(state, op, url, init) {
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason;
     if (isValidationError(error)) throw error;
-    return { failure: error instanceof NetworkError ? error : new NetworkError(op.id, redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery))) };
+    return {
+      failure: error instanceof NetworkError ? error : new NetworkError(
+        op.id,
+        redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery))
+      )
+    };
   }
 }
 function settle(outcome) {

@@ -1,6 +1,10 @@
 function validationOptions(options) {
-  if (options === void 0 || (options.request ?? "off") === "off" && (options.response ?? "off") === "off") return void 0;
-  if (typeof options.validators?.request !== "function") throw new Error(`validate: pass the package's validators, e.g. import { validators } from "@apigen/<provider>/validate"`);
+  if (options === void 0 || (options.request ?? "off") === "off" && (options.response ?? "off") === "off")
+    return void 0;
+  if (typeof options.validators?.request !== "function")
+    throw new Error(
+      `validate: pass the package's validators, e.g. import { validators } from "@apigen/<provider>/validate"`
+    );
   return options;
 }
 function isValidationError(error) {

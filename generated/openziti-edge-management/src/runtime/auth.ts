@@ -9,8 +9,18 @@ import type { ClientOptions, Credential } from "./options.js";
 type Provider = () => string | null | undefined | Promise<string | null | undefined>;
 export type Place = "header" | "query" | "cookie";
 /** A credential ready to apply; `value` already carries any "Bearer "/"Basic " prefix. */
-export interface AppliedCredential { readonly place: Place; readonly name: string; readonly value: string }
-export interface CredentialPart { readonly place: Place; readonly name: string; readonly prefix: string; readonly value: string | undefined; readonly provider: Provider | undefined }
+export interface AppliedCredential {
+  readonly place: Place;
+  readonly name: string;
+  readonly value: string;
+}
+export interface CredentialPart {
+  readonly place: Place;
+  readonly name: string;
+  readonly prefix: string;
+  readonly value: string | undefined;
+  readonly provider: Provider | undefined;
+}
 
 export interface BoundAuth {
   /** Set when the first usable alternative is all static: applied without awaiting anything. */
@@ -36,13 +46,17 @@ export function bindAuth(definition: ApiDefinition, auth: ClientOptions["auth"],
   }
   const first = alternatives[0];
   return {
-    staticAuth: first?.every((p) => p.value !== undefined) ? first.map((p) => ({ place: p.place, name: p.name, value: p.value as string })) : undefined,
+    staticAuth: first?.every((p) => p.value !== undefined)
+      ? first.map((p) => ({ place: p.place, name: p.name, value: p.value as string }))
+      : undefined,
     auth: alternatives,
   };
 }
 
 function credentialPart(opId: string, key: string, scheme: SecuritySchemeDef, credential: Credential): CredentialPart {
-  let place: Place = "header", name = "authorization", prefix = "Bearer ";
+  let place: Place = "header",
+    name = "authorization",
+    prefix = "Bearer ";
   if (scheme.type === "apiKey") {
     place = scheme.in === "query" ? "query" : scheme.in === "cookie" ? "cookie" : "header";
     name = place === "header" ? scheme.name.toLowerCase() : scheme.name;
@@ -54,7 +68,13 @@ function credentialPart(opId: string, key: string, scheme: SecuritySchemeDef, cr
   if (typeof credential === "function") return { place, name, prefix, value: undefined, provider: credential };
   if (typeof credential === "string") return { place, name, prefix, value: prefix + credential, provider: undefined };
   if (prefix !== "Basic ") throw new TypeError(`${opId}: credential for "${key}" must be a string or a provider`);
-  return { place, name, prefix, value: prefix + base64(`${credential.username}:${credential.password}`), provider: undefined };
+  return {
+    place,
+    name,
+    prefix,
+    value: prefix + base64(`${credential.username}:${credential.password}`),
+    provider: undefined,
+  };
 }
 
 function base64(text: string): string {
@@ -64,7 +84,9 @@ function base64(text: string): string {
 }
 
 /** First alternative whose every credential is available (providers returning undefined, null or "" are not). */
-export async function resolveAuth(alternatives: readonly (readonly CredentialPart[])[]): Promise<AppliedCredential[] | undefined> {
+export async function resolveAuth(
+  alternatives: readonly (readonly CredentialPart[])[],
+): Promise<AppliedCredential[] | undefined> {
   next: for (const parts of alternatives) {
     const applied: AppliedCredential[] = [];
     for (const part of parts) {
@@ -91,7 +113,8 @@ export interface CredentialTarget {
 export function applyCredentials(credentials: readonly AppliedCredential[], target: CredentialTarget): void {
   for (const c of credentials) {
     if (c.place === "header") target.headers[c.name] = c.value;
-    else if (c.place === "query") target.query += `${target.query ? "&" : ""}${encodeURIComponent(c.name)}=${encodeURIComponent(c.value)}`;
+    else if (c.place === "query")
+      target.query += `${target.query ? "&" : ""}${encodeURIComponent(c.name)}=${encodeURIComponent(c.value)}`;
     else target.cookie += `; ${c.name}=${c.value}`;
   }
 }

@@ -71,5 +71,7 @@ export function createLog(
 
 /** The headers of an init, for the debug record (redacted when logged). */
 export function initHeaders(init: RequestInit): Readonly<Record<string, string>> {
-  return init.headers instanceof Headers ? Object.fromEntries(init.headers) : ((init.headers ?? {}) as Record<string, string>);
+  return init.headers instanceof Headers
+    ? Object.fromEntries(init.headers)
+    : ((init.headers ?? {}) as Record<string, string>);
 }

@@ -21,7 +21,8 @@ import type { Bound, Input, State } from "./state.js";
 type Query = Record<string, unknown>;
 
 function at(value: unknown, path: readonly string[]): unknown {
-  for (const key of path) value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
   return value;
 }
 
@@ -46,16 +47,30 @@ export function nextLink(header: string | null, base: string): string | undefine
   for (const part of header.split(/,(?=\s*<)/)) {
     const target = /<([^>]*)>/.exec(part)?.[1];
     const rel = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(part)?.[1];
-    if (target !== undefined && rel !== undefined && rel.toLowerCase().split(/\s+/).includes("next")) return new URL(target, base).href;
+    if (target !== undefined && rel !== undefined && rel.toLowerCase().split(/\s+/).includes("next"))
+      return new URL(target, base).href;
   }
   return undefined;
 }
 
-export async function* pages(state: State, op: Bound, input: Input | undefined, call: CallOptions | undefined): AsyncGenerator<unknown, void, undefined> {
+export async function* pages(
+  state: State,
+  op: Bound,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+): AsyncGenerator<unknown, void, undefined> {
   const pg = op.pagination as PaginationMeta;
   if (pg.style === "link") return yield* linkPages(state, op, input, call);
   const query: Query = { ...input?.params?.query };
-  let limit = numeric(pg.style === "page" ? (pg.size === undefined ? undefined : query[pg.size]) : pg.style === "cursor" ? undefined : query[pg.limit]);
+  let limit = numeric(
+    pg.style === "page"
+      ? pg.size === undefined
+        ? undefined
+        : query[pg.size]
+      : pg.style === "cursor"
+        ? undefined
+        : query[pg.limit],
+  );
   let received = 0;
   if (pg.style === "offset" || pg.style === undefined) query[pg.offset] = numeric(query[pg.offset]) ?? 0;
   if (pg.style === "page") query[pg.page] = numeric(query[pg.page]) ?? 1;
@@ -92,7 +107,12 @@ export async function* pages(state: State, op: Bound, input: Input | undefined, 
   }
 }
 
-async function* linkPages(state: State, op: Bound, input: Input | undefined, call: CallOptions | undefined): AsyncGenerator<unknown, void, undefined> {
+async function* linkPages(
+  state: State,
+  op: Bound,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+): AsyncGenerator<unknown, void, undefined> {
   let result = await answer(state, op, input, call);
   const origin = new URL(result.response.url || state.baseUrl).origin;
   const seen = new Set<string>();
@@ -111,7 +131,12 @@ async function* linkPages(state: State, op: Bound, input: Input | undefined, cal
   }
 }
 
-export async function* items(state: State, op: Bound, input: Input | undefined, call: CallOptions | undefined): AsyncGenerator<unknown, void, undefined> {
+export async function* items(
+  state: State,
+  op: Bound,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+): AsyncGenerator<unknown, void, undefined> {
   const path = (op.pagination as PaginationMeta).items;
   for await (const page of pages(state, op, input, call)) {
     const list = at(page, path);

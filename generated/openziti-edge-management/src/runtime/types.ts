@@ -14,13 +14,17 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type ValueOf<T> = [keyof T] extends [never] ? undefined : T[keyof T];
 
 type ParamsPart<Op> = Op extends { parameters: infer P }
-  ? [RequiredKeys<P>] extends [never] ? { params?: P | undefined } : { params: P }
+  ? [RequiredKeys<P>] extends [never]
+    ? { params?: P | undefined }
+    : { params: P }
   : { params?: never };
 type BodyContent<B> = B extends { content: infer C } ? ValueOf<C> : never;
 type BodyPart<Op> = Op extends { requestBody: infer B }
   ? { body: BodyContent<B> }
   : Op extends { requestBody?: infer B }
-    ? [NonNullable<B>] extends [never] ? { body?: never } : { body?: BodyContent<NonNullable<B>> | undefined }
+    ? [NonNullable<B>] extends [never]
+      ? { body?: never }
+      : { body?: BodyContent<NonNullable<B>> | undefined }
     : { body?: never };
 
 /** First argument of an operation: `{ params?: { path, query, header, cookie }, body? }`. */
@@ -40,7 +44,11 @@ type Responses<Op> = Op extends { responses: infer R } ? R : {};
 type ContentOf<R> = R extends { content: infer C } ? ValueOf<C> : undefined;
 type SuccessKeys<R> = Extract<keyof R, SuccessKey>;
 type DeclaredCodes<R> = Extract<keyof R, number>;
-type DeclaredRanges<R> = keyof R extends infer K ? (K extends `${infer H extends number}XX` ? StatusRange<H> : never) : never;
+type DeclaredRanges<R> = keyof R extends infer K
+  ? K extends `${infer H extends number}XX`
+    ? StatusRange<H>
+    : never
+  : never;
 type ErrorKeys<R> = Exclude<keyof R, SuccessKey>;
 // "4XX" covers the 4xx codes not declared on their own; "default" covers every error status left.
 type StatusOfKey<K, R> = K extends number
@@ -67,12 +75,18 @@ export type ResponseData<Op> = [SuccessKeys<Responses<Op>>] extends [never]
  * narrows to exactly the 404 body; statuses the spec does not declare have `body: unknown`.
  */
 export type ApiErrorOf<Op> =
-  | { [K in ErrorKeys<Responses<Op>>]: ErrorMember<StatusOfKey<K, Responses<Op>>, ContentOf<Responses<Op>[K]>> }[ErrorKeys<Responses<Op>>]
+  | {
+      [K in ErrorKeys<Responses<Op>>]: ErrorMember<StatusOfKey<K, Responses<Op>>, ContentOf<Responses<Op>[K]>>;
+    }[ErrorKeys<Responses<Op>>]
   | ErrorMember<Undeclared<Responses<Op>>, UndeclaredBody<Responses<Op>>>;
 
 type SuccessStatus<R> = { [K in SuccessKeys<R>]: K extends number ? K : StatusRange<2> }[SuccessKeys<R>];
-type HeadersOf<R> = R extends { headers: infer H } ? Extract<keyof { [K in keyof H as string extends K ? never : K]: H[K] }, string> : never;
-type ResponseHeaderName<Op> = { [K in SuccessKeys<Responses<Op>>]: HeadersOf<Responses<Op>[K]> }[SuccessKeys<Responses<Op>>];
+type HeadersOf<R> = R extends { headers: infer H }
+  ? Extract<keyof { [K in keyof H as string extends K ? never : K]: H[K] }, string>
+  : never;
+type ResponseHeaderName<Op> = { [K in SuccessKeys<Responses<Op>>]: HeadersOf<Responses<Op>[K]> }[SuccessKeys<
+  Responses<Op>
+>];
 
 /** `Headers` whose `get` suggests the response headers the spec declares. */
 export interface TypedHeaders<Name extends string> extends Headers {
@@ -101,7 +115,10 @@ export type PaginatedOperation<Op, Item> = Operation<Op> & {
 };
 
 /** `isApiError` bound to a package's `operations` map: `const isApiError: ApiErrorGuard<operations> = ...`. */
-export type ApiErrorGuard<Ops> = <K extends keyof Ops & string>(error: unknown, operationId: K) => error is ApiErrorOf<Ops[K]>;
+export type ApiErrorGuard<Ops> = <K extends keyof Ops & string>(
+  error: unknown,
+  operationId: K,
+) => error is ApiErrorOf<Ops[K]>;
 
 export interface Runtime<Paths extends {}> {
   /** openapi-fetch client with the same baseUrl/fetch/headers/requestInit/middleware (no auth, retries, timeouts). */

@@ -1,4 +1,12 @@
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "x-amz-request-id", "x-github-request-id", "cf-ray"];
+const REQUEST_ID_HEADERS = [
+  "x-request-id",
+  "request-id",
+  "x-correlation-id",
+  "x-amzn-requestid",
+  "x-amz-request-id",
+  "x-github-request-id",
+  "cf-ray"
+];
 function requestIdOf(headers) {
   for (const name of REQUEST_ID_HEADERS) {
     const value = headers.get(name);
@@ -20,15 +28,18 @@ const MESSAGE_PATHS = [
 ];
 function serverMessage(body) {
   let found;
-  if (typeof body === "string") found = /^\s*</.test(body) ? void 0 : body;
-  else for (const path of MESSAGE_PATHS) {
-    let value = body;
-    for (const key of path) value = value !== null && typeof value === "object" ? value[key] : void 0;
-    if (typeof value === "string" && value.trim() !== "" || typeof value === "number") {
-      found = value;
-      break;
+  if (typeof body === "string")
+    found = /^\s*</.test(body) ? void 0 : body;
+  else
+    for (const path of MESSAGE_PATHS) {
+      let value = body;
+      for (const key of path)
+        value = value !== null && typeof value === "object" ? value[key] : void 0;
+      if (typeof value === "string" && value.trim() !== "" || typeof value === "number") {
+        found = value;
+        break;
+      }
     }
-  }
   if (found === void 0) return void 0;
   const line = String(found).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
   return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;

@@ -19,9 +19,11 @@ function buildPath(op, path) {
   for (let i = 1; i < s.length; i += 2) {
     const name = s[i];
     const value = path?.[name];
-    if (value === void 0 || value === null || value === "") throw new Error(`${op.id}: missing required path parameter "${name}"`);
+    if (value === void 0 || value === null || value === "")
+      throw new Error(`${op.id}: missing required path parameter "${name}"`);
     const encoded = pathValue(name, value, op.pathStyles?.[name]);
-    if (encoded === "." || encoded === "..") throw new Error(`${op.id}: path parameter "${name}" cannot be ${JSON.stringify(encoded)}`);
+    if (encoded === "." || encoded === "..")
+      throw new Error(`${op.id}: path parameter "${name}" cannot be ${JSON.stringify(encoded)}`);
     out += encoded + s[i + 1];
   }
   return out;
@@ -30,7 +32,8 @@ function pathValue(name, value, given) {
   const style = given?.style ?? "simple";
   const explode = given?.explode ?? false;
   if (Array.isArray(value)) return serializeArrayParam(encodeURIComponent(name), value.map(text), { style, explode });
-  if (isPlainObject(value)) return serializeObjectParam(encodeURIComponent(name), encodedEntries(value), { style, explode });
+  if (isPlainObject(value))
+    return serializeObjectParam(encodeURIComponent(name), encodedEntries(value), { style, explode });
   if (style === "matrix") return `;${serializePrimitiveParam(encodeURIComponent(name), text(value))}`;
   return (style === "label" ? "." : "") + encodeURIComponent(text(value));
 }

@@ -12,7 +12,10 @@ import { follow } from "./transport.js";
 import type { Client } from "openapi-fetch";
 import type { Operation, PaginatedOperation, Runtime } from "./types.js";
 
-export function createRuntime<Paths extends {}>(definition: ApiDefinition, options: ClientOptions = {}): Runtime<Paths> {
+export function createRuntime<Paths extends {}>(
+  definition: ApiDefinition,
+  options: ClientOptions = {},
+): Runtime<Paths> {
   const state = clientState(definition, options);
   const raw = rawClient<Paths>(state, options);
   return {
@@ -36,7 +39,13 @@ function callable(state: State, op: Bound) {
   return Object.assign((input?: Input, call?: CallOptions) => execute(state, op, input, call), {
     withResponse: async (input?: Input, call?: CallOptions) => {
       const { data, response } = await answer(state, op, input, call);
-      return { data, response, status: response.status, headers: response.headers, requestId: requestIdOf(response.headers) };
+      return {
+        data,
+        response,
+        status: response.status,
+        headers: response.headers,
+        requestId: requestIdOf(response.headers),
+      };
     },
   });
 }
@@ -48,10 +57,19 @@ function callable(state: State, op: Bound) {
  */
 function rawClient<Paths extends {}>(state: State, options: ClientOptions): Client<Paths> {
   const raw = createClient<Paths>({
-    ...options.requestInit, baseUrl: state.baseUrl,
+    ...options.requestInit,
+    baseUrl: state.baseUrl,
     querySerializer: (query: Record<string, unknown>) => serializeQuery(query, undefined),
     ...(options.headers === undefined ? {} : { headers: options.headers }),
-    fetch: async (r: Request) => follow(state, r.url, { ...state.init, method: r.method, headers: r.headers, body: r.body && (await r.arrayBuffer()), signal: r.signal, redirect: "manual" }),
+    fetch: async (r: Request) =>
+      follow(state, r.url, {
+        ...state.init,
+        method: r.method,
+        headers: r.headers,
+        body: r.body && (await r.arrayBuffer()),
+        signal: r.signal,
+        redirect: "manual",
+      }),
   });
   if (state.middleware.length > 0) raw.use(...state.middleware);
   return raw;

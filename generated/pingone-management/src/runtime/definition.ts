@@ -43,9 +43,28 @@ export interface OperationMeta {
  * A meta without `style` is limit/offset (packages generated before the other styles existed).
  */
 export type PaginationMeta =
-  | { readonly style?: "offset"; readonly limit: string; readonly offset: string; readonly items: readonly string[]; readonly total?: readonly string[] }
-  | { readonly style: "page"; readonly page: string; readonly size?: string; readonly items: readonly string[]; readonly total?: readonly string[]; readonly totalPages?: readonly string[] }
-  | { readonly style: "cursor"; readonly cursor: string; readonly next: readonly string[]; readonly items: readonly string[]; readonly limit?: string }
+  | {
+      readonly style?: "offset";
+      readonly limit: string;
+      readonly offset: string;
+      readonly items: readonly string[];
+      readonly total?: readonly string[];
+    }
+  | {
+      readonly style: "page";
+      readonly page: string;
+      readonly size?: string;
+      readonly items: readonly string[];
+      readonly total?: readonly string[];
+      readonly totalPages?: readonly string[];
+    }
+  | {
+      readonly style: "cursor";
+      readonly cursor: string;
+      readonly next: readonly string[];
+      readonly items: readonly string[];
+      readonly limit?: string;
+    }
   | { readonly style: "link"; readonly items: readonly string[] };
 
 export type SecuritySchemeDef =

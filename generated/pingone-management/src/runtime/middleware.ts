@@ -20,7 +20,14 @@ interface Context {
   readonly id: string;
 }
 
-export async function withMiddleware(state: State, op: Bound, url: string, init: RequestInit, input: Input | undefined, retry: RetryPolicy | null): Promise<Response> {
+export async function withMiddleware(
+  state: State,
+  op: Bound,
+  url: string,
+  init: RequestInit,
+  input: Input | undefined,
+  retry: RetryPolicy | null,
+): Promise<Response> {
   const context: Context = {
     schemaPath: op.path,
     params: input?.params ?? EMPTY,
@@ -34,14 +41,24 @@ export async function withMiddleware(state: State, op: Bound, url: string, init:
   const body = request === original ? (init.body ?? null) : request.body === null ? null : await request.arrayBuffer();
   let response: Response;
   try {
-    response = await send(state, op, request.url, { ...init, method: request.method, headers: request.headers, body }, retry);
+    response = await send(
+      state,
+      op,
+      request.url,
+      { ...init, method: request.method, headers: request.headers, body },
+      retry,
+    );
   } catch (thrown) {
     response = await onError(state.middleware, request, classify(thrown, init.signal), context);
   }
   return onResponse(state.middleware, request, response, context);
 }
 
-async function onRequest(middleware: readonly Middleware[], request: Request, context: Context): Promise<Request | Response> {
+async function onRequest(
+  middleware: readonly Middleware[],
+  request: Request,
+  context: Context,
+): Promise<Request | Response> {
   for (const m of middleware) {
     if (typeof m.onRequest !== "function") continue;
     const result = await m.onRequest({ request, ...context });
@@ -53,7 +70,12 @@ async function onRequest(middleware: readonly Middleware[], request: Request, co
 }
 
 /** onError in reverse order: the first Response replaces the failure; otherwise the (possibly replaced) error is thrown. */
-async function onError(middleware: readonly Middleware[], request: Request, error: unknown, context: Context): Promise<Response> {
+async function onError(
+  middleware: readonly Middleware[],
+  request: Request,
+  error: unknown,
+  context: Context,
+): Promise<Response> {
   for (let i = middleware.length - 1; i >= 0; i--) {
     const m = middleware[i];
     if (typeof m?.onError !== "function") continue;
@@ -65,7 +87,12 @@ async function onError(middleware: readonly Middleware[], request: Request, erro
   throw error;
 }
 
-async function onResponse(middleware: readonly Middleware[], request: Request, response: Response, context: Context): Promise<Response> {
+async function onResponse(
+  middleware: readonly Middleware[],
+  request: Request,
+  response: Response,
+  context: Context,
+): Promise<Response> {
   for (let i = middleware.length - 1; i >= 0; i--) {
     const m = middleware[i];
     if (typeof m?.onResponse !== "function") continue;

@@ -28,14 +28,26 @@ export function draftRequest(state: State, op: Bound, input: Input | undefined):
   const path = buildPath(op, p?.path);
   const query = p?.query === undefined ? "" : serializeQuery(p.query, op.query);
   const headers: Record<string, string> = { ...state.headers };
-  const body = input?.body === undefined ? undefined : encodeBody(op.bodyKind, op.bodyType, input.body, headers, op.multipartEncoding);
+  const body =
+    input?.body === undefined
+      ? undefined
+      : encodeBody(op.bodyKind, op.bodyType, input.body, headers, op.multipartEncoding);
   // Before header parameters and per-call headers, so a key the caller gives wins.
   if (op.idempotencyHeader !== undefined) headers[op.idempotencyHeader] = globalThis.crypto.randomUUID();
   return { path, query, headers, body, cookie: "" };
 }
 
 /** `target`: a full URL to call instead of the operation's path and query (a `Link: rel="next"` page). */
-export function finishRequest(state: State, op: Bound, draft: Draft, credentials: readonly AppliedCredential[] | undefined, input: Input | undefined, call: CallOptions | undefined, signal: AbortSignal | undefined, target?: string): Prepared {
+export function finishRequest(
+  state: State,
+  op: Bound,
+  draft: Draft,
+  credentials: readonly AppliedCredential[] | undefined,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+  signal: AbortSignal | undefined,
+  target?: string,
+): Prepared {
   const p = input?.params;
   if (credentials !== undefined) applyCredentials(credentials, draft);
   const { headers, body } = draft;
@@ -45,7 +57,9 @@ export function finishRequest(state: State, op: Bound, draft: Draft, credentials
   if (draft.cookie !== "") headers.cookie = headers.cookie ? headers.cookie + draft.cookie : draft.cookie.slice(2);
   // fetch would reject a line break, a control or non-Latin-1 character with a TypeError quoting the
   // value (a token, say), and trim surrounding spaces: fail first, once, without showing it.
-  for (const name in headers) if (/[^\t -~\x80-\xff]|^[\t ]|[\t ]$/.test(headers[name] as string)) throw new UsageError(op.id, `invalid header ${name}`);
+  for (const name in headers)
+    if (/[^\t -~\x80-\xff]|^[\t ]|[\t ]$/.test(headers[name] as string))
+      throw new UsageError(op.id, `invalid header ${name}`);
 
   const init: RequestInit = { ...state.init, ...call?.fetchOptions, method: op.method, headers, redirect: "manual" };
   if (body !== undefined) init.body = body;

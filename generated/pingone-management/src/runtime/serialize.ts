@@ -43,10 +43,12 @@ export function buildPath(op: PathTemplate, path: Record<string, unknown> | unde
   for (let i = 1; i < s.length; i += 2) {
     const name = s[i] as string;
     const value = path?.[name];
-    if (value === undefined || value === null || value === "") throw new Error(`${op.id}: missing required path parameter "${name}"`);
+    if (value === undefined || value === null || value === "")
+      throw new Error(`${op.id}: missing required path parameter "${name}"`);
     const encoded = pathValue(name, value, op.pathStyles?.[name]);
     // "." and ".." survive encodeURIComponent (and %2E is decoded by URL parsers): they would move the path.
-    if (encoded === "." || encoded === "..") throw new Error(`${op.id}: path parameter "${name}" cannot be ${JSON.stringify(encoded)}`);
+    if (encoded === "." || encoded === "..")
+      throw new Error(`${op.id}: path parameter "${name}" cannot be ${JSON.stringify(encoded)}`);
     out += encoded + (s[i + 1] as string);
   }
   return out;
@@ -56,14 +58,18 @@ function pathValue(name: string, value: unknown, given: PathStyle | undefined): 
   const style = given?.style ?? "simple";
   const explode = given?.explode ?? false;
   if (Array.isArray(value)) return serializeArrayParam(encodeURIComponent(name), value.map(text), { style, explode });
-  if (isPlainObject(value)) return serializeObjectParam(encodeURIComponent(name), encodedEntries(value), { style, explode });
+  if (isPlainObject(value))
+    return serializeObjectParam(encodeURIComponent(name), encodedEntries(value), { style, explode });
   // A primitive: openapi-fetch inlines this case in defaultPathSerializer rather than export it.
   if (style === "matrix") return `;${serializePrimitiveParam(encodeURIComponent(name), text(value))}`;
   return (style === "label" ? "." : "") + encodeURIComponent(text(value));
 }
 
 /** OpenAPI query serialization; names and values are percent-encoded (`filter[x]` -> `filter%5Bx%5D`). */
-export function serializeQuery(query: Record<string, unknown>, styles: Readonly<Record<string, QueryStyle>> | undefined): string {
+export function serializeQuery(
+  query: Record<string, unknown>,
+  styles: Readonly<Record<string, QueryStyle>> | undefined,
+): string {
   let out = "";
   for (const name in query) {
     const value = query[name];
