@@ -39,6 +39,9 @@ const MESSAGE_PATHS: readonly (readonly (string | number)[])[] = [
   ["code"],
 ];
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
 /** The server's own words from an error body, on one line and at most 200 characters. */
 export function serverMessage(body: unknown): string | undefined {
   let found: unknown;
@@ -57,10 +60,7 @@ export function serverMessage(body: unknown): string | undefined {
     }
   if (found === undefined) return undefined;
   // Control characters are what this removes: a server message must not break the error's one line.
-  // eslint-disable-next-line no-control-regex
-  const line = String(found)
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
-    .trim();
+  const line = String(found).replace(CONTROL_CHARACTERS, " ").trim();
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 

@@ -26,6 +26,7 @@ const MESSAGE_PATHS = [
   ["error", "code"],
   ["code"]
 ];
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 function serverMessage(body) {
   let found;
   if (typeof body === "string")
@@ -41,7 +42,7 @@ function serverMessage(body) {
       }
     }
   if (found === void 0) return void 0;
-  const line = String(found).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+  const line = String(found).replace(CONTROL_CHARACTERS, " ").trim();
   return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
 }
 class ApiError extends Error {
