@@ -114,11 +114,11 @@ describe("logging", () => {
     await rt.operation<AnyOp>(op({ id: "keyed", path: "/keyed", security: [["apiKeyQuery", "bearerAuth"]] }))();
     expect(lines.map((l) => l.level)).toEqual(["warn", "info"]);
     expect(lines[0]?.message).toMatch(
-      /^keyed: GET http:\/\/127\.0\.0\.1:\d+\/keyed\?api_key=%5Bredacted%5D -> HTTP 503 in \d+ ms \(attempt 1, retrying in \d+ ms\)$/,
+      /^keyed: GET http:\/\/127\.0\.0\.1:\d+\/keyed\?api_key=%5BREDACTED%5D -> HTTP 503 in \d+ ms \(attempt 1, retrying in \d+ ms\)$/,
     );
     expect(lines[1]?.message).toMatch(/-> HTTP 200 in \d+ ms \(attempt 2\)$/);
     expect(JSON.stringify(lines)).not.toMatch(/SECRET/);
-    expect(lines[1]?.record).toMatchObject({ headers: { authorization: "[redacted]" } });
+    expect(lines[1]?.record).toMatchObject({ headers: { authorization: "[REDACTED]" } });
   });
 
   it("says nothing unless asked; APIGEN_LOG turns it on; headers the user marks are redacted", async () => {

@@ -18,8 +18,6 @@ export interface AttemptRecord {
 export interface Log {
     attempt(record: AttemptRecord): void;
 }
-/** Query values named by the spec's apiKey schemes become `[redacted]`; the rest of the URL stays readable. */
-export declare function redactUrl(url: string, secretQuery: readonly string[]): string;
 export declare function createLog(logger: Logger | undefined, level: LogLevel | undefined, secretHeaders: readonly string[], secretQuery: readonly string[]): Log | undefined;
 /** The headers of an init, for the debug record (redacted when logged). */
 export declare function initHeaders(init: RequestInit): Readonly<Record<string, string>>;

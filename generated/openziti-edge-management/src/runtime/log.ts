@@ -5,6 +5,7 @@
  * that does not log pays one property check per attempt.
  */
 import type { LogLevel, Logger } from "./options.js";
+import { redactHeaders, redactUrl } from "./redact.js";
 
 const RANK: Readonly<Record<LogLevel, number>> = { debug: 0, info: 1, warn: 2, error: 3, off: 4 };
 
@@ -29,20 +30,6 @@ function envLevel(): LogLevel | undefined {
   return value !== undefined && value in RANK ? (value as LogLevel) : undefined;
 }
 
-/** Query values named by the spec's apiKey schemes become `[redacted]`; the rest of the URL stays readable. */
-export function redactUrl(url: string, secretQuery: readonly string[]): string {
-  if (secretQuery.length === 0 || !url.includes("?")) return url;
-  const parsed = new URL(url);
-  for (const name of secretQuery) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "[redacted]");
-  return parsed.href;
-}
-
-function redactHeaders(headers: HeadersInit | undefined, secret: ReadonlySet<string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  new Headers(headers).forEach((value, name) => (out[name] = secret.has(name) ? "[redacted]" : value));
-  return out;
-}
-
 export function createLog(
   logger: Logger | undefined,
   level: LogLevel | undefined,
@@ -53,13 +40,13 @@ export function createLog(
   const rank = RANK[chosen] ?? RANK.off;
   if (rank >= RANK.off) return undefined;
   const out: Logger = logger ?? console;
-  const secret = new Set(secretHeaders.map((h) => h.toLowerCase()));
+  const secret = secretHeaders.map((h) => h.toLowerCase());
   return {
     attempt(record) {
       const failed = record.error !== undefined || (record.status ?? 0) >= 400;
       const recordLevel: LogLevel = record.retryInMs !== undefined || failed ? "warn" : "info";
       if (RANK[recordLevel] < rank) return;
-      const url = redactUrl(record.url, secretQuery);
+      const url = secretQuery.length === 0 ? record.url : redactUrl(record.url, secretQuery);
       const outcome = record.error ?? `HTTP ${record.status}`;
       const retry = record.retryInMs === undefined ? "" : `, retrying in ${Math.round(record.retryInMs)} ms`;
       const message = `${record.operationId}: ${record.method} ${url} -> ${outcome} in ${Math.round(record.durationMs)} ms (attempt ${record.attempt}${retry})`;

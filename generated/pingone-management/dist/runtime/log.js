@@ -1,31 +1,21 @@
+import { redactHeaders, redactUrl } from "./redact.js";
 const RANK = { debug: 0, info: 1, warn: 2, error: 3, off: 4 };
 function envLevel() {
   const value = globalThis.process?.env?.APIGEN_LOG;
   return value !== void 0 && value in RANK ? value : void 0;
-}
-function redactUrl(url, secretQuery) {
-  if (secretQuery.length === 0 || !url.includes("?")) return url;
-  const parsed = new URL(url);
-  for (const name of secretQuery) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "[redacted]");
-  return parsed.href;
-}
-function redactHeaders(headers, secret) {
-  const out = {};
-  new Headers(headers).forEach((value, name) => out[name] = secret.has(name) ? "[redacted]" : value);
-  return out;
 }
 function createLog(logger, level, secretHeaders, secretQuery) {
   const chosen = level ?? envLevel() ?? (logger === void 0 ? "off" : "info");
   const rank = RANK[chosen] ?? RANK.off;
   if (rank >= RANK.off) return void 0;
   const out = logger ?? console;
-  const secret = new Set(secretHeaders.map((h) => h.toLowerCase()));
+  const secret = secretHeaders.map((h) => h.toLowerCase());
   return {
     attempt(record) {
       const failed = record.error !== void 0 || (record.status ?? 0) >= 400;
       const recordLevel = record.retryInMs !== void 0 || failed ? "warn" : "info";
       if (RANK[recordLevel] < rank) return;
-      const url = redactUrl(record.url, secretQuery);
+      const url = secretQuery.length === 0 ? record.url : redactUrl(record.url, secretQuery);
       const outcome = record.error ?? `HTTP ${record.status}`;
       const retry = record.retryInMs === void 0 ? "" : `, retrying in ${Math.round(record.retryInMs)} ms`;
       const message = `${record.operationId}: ${record.method} ${url} -> ${outcome} in ${Math.round(record.durationMs)} ms (attempt ${record.attempt}${retry})`;
@@ -39,6 +29,5 @@ function initHeaders(init) {
 }
 export {
   createLog,
-  initHeaders,
-  redactUrl
+  initHeaders
 };
