@@ -46,33 +46,43 @@ components:
 `;
 
 let repo: string;
-const git = (...args: string[]) =>
+const repos: string[] = [];
+const gitIn = (dir: string, ...args: string[]) =>
   run(
     "git",
     ["-c", "user.name=Spec Author", "-c", "user.email=author@example.com", "-c", "commit.gpgsign=false", ...args],
-    { cwd: repo },
+    { cwd: dir },
   );
-const cli = (...args: string[]) => apigen(args, { cwd: repo });
-const version = async () =>
-  (JSON.parse(await readFile(join(repo, "generated", "demo", "package.json"), "utf8")) as { version: string }).version;
+const cliIn = (dir: string, ...args: string[]) => apigen(args, { cwd: dir });
+const cli = (...args: string[]) => cliIn(repo, ...args);
+const versionIn = async (dir: string) =>
+  (JSON.parse(await readFile(join(dir, "generated", "demo", "package.json"), "utf8")) as { version: string }).version;
 
-beforeAll(async () => {
-  repo = await mkdtemp(join(tmpdir(), "apigen-diff-"));
-  await mkdir(join(repo, "specs"));
-  await writeFile(join(repo, "specs", "demo.yaml"), SPEC);
-  expect((await git("init", "-q")).code).toBe(0);
-  expect((await cli("generate")).code).toBe(0);
-  await git("add", "-A");
-  expect((await git("commit", "-q", "-m", "demo API")).code).toBe(0);
+/** A git repository holding the released demo API, and the pull request's edit of it in the work tree. */
+async function specRepo(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "apigen-diff-"));
+  repos.push(dir);
+  await mkdir(join(dir, "specs"));
+  await writeFile(join(dir, "specs", "demo.yaml"), SPEC);
+  expect((await gitIn(dir, "init", "-q")).code).toBe(0);
+  expect((await cliIn(dir, "generate")).code).toBe(0);
+  await gitIn(dir, "add", "-A");
+  expect((await gitIn(dir, "commit", "-q", "-m", "demo API")).code).toBe(0);
   // The pull request: a response field removed (breaking) and an endpoint removed (breaking), the rest intact.
   await writeFile(
-    join(repo, "specs", "demo.yaml"),
+    join(dir, "specs", "demo.yaml"),
     SPEC.replace("required: [id, token]", "required: [id]").replace("        token: { type: string }\n", ""),
   );
+  return dir;
+}
+
+// The diff tests only read the repository; the release flow gets one of its own (it moves the baseline).
+beforeAll(async () => {
+  repo = await specRepo();
 }, 120_000);
 
 afterAll(async () => {
-  await rm(repo, { recursive: true, force: true });
+  await Promise.all(repos.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe("npm run diff", () => {
@@ -136,26 +146,26 @@ describe("npm run diff", () => {
 });
 
 describe("npm run release", () => {
-  it("regeneration keeps the version; --dry-run says what it would release, warns about info.version, writes nothing", async () => {
-    expect((await cli("generate")).code).toBe(0);
-    expect(await version()).toBe("0.1.0");
-    const { code, stdout, stderr } = await cli("release", "--dry-run");
+  // One flow, in the order a spec author takes it: regenerate, look (--dry-run), release, release again.
+  it("regeneration keeps the version; --dry-run says what it would release and writes nothing; release cuts it once; the diff from the new release is empty", async () => {
+    const own = await specRepo();
+    expect((await cliIn(own, "generate")).code).toBe(0);
+    expect(await versionIn(own)).toBe("0.1.0");
+    const { code, stdout, stderr } = await cliIn(own, "release", "--dry-run");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^demo: would release 0\.2\.0\n {2}0\.1\.0 -> 0\.2\.0: 1 breaking, 0 minor, 0 patch\n/);
     expect(stderr).toMatch(
       /demo: warning: breaking changes since 0\.1\.0, but the spec's info\.version is still "1\.0\.0"/,
     );
-    expect(await version()).toBe("0.1.0");
-  }, 60_000);
+    expect(await versionIn(own)).toBe("0.1.0");
 
-  it("releases, then has nothing to release; the diff from the new release is empty", async () => {
-    expect((await cli("release")).code).toBe(0);
-    expect(await version()).toBe("0.2.0");
-    expect(await readFile(join(repo, "generated", "demo", "CHANGELOG.md"), "utf8")).toMatch(
+    expect((await cliIn(own, "release")).code).toBe(0);
+    expect(await versionIn(own)).toBe("0.2.0");
+    expect(await readFile(join(own, "generated", "demo", "CHANGELOG.md"), "utf8")).toMatch(
       /## 0\.2\.0\n\nGenerated from version 1\.0\.0 of the API\.\n\n### Breaking changes\n/,
     );
-    const again = await cli("release");
+    const again = await cliIn(own, "release");
     expect(again).toMatchObject({ code: 0, stdout: "demo: nothing to release (version stays 0.2.0)\n" });
-    expect((await cli("diff")).code).toBe(0);
-  }, 60_000);
+    expect((await cliIn(own, "diff")).code).toBe(0);
+  }, 180_000);
 });
