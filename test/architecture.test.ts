@@ -34,6 +34,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   // Command-line helpers above the pipeline: the spec files that are targets, the dry-run change report.
   "targets.ts": ["pipeline.ts"],
   "report.ts": ["changes", "pipeline.ts"],
+  // Many providers at once (--jobs worker pool, --shard): runs the pipeline per provider, then
+  // applies the workspace lock one provider after another.
+  parallel: ["pipeline.ts", "write"],
   // The watcher's machinery (file-tree watcher, child supervisor, source hash): plain Node, no stage.
   watch: [],
   "watch.ts": [
@@ -78,6 +81,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     "report.ts",
     "watch.ts",
     "commands",
+    "parallel",
   ],
   // The docs site reads generated packages; it is a tool of its own beside the generator.
   site: [],
