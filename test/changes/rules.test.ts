@@ -21,7 +21,7 @@ describe("change rules registry", () => {
   });
 
   it("every rule the classifiers report is registered with the level they report it at", () => {
-    const reported = [...sources.matchAll(/finding\("(breaking|minor|patch)", "([a-z0-9-]+)"/g)].map(
+    const reported = [...sources.matchAll(/finding\(\s*"(breaking|minor|patch)",\s*"([a-z0-9-]+)"/g)].map(
       (m) => [m[2]!, m[1]!] as const,
     );
     expect(reported.length).toBeGreaterThan(100);
@@ -30,7 +30,7 @@ describe("change rules registry", () => {
 
   it("every registered rule is reported somewhere (no dead rows in the table)", () => {
     // format, pattern and multipleOf share one comparison whose id is built from the keyword.
-    const keywordRules = [...sources.matchAll(/compareKeyword\("([a-zA-Z]+)"/g)].map(
+    const keywordRules = [...sources.matchAll(/compareKeyword\(\s*"([a-zA-Z]+)"/g)].map(
       (m) => `${m[1]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-changed`,
     );
     const used = new Set([...sources.matchAll(/"([a-z0-9-]+)"/g)].map((m) => m[1]!).concat(keywordRules));
