@@ -1,5 +1,6 @@
 // The docs site's behaviour, loaded by every page: menu on phones, light/dark
-// toggle (remembered in localStorage), copy buttons on code, and offline search
+// toggle (remembered in localStorage), TypeScript/curl tabs on code samples
+// (remembered too), copy buttons on code, and offline search
 // with MiniSearch over the index built with the site (assets/search-index.js).
 (function () {
   "use strict";
@@ -31,6 +32,105 @@
         /* private mode: the choice lasts this page */
       }
       showTheme();
+    });
+  }
+
+  // Code sample tabs (TypeScript / curl): one choice for every operation on the
+  // page, remembered across pages; ARIA tabs with arrow keys. Without this
+  // script the page shows every sample under its heading, as the markdown does.
+  var LANG_KEY = "apigen-code-lang";
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".code-tabs"));
+  function savedLang() {
+    try {
+      return localStorage.getItem(LANG_KEY);
+    } catch {
+      return null;
+    }
+  }
+  function showLang(lang) {
+    var any = false;
+    groups.forEach(function (group) {
+      if (!group.querySelector('.code-tab[data-lang="' + lang + '"]')) return;
+      any = true;
+      Array.prototype.forEach.call(group.querySelectorAll(".code-tab"), function (panel) {
+        var on = panel.getAttribute("data-lang") === lang;
+        panel.hidden = !on;
+        var tab = document.getElementById(panel.getAttribute("aria-labelledby"));
+        tab.setAttribute("aria-selected", String(on));
+        tab.tabIndex = on ? 0 : -1;
+      });
+    });
+    if (any) document.documentElement.setAttribute("data-code-lang", lang);
+  }
+  function chooseLang(lang, tab) {
+    // Keep the chosen tab where it is on screen while samples above it change height.
+    var before = tab ? tab.getBoundingClientRect().top : 0;
+    showLang(lang);
+    if (tab) window.scrollBy(0, tab.getBoundingClientRect().top - before);
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      /* private mode: the choice lasts this page */
+    }
+  }
+  groups.forEach(function (group, g) {
+    var panels = Array.prototype.slice.call(group.querySelectorAll(".code-tab"));
+    var list = document.createElement("div");
+    list.className = "code-tablist";
+    list.setAttribute("role", "tablist");
+    list.setAttribute("aria-label", "Code sample language");
+    var tabs = panels.map(function (panel) {
+      var lang = panel.getAttribute("data-lang");
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.id = "code-tab-" + g + "-" + lang;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", (panel.id = "code-panel-" + g + "-" + lang));
+      tab.textContent = panel.getAttribute("data-label");
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      tab.addEventListener("click", function () {
+        chooseLang(lang, tab);
+      });
+      list.appendChild(tab);
+      return tab;
+    });
+    list.addEventListener("keydown", function (event) {
+      var at = tabs.indexOf(document.activeElement);
+      var to =
+        event.key === "ArrowRight"
+          ? (at + 1) % tabs.length
+          : event.key === "ArrowLeft"
+            ? (at - 1 + tabs.length) % tabs.length
+            : event.key === "Home"
+              ? 0
+              : event.key === "End"
+                ? tabs.length - 1
+                : -1;
+      if (at === -1 || to === -1) return;
+      event.preventDefault();
+      tabs[to].focus();
+      tabs[to].click();
+    });
+    group.insertBefore(list, group.firstChild);
+    group.classList.add("tabbed");
+  });
+  if (groups.length > 0) {
+    showLang(savedLang() || groups[0].querySelector(".code-tab").getAttribute("data-lang"));
+    // A link to a heading inside a sample (#curl-2) shows that sample, without changing the saved choice.
+    var showTarget = function () {
+      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var panel = target && target.closest && target.closest(".code-tab");
+      if (panel && panel.hidden) {
+        showLang(panel.getAttribute("data-lang"));
+        panel.scrollIntoView();
+      }
+    };
+    showTarget();
+    window.addEventListener("hashchange", showTarget);
+    // Another window of the site changed the choice.
+    window.addEventListener("storage", function (event) {
+      if (event.key === LANG_KEY && event.newValue) showLang(event.newValue);
     });
   }
 

@@ -61,6 +61,56 @@ md.core.ruler.push("heading_ids", (state) => {
   }
 });
 
+/** Code sample languages shown as tabs, by fence language: the tab's key (remembered by the page script) and label. */
+const SAMPLE_LANGUAGES: Record<string, { key: string; label: string }> = {
+  ts: { key: "typescript", label: "TypeScript" },
+  sh: { key: "curl", label: "curl" },
+};
+
+/**
+ * An operation's samples (`### Example` + a ts fence, `### curl` + an sh
+ * fence, one after the other) are wrapped in a `.code-tabs` group with a
+ * `.code-tab` per sample. Without JavaScript that is just both headings and
+ * blocks, as in the markdown; the page script turns each group into ARIA tabs.
+ */
+md.core.ruler.push("code_tabs", (state) => {
+  const tokens = state.tokens;
+  const sample = (i: number) =>
+    tokens[i]?.type === "heading_open" &&
+    tokens[i]!.tag === "h3" &&
+    tokens[i + 3]?.type === "fence" &&
+    SAMPLE_LANGUAGES[tokens[i + 3]!.info.trim()] !== undefined
+      ? SAMPLE_LANGUAGES[tokens[i + 3]!.info.trim()]!
+      : undefined;
+  const block = (type: string, nesting: 1 | -1, attrs: [string, string][] = []) => {
+    const token = new state.Token(type, "div", nesting);
+    token.block = true;
+    for (const [name, value] of attrs) token.attrSet(name, value);
+    return token;
+  };
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const run: { key: string; label: string }[] = [];
+    for (let j = i; sample(j) && !run.some((r) => r.key === sample(j)!.key); j += 4) run.push(sample(j)!);
+    if (run.length < 2) {
+      out.push(tokens[i++]!);
+      continue;
+    }
+    out.push(block("code_tabs_open", 1, [["class", "code-tabs"]]));
+    for (const lang of run) {
+      const attrs: [string, string][] = [
+        ["class", "code-tab"],
+        ["data-lang", lang.key],
+        ["data-label", lang.label],
+      ];
+      out.push(block("code_tab_open", 1, attrs), ...tokens.slice(i, i + 4), block("code_tab_close", -1));
+      i += 4;
+    }
+    out.push(block("code_tabs_close", -1));
+  }
+  state.tokens = out;
+});
+
 const defaultLinkOpen =
   md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
