@@ -1,6 +1,6 @@
 // The docs site's behaviour, loaded by every page: menu on phones, light/dark
 // toggle (remembered in localStorage), TypeScript/curl tabs on code samples
-// (remembered too), copy buttons on code, and offline search
+// (remembered too) and status tabs on response samples, copy buttons on code, and offline search
 // with MiniSearch over the index built with the site (assets/search-index.js).
 (function () {
   "use strict";
@@ -35,40 +35,41 @@
     });
   }
 
-  // Code sample tabs (TypeScript / curl): one choice for every operation on the
-  // page, remembered across pages; ARIA tabs with arrow keys. Without this
+  // Tabs: an operation's samples (TypeScript / curl: one choice for every
+  // operation on the page, remembered across pages) and its response samples
+  // (one per status). ARIA tabs with arrow, Home and End keys. Without this
   // script the page shows every sample under its heading, as the markdown does.
   var LANG_KEY = "apigen-code-lang";
   var groups = Array.prototype.slice.call(document.querySelectorAll(".code-tabs"));
-  function savedLang() {
-    try {
-      return localStorage.getItem(LANG_KEY);
-    } catch {
-      return null;
-    }
+  var languageGroups = groups.filter(function (g) {
+    return g.getAttribute("data-tabs") === "language";
+  });
+  function select(group, key) {
+    if (!group.querySelector('.code-tab[data-key="' + key + '"]')) return false;
+    Array.prototype.forEach.call(group.querySelectorAll(".code-tab"), function (panel) {
+      var on = panel.getAttribute("data-key") === key;
+      panel.hidden = !on;
+      var tab = document.getElementById(panel.getAttribute("aria-labelledby"));
+      tab.setAttribute("aria-selected", String(on));
+      tab.tabIndex = on ? 0 : -1;
+    });
+    return true;
   }
   function showLang(lang) {
     var any = false;
-    groups.forEach(function (group) {
-      if (!group.querySelector('.code-tab[data-lang="' + lang + '"]')) return;
-      any = true;
-      Array.prototype.forEach.call(group.querySelectorAll(".code-tab"), function (panel) {
-        var on = panel.getAttribute("data-lang") === lang;
-        panel.hidden = !on;
-        var tab = document.getElementById(panel.getAttribute("aria-labelledby"));
-        tab.setAttribute("aria-selected", String(on));
-        tab.tabIndex = on ? 0 : -1;
-      });
+    languageGroups.forEach(function (group) {
+      any = select(group, lang) || any;
     });
     if (any) document.documentElement.setAttribute("data-code-lang", lang);
   }
-  function chooseLang(lang, tab) {
+  function choose(group, key, tab) {
+    if (group.getAttribute("data-tabs") !== "language") return void select(group, key);
     // Keep the chosen tab where it is on screen while samples above it change height.
-    var before = tab ? tab.getBoundingClientRect().top : 0;
-    showLang(lang);
-    if (tab) window.scrollBy(0, tab.getBoundingClientRect().top - before);
+    var before = tab.getBoundingClientRect().top;
+    showLang(key);
+    window.scrollBy(0, tab.getBoundingClientRect().top - before);
     try {
-      localStorage.setItem(LANG_KEY, lang);
+      localStorage.setItem(LANG_KEY, key);
     } catch {
       /* private mode: the choice lasts this page */
     }
@@ -78,19 +79,19 @@
     var list = document.createElement("div");
     list.className = "code-tablist";
     list.setAttribute("role", "tablist");
-    list.setAttribute("aria-label", "Code sample language");
+    list.setAttribute("aria-label", group.getAttribute("data-tabs-label"));
     var tabs = panels.map(function (panel) {
-      var lang = panel.getAttribute("data-lang");
+      var key = panel.getAttribute("data-key");
       var tab = document.createElement("button");
       tab.type = "button";
-      tab.id = "code-tab-" + g + "-" + lang;
+      tab.id = "tab-" + g + "-" + key;
       tab.setAttribute("role", "tab");
-      tab.setAttribute("aria-controls", (panel.id = "code-panel-" + g + "-" + lang));
+      tab.setAttribute("aria-controls", (panel.id = "tabpanel-" + g + "-" + key));
       tab.textContent = panel.getAttribute("data-label");
       panel.setAttribute("role", "tabpanel");
       panel.setAttribute("aria-labelledby", tab.id);
       tab.addEventListener("click", function () {
-        chooseLang(lang, tab);
+        choose(group, key, tab);
       });
       list.appendChild(tab);
       return tab;
@@ -114,17 +115,25 @@
     });
     group.insertBefore(list, group.firstChild);
     group.classList.add("tabbed");
+    select(group, panels[0].getAttribute("data-key"));
   });
   if (groups.length > 0) {
-    showLang(savedLang() || groups[0].querySelector(".code-tab").getAttribute("data-lang"));
-    // A link to a heading inside a sample (#curl-2) shows that sample, without changing the saved choice.
+    var saved = null;
+    try {
+      saved = localStorage.getItem(LANG_KEY);
+    } catch {
+      /* no storage: TypeScript first */
+    }
+    if (saved) showLang(saved);
+    // A link to a heading inside a tab (#curl-2, #response-404) shows that tab, without changing the saved choice.
     var showTarget = function () {
       var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
       var panel = target && target.closest && target.closest(".code-tab");
-      if (panel && panel.hidden) {
-        showLang(panel.getAttribute("data-lang"));
-        panel.scrollIntoView();
-      }
+      if (!panel || !panel.hidden) return;
+      var group = panel.parentElement;
+      if (group.getAttribute("data-tabs") === "language") showLang(panel.getAttribute("data-key"));
+      else select(group, panel.getAttribute("data-key"));
+      panel.scrollIntoView();
     };
     showTarget();
     window.addEventListener("hashchange", showTarget);

@@ -286,7 +286,7 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
 
   /** What each operation's sample tabs show: the selected tab's name and the visible sample's first word, per group. */
   async function samplesShown(): Promise<{ selected: string; code: string }[]> {
-    return page.locator(".code-tabs").evaluateAll((groups) =>
+    return page.locator('.code-tabs[data-tabs="language"]').evaluateAll((groups) =>
       groups.map((g) => {
         const visible = [...g.querySelectorAll<HTMLElement>(".code-tab")].filter(
           (p) => !p.hidden && p.offsetHeight > 0,
@@ -306,7 +306,7 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     try {
       await page.reload();
       const operations = (await readFile(join(siteDir, first!.replace(/\.html$/, ".md")), "utf8")).match(/^## /gm)!;
-      const tablist = page.getByRole("tablist").first();
+      const tablist = page.getByRole("tablist", { name: "Code sample language" }).first();
       expect(await tablist.getByRole("tab").allTextContents()).toEqual(["TypeScript", "curl"]);
       expect(await samplesShown()).toEqual(operations.map(() => ({ selected: "TypeScript", code: "import" })));
 
@@ -339,7 +339,7 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
     try {
       await page.reload();
-      const tabs = page.getByRole("tablist").first().getByRole("tab");
+      const tabs = page.getByRole("tablist", { name: "Code sample language" }).first().getByRole("tab");
       const [ts, curl] = [tabs.nth(0), tabs.nth(1)];
       expect(await ts.getAttribute("aria-selected")).toBe("true");
       expect(await ts.getAttribute("tabindex")).toBe("0");
@@ -373,7 +373,7 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
       const plain = await context.newPage();
       await plain.goto(`${base}/${first}`);
       expect(await plain.getByRole("tab").count()).toBe(0);
-      const groups = plain.locator(".code-tabs");
+      const groups = plain.locator('.code-tabs[data-tabs="language"]');
       expect(await groups.count()).toBeGreaterThan(0);
       for (const name of ["Example", "curl"])
         expect(await plain.getByRole("heading", { name, level: 3 }).first().isVisible()).toBe(true);
@@ -386,6 +386,47 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     } finally {
       await context.close();
     }
+  });
+
+  it("shows an operation's response samples as one tab per status, each operation on its own", async () => {
+    // An operation whose responses are all JSON samples, at least two of them.
+    const responses = (section: string) => ({
+      statuses: [...section.matchAll(/^#### Response (\S+)$/gm)].map((m) => m[1]!),
+      bodies: [...section.matchAll(/^#### Response \S+\n\n```json\n([\s\S]*?)```$/gm)].map((m) => m[1]!),
+    });
+    const tags = (await docFiles(GENERATED)).filter((d) => d.name.includes("/docs/tags/"));
+    const picked = tags
+      .flatMap((doc) => doc.text.split(/^## /m).map((section) => ({ doc, section, ...responses(section) })))
+      .find((x) => x.bodies.length >= 2 && x.bodies.length === x.statuses.length)!;
+    const { doc, section, statuses, bodies } = picked;
+    await page.goto(`${base}/${sitePath(doc.path)}`);
+    await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
+    await page.reload();
+    const groups = page.getByRole("tablist", { name: "Response status" });
+    const operation = page.locator("main h2", { hasText: new RegExp(`^${section.split("\n")[0]!.trim()}$`) });
+    const group = operation.locator("xpath=following-sibling::div[@data-tabs='response'][1]");
+    expect(await group.getByRole("tab").allTextContents()).toEqual(statuses);
+    const visibleCode = () =>
+      group.getByRole("tabpanel").filter({ visible: true }).locator("pre code").allTextContents();
+    expect(await visibleCode()).toEqual([bodies[0]]);
+    const others = async () =>
+      await groups.evaluateAll((lists) => lists.map((l) => l.querySelector('[aria-selected="true"]')!.textContent));
+    const before = await others();
+    await group.getByRole("tab", { name: statuses[1], exact: true }).click();
+    expect(await visibleCode()).toEqual([bodies[1]]);
+    // Only this operation's responses switched; the language choice was not touched.
+    const after = await others();
+    expect(after.filter((x, i) => x !== before[i])).toEqual([statuses[1]]);
+    expect(await page.evaluate(() => localStorage.getItem("apigen-code-lang"))).toBeNull();
+    await page.addScriptTag({ path: AXE });
+    const serious = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } })
+        .axe;
+      return (await axe.run()).violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
   });
 
   it("a link to a sample's heading shows that sample", async () => {
