@@ -429,6 +429,24 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect(serious).toEqual([]);
   });
 
+  it("printed, a page shows every sample under its heading, tabs or not", async () => {
+    const [first] = await tagPages();
+    await page.goto(`${base}/${first}`);
+    try {
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByRole("tablist").first().isVisible()).toBe(false);
+      const group = page.locator('.code-tabs[data-tabs="language"]').first();
+      expect(await group.locator("pre").evaluateAll((p) => p.map((e) => (e as HTMLElement).offsetHeight > 0))).toEqual([
+        true,
+        true,
+      ]);
+      const headings = group.locator("h3");
+      expect(await headings.evaluateAll((h) => h.map((e) => (e as HTMLElement).offsetWidth > 1))).toEqual([true, true]);
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+  });
+
   it("a link to a sample's heading shows that sample", async () => {
     const [first] = await tagPages();
     await page.goto(`${base}/${first}`);
@@ -474,6 +492,10 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect((await fetch(`${base}/${overview!.replace(/\.html$/, ".md")}`)).status).toBe(200);
     const llms = await (await fetch(`${base}/llms.txt`)).text();
     expect(llms).toContain(`(${route.provider}/llms.txt)`);
+    const full = await (await fetch(`${base}/llms-full.txt`)).text();
+    const providerFull = await (await fetch(`${base}/${route.provider}/llms-full.txt`)).text();
+    expect(providerFull).toContain("\n# ");
+    expect(full).toContain(providerFull);
     const providerLlms = await (await fetch(`${base}/${route.provider}/llms.txt`)).text();
     for (const [, href] of providerLlms.matchAll(/\]\(([^)#]+)/g))
       expect((await fetch(`${base}/${route.provider}/${href}`)).status, href).toBe(200);
