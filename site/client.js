@@ -1,5 +1,6 @@
 // The docs site's behaviour, loaded by every page: menu on phones, light/dark
-// toggle (remembered in localStorage), copy buttons on code, and offline search
+// toggle (remembered in localStorage), TypeScript/curl tabs on code samples
+// (remembered too) and status tabs on response samples, copy buttons on code, and offline search
 // with MiniSearch over the index built with the site (assets/search-index.js).
 (function () {
   "use strict";
@@ -31,6 +32,114 @@
         /* private mode: the choice lasts this page */
       }
       showTheme();
+    });
+  }
+
+  // Tabs: an operation's samples (TypeScript / curl: one choice for every
+  // operation on the page, remembered across pages) and its response samples
+  // (one per status). ARIA tabs with arrow, Home and End keys. Without this
+  // script the page shows every sample under its heading, as the markdown does.
+  var LANG_KEY = "apigen-code-lang";
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".code-tabs"));
+  var languageGroups = groups.filter(function (g) {
+    return g.getAttribute("data-tabs") === "language";
+  });
+  function select(group, key) {
+    if (!group.querySelector('.code-tab[data-key="' + key + '"]')) return false;
+    Array.prototype.forEach.call(group.querySelectorAll(".code-tab"), function (panel) {
+      var on = panel.getAttribute("data-key") === key;
+      panel.hidden = !on;
+      var tab = document.getElementById(panel.getAttribute("aria-labelledby"));
+      tab.setAttribute("aria-selected", String(on));
+      tab.tabIndex = on ? 0 : -1;
+    });
+    return true;
+  }
+  function showLang(lang) {
+    var any = false;
+    languageGroups.forEach(function (group) {
+      any = select(group, lang) || any;
+    });
+    if (any) document.documentElement.setAttribute("data-code-lang", lang);
+  }
+  function choose(group, key, tab) {
+    if (group.getAttribute("data-tabs") !== "language") return void select(group, key);
+    // Keep the chosen tab where it is on screen while samples above it change height.
+    var before = tab.getBoundingClientRect().top;
+    showLang(key);
+    window.scrollBy(0, tab.getBoundingClientRect().top - before);
+    try {
+      localStorage.setItem(LANG_KEY, key);
+    } catch {
+      /* private mode: the choice lasts this page */
+    }
+  }
+  groups.forEach(function (group, g) {
+    var panels = Array.prototype.slice.call(group.querySelectorAll(".code-tab"));
+    var list = document.createElement("div");
+    list.className = "code-tablist";
+    list.setAttribute("role", "tablist");
+    list.setAttribute("aria-label", group.getAttribute("data-tabs-label"));
+    var tabs = panels.map(function (panel) {
+      var key = panel.getAttribute("data-key");
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.id = "tab-" + g + "-" + key;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", (panel.id = "tabpanel-" + g + "-" + key));
+      tab.textContent = panel.getAttribute("data-label");
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      tab.addEventListener("click", function () {
+        choose(group, key, tab);
+      });
+      list.appendChild(tab);
+      return tab;
+    });
+    list.addEventListener("keydown", function (event) {
+      var at = tabs.indexOf(document.activeElement);
+      var to =
+        event.key === "ArrowRight"
+          ? (at + 1) % tabs.length
+          : event.key === "ArrowLeft"
+            ? (at - 1 + tabs.length) % tabs.length
+            : event.key === "Home"
+              ? 0
+              : event.key === "End"
+                ? tabs.length - 1
+                : -1;
+      if (at === -1 || to === -1) return;
+      event.preventDefault();
+      tabs[to].focus();
+      tabs[to].click();
+    });
+    group.insertBefore(list, group.firstChild);
+    group.classList.add("tabbed");
+    select(group, panels[0].getAttribute("data-key"));
+  });
+  if (groups.length > 0) {
+    var saved = null;
+    try {
+      saved = localStorage.getItem(LANG_KEY);
+    } catch {
+      /* no storage: TypeScript first */
+    }
+    if (saved) showLang(saved);
+    // A link to a heading inside a tab (#curl-2, #response-404) shows that tab, without changing the saved choice.
+    var showTarget = function () {
+      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var panel = target && target.closest && target.closest(".code-tab");
+      if (!panel || !panel.hidden) return;
+      var group = panel.parentElement;
+      if (group.getAttribute("data-tabs") === "language") showLang(panel.getAttribute("data-key"));
+      else select(group, panel.getAttribute("data-key"));
+      panel.scrollIntoView();
+    };
+    showTarget();
+    window.addEventListener("hashchange", showTarget);
+    // Another window of the site changed the choice.
+    window.addEventListener("storage", function (event) {
+      if (event.key === LANG_KEY && event.newValue) showLang(event.newValue);
     });
   }
 

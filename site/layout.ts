@@ -38,8 +38,12 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Sets the theme before the first paint: the saved choice, else the system's. */
-const THEME_BOOT = `(function(){try{var t=localStorage.getItem("apigen-theme");if(t!=="light"&&t!=="dark")t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.dataset.theme=t}catch(e){}})();`;
+/**
+ * Before the first paint: sets the theme (the saved choice, else the system's)
+ * and the code sample language (the saved choice, else TypeScript), so neither
+ * flickers while the page script loads.
+ */
+const THEME_BOOT = `(function(){var d=document.documentElement;try{var t=localStorage.getItem("apigen-theme");if(t!=="light"&&t!=="dark")t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";d.dataset.theme=t;var l=localStorage.getItem("apigen-code-lang");d.dataset.codeLang=l==="curl"?l:"typescript"}catch(e){}})();`;
 
 export function page(shell: PageShell): string {
   const root = "../".repeat(shell.path.split("/").length - 1);

@@ -61,6 +61,95 @@ md.core.ruler.push("heading_ids", (state) => {
   }
 });
 
+/** Code sample languages shown as tabs, by fence language: the tab's key (remembered by the page script) and label. */
+const SAMPLE_LANGUAGES: Record<string, { key: string; label: string }> = {
+  ts: { key: "typescript", label: "TypeScript" },
+  sh: { key: "curl", label: "curl" },
+};
+
+interface TabKind {
+  /** `data-tabs` of the group: the page script syncs and remembers `language` groups. */
+  name: string;
+  /** The tab list's accessible name. */
+  label: string;
+  /** The tab for a heading level and text followed by a fence of a language, if that section is one. */
+  tab(level: string, heading: string, lang: string): { key: string; label: string } | undefined;
+}
+
+/**
+ * Sections shown as tabs on the site: an operation's samples (`### Example`
+ * with a ts fence, `### curl` with an sh fence) and its response samples
+ * (`#### Response 200`, `#### Response 404`, each a json fence).
+ */
+const TAB_KINDS: TabKind[] = [
+  {
+    name: "language",
+    label: "Code sample language",
+    tab: (level, _h, lang) => (level === "h3" ? SAMPLE_LANGUAGES[lang] : undefined),
+  },
+  {
+    name: "response",
+    label: "Response status",
+    tab: (level, heading, lang) => {
+      const status = level === "h4" && lang === "json" ? /^Response (\S+)$/.exec(heading)?.[1] : undefined;
+      return status === undefined ? undefined : { key: status, label: status };
+    },
+  },
+];
+
+/**
+ * Two or more such sections in a row (each exactly a heading and a fence)
+ * are wrapped in a `.code-tabs` group with a `.code-tab` per section. Without
+ * JavaScript that is just the headings and blocks, as in the markdown; the
+ * page script turns each group into ARIA tabs.
+ */
+md.core.ruler.push("code_tabs", (state) => {
+  const tokens = state.tokens;
+  const section = (kind: TabKind, i: number) =>
+    tokens[i]?.type === "heading_open" && tokens[i + 3]?.type === "fence"
+      ? kind.tab(tokens[i]!.tag, tokens[i + 1]!.content, tokens[i + 3]!.info.trim())
+      : undefined;
+  const block = (type: string, nesting: 1 | -1, attrs: [string, string][] = []) => {
+    const token = new state.Token(type, "div", nesting);
+    token.block = true;
+    for (const [name, value] of attrs) token.attrSet(name, value);
+    return token;
+  };
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let kind: TabKind | undefined;
+    let run: { key: string; label: string }[] = [];
+    for (kind of TAB_KINDS) {
+      run = [];
+      for (let j = i, t = section(kind, j); t && !run.some((r) => r.key === t!.key); j += 4, t = section(kind, j))
+        run.push(t);
+      if (run.length >= 2) break;
+    }
+    if (run.length < 2) {
+      out.push(tokens[i++]!);
+      continue;
+    }
+    out.push(
+      block("code_tabs_open", 1, [
+        ["class", "code-tabs"],
+        ["data-tabs", kind!.name],
+        ["data-tabs-label", kind!.label],
+      ]),
+    );
+    for (const tab of run) {
+      const attrs: [string, string][] = [
+        ["class", "code-tab"],
+        ["data-key", tab.key],
+        ["data-label", tab.label],
+      ];
+      out.push(block("code_tab_open", 1, attrs), ...tokens.slice(i, i + 4), block("code_tab_close", -1));
+      i += 4;
+    }
+    out.push(block("code_tabs_close", -1));
+  }
+  state.tokens = out;
+});
+
 const defaultLinkOpen =
   md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {

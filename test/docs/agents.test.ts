@@ -4,14 +4,19 @@
  * all resolve, every operation listed), `docs/llms-full.txt` (every docs page,
  * verbatim) and `openapi.overlay.json` (OpenAPI Overlay 1.0 whose every
  * action targets an operation of the package's openapi.json and adds
- * TypeScript and curl `x-codeSamples`).
+ * TypeScript and curl `x-codeSamples`), applied as a docs tool would: targets
+ * resolved with an RFC 9535 JSONPath engine, updates merged the Overlay way,
+ * the result still valid OpenAPI, and each operation's samples the very
+ * blocks its docs section shows.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { type JsonValue, query } from "jsonpath-rfc9535";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadSpec } from "./spec.ts";
-import { type DocFile, GENERATED, docFiles, markdown } from "./support.ts";
+import { METHODS, loadSpec } from "./spec.ts";
+import { type DocFile, GENERATED, codeBlocks, docFiles, markdown } from "./support.ts";
 
 let docs: DocFile[];
 let providers: string[];
@@ -99,4 +104,79 @@ describe("openapi.overlay.json", () => {
       }
     }
   });
+});
+
+type Json = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Overlay 1.0 `update`: objects merge recursively, arrays are appended to, anything else replaces. */
+function merge(target: Json, update: Json): void {
+  for (const [key, value] of Object.entries(update)) {
+    const current = target[key];
+    if (Array.isArray(current) && Array.isArray(value)) current.push(...(value as unknown[]));
+    else if (isPlainObject(current) && isPlainObject(value)) merge(current, value);
+    else target[key] = structuredClone(value);
+  }
+}
+
+/** Each operation's TypeScript and curl blocks on its tag page, by `METHOD /path` (its Request line). */
+function docSamples(provider: string): Map<string, { ts: string[]; sh: string[] }> {
+  const out = new Map<string, { ts: string[]; sh: string[] }>();
+  for (const doc of docs.filter((d) => d.provider === provider && d.name.includes("/docs/tags/"))) {
+    for (const section of doc.text.split(/^(?=## )/m).slice(1)) {
+      const request = /^- Request: `([A-Z]+) ([^`]+)`/m.exec(section);
+      if (!request) continue;
+      const blocks = codeBlocks({ ...doc, text: section.split(/^### Parameters$/m)[0]! });
+      out.set(`${request[1]!.toLowerCase()} ${request[2]}`, {
+        ts: blocks.filter((b) => b.lang === "ts").map((b) => b.code),
+        sh: blocks.filter((b) => b.lang === "sh").map((b) => b.code),
+      });
+    }
+  }
+  return out;
+}
+
+describe("openapi.overlay.json applied to openapi.json", () => {
+  it("targets one operation per action (RFC 9535 JSONPath), stays valid OpenAPI, and adds the samples the docs show", async () => {
+    for (const provider of providers) {
+      const overlay = JSON.parse(await readFile(join(GENERATED, provider, "openapi.overlay.json"), "utf8")) as {
+        actions: { target: string; update: Json }[];
+      };
+      const document = JSON.parse(await readFile(join(GENERATED, provider, "openapi.json"), "utf8")) as Json;
+      const spec = await loadSpec(provider);
+      for (const action of overlay.actions) {
+        const nodes = query(document as JsonValue, action.target);
+        expect(nodes.length, `${provider} ${action.target}`).toBe(1);
+        const operation = nodes[0] as Json;
+        expect(
+          spec.operations.map((o) => o.operation),
+          action.target,
+        ).toContainEqual(operation);
+        expect(operation["x-codeSamples"], `${action.target} has no samples of its own to append to`).toBeUndefined();
+        merge(operation, action.update);
+      }
+      const validator = new Validator();
+      const result = await validator.validate(document);
+      expect(result.errors ?? [], provider).toEqual([]);
+
+      const shown = docSamples(provider);
+      let checked = 0;
+      for (const [path, item] of Object.entries(document.paths as Record<string, Json>)) {
+        for (const method of METHODS.filter((m) => isPlainObject(item[m]))) {
+          const samples = (item[method] as Json)["x-codeSamples"] as { lang: string; source: string }[];
+          const blocks = shown.get(`${method} ${path}`);
+          expect(blocks, `${provider} ${method} ${path} has a docs section`).toBeDefined();
+          expect(
+            samples.map((x) => [x.lang, `${x.source}\n`]),
+            `${provider} ${method} ${path}`,
+          ).toEqual([...blocks!.ts.map((code) => ["TypeScript", code]), ...blocks!.sh.map((code) => ["cURL", code])]);
+          checked++;
+        }
+      }
+      expect(checked).toBe(spec.operations.length);
+    }
+  }, 60_000);
 });

@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { type Server, createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, normalize, relative, sep } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../site/build.ts";
@@ -188,12 +188,18 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect(requests.filter((url) => !url.startsWith(`${base}/`))).toEqual([]);
   });
 
+  /** `<generated>/<provider>/docs/tags/x.md` -> `<provider>/tags/x.html` (wherever the checkout is, even a folder named docs). */
+  function sitePath(file: string): string {
+    const [provider, , ...rest] = relative(GENERATED, file).split(sep);
+    return `${provider}/${rest.join("/").replace(/\.md$/, ".html")}`;
+  }
+
   /** A page of each kind: the site index, a provider overview, a tag page, a model page, a changelog. */
   async function pageKinds(): Promise<string[]> {
     const docs = await docFiles(GENERATED);
     const tag = docs.find((d) => d.provider === route.provider && d.name.includes("/docs/tags/"))!;
     const model = docs.find((d) => d.provider === route.provider && d.name.includes("/docs/models/"))!;
-    const html = (d: { path: string }) => d.path.slice(d.path.indexOf("/docs/") + 6).replace(/\.md$/, ".html");
+    const html = (d: { path: string }) => sitePath(d.path).slice(route.provider.length + 1);
     return [
       "index.html",
       `${route.provider}/index.html`,
@@ -262,11 +268,192 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
   it("copy buttons put the code on the clipboard", async () => {
     const [, , tagPage] = await pageKinds();
     await page.goto(`${base}/${tagPage}`);
-    const block = page.locator(".code-block").first();
+    await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
+    await page.reload();
+    const block = page.locator(".code-block:visible").first();
     const code = await block.locator("pre code").textContent();
     await block.getByRole("button", { name: "Copy code" }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     expect(code).toContain("import");
+  });
+
+  /** The tag pages of the route's provider, as site paths. */
+  async function tagPages(): Promise<string[]> {
+    return (await docFiles(GENERATED))
+      .filter((d) => d.provider === route.provider && d.name.includes("/docs/tags/"))
+      .map((d) => sitePath(d.path));
+  }
+
+  /** What each operation's sample tabs show: the selected tab's name and the visible sample's first word, per group. */
+  async function samplesShown(): Promise<{ selected: string; code: string }[]> {
+    return page.locator('.code-tabs[data-tabs="language"]').evaluateAll((groups) =>
+      groups.map((g) => {
+        const visible = [...g.querySelectorAll<HTMLElement>(".code-tab")].filter(
+          (p) => !p.hidden && p.offsetHeight > 0,
+        );
+        return {
+          selected: g.querySelector('[role="tab"][aria-selected="true"]')?.textContent ?? "",
+          code: visible.map((p) => (p.querySelector("pre code")?.textContent ?? "").split(/\s/)[0]).join(","),
+        };
+      }),
+    );
+  }
+
+  it("shows each operation's samples as TypeScript / curl tabs, one choice for the page, remembered across pages", async () => {
+    const [first, second] = await tagPages();
+    await page.goto(`${base}/${first}`);
+    await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
+    try {
+      await page.reload();
+      const operations = (await readFile(join(siteDir, first!.replace(/\.html$/, ".md")), "utf8")).match(/^## /gm)!;
+      const tablist = page.getByRole("tablist", { name: "Code sample language" }).first();
+      expect(await tablist.getByRole("tab").allTextContents()).toEqual(["TypeScript", "curl"]);
+      expect(await samplesShown()).toEqual(operations.map(() => ({ selected: "TypeScript", code: "import" })));
+
+      // Clicking curl in one operation shows curl in all of them.
+      await page.getByRole("tab", { name: "curl" }).last().click();
+      expect(await samplesShown()).toEqual(operations.map(() => ({ selected: "curl", code: "curl" })));
+
+      // Its copy button copies the curl command the reader sees.
+      const panel = page.getByRole("tabpanel").filter({ visible: true }).first();
+      const command = await panel.locator("pre code").textContent();
+      await panel.getByRole("button", { name: "Copy code" }).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+      expect(command).toMatch(/^curl --request [A-Z]+ /);
+
+      // The choice survives a reload and holds on another page.
+      await page.reload();
+      expect((await samplesShown()).every((s) => s.selected === "curl" && s.code === "curl")).toBe(true);
+      await page.goto(`${base}/${second ?? first}`);
+      const other = await samplesShown();
+      expect(other.length).toBeGreaterThan(0);
+      expect(other.every((s) => s.selected === "curl" && s.code === "curl")).toBe(true);
+    } finally {
+      await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
+    }
+  });
+
+  it("sample tabs follow the ARIA tabs pattern and work from the keyboard", async () => {
+    const [first] = await tagPages();
+    await page.goto(`${base}/${first}`);
+    await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
+    try {
+      await page.reload();
+      const tabs = page.getByRole("tablist", { name: "Code sample language" }).first().getByRole("tab");
+      const [ts, curl] = [tabs.nth(0), tabs.nth(1)];
+      expect(await ts.getAttribute("aria-selected")).toBe("true");
+      expect(await ts.getAttribute("tabindex")).toBe("0");
+      expect(await curl.getAttribute("tabindex")).toBe("-1");
+      const controlled = page.locator(`[id="${await curl.getAttribute("aria-controls")}"]`);
+      expect(await controlled.getAttribute("role")).toBe("tabpanel");
+      expect(await controlled.getAttribute("aria-labelledby")).toBe(await curl.getAttribute("id"));
+      expect(await controlled.isVisible()).toBe(false);
+
+      await ts.focus();
+      await page.keyboard.press("ArrowRight");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("curl");
+      expect(await curl.getAttribute("aria-selected")).toBe("true");
+      expect(await controlled.isVisible()).toBe(true);
+      await page.keyboard.press("ArrowRight");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("TypeScript");
+      await page.keyboard.press("End");
+      expect(await curl.getAttribute("aria-selected")).toBe("true");
+      await page.keyboard.press("ArrowLeft");
+      expect(await ts.getAttribute("aria-selected")).toBe("true");
+      expect(await controlled.isVisible()).toBe(false);
+    } finally {
+      await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
+    }
+  });
+
+  it("without JavaScript, every sample is shown under its heading", async () => {
+    const [first] = await tagPages();
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    try {
+      const plain = await context.newPage();
+      await plain.goto(`${base}/${first}`);
+      expect(await plain.getByRole("tab").count()).toBe(0);
+      const groups = plain.locator('.code-tabs[data-tabs="language"]');
+      expect(await groups.count()).toBeGreaterThan(0);
+      for (const name of ["Example", "curl"])
+        expect(await plain.getByRole("heading", { name, level: 3 }).first().isVisible()).toBe(true);
+      expect(
+        await groups
+          .first()
+          .locator("pre")
+          .evaluateAll((p) => p.map((e) => (e as HTMLElement).offsetHeight > 0)),
+      ).toEqual([true, true]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows an operation's response samples as one tab per status, each operation on its own", async () => {
+    // An operation whose responses are all JSON samples, at least two of them.
+    const responses = (section: string) => ({
+      statuses: [...section.matchAll(/^#### Response (\S+)$/gm)].map((m) => m[1]!),
+      bodies: [...section.matchAll(/^#### Response \S+\n\n```json\n([\s\S]*?)```$/gm)].map((m) => m[1]!),
+    });
+    const tags = (await docFiles(GENERATED)).filter((d) => d.name.includes("/docs/tags/"));
+    const picked = tags
+      .flatMap((doc) => doc.text.split(/^## /m).map((section) => ({ doc, section, ...responses(section) })))
+      .find((x) => x.bodies.length >= 2 && x.bodies.length === x.statuses.length)!;
+    const { doc, section, statuses, bodies } = picked;
+    await page.goto(`${base}/${sitePath(doc.path)}`);
+    await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
+    await page.reload();
+    const groups = page.getByRole("tablist", { name: "Response status" });
+    const operation = page.locator("main h2", { hasText: new RegExp(`^${section.split("\n")[0]!.trim()}$`) });
+    const group = operation.locator("xpath=following-sibling::div[@data-tabs='response'][1]");
+    expect(await group.getByRole("tab").allTextContents()).toEqual(statuses);
+    const visibleCode = () =>
+      group.getByRole("tabpanel").filter({ visible: true }).locator("pre code").allTextContents();
+    expect(await visibleCode()).toEqual([bodies[0]]);
+    const others = async () =>
+      await groups.evaluateAll((lists) => lists.map((l) => l.querySelector('[aria-selected="true"]')!.textContent));
+    const before = await others();
+    await group.getByRole("tab", { name: statuses[1], exact: true }).click();
+    expect(await visibleCode()).toEqual([bodies[1]]);
+    // Only this operation's responses switched; the language choice was not touched.
+    const after = await others();
+    expect(after.filter((x, i) => x !== before[i])).toEqual([statuses[1]]);
+    expect(await page.evaluate(() => localStorage.getItem("apigen-code-lang"))).toBeNull();
+    await page.addScriptTag({ path: AXE });
+    const serious = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } })
+        .axe;
+      return (await axe.run()).violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
+  });
+
+  it("printed, a page shows every sample under its heading, tabs or not", async () => {
+    const [first] = await tagPages();
+    await page.goto(`${base}/${first}`);
+    try {
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByRole("tablist").first().isVisible()).toBe(false);
+      const group = page.locator('.code-tabs[data-tabs="language"]').first();
+      expect(await group.locator("pre").evaluateAll((p) => p.map((e) => (e as HTMLElement).offsetHeight > 0))).toEqual([
+        true,
+        true,
+      ]);
+      const headings = group.locator("h3");
+      expect(await headings.evaluateAll((h) => h.map((e) => (e as HTMLElement).offsetWidth > 1))).toEqual([true, true]);
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+  });
+
+  it("a link to a sample's heading shows that sample", async () => {
+    const [first] = await tagPages();
+    await page.goto(`${base}/${first}`);
+    await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
+    await page.goto(`${base}/${first}#curl`);
+    expect(await page.locator('[id="curl"]').evaluate((h) => h.closest<HTMLElement>(".code-tab")!.hidden)).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem("apigen-code-lang"))).toBeNull();
   });
 
   it("headings have permalinks, operations method badges, and each provider its version, changelog and openapi.json", async () => {
@@ -305,6 +492,10 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect((await fetch(`${base}/${overview!.replace(/\.html$/, ".md")}`)).status).toBe(200);
     const llms = await (await fetch(`${base}/llms.txt`)).text();
     expect(llms).toContain(`(${route.provider}/llms.txt)`);
+    const full = await (await fetch(`${base}/llms-full.txt`)).text();
+    const providerFull = await (await fetch(`${base}/${route.provider}/llms-full.txt`)).text();
+    expect(providerFull).toContain("\n# ");
+    expect(full).toContain(providerFull);
     const providerLlms = await (await fetch(`${base}/${route.provider}/llms.txt`)).text();
     for (const [, href] of providerLlms.matchAll(/\]\(([^)#]+)/g))
       expect((await fetch(`${base}/${route.provider}/${href}`)).status, href).toBe(200);
@@ -321,6 +512,8 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
       for (const path of paths) {
         await page.goto(`${base}/${path}`);
         await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        // In the dark theme, the sample tabs are checked with curl selected.
+        if (theme === "dark" && path === kinds[2]) await page.getByRole("tab", { name: "curl" }).first().click();
         await page.addScriptTag({ path: AXE });
         const violations = await page.evaluate(async () => {
           const axe = (
@@ -338,6 +531,7 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
           found.push(`${theme} ${path}: ${v.id} (${v.impact}) at ${v.targets.join(", ")}`);
       }
     }
+    await page.evaluate(() => localStorage.removeItem("apigen-code-lang"));
     expect(found).toEqual([]);
   }, 120_000);
 });
