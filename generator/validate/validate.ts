@@ -86,7 +86,7 @@ export async function validateAndBundle(
   );
   const document = { source, parsed };
 
-  let warnings: SpecError[] = [];
+  let warnings: SpecError[];
   let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & {
     bundle: { parsed: unknown };
   };
