@@ -8,7 +8,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, run } from "../support/run.ts";
-import { makeProject, removeProject } from "../support/watcher.ts";
+import { Watcher, makeProject, removeProject } from "../support/watcher.ts";
 import { hashTree } from "../support/tree.ts";
 
 /** `cat` is listed twice: apigen/enum-unique, a warning in the project's redocly.yaml. */
@@ -71,6 +71,18 @@ describe("redocly.yaml severities at the CLI", () => {
     }
     // --quiet prints errors only.
     expect((await cli("check", "--quiet")).stderr).toBe("");
+  }, 240_000);
+
+  it("watch prints a warn-level finding when it regenerates, and keeps watching", async () => {
+    const { dir } = await project();
+    const watcher = new Watcher(dir);
+    try {
+      await watcher.started();
+      expect(watcher.output).toMatch(WARNING);
+      expect(watcher.process.exitCode).toBe(null);
+    } finally {
+      await watcher.stop();
+    }
   }, 240_000);
 
   it("raising a rule to error makes generate validate again and stop, and check report the spec's error", async () => {
