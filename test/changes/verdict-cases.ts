@@ -801,6 +801,14 @@ export const verdictCases: VerdictCase[] = [
     caller: READ,
     compiles: true,
   },
+  {
+    rule: "default-changed",
+    level: "patch",
+    old: (s) => (post(s).requestBody.content = json({ type: "object", properties: { name: { type: "string" } } })),
+    edit: (s) => (post(s).requestBody.content["application/json"].schema.properties.name.default = "n"),
+    caller: `await api.items.createItem({ body: {} });`,
+    compiles: true,
+  },
   // Extra fields
   {
     rule: "request-extra-fields-narrowed",
