@@ -259,6 +259,8 @@ interface Report {
   apiChanges?: { level: string; kind: string; where: string; message: string }[];
   /** Files a newer generator changed while the API did not (a patch release). */
   regenerated?: string[];
+  /** The spec's warn-level findings, as printed on stderr. */
+  warnings?: string[];
   error?: string;
 }
 
@@ -275,6 +277,7 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
     try {
       const result = await batch.results[i]!;
       const ms = Math.round(result.ms);
+      printWarnings(result.warnings, options);
       const release = result.release;
       reports.push({
         provider: target.provider,
@@ -285,6 +288,7 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
         version: release && { from: release.previousVersion, to: release.version },
         apiChanges: release?.changes,
         regenerated: release?.regenerated,
+        warnings: result.warnings,
       });
       if (options.json || options.quiet) continue;
       if (options.dryRun && release)
@@ -306,6 +310,12 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
   await batch.close();
   if (options.json) process.stdout.write(JSON.stringify({ command: "generate", results: reports }, null, 2) + "\n");
   return reports.some((r) => r.status === "error") ? 1 : 0;
+}
+
+/** Warn-level findings go to stderr (and into --json's report) and never fail the run; --quiet prints errors only. */
+function printWarnings(warnings: readonly string[], options: CliOptions): void {
+  if (options.quiet) return;
+  for (const warning of warnings) process.stderr.write(`${warning}\n`);
 }
 
 function progressLine(
@@ -337,9 +347,16 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
   for (const [i, target] of targets.entries()) {
     const started = performance.now();
     try {
-      const differing = await batch.results[i]!;
-      const ms = Math.round(differing.ms);
-      reports.push({ provider: target.provider, status: differing.length ? "stale" : "ok", ms, changed: differing });
+      const { differing, warnings, ms: took } = await batch.results[i]!;
+      const ms = Math.round(took);
+      printWarnings(warnings, options);
+      reports.push({
+        provider: target.provider,
+        status: differing.length ? "stale" : "ok",
+        ms,
+        changed: differing,
+        warnings,
+      });
       if (differing.length > 0) {
         stale++;
         process.stderr.write(

@@ -15,9 +15,11 @@ const OUTPUT_SHAPING = [
 ];
 
 /**
- * One hash for "the generator": its source, its templates, and the versions
- * of the libraries that shape output. A change to any of them makes every
- * package stale, which is what a generator change must do.
+ * One hash for "the generator": its source, its templates, the lint config
+ * that decides which specs pass (redocly.yaml: a rule raised to `error` must
+ * stop the next `generate`), and the versions of the libraries that shape
+ * output. A change to any of them makes every package stale, which is what a
+ * generator change must do.
  */
 export async function generatorFingerprint(): Promise<string> {
   const parts: string[] = [];
@@ -29,6 +31,8 @@ export async function generatorFingerprint(): Promise<string> {
       .sort();
     for (const file of files) parts.push(file.slice(ROOT.length + 1), sha256(await readFile(file)));
   }
+  // Rule severities (validate/rules/config.ts reads them from here); a missing file is the defaults.
+  parts.push("redocly.yaml", sha256(await readFile(join(ROOT, "redocly.yaml")).catch(() => "")));
   // The publishing settings (license, repository: see emit/publishing.ts) go into every package.json.
   const project = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { apigen?: unknown };
   parts.push("package.json#apigen", JSON.stringify(project.apigen ?? null));

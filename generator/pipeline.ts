@@ -195,6 +195,8 @@ export interface GenerateResult {
   /** Files whose content changed (all of them on a first generation). */
   changed: string[];
   fileCount: number;
+  /** The spec's warn-level findings, printable lines (none when up to date: nothing was validated). */
+  warnings: string[];
 }
 
 /** Brings one package up to date on disk. */
@@ -206,13 +208,14 @@ export async function generatePackage(
 ): Promise<GenerateResult> {
   const manifest = await readManifest(target.outDir);
   if (!force && (await isUpToDate(target.outDir, ctx.fingerprint, manifest))) {
-    return { status: "up-to-date", changed: [], fileCount: Object.keys(manifest!.outputs).length + 1 };
+    return { status: "up-to-date", changed: [], fileCount: Object.keys(manifest!.outputs).length + 1, warnings: [] };
   }
-  const { files, release } = await renderPackage(target, ctx);
+  const { files, release, bundled } = await renderPackage(target, ctx);
+  const warnings = bundled.warnings.map((w) => w.format());
   const changed = await diffAgainstDisk(target.outDir, files);
-  if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release };
+  if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
   if (!dryRun) await replaceFolder(target.outDir, files);
-  return { status: "generated", changed, fileCount: files.size, release };
+  return { status: "generated", changed, fileCount: files.size, release, warnings };
 }
 
 export interface ReleaseResult {
@@ -238,8 +241,14 @@ export async function releasePackage(target: Target, ctx: RunContext, dryRun = f
   return { release, changed, lockfile };
 }
 
-/** Paths under the package folder that differ from what the generator would write now. */
-export async function checkPackage(target: Target, ctx: RunContext): Promise<string[]> {
-  const { files } = await renderPackage(target, ctx);
-  return diffAgainstDisk(target.outDir, files);
+export interface CheckResult {
+  /** Paths under the package folder that differ from what the generator would write now. */
+  differing: string[];
+  /** The spec's warn-level findings, printable lines. */
+  warnings: string[];
+}
+
+export async function checkPackage(target: Target, ctx: RunContext): Promise<CheckResult> {
+  const { files, bundled } = await renderPackage(target, ctx);
+  return { differing: await diffAgainstDisk(target.outDir, files), warnings: bundled.warnings.map((w) => w.format()) };
 }

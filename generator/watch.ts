@@ -123,6 +123,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     try {
       const result = await generatePackage(target, ctx);
       const ms = Math.round(performance.now() - started);
+      for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
       if (result.status === "up-to-date") {
         if (saved) process.stdout.write(`${target.provider}: up to date (the saved spec did not change)\n`);
       } else if (result.status === "unchanged" || !result.release) {

@@ -31,7 +31,7 @@ export const RULES = {
   "operation-moved": rule(
     B,
     "Endpoint moved, same operationId",
-    "the method keeps compiling; code using `raw` or the `paths` type with the old path does not",
+    "the method keeps compiling; code using `raw` or the `paths` type with the old path is a compile error",
   ),
   "operation-id-changed": rule(
     B,
@@ -82,7 +82,7 @@ export const RULES = {
   "request-content-type-removed": rule(
     B,
     "Request media type removed",
-    "calls sending that form are rejected by the server",
+    "code compiles (the body type is the same); calls sending that form are rejected by the server",
   ),
   // Responses
   "success-status-changed": rule(
@@ -107,13 +107,21 @@ export const RULES = {
     "Response media type added: different schema on 2xx / otherwise",
     "the result type widens to a union: property reads may not compile / nothing",
   ),
-  "response-content-type-removed": rule(B, "Response media type removed", "code reading that form must change"),
+  "response-content-type-removed": rule(
+    B,
+    "Response media type removed",
+    "code compiles (the result type narrows); code that asked for or parsed that form gets another",
+  ),
   "response-header-added": rule(M, "Response header added", "nothing"),
-  "response-header-removed": rule(B, "Response header removed", "code reading it gets null"),
+  "response-header-removed": rule(
+    B,
+    "Response header removed",
+    "code compiles (`headers.get` takes any name); reading the header gets null",
+  ),
   "response-header-became-optional": rule(
     B,
     "Response header made optional",
-    "code reading it must handle a missing value",
+    "code compiles (`headers.get` returns `string | null` either way); code reading it must handle a missing value",
   ),
   "response-header-became-required": rule(M, "Response header made required", "nothing: a stronger guarantee"),
   "links-changed": rule(P, "Response links changed", "nothing: the client does not use them"),
@@ -131,7 +139,7 @@ export const RULES = {
   ),
   "request-property-became-required": rule(
     B,
-    "Request field made required",
+    "Request field made required, or given a default (the generated types require a defaulted field)",
     "object literals without it are a compile error",
   ),
   "request-property-became-optional": rule(M, "Request field made optional", "existing calls compile"),
@@ -143,7 +151,7 @@ export const RULES = {
   ),
   "response-property-became-optional": rule(
     B,
-    "Response field made optional",
+    "Response field made optional, or its default removed",
     "code that uses it without a check is a compile error under strictNullChecks",
   ),
   "response-property-became-required": rule(M, "Response field made required", "nothing: a stronger guarantee"),
@@ -161,8 +169,8 @@ export const RULES = {
   "response-type-narrowed": rule(M, "Response type narrowed", "existing code compiles"),
   "response-type-widened": rule(
     B,
-    "Response type widened (integer -> number)",
-    "code that reads the value as the old type may not compile",
+    "Response type widened (string -> string or integer, integer -> number)",
+    "code that reads the value as the old type is a compile error when its TypeScript type widens; integer -> number is `number` either way, so code compiles and may get fractions",
   ),
   "request-nullable-added": rule(M, "Request value made nullable", "existing calls compile"),
   "request-nullable-removed": rule(B, "Request value no longer nullable", "calls sending null are a compile error"),
@@ -207,14 +215,22 @@ export const RULES = {
     "Request default changed",
     "code compiles; calls that leave the field out behave differently",
   ),
-  "default-changed": rule(P, "Default added or removed; response default changed", DOCS),
+  "default-changed": rule(
+    P,
+    "Default added or removed where the field's presence stays (a parameter, a required field); response default changed",
+    DOCS,
+  ),
   "request-extra-fields-narrowed": rule(
     B,
     "Extra fields (additionalProperties) narrowed in a request",
     "object literals with extra fields may not compile",
   ),
   "request-extra-fields-widened": rule(M, "Extra fields widened in a request", "existing calls compile"),
-  "response-extra-fields-narrowed": rule(M, "Extra fields narrowed in a response", "existing code compiles"),
+  "response-extra-fields-narrowed": rule(
+    ["breaking", "minor"],
+    "Extra fields narrowed in a response: to none from declared ones (`true` or typed) / otherwise",
+    "code reading extra fields by key is a compile error (the index signature is gone) / existing code compiles",
+  ),
   "response-extra-fields-widened": rule(M, "Extra fields widened in a response", "existing code compiles"),
   "response-extra-fields-untyped": rule(
     B,

@@ -15,20 +15,26 @@ import {
 } from "./scope.ts";
 import type { Direction, Finding } from "./types.ts";
 
-/** How a property shows up on one side of the wire. */
-type Presence = "absent" | "optional" | "required";
+/**
+ * How a property shows up on one side of the wire, as the generated types say. `defaulted`: not
+ * listed as required, but it has a `default`, and openapi-typescript (defaultNonNullable) types it
+ * as always there: callers must send it, and may read it without a check.
+ */
+type Presence = "absent" | "optional" | "required" | "defaulted";
 
 /**
  * readOnly properties are not part of requests, writeOnly ones not part of responses (OpenAPI
  * says so), so they count as absent on that side. A readOnly property listed as required is
- * required in responses only.
+ * required in responses only. `defaults`: whether a `default` makes the property non-optional in
+ * the types (everywhere but schemas written inline in request bodies and parameters).
  */
-function presence(doc: Obj, schema: Obj, name: string, dir: Direction): Presence {
+function presence(doc: Obj, schema: Obj, name: string, dir: Direction, defaults: boolean): Presence {
   const raw = own(obj(schema.properties), name);
   if (raw === undefined) return "absent";
   const prop = { ...obj(deref(doc, raw)), ...obj(raw) };
   if ((dir === "request" && prop.readOnly === true) || (dir === "response" && prop.writeOnly === true)) return "absent";
-  return Array.isArray(schema.required) && schema.required.includes(name) ? "required" : "optional";
+  if (Array.isArray(schema.required) && schema.required.includes(name)) return "required";
+  return defaults && Object.hasOwn(obj(raw), "default") ? "defaulted" : "optional";
 }
 
 /**
@@ -36,7 +42,9 @@ function presence(doc: Obj, schema: Obj, name: string, dir: Direction): Presence
  * object literals that set it stop compiling, and the server rejects or silently ignores it), and
  * so does a new required one. Responses: a field that may now be missing breaks code reading it.
  */
-function presenceVerdict(dir: Direction, from: Presence, to: Presence, subject: string): Finding | undefined {
+function presenceVerdict(dir: Direction, before: Presence, after: Presence, subject: string): Finding | undefined {
+  const from = before === "defaulted" ? "required" : before;
+  const to = after === "defaulted" ? "required" : after;
   if (from === to) return undefined;
   if (dir === "request") {
     if (to === "absent")
@@ -58,7 +66,9 @@ function presenceVerdict(dir: Direction, from: Presence, to: Presence, subject: 
       ? finding(
           "breaking",
           "request-property-became-required",
-          `${subject} is now required; calls that leave it out will be rejected.`,
+          after === "defaulted"
+            ? `${subject} got a default, which makes the generated type require it; calls that leave it out stop compiling.`
+            : `${subject} is now required; calls that leave it out will be rejected.`,
         )
       : finding("minor", "request-property-became-optional", `${subject} is now optional.`);
   }
@@ -73,7 +83,9 @@ function presenceVerdict(dir: Direction, from: Presence, to: Presence, subject: 
     ? finding(
         "breaking",
         "response-property-became-optional",
-        `${subject} may now be missing from responses; code that reads it must handle undefined.`,
+        before === "defaulted"
+          ? `${subject} lost its default, so the generated type no longer promises it; code that reads it must handle undefined.`
+          : `${subject} may now be missing from responses; code that reads it must handle undefined.`,
       )
     : finding("minor", "response-property-became-required", `${subject} is now always present in responses.`);
 }
@@ -85,8 +97,15 @@ export function compareObjectShape(b: Obj, a: Obj, s: Scope, l: Loc, compare: Co
   for (const name of names) {
     const at = child(l, name);
     const subject = subjectOf(at);
+    // openapi-typescript leaves defaulted fields optional only in schemas inline in request bodies and parameters.
+    const defaults = (dir: Direction) => dir === "response" || l.where.startsWith("schema ");
     reportWorst(s, at, (dir) =>
-      presenceVerdict(dir, presence(s.before, b, name, dir), presence(s.after, a, name, dir), subject),
+      presenceVerdict(
+        dir,
+        presence(s.before, b, name, dir, defaults(dir)),
+        presence(s.after, a, name, dir, defaults(dir)),
+        subject,
+      ),
     );
     if (Object.hasOwn(pb, name) && Object.hasOwn(pa, name)) compare(pb[name], pa[name], s, at);
   }
@@ -125,13 +144,24 @@ function compareAdditional(b: Obj, a: Obj, s: Scope, l: Loc, compare: CompareSch
         ? finding("breaking", "request-extra-fields-narrowed", `${sentence}; calls sending others will be rejected.`)
         : finding("minor", "request-extra-fields-widened", `${sentence}.`);
     }
-    return from === "typed" && to === "any"
-      ? finding(
-          "breaking",
-          "response-extra-fields-untyped",
-          `${sentence}; code that reads them as the old type stops compiling.`,
-        )
-      : finding("minor", narrowed ? "response-extra-fields-narrowed" : "response-extra-fields-widened", `${sentence}.`);
+    if (from === "typed" && to === "any")
+      return finding(
+        "breaking",
+        "response-extra-fields-untyped",
+        `${sentence}; code that reads them as the old type stops compiling.`,
+      );
+    // Declared extra fields (`true` or typed) are an index signature in the types; `false` removes it.
+    if (to === "none" && (from === "typed" || b.additionalProperties === true))
+      return finding(
+        "breaking",
+        "response-extra-fields-narrowed",
+        `${sentence}; code that reads extra fields by key stops compiling.`,
+      );
+    return finding(
+      "minor",
+      narrowed ? "response-extra-fields-narrowed" : "response-extra-fields-widened",
+      `${sentence}.`,
+    );
   });
 }
 

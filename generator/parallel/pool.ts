@@ -16,7 +16,14 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { DescribedError } from "../errors.ts";
 import { PROVIDER_WORKER } from "../paths.ts";
-import { checkPackage, generatePackage, type GenerateResult, type RunContext, type Target } from "../pipeline.ts";
+import {
+  checkPackage,
+  generatePackage,
+  type CheckResult,
+  type GenerateResult,
+  type RunContext,
+  type Target,
+} from "../pipeline.ts";
 import { isUpToDate, readManifest } from "../write/manifest.ts";
 import { syncLockfileVersion } from "../write/lockfile.ts";
 
@@ -75,9 +82,9 @@ export function generateAll(
 }
 
 /** Checks every target against what the generator would write, `jobs` providers at a time. */
-export function checkAll(targets: readonly Target[], ctx: RunContext, jobs: number): Batch<string[]> {
+export function checkAll(targets: readonly Target[], ctx: RunContext, jobs: number): Batch<CheckResult> {
   const runner = startRunner(ctx, Math.min(jobs, targets.length));
-  const results = targets.map(async (target) => (await runner).run<string[]>({ kind: "check", target }));
+  const results = targets.map(async (target) => (await runner).run<CheckResult>({ kind: "check", target }));
   for (const r of results) r.catch(() => {});
   return {
     results,
@@ -96,6 +103,7 @@ async function upToDate(target: Target, ctx: RunContext): Promise<Timed<Generate
     status: "up-to-date",
     changed: [],
     fileCount: Object.keys(manifest!.outputs).length + 1,
+    warnings: [],
     ms: performance.now() - started,
   };
 }

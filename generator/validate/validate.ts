@@ -34,6 +34,11 @@ export interface BundledSpec {
   dependencies: string[];
   /** The version as given, normalised to major.minor.patch. */
   openapiVersion: string;
+  /**
+   * Findings of rules redocly.yaml sets to `warn` (the apigen/* readiness rules), located like
+   * errors: they do not stop generation, and the CLI prints them (see formatWarning).
+   */
+  warnings: SpecError[];
 }
 
 /**
@@ -81,6 +86,7 @@ export async function validateAndBundle(
   );
   const document = { source, parsed };
 
+  let warnings: SpecError[];
   let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & {
     bundle: { parsed: unknown };
   };
@@ -92,6 +98,13 @@ export async function validateAndBundle(
       await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }),
     );
     throwIfErrors(loaded, lintProblems, redocly.getLineColLocation, refusals);
+    warnings = lintProblems
+      .filter((p) => p.severity === "warn")
+      .map((p) => {
+        const error = problemToError(loaded, p, redocly.getLineColLocation, refusals);
+        return new SpecError(error.location, `warning: ${error.message} [${p.ruleId}]`);
+      })
+      .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
     dropMistypedKeywords(loaded, parsed, lintProblems);
     // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
     // (lint has resolved every ref already). On GitHub's spec that saves a second walk of 1 s.
@@ -121,7 +134,7 @@ export async function validateAndBundle(
     loaded.file,
     ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort(),
   ];
-  return { file: loaded.file, document: canonical, dependencies, openapiVersion };
+  return { file: loaded.file, document: canonical, dependencies, openapiVersion, warnings };
 }
 
 function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {

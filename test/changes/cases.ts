@@ -523,6 +523,14 @@ export const cases: Case[] = [
     bumps: MINOR,
   },
   {
+    name: "default added to a field of a request component (the generated type then requires it)",
+    edit: (s) => {
+      schemas(s).sessionCreate.properties.ttl.default = 3600;
+    },
+    changes: ["breaking request-property-became-required", "patch default-changed"],
+    bumps: MAJOR,
+  },
+  {
     name: "field added to a recursive schema",
     edit: (s) => {
       schemas(s).node.properties.depth = { type: "integer" };

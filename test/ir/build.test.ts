@@ -18,7 +18,7 @@ const FILE = "/specs/given.yaml";
 /** A bundled spec: the given top-level keys over a minimal valid document. */
 function bundled(given: Obj): BundledSpec {
   const document = { openapi: "3.1.0", info: { title: "Given API", version: "1.2.3" }, paths: {}, ...given };
-  return { file: FILE, document, dependencies: [FILE], openapiVersion: "3.1.0" };
+  return { file: FILE, document, dependencies: [FILE], openapiVersion: "3.1.0", warnings: [] };
 }
 
 /** An operation with one documented answer, plus the given fields. */
