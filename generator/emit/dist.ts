@@ -9,6 +9,8 @@
  * text, since every package carries the same runtime; clients are unique per
  * package, and keeping them would only grow a watcher's memory.
  */
+import { loadTypescript } from "../shared/libraries.ts";
+
 const cache = new Map<string, { js: string; dts: string }>();
 
 /** `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template). */
@@ -16,7 +18,7 @@ export async function emitDist(
   sources: Map<string, string>,
   declarations: Map<string, string> = new Map(),
 ): Promise<Map<string, string>> {
-  const [{ default: ts }, esbuild] = await Promise.all([import("typescript"), import("esbuild")]);
+  const [ts, esbuild] = await Promise.all([loadTypescript(), import("esbuild")]);
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
