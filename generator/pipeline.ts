@@ -117,7 +117,7 @@ export async function renderPackage(
       ["src/validators.d.ts", validators.declarations],
       ["dist/validators.js", validators.code],
       ["dist/validators.d.ts", validators.declarations],
-      ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]))),
+      ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]), ctx.fingerprint)),
     ]);
     // Every file is hashed once; then the versioned files (package.json's version, CHANGELOG.md,
     // the release baseline) are decided and written once, and hashed for the manifest.

@@ -9,14 +9,28 @@
  * text, since every package carries the same runtime; clients are unique per
  * package, and keeping them would only grow a watcher's memory.
  */
-const cache = new Map<string, { js: string; dts: string }>();
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ROOT } from "../paths.ts";
+import { sha256 } from "../shared/hash.ts";
+import { loadTypescript } from "../shared/libraries.ts";
 
-/** `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template). */
+type Built = { js: string; dts: string };
+const cache = new Map<string, Built>();
+
+/**
+ * `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template).
+ * `generator` is the generator's fingerprint: with it, the runtime's results are also kept on disk
+ * (see {@link storedRuntime}).
+ */
 export async function emitDist(
   sources: Map<string, string>,
   declarations: Map<string, string> = new Map(),
+  generator?: string,
 ): Promise<Map<string, string>> {
-  const [{ default: ts }, esbuild] = await Promise.all([import("typescript"), import("esbuild")]);
+  const store = generator === undefined ? undefined : await storedRuntime(generator, sources);
+  for (const [code, built] of store?.found ?? []) cache.set(code, built);
+  const [ts, esbuild] = await Promise.all([loadTypescript(), import("esbuild")]);
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
@@ -48,7 +62,47 @@ export async function emitDist(
   // The schema types are declarations already; dist re-exports them rather than copy a large file.
   out.set("dist/schema.d.ts", 'export * from "../src/schema.js";\n');
   out.set("dist/schema.js", "export {};\n");
+  if (store && store.found.size === 0) await store.save((code) => cache.get(code));
   return out;
+}
+
+/**
+ * The runtime's `dist/` files, kept in `.cache/dist-runtime.json` across runs.
+ * They depend only on the generator (its runtime sources, this file, the
+ * esbuild and TypeScript versions: all in its fingerprint), never on a spec,
+ * yet declarations cost a TypeScript program per file: about a fifth of a run
+ * that regenerates one small spec. One entry, for the latest generator:
+ * anything else (another fingerprint, a runtime source not in it, a damaged
+ * file) is a miss, and the run computes and saves them as before.
+ */
+async function storedRuntime(generator: string, sources: Map<string, string>) {
+  const runtime = [...sources].filter(([name]) => name.startsWith("runtime/")).map(([, code]) => code);
+  const key = sha256([generator, ...runtime].join("\0"));
+  const file = join(ROOT, ".cache", "dist-runtime.json");
+  const found = new Map<string, Built>();
+  try {
+    const stored = JSON.parse(await readFile(file, "utf8")) as { key?: string; built?: [string, Built][] };
+    if (stored.key === key && Array.isArray(stored.built) && stored.built.length === runtime.length)
+      for (const [code, built] of stored.built)
+        if (typeof built?.js === "string" && typeof built.dts === "string") found.set(code, built);
+    if (runtime.some((code) => !found.has(code))) found.clear();
+  } catch {
+    // Not there yet, or unreadable: computed below.
+  }
+  const save = async (lookup: (code: string) => Built | undefined) => {
+    const built = runtime.map((code) => [code, lookup(code)] as const);
+    if (built.some(([, b]) => b === undefined)) return;
+    try {
+      await mkdir(join(ROOT, ".cache"), { recursive: true });
+      // Written aside and renamed: a run starting meanwhile reads the old entry or the new one, never half.
+      const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      await writeFile(temp, JSON.stringify({ key, built }));
+      await rename(temp, file);
+    } catch {
+      // A read-only checkout: the next run computes them again.
+    }
+  };
+  return { found, save };
 }
 
 function declare(

@@ -1,4 +1,5 @@
 import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
+import { loadOpenapiTypescript, loadTypescript } from "../shared/libraries.ts";
 import { binaryTypes } from "./binary-types.ts";
 import { typesDocument } from "./openapi-typescript/document.ts";
 
@@ -34,7 +35,7 @@ export async function emitTypes(document: Record<string, unknown>, banner: strin
 
 /** The openapi-typescript options the types are made with (exported for the test that pins {@link transformContext}). */
 export async function typesOptions(): Promise<{ openapiTs: OpenapiTs; options: TypesOptions }> {
-  const [openapiTs, { default: typescript }] = await Promise.all([import("openapi-typescript"), import("typescript")]);
+  const [openapiTs, typescript] = [loadOpenapiTypescript(), loadTypescript()];
   // `string & {}`: any string, without absorbing the known literals into plain `string`.
   const anyString = openapiTs.tsIntersection([openapiTs.STRING, typescript.factory.createTypeLiteralNode([])]);
   const binary = binaryTypes(openapiTs, typescript);

@@ -11,6 +11,7 @@
  */
 import type { ApiIR, JsonSchema, MediaIR, OperationIR } from "../../ir/types.ts";
 import { literal } from "../code.ts";
+import { standaloneModule } from "./standalone.ts";
 
 export interface CompiledValidators {
   /** The JavaScript module. */
@@ -34,11 +35,7 @@ export function isJsonType(type: string): boolean {
 
 export async function emitValidators(ir: ApiIR, document: Obj): Promise<CompiledValidators> {
   const openapi30 = /^3\.0/.test(ir.openapiVersion);
-  const [ajvDraft7, ajv2020, standalone] = await Promise.all([
-    import("ajv"),
-    import("ajv/dist/2020.js"),
-    import("ajv/dist/standalone/index.js"),
-  ]);
+  const [ajvDraft7, ajv2020] = await Promise.all([import("ajv"), import("ajv/dist/2020.js")]);
   const options = {
     strict: false,
     logger: false as const,
@@ -49,7 +46,6 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
     code: { source: true, esm: true, lines: false, optimize: true },
   };
   // CommonJS modules whose export is both `module.exports` and its `default`: `.default.default` is it either way.
-  const standaloneCode = standalone.default.default;
   const ajv = openapi30 ? new ajvDraft7.default.default(options) : new ajv2020.default.default(options);
   const { openapi: _o, jsonSchemaDialect: _d, $schema: _s, ...rest } = document;
   const components = (rest.components ?? {}) as Obj;
@@ -83,7 +79,7 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
     ...requests.map(([, k]) => [k, k]),
     ...responses.flatMap(([, s]) => s.map(([, k]) => [k, k])),
   ]);
-  let code = Object.keys(exportNames).length === 0 ? "" : standaloneCode(ajv, exportNames);
+  let code = Object.keys(exportNames).length === 0 ? "" : await standaloneModule(ajv, exportNames);
   code = inlineRuntime(code);
   const table = [
     "/** Request validators by operationId: each checks `{ path, query, header, body }`. */",
