@@ -1,17 +1,19 @@
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * Integration files that take most of a run, heaviest first: each spawns the
- * generator, tsc, npm or a browser for a minute or more of CPU. Started
- * first, they share the two workers with the many short files instead of
- * running alone at the end while the other core idles. A file missing from
+ * Integration files that take most of a run, heaviest first by CPU time when
+ * run alone (each spawns the generator, tsc, npm or a browser; real-world
+ * also downloads the GitHub spec on a clean clone). Started first, they share
+ * the two workers with the many short files instead of running alone at the
+ * end while the other core idles. A file missing from
  * this list only runs later; nothing else depends on it.
  */
 export const SLOW_FILES = [
-  "test/generator/watch.test.ts",
-  "test/generator/hostile-names.test.ts",
   "test/generator/real-world.test.ts",
+  "test/generator/hostile-names.test.ts",
   "test/generator/typecheck.test.ts",
+  "test/generator/watch.test.ts",
+  "test/generator/cli.test.ts",
   "test/generator/jobs.test.ts",
   "test/package/tarball.test.ts",
   "test/docs/site.test.ts",
