@@ -14,6 +14,7 @@ export const SLOW_FILES = [
   "test/generator/typecheck.test.ts",
   "test/generator/watch.test.ts",
   "test/generator/cli.test.ts",
+  "test/generator/launcher.test.ts",
   "test/generator/hostile-specs.test.ts",
   "test/generator/jobs.test.ts",
   "test/package/tarball.test.ts",
