@@ -14,11 +14,25 @@ const REAL_WORLD = join(ROOT, "test", "fixtures", "real-world");
 const SMALL = ["calorieninjas.com", "ibanapi.com", "amazonaws.com__mobileanalytics", "webscraping.ai"];
 
 let work: string;
+/** `generate --jobs 1 --json` over specs/ into seq/: the sequential run every test compares with, made once and only read. */
+let sequential: { stdout: string; tree: Awaited<ReturnType<typeof hashTree>> };
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "apigen-jobs-"));
   await mkdir(join(work, "specs"));
   for (const name of SMALL) await cp(join(REAL_WORLD, `${name}.json`), join(work, "specs", `${name}.json`));
-});
+  const one = await apigen([
+    "generate",
+    "--specs",
+    join(work, "specs"),
+    "--generated",
+    join(work, "seq"),
+    "--jobs",
+    "1",
+    "--json",
+  ]);
+  expect(one.code, one.stderr).toBe(0);
+  sequential = { stdout: one.stdout, tree: await hashTree(join(work, "seq")) };
+}, 300_000);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
@@ -30,16 +44,6 @@ const parse = (stdout: string) => JSON.parse(stdout) as JsonReport;
 
 describe("generate --jobs", () => {
   it("writes byte for byte what a sequential run writes, and reports providers in the same order", async () => {
-    const one = await apigen([
-      "generate",
-      "--specs",
-      join(work, "specs"),
-      "--generated",
-      join(work, "seq"),
-      "--jobs",
-      "1",
-      "--json",
-    ]);
     const two = await apigen([
       "generate",
       "--specs",
@@ -50,9 +54,8 @@ describe("generate --jobs", () => {
       "2",
       "--json",
     ]);
-    expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
-    const [a, b] = [await hashTree(join(work, "seq")), await hashTree(join(work, "par"))];
+    const [a, b] = [sequential.tree, await hashTree(join(work, "par"))];
     expect(
       Object.keys(a!)
         .filter((f) => f.endsWith("/package.json"))
@@ -60,29 +63,32 @@ describe("generate --jobs", () => {
     ).toEqual(SMALL.map((p) => `${p}/package.json`).sort());
     expect(b).toEqual(a);
     const order = (r: JsonReport) => r.results.map((x) => `${x.provider} ${x.status}`);
-    expect(order(parse(two.stdout))).toEqual(order(parse(one.stdout)));
+    expect(order(parse(two.stdout))).toEqual(order(parse(sequential.stdout)));
     expect(order(parse(two.stdout))).toEqual([...SMALL].sort().map((p) => `${p} generated`));
   });
 
   it("reports a broken spec found on a worker as a sequential run does, and still writes the others", async () => {
-    const specs = join(work, "with-bad");
+    // Its own specs/ and generated/ side by side, as seq/ is to specs/: the packages' manifests name the spec by relative path.
+    const own = await mkdtemp(join(work, "with-bad-"));
+    const specs = join(own, "specs");
     await cp(join(work, "specs"), specs, { recursive: true });
     await cp(join(ROOT, "test", "fixtures", "bad-specs", "dangling-ref.yaml"), join(specs, "broken.yaml"));
-    const one = await apigen(["generate", "--specs", specs, "--generated", join(work, "bad-one"), "--jobs", "1"]);
-    const two = await apigen(["generate", "--specs", specs, "--generated", join(work, "bad-two"), "--jobs", "2"]);
+    // The sequential run's report of the broken spec: the same run limited to that provider (the good ones are seq/).
+    const one = await apigen(["generate", "broken", "--specs", specs, "--generated", join(own, "one"), "--jobs", "1"]);
+    const two = await apigen(["generate", "--specs", specs, "--generated", join(own, "generated"), "--jobs", "2"]);
+    expect(one.code).toBe(1);
     expect(two.code).toBe(1);
     expect(two.stderr).toMatch(/broken\.yaml:\d+:\d+: /);
-    expect(two.stderr.replaceAll(join(work, "bad-two"), "")).toBe(one.stderr.replaceAll(join(work, "bad-one"), ""));
-    expect(await hashTree(join(work, "bad-two"))).toEqual(await hashTree(join(work, "bad-one")));
+    expect(two.stderr.replaceAll(join(own, "generated"), "")).toBe(one.stderr.replaceAll(join(own, "one"), ""));
+    expect(await hashTree(join(own, "generated"))).toEqual(sequential.tree);
   });
 });
 
 describe("--shard i/n", () => {
-  // Packages of their own, generated once: the shard runs find them up to date, so they are quick.
+  // Packages of their own, a copy of the sequential run's: the shard runs find them up to date, so they are quick.
   beforeAll(async () => {
-    const result = await apigen(["generate", "--specs", join(work, "specs"), "--generated", join(work, "sharded")]);
-    expect(result.code, result.stderr).toBe(0);
-  }, 300_000);
+    await cp(join(work, "seq"), join(work, "sharded"), { recursive: true });
+  });
 
   /** The providers a shard's run covered. */
   const shardOf = async (shard: string, specs = join(work, "specs"), command = "generate") => {

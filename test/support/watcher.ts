@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { expect } from "vitest";
 import { ROOT, run } from "./run.ts";
 import { hashTree } from "./tree.ts";
@@ -34,13 +34,23 @@ export async function makeProject(specs: Record<string, string>): Promise<string
   return dir;
 }
 
-/** A copy of a project folder (without the launcher's bundle cache, which is keyed by the folder's path). */
+/**
+ * A copy of a project folder, without the launcher's bundles (keyed by the folder's path) but with
+ * the V8 code cache of the libraries (bin/code-cache.mjs): its entries are keyed by the real path
+ * of each file under the shared node_modules, so the copy's runs start as fast as the original's.
+ */
 export async function copyProject(from: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "apigen-watch-"));
+  const cache = join(from, ".cache");
+  const codeCache = join(cache, "cli", "v8");
   await cp(from, dir, {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (src) => !src.startsWith(join(from, ".cache")),
+    filter: (src) =>
+      !src.startsWith(cache + sep) ||
+      src === join(cache, "cli") ||
+      src === codeCache ||
+      src.startsWith(codeCache + sep),
   });
   return dir;
 }
