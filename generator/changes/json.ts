@@ -1,5 +1,7 @@
 /** Small helpers for walking an untyped, bundled OpenAPI document. */
 
+import { decodeRefPointer, getAtPointer } from "../shared/json-pointer.ts";
+
 export type Obj = Record<string, unknown>;
 
 export function isObj(value: unknown): value is Obj {
@@ -39,24 +41,9 @@ export function refOf(value: unknown): string | undefined {
   return isObj(value) ? str(value.$ref) : undefined;
 }
 
-/** `#/components/schemas/a~1b` -> ["components", "schemas", "a/b"]. */
-export function pointerSegments(ref: string): string[] {
-  return ref
-    .replace(/^#\/?/, "")
-    .split("/")
-    .filter((s) => s !== "")
-    .map((s) => decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
 /** What a local ref points at; undefined for dangling or non-local refs. */
 export function lookup(doc: Obj, ref: string): unknown {
-  if (!ref.startsWith("#")) return undefined;
-  let node: unknown = doc;
-  for (const segment of pointerSegments(ref)) {
-    if (!isObj(node) && !Array.isArray(node)) return undefined;
-    node = own(node as Obj, segment);
-  }
-  return node;
+  return ref.startsWith("#") ? getAtPointer(doc, ref) : undefined;
 }
 
 /**
@@ -77,7 +64,7 @@ export function deref(doc: Obj, value: unknown): unknown {
 /** `#/components/schemas/session` -> { section: "schemas", name: "session" }. */
 export function componentOf(ref: string | undefined): { section: string; name: string } | undefined {
   if (ref === undefined || !ref.startsWith("#/components/")) return undefined;
-  const [, section, name, ...rest] = pointerSegments(ref);
+  const [, section, name, ...rest] = decodeRefPointer(ref);
   return section !== undefined && name !== undefined && rest.length === 0 ? { section, name } : undefined;
 }
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { isBinarySchema } from "../ir/media.ts";
 import type { ApiIR, JsonSchema, OperationIR, PaginationIR, SecuritySchemeIR } from "../ir/types.ts";
 import { RUNTIME_DIR } from "../paths.ts";
+import { componentRef } from "../shared/json-pointer.ts";
 import { dataLiteral, docComment, literal, propertyKey } from "./code.ts";
 import type { Templates } from "./templates.ts";
 
@@ -303,9 +304,7 @@ function named(name: string, type: string): string {
  * array, bytes or nullable): the only kind a mapped type (see {@link named}) reproduces exactly.
  */
 function plainObjectCheck(ir: ApiIR): (schema: JsonSchema) => boolean {
-  const models = new Map(
-    ir.models.map((m) => [`#/components/schemas/${m.name.replace(/~/g, "~0").replace(/\//g, "~1")}`, m.schema]),
-  );
+  const models = new Map(ir.models.map((m) => [componentRef("schemas", m.name), m.schema]));
   const check = (schema: JsonSchema, depth: number): boolean => {
     if (depth > 8) return false;
     if (typeof schema.$ref === "string") {

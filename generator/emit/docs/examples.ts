@@ -1,6 +1,7 @@
 import type { ApiIR, JsonSchema, OperationIR, SecuritySchemeIR, TagIR } from "../../ir/types.ts";
 import { words } from "../../ir/names.ts";
 import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
+import { componentRef } from "../../shared/json-pointer.ts";
 import { literal, propertyKey } from "../code.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
@@ -169,7 +170,7 @@ export class Examples {
   /** A typed value of a model, through the package's `components` type. */
   model(name: string, schema: JsonSchema): string {
     const alias = typeAlias(name);
-    const value = this.value({ $ref: `#/components/schemas/${escapePointer(name)}` }, name, "response");
+    const value = this.value({ $ref: componentRef("schemas", name) }, name, "response");
     const lines = [
       importStatement(["components"], this.ir.packageName, true),
       "",
@@ -219,10 +220,6 @@ export function typeAlias(name: string): string {
     .join("")
     .replace(/[^\p{ID_Continue}$]/gu, "");
   return /^[\p{ID_Start}$_]/u.test(alias) ? alias : `Model${alias}`;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function isAbsoluteUrl(url: string): boolean {
