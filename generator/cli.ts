@@ -294,18 +294,19 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
           progressLine(target.provider, result.status, result.changed.length, result.fileCount, ms, release),
         );
     } catch (error) {
-      reports.push({
-        provider: target.provider,
-        status: "error",
-        ms: Math.round(performance.now() - started),
-        error: describe(error),
-      });
-      process.stderr.write(`${describe(error)}\n`);
+      reports.push(failed(target, started, error));
     }
   }
   await batch.close();
   if (options.json) process.stdout.write(JSON.stringify({ command: "generate", results: reports }, null, 2) + "\n");
   return reports.some((r) => r.status === "error") ? 1 : 0;
+}
+
+/** A provider whose run threw: its located error goes to stderr, and into the --json report. */
+function failed(target: Target, started: number, error: unknown): Report {
+  const message = describe(error);
+  process.stderr.write(`${message}\n`);
+  return { provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: message };
 }
 
 function progressLine(
@@ -352,13 +353,7 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
     } catch (error) {
       // A spec that does not load or validate: its error is the news, not staleness.
       broken++;
-      reports.push({
-        provider: target.provider,
-        status: "error",
-        ms: Math.round(performance.now() - started),
-        error: describe(error),
-      });
-      process.stderr.write(`${describe(error)}\n`);
+      reports.push(failed(target, started, error));
     }
   }
   await batch.close();

@@ -2,35 +2,9 @@
 
 import { decodeRefPointer, getAtPointer } from "../shared/json-pointer.ts";
 
-export type Obj = Record<string, unknown>;
-
-export function isObj(value: unknown): value is Obj {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function obj(value: unknown): Obj {
-  return isObj(value) ? value : {};
-}
-
-/** `o[key]` if `o` has it itself: keys come from the other document, and "toString" must not find Object.prototype's. */
-export function own(o: Obj, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-export function str(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
-/** JSON with sorted keys: two values are equal for our purposes iff their stable forms are. */
-export function stable(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
-  if (isObj(value)) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stable(value[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
+// The untyped-JSON readers are the generator's one set (shared/json.ts); changes/ adds the ref walking.
+export { type Obj, isObj, obj, own, str, stable } from "../shared/json.ts";
+import { isObj, stable, str, type Obj } from "../shared/json.ts";
 
 export function same(a: unknown, b: unknown): boolean {
   return stable(a) === stable(b);
