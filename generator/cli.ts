@@ -2,7 +2,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
-import { slugify } from "./ir/names.ts";
+import { slugify } from "./shared/names.ts";
 import { changeReport } from "./report.ts";
 import { closest } from "./shared/suggest.ts";
 import { listTargets } from "./targets.ts";

@@ -3,7 +3,7 @@
  * spec says goes through one of these, so `*\/`, backticks, `${` and quotes in
  * a description or name can never end a comment or a string early.
  */
-import { isIdentifier } from "../ir/names.ts";
+import { isIdentifier } from "../shared/names.ts";
 
 /** A TypeScript string literal (JSON's quoting is valid TS and escapes all that matters). */
 export function literal(value: string): string {

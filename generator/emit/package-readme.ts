@@ -7,7 +7,7 @@
  * line, so the example runs as it stands.
  */
 import type { ApiIR, JsonSchema, OperationIR } from "../ir/types.ts";
-import { camelCase, unique } from "../ir/names.ts";
+import { camelCase, unique } from "../shared/names.ts";
 import { literal } from "./code.ts";
 import { Examples } from "./docs/examples.ts";
 import { Schemas } from "./docs/schema.ts";

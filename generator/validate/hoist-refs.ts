@@ -1,5 +1,5 @@
 import { componentRef, decodeRefPointer as fromPointer, getAtPointer } from "../shared/json-pointer.ts";
-import { slugify } from "../ir/names.ts";
+import { slugify } from "../shared/names.ts";
 
 type Obj = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import type { ApiIR, JsonSchema, OperationIR, SecuritySchemeIR, TagIR } from "../../ir/types.ts";
-import { words } from "../../ir/names.ts";
+import { words } from "../../shared/names.ts";
 import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
 import { componentRef } from "../../shared/json-pointer.ts";
 import { literal, propertyKey } from "../code.ts";

@@ -7,7 +7,7 @@
  * taken from the spec's examples or sampled from its schema.
  */
 import type { ApiIR, JsonSchema, OperationIR, ResponseIR } from "../../ir/types.ts";
-import { unique } from "../../ir/names.ts";
+import { unique } from "../../shared/names.ts";
 import { dataLiteral, literal } from "../code.ts";
 import { Examples } from "../docs/examples.ts";
 import { Schemas, nonNullBranches, typesOf } from "../docs/schema.ts";

@@ -1,4 +1,4 @@
-import { asIdentifier, camelCase, isIdentifier, slugify } from "../../ir/names.ts";
+import { asIdentifier, camelCase, isIdentifier, slugify } from "../../shared/names.ts";
 import { HTTP_METHODS } from "../../shared/http.ts";
 import { checkPathTemplates } from "../path-templates.ts";
 
