@@ -2,7 +2,7 @@ import type { ApiIR, JsonSchema, OperationIR, SecuritySchemeIR, TagIR } from "..
 import { words } from "../../shared/names.ts";
 import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
 import { componentRef } from "../../shared/json-pointer.ts";
-import { literal, propertyKey } from "../code.ts";
+import { PRINT_WIDTH, literal, propertyKey } from "../code.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
 
@@ -46,11 +46,13 @@ export function tsValue(value: unknown, indent = ""): string {
   return value === undefined ? "undefined" : JSON.stringify(value);
 }
 
-/** An import statement, broken one name per line (as prettier does) when it would pass 120 columns. */
+/** An import statement, broken one name per line (as prettier does) when it would pass PRINT_WIDTH columns. */
 export function importStatement(names: string[], from: string, typeOnly = false): string {
   const head = `import ${typeOnly ? "type " : ""}`;
   const line = `${head}{ ${names.join(", ")} } from ${literal(from)};`;
-  return line.length <= 120 ? line : `${head}{\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${literal(from)};`;
+  return line.length <= PRINT_WIDTH
+    ? line
+    : `${head}{\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${literal(from)};`;
 }
 
 export class Examples {

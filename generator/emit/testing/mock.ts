@@ -67,7 +67,8 @@ export function emitTesting(
     mockTypeName: `${ir.clientTypeName}Mock`,
     factoryName: ir.factoryName,
     packageName: ir.packageName,
-    specLiteral: dataLiteral({ operations, schemes }, "", 120),
+    // testing.ts is not held to prettier's layout (its template is not): entries break at the width alone.
+    specLiteral: dataLiteral({ operations, schemes }),
     tags: ir.tags.map((tag) => ({
       propertyName: mockNames.get(tag.propertyName)!,
       propertyLiteral: literal(mockNames.get(tag.propertyName)!),
