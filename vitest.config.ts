@@ -16,6 +16,7 @@ const UNIT = [
   "test/clients/*.test.ts",
   "test/docs/links.test.ts",
   "test/docs/markdown.test.ts",
+  "test/docs/runtime-facts.test.ts",
   "test/ir/**/*.test.ts",
   "test/runtime/*.test.ts",
   "test/specs/operations.test.ts",

@@ -2,10 +2,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
-import { slugify } from "./ir/names.ts";
+import { slugify } from "./shared/names.ts";
 import { changeReport } from "./report.ts";
 import { closest } from "./shared/suggest.ts";
-import { listTargets } from "./targets.ts";
+import { UsageError, listTargets, namedTargets } from "./targets.ts";
 import { checkAll, DEFAULT_JOBS, generateAll } from "./parallel/pool.ts";
 import { inShard, parseJobs, parseShard, type Shard } from "./parallel/shard.ts";
 import { lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
@@ -108,9 +108,6 @@ interface CliOptions {
   jobs: number;
   shard?: Shard;
 }
-
-/** Bad usage: printed as one plain line and exit code 2. */
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "release") return (await import("./commands/release.ts")).release(argv.slice(1));
@@ -224,15 +221,7 @@ async function resolveTargets(options: CliOptions): Promise<Target[]> {
     // An empty shard is fine: more shards than providers, or an unlucky hash.
     return options.shard ? inShard(all, options.shard) : all;
   }
-  const known = all.map((t) => t.provider);
-  for (const provider of options.providers) {
-    if (known.includes(provider)) continue;
-    const suggestion = closest(provider, known);
-    throw new UsageError(
-      `no spec for "${provider}" in ${options.specsDir}${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known.join(", ") || "none"})`,
-    );
-  }
-  const named = all.filter((t) => options.providers.includes(t.provider));
+  const named = namedTargets(all, options.providers, options.specsDir);
   return options.shard ? inShard(named, options.shard) : named;
 }
 
@@ -298,13 +287,7 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
           progressLine(target.provider, result.status, result.changed.length, result.fileCount, ms, release),
         );
     } catch (error) {
-      reports.push({
-        provider: target.provider,
-        status: "error",
-        ms: Math.round(performance.now() - started),
-        error: describe(error),
-      });
-      process.stderr.write(`${describe(error)}\n`);
+      reports.push(failed(target, started, error));
     }
   }
   await batch.close();
@@ -316,6 +299,13 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
 function printWarnings(warnings: readonly string[], options: CliOptions): void {
   if (options.quiet) return;
   for (const warning of warnings) process.stderr.write(`${warning}\n`);
+}
+
+/** A provider whose run threw: its located error goes to stderr, and into the --json report. */
+function failed(target: Target, started: number, error: unknown): Report {
+  const message = describe(error);
+  process.stderr.write(`${message}\n`);
+  return { provider: target.provider, status: "error", ms: Math.round(performance.now() - started), error: message };
 }
 
 function progressLine(
@@ -369,13 +359,7 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
     } catch (error) {
       // A spec that does not load or validate: its error is the news, not staleness.
       broken++;
-      reports.push({
-        provider: target.provider,
-        status: "error",
-        ms: Math.round(performance.now() - started),
-        error: describe(error),
-      });
-      process.stderr.write(`${describe(error)}\n`);
+      reports.push(failed(target, started, error));
     }
   }
   await batch.close();

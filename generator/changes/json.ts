@@ -1,34 +1,10 @@
 /** Small helpers for walking an untyped, bundled OpenAPI document. */
 
-export type Obj = Record<string, unknown>;
+import { decodeRefPointer, getAtPointer } from "../shared/json-pointer.ts";
 
-export function isObj(value: unknown): value is Obj {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function obj(value: unknown): Obj {
-  return isObj(value) ? value : {};
-}
-
-/** `o[key]` if `o` has it itself: keys come from the other document, and "toString" must not find Object.prototype's. */
-export function own(o: Obj, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-export function str(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
-/** JSON with sorted keys: two values are equal for our purposes iff their stable forms are. */
-export function stable(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
-  if (isObj(value)) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stable(value[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
+// The untyped-JSON readers are the generator's one set (shared/json.ts); changes/ adds the ref walking.
+export { type Obj, isObj, obj, own, str, stable } from "../shared/json.ts";
+import { isObj, stable, str, type Obj } from "../shared/json.ts";
 
 export function same(a: unknown, b: unknown): boolean {
   return stable(a) === stable(b);
@@ -39,24 +15,9 @@ export function refOf(value: unknown): string | undefined {
   return isObj(value) ? str(value.$ref) : undefined;
 }
 
-/** `#/components/schemas/a~1b` -> ["components", "schemas", "a/b"]. */
-export function pointerSegments(ref: string): string[] {
-  return ref
-    .replace(/^#\/?/, "")
-    .split("/")
-    .filter((s) => s !== "")
-    .map((s) => decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
 /** What a local ref points at; undefined for dangling or non-local refs. */
 export function lookup(doc: Obj, ref: string): unknown {
-  if (!ref.startsWith("#")) return undefined;
-  let node: unknown = doc;
-  for (const segment of pointerSegments(ref)) {
-    if (!isObj(node) && !Array.isArray(node)) return undefined;
-    node = own(node as Obj, segment);
-  }
-  return node;
+  return ref.startsWith("#") ? getAtPointer(doc, ref) : undefined;
 }
 
 /**
@@ -77,7 +38,7 @@ export function deref(doc: Obj, value: unknown): unknown {
 /** `#/components/schemas/session` -> { section: "schemas", name: "session" }. */
 export function componentOf(ref: string | undefined): { section: string; name: string } | undefined {
   if (ref === undefined || !ref.startsWith("#/components/")) return undefined;
-  const [, section, name, ...rest] = pointerSegments(ref);
+  const [, section, name, ...rest] = decodeRefPointer(ref);
   return section !== undefined && name !== undefined && rest.length === 0 ? { section, name } : undefined;
 }
 

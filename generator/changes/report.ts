@@ -2,8 +2,8 @@
  * What `npm run diff` prints: the classified changes of one or more providers as terminal text,
  * a markdown pull-request comment (a heading per provider, a list per level) or JSON.
  */
-import type { Heading, List, ListItem, RootContent } from "mdast";
-import { SECTIONS, callerSees, changeLine, render, textLine } from "./changelog.ts";
+import type { Heading, RootContent } from "mdast";
+import { SECTIONS, callerSees, changeList, render, textLine } from "./changelog.ts";
 import { highestLevel, type BumpLevel } from "./semver.ts";
 import { compareChanges, type Change, type Level } from "./types.ts";
 
@@ -67,17 +67,7 @@ export function diffMarkdown(diffs: readonly ProviderDiff[]): string {
       const items = sorted.filter((c) => c.level === level);
       if (items.length === 0) continue;
       nodes.push({ type: "heading", depth: 3, children: [{ type: "text", value: `${title} (${items.length})` }] });
-      const list: List = {
-        type: "list",
-        ordered: false,
-        spread: false,
-        children: items.map((c): ListItem => ({
-          type: "listItem",
-          spread: false,
-          children: [{ type: "paragraph", children: changeLine(c) }],
-        })),
-      };
-      nodes.push(list);
+      nodes.push(changeList(items));
     }
   }
   return render(nodes);

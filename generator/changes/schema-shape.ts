@@ -1,4 +1,5 @@
 /** Rules about a schema's structure: object properties, array items, allOf/oneOf/anyOf. */
+import { componentRef } from "../shared/json-pointer.ts";
 import { componentOf, deref, isObj, obj, own, quote, refOf, same, type Obj } from "./json.ts";
 import type { CompareSchema } from "./schema.ts";
 import {
@@ -349,5 +350,5 @@ function compareDiscriminator(b: Obj, a: Obj, s: Scope, l: Loc, compare: Compare
 /** Mapping values are refs or bare component names. */
 function mappingRef(target: unknown): unknown {
   const text = String(target);
-  return { $ref: text.startsWith("#") ? text : `#/components/schemas/${text}` };
+  return { $ref: text.startsWith("#") ? text : componentRef("schemas", text) };
 }

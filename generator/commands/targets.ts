@@ -1,30 +1,16 @@
-/** Providers named on the command line, as targets: specs/<provider>.yaml and generated/<provider>/. */
-import { readdir } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+/** Providers named on the command line (`release`, `diff`), as targets: specs/<provider>.yaml and generated/<provider>/. */
 import type { Target } from "../pipeline.ts";
+import { UsageError, listTargets, namedTargets } from "../targets.ts";
 
-const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
+export { UsageError };
 
-/** A problem with what the user typed: exit 2. */
-export class UsageError extends Error {}
-
+/** The named providers' targets, or all when none is named; which files are specs is {@link listTargets}'s call, as for `generate`. */
 export async function providerTargets(
   specsDir: string,
   generatedDir: string,
   providers: readonly string[],
 ): Promise<Target[]> {
-  const files = (await readdir(specsDir).catch(() => [] as string[]))
-    .filter((f) => SPEC_EXTENSIONS.includes(extname(f)))
-    .sort();
-  const all = files.map((file) => {
-    const provider = basename(file, extname(file));
-    return { provider, specFile: join(specsDir, file), outDir: join(generatedDir, provider) };
-  });
+  const all = await listTargets(specsDir, generatedDir);
   if (all.length === 0) throw new UsageError(`no specs found in ${specsDir}`);
-  const unknown = providers.filter((p) => !all.some((t) => t.provider === p));
-  if (unknown.length > 0)
-    throw new UsageError(
-      `no spec for ${unknown.join(", ")} in ${specsDir} (known: ${all.map((t) => t.provider).join(", ")})`,
-    );
-  return providers.length === 0 ? all : all.filter((t) => providers.includes(t.provider));
+  return namedTargets(all, providers, specsDir);
 }

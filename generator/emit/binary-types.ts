@@ -13,6 +13,7 @@
  */
 import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
 import { isBinarySchema } from "../ir/media.ts";
+import { unescapeSegment } from "../shared/json-pointer.ts";
 
 type OpenapiTs = typeof import("openapi-typescript");
 type Typescript = typeof import("typescript");
@@ -50,7 +51,7 @@ export function binaryTypes(ot: OpenapiTs, ts: Typescript): BinaryTypes {
 /** The media type when `path` is a media type object's schema itself (`.../content/<type>`), else undefined. */
 function mediaTypeOf(path: string | undefined): string | undefined {
   const match = path === undefined ? null : /\/content\/([^/]+)$/.exec(path);
-  return match ? match[1]!.replace(/~1/g, "/").replace(/~0/g, "~") : undefined;
+  return match ? unescapeSegment(match[1]!) : undefined;
 }
 
 function isResponse(path: string | undefined): boolean {

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { isBinarySchema } from "../ir/media.ts";
 import type { ApiIR, JsonSchema, OperationIR, PaginationIR, SecuritySchemeIR } from "../ir/types.ts";
 import { RUNTIME_DIR } from "../paths.ts";
-import { dataLiteral, docComment, literal, propertyKey } from "./code.ts";
+import { componentRef } from "../shared/json-pointer.ts";
+import { PRINT_WIDTH, dataLiteral, docComment, literal, propertyKey } from "./code.ts";
 import type { Templates } from "./templates.ts";
 
 /**
@@ -53,9 +54,8 @@ export function emitClient(
           ir.securitySchemes.flatMap((s) => (s.type === "mutualTLS" ? [] : [[s.key, runtimeScheme(s)]])),
         ),
       },
-      "",
-      // After `const definition: ApiDefinition = ` (34 columns), with its `;`, within 120.
-      85,
+      // Its line in client.ts.hbs.
+      { before: "const definition: ApiDefinition = ", after: ";" },
     ),
     operations: ir.operations.map((op) => ({
       key: propertyKey(op.id),
@@ -71,7 +71,8 @@ export function emitClient(
     })),
     operationTypes: ir.operations.map((op) => operationTypesView(op, plainObject)),
     // Metadata in one `as const` table, in method order: the runtime reads the fields it knows.
-    metadata: ir.operations.map((op) => dataLiteral(operationMeta(op, mutualTls), "  ", 118)),
+    // Each entry's line in client.ts.hbs: `  {{{this}}},`.
+    metadata: ir.operations.map((op) => dataLiteral(operationMeta(op, mutualTls), { before: "  ", after: "," })),
     tags: ir.tags.map((tag) => ({
       typeName: tag.typeName,
       propertyName: tag.propertyName,
@@ -102,10 +103,10 @@ export async function emitRuntime(): Promise<Map<string, string>> {
   );
 }
 
-/** A one-parameter signature on one line, or broken as prettier breaks it when longer than 120 columns. */
+/** A one-parameter signature on one line, or broken as prettier breaks it when longer than PRINT_WIDTH columns. */
 function signature(head: string, parameter: string, tail: string, suffixLength: number): string {
   const line = `${head}${parameter}${tail}`;
-  return line.length + suffixLength <= 120 ? line : `${head}\n  ${parameter},\n${tail}`;
+  return line.length + suffixLength <= PRINT_WIDTH ? line : `${head}\n  ${parameter},\n${tail}`;
 }
 
 /**
@@ -269,8 +270,8 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
 function binding(op: OperationIR, index: number, itemType: string | undefined): string {
   const prefix = `      ${op.methodName}: `;
   const head = `runtime.${itemType ? "paginated" : "operation"}<${itemType ? `${opType(op)}, ${itemType}` : opType(op)}>(`;
-  if (prefix.length + head.length + `metadata[${index}]),`.length <= 120) return `${head}metadata[${index}])`;
-  if (prefix.length + head.length <= 120) return `${head}\n        metadata[${index}],\n      )`;
+  if (prefix.length + head.length + `metadata[${index}]),`.length <= PRINT_WIDTH) return `${head}metadata[${index}])`;
+  if (prefix.length + head.length <= PRINT_WIDTH) return `${head}\n        metadata[${index}],\n      )`;
   return typeArguments(
     `runtime.${itemType ? "paginated" : "operation"}<`,
     itemType ? [opType(op), itemType] : [opType(op)],
@@ -280,10 +281,10 @@ function binding(op: OperationIR, index: number, itemType: string | undefined): 
   );
 }
 
-/** `Name<A, B, C>` on one line after `prefix` when it fits in 120 columns (with its `;`), else one argument per line. */
+/** `Name<A, B, C>` on one line after `prefix` when it fits in PRINT_WIDTH columns (with its `;`), else one argument per line. */
 function typeArguments(open: string, args: string[], close: string, prefix: string, indent = "  "): string {
   const flat = `${open}${args.join(", ")}${close}`;
-  return prefix.length + flat.length + 1 <= 120
+  return prefix.length + flat.length + 1 <= PRINT_WIDTH
     ? flat
     : `${open}\n${args.map((a) => `${indent}  ${a}`).join(",\n")}\n${indent}${close}`;
 }
@@ -295,7 +296,7 @@ function typeArguments(open: string, args: string[], close: string, prefix: stri
  */
 function named(name: string, type: string): string {
   const flat = `{ [K in keyof ${type}]: ${type}[K] }`;
-  return `export type ${name} = ${flat};`.length <= 120 ? flat : `{\n  [K in keyof ${type}]: ${type}[K];\n}`;
+  return `export type ${name} = ${flat};`.length <= PRINT_WIDTH ? flat : `{\n  [K in keyof ${type}]: ${type}[K];\n}`;
 }
 
 /**
@@ -303,9 +304,7 @@ function named(name: string, type: string): string {
  * array, bytes or nullable): the only kind a mapped type (see {@link named}) reproduces exactly.
  */
 function plainObjectCheck(ir: ApiIR): (schema: JsonSchema) => boolean {
-  const models = new Map(
-    ir.models.map((m) => [`#/components/schemas/${m.name.replace(/~/g, "~0").replace(/\//g, "~1")}`, m.schema]),
-  );
+  const models = new Map(ir.models.map((m) => [componentRef("schemas", m.name), m.schema]));
   const check = (schema: JsonSchema, depth: number): boolean => {
     if (depth > 8) return false;
     if (typeof schema.$ref === "string") {

@@ -3,7 +3,7 @@
  * spec says goes through one of these, so `*\/`, backticks, `${` and quotes in
  * a description or name can never end a comment or a string early.
  */
-import { isIdentifier } from "../ir/names.ts";
+import { isIdentifier } from "../shared/names.ts";
 
 /** A TypeScript string literal (JSON's quoting is valid TS and escapes all that matters). */
 export function literal(value: string): string {
@@ -31,24 +31,54 @@ export function propertyKey(name: string): string {
 }
 
 /**
- * A plain-data value as a TS expression, laid out the way a formatter would:
- * on one line when it fits in `width` columns (after `indent`), otherwise one
- * entry per line. Keys are unquoted where possible; undefined entries dropped.
+ * The line width generated TypeScript is laid out for: prettier's `printWidth` in .prettierrc.json.
+ * test/generator/prettier-identity.test.ts runs prettier over the output and holds the two together.
  */
-export function dataLiteral(value: unknown, indent = "", width = 120): string {
+export const PRINT_WIDTH = 120;
+
+/** Where a value stands on its line: the text before it (indent included) and after it (`;`, `,`). */
+export interface LineContext {
+  before?: string;
+  after?: string;
+}
+
+/**
+ * A plain-data value as a TS expression, laid out as prettier lays it out: on one line when that
+ * whole line (`before`, the value, `after`) fits {@link PRINT_WIDTH}, otherwise one entry per line,
+ * each entry measured on its own line the same way (its key before it, its `,` after it).
+ * Keys are unquoted where possible; undefined entries dropped.
+ */
+export function dataLiteral(value: unknown, { before = "", after = "" }: LineContext = {}): string {
+  if (value === null || typeof value !== "object") return flatLiteral(value);
   const flat = flatLiteral(value);
-  if (indent.length + flat.length <= width || value === null || typeof value !== "object") return flat;
+  if (before.length + flat.length + after.length <= PRINT_WIDTH && !alwaysBroken(value)) return flat;
+  const indent = /^ */.exec(before)![0];
   const inner = indent + "  ";
   const entries = Array.isArray(value)
-    ? value.map((v) => dataLiteral(v, inner, width))
+    ? value.map((v) => dataLiteral(v, { before: inner, after: "," }))
     : Object.entries(value)
         .filter(([, v]) => v !== undefined)
-        .map(
-          ([k, v]) =>
-            `${literalKey(k)}: ${OBJECT_MEMBERS.has(k) ? flatLiteral(v, true) : dataLiteral(v, inner, width - literalKey(k).length - 2)}`,
-        );
+        .map(([k, v]) => {
+          const key = `${literalKey(k)}: `;
+          return (
+            key + (OBJECT_MEMBERS.has(k) ? flatLiteral(v, true) : dataLiteral(v, { before: inner + key, after: "," }))
+          );
+        });
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   return `${open}\n${entries.map((e) => `${inner}${e},`).join("\n")}\n${indent}${close}`;
+}
+
+/**
+ * prettier breaks an array of two or more objects (or of two or more arrays) that each hold more than
+ * one entry, whatever the width: a table of records reads as one record a line.
+ */
+function alwaysBroken(value: object): boolean {
+  if (!Array.isArray(value) || value.length < 2) return false;
+  const size = (v: unknown) =>
+    Array.isArray(v) ? v.length : Object.values(v as object).filter((x) => x !== undefined).length;
+  const kind = (v: unknown) => (Array.isArray(v) ? "array" : v !== null && typeof v === "object" ? "object" : "other");
+  const first = kind(value[0]);
+  return first !== "other" && value.every((v) => kind(v) === first && size(v) > 1);
 }
 
 /** A key in an object literal: `__proto__: x` there sets the prototype, quoted or not; a computed key defines the property. */

@@ -7,11 +7,12 @@
  * line, so the example runs as it stands.
  */
 import type { ApiIR, JsonSchema, OperationIR } from "../ir/types.ts";
-import { camelCase, unique } from "../ir/names.ts";
+import { camelCase, unique } from "../shared/names.ts";
 import { literal } from "./code.ts";
 import { Examples } from "./docs/examples.ts";
 import { Schemas } from "./docs/schema.ts";
 import { text } from "./markdown.ts";
+import { runtimeFacts } from "./runtime-facts.ts";
 import { testingExample } from "./testing/docs.ts";
 
 export function packageReadmeView(ir: ApiIR, docsUrl: string | undefined) {
@@ -23,6 +24,7 @@ export function packageReadmeView(ir: ApiIR, docsUrl: string | undefined) {
     title: text(ir.title),
     apiVersion: text(ir.apiVersion),
     factoryName: ir.factoryName,
+    runtime: runtimeFacts(),
     example: example(ir, schemas),
     testingExample: testingExample(ir, new Examples(ir, schemas)),
     // Absolute when the repository is known: a relative link is broken on the registry's page.

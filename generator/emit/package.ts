@@ -2,6 +2,7 @@ import type { ApiIR } from "../ir/types.ts";
 import { type PublishingSettings, packageLinks, packageLicense, publishingSettings } from "./publishing.ts";
 import { oneLine } from "./markdown.ts";
 import { packageReadmeView } from "./package-readme.ts";
+import { MIN_NODE_VERSION } from "./runtime-facts.ts";
 import type { Templates } from "./templates.ts";
 
 /** The range of openapi-fetch generated packages depend on: the one this repo builds and tests with. */
@@ -36,7 +37,7 @@ export function emitPackageFiles(
     bugs: links?.bugs,
     type: "module",
     sideEffects: false,
-    engines: { node: ">=20.19" },
+    engines: { node: `>=${MIN_NODE_VERSION}` },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
     exports: {

@@ -4,7 +4,7 @@ import type { BundledSpec } from "../validate/validate.ts";
 import { clientNames, type ClientNames } from "./client-names.ts";
 import { exportedNames } from "./exported-names.ts";
 import { binaryResponse, idempotencyHeader, multipartEncoding } from "./media.ts";
-import { fileSlug, packageNaming, pascalCase, unique } from "./names.ts";
+import { fileSlug, packageNaming, pascalCase, unique } from "../shared/names.ts";
 import { pagination, type Locate } from "./pagination.ts";
 import type {
   ApiIR,

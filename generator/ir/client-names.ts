@@ -6,7 +6,7 @@
  */
 import { HTTP_METHODS } from "../shared/http.ts";
 import { nonEmptyStr as str } from "../shared/json.ts";
-import { asIdentifier, camelCase, isIdentifier, unique } from "./names.ts";
+import { asIdentifier, camelCase, isIdentifier, unique } from "../shared/names.ts";
 import type { HttpMethod } from "./types.ts";
 
 export { HTTP_METHODS } from "../shared/http.ts";

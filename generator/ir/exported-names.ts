@@ -5,7 +5,7 @@
  * Every name is unique within the package's index, which also exports the
  * client's own types and the runtime's, so none shadows or clashes with another.
  */
-import { pascalCase, unique } from "./names.ts";
+import { pascalCase, unique } from "../shared/names.ts";
 import type { ApiIR } from "./types.ts";
 
 /** Names the package index exports whatever the spec holds (client.ts, runtime and schema re-exports). */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../shared/hash.ts";
 
 /**
  * `--shard i/n`: which providers this CI job handles. A provider's shard is
@@ -25,7 +25,7 @@ export function parseShard(text: string): Shard {
 
 /** The 1-based shard a provider belongs to among `count`. */
 export function shardOf(provider: string, count: number): number {
-  return (createHash("sha256").update(provider).digest().readUInt32BE(0) % count) + 1;
+  return (Number.parseInt(sha256(provider).slice(0, 8), 16) % count) + 1;
 }
 
 export function inShard<T extends { provider: string }>(targets: readonly T[], shard: Shard): T[] {

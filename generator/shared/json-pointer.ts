@@ -24,6 +24,11 @@ export function encodePointer(segments: readonly (string | number)[]): string {
   return "#" + segments.map((s) => "/" + escapeSegment(s)).join("");
 }
 
+/** `#/components/schemas/a~1b` for the component `a/b`: the `$ref` naming a component. */
+export function componentRef(section: string, name: string): string {
+  return encodePointer(["components", section, name]);
+}
+
 /**
  * Path segments of a `$ref` fragment (with or without the leading `#`).
  * Percent-encoding is decoded segment by segment; a stray `%` is kept as is.

@@ -1,4 +1,4 @@
-import { METHODS as HTTP_METHODS } from "./path-templates.ts";
+import { HTTP_METHODS } from "../shared/http.ts";
 
 /** A problem with what a client needs to make a call: where (path segments) and what. */
 export interface CallProblem {

@@ -1,5 +1,5 @@
-import { decodeRefPointer as fromPointer, escapeSegment, getAtPointer } from "../shared/json-pointer.ts";
-import { slugify } from "../ir/names.ts";
+import { componentRef, decodeRefPointer as fromPointer, getAtPointer } from "../shared/json-pointer.ts";
+import { slugify } from "../shared/names.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -50,7 +50,7 @@ export function hoistDeepSchemaRefs(document: Obj): Obj {
         if (!section || resolve(document, ref) === undefined) return;
         const isNew = !hoisted.has(ref);
         const name = nameFor(ref, section);
-        node.$ref = `#/components/${section}/${escapeSegment(name)}`;
+        node.$ref = componentRef(section, name);
         if (isNew) next.push((components[section] as Obj)[name]);
       });
     }

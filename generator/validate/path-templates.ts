@@ -1,3 +1,4 @@
+import { HTTP_METHODS } from "../shared/http.ts";
 import { getAtPointer } from "../shared/json-pointer.ts";
 
 /** A problem with a path template: where (path segments into the bundled document) and what. */
@@ -6,7 +7,6 @@ export interface PathProblem {
   message: string;
 }
 
-export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 /** Any name between braces, as openapi-fetch and the runtime substitute them (not just `[A-Za-z0-9_.-]`). */
 const TEMPLATE_PARAM = /\{([^{}]+)\}/g;
 
@@ -62,9 +62,11 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
     const shape = path.replace(TEMPLATE_PARAM, "{}");
     const item = deref(rawItem);
     const earlier = templates.get(shape) ?? [];
-    const clash = earlier.find((other) => METHODS.some((m) => item[m] !== undefined && other.item[m] !== undefined));
+    const clash = earlier.find((other) =>
+      HTTP_METHODS.some((m) => item[m] !== undefined && other.item[m] !== undefined),
+    );
     if (clash) {
-      const method = METHODS.find((m) => item[m] !== undefined && clash.item[m] !== undefined)!;
+      const method = HTTP_METHODS.find((m) => item[m] !== undefined && clash.item[m] !== undefined)!;
       problems.push({
         path: ["paths", path],
         message: `the path \`${path}\` matches the same URLs as \`${clash.path}\` (only the parameter names differ) and both define ${method.toUpperCase()}, so a request could mean either; merge the two into one path item`,
@@ -90,7 +92,7 @@ export function checkPathTemplates(document: Obj): PathProblem[] {
         });
       }
     }
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       if (item[method] === undefined) continue;
       const own = pathParams(deref(item[method]).parameters);
       for (const { index, p } of own) {

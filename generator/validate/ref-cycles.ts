@@ -1,4 +1,4 @@
-import { decodeRefPointer, escapeSegment, getAtPointer } from "../shared/json-pointer.ts";
+import { componentRef, decodeRefPointer, escapeSegment, getAtPointer } from "../shared/json-pointer.ts";
 
 export interface RefCycle {
   /** Path of the component where the cycle was first entered. */
@@ -20,7 +20,7 @@ export function findPureRefCycles(document: Record<string, unknown>): RefCycle[]
   for (const [section, entries] of Object.entries(components)) {
     if (!entries || typeof entries !== "object") continue;
     for (const name of Object.keys(entries)) {
-      const start = `#/components/${escapeSegment(section)}/${escapeSegment(name)}`;
+      const start = componentRef(section, name);
       const seen: string[] = [start];
       let node: unknown = entries[name];
       while (isPureRef(node)) {

@@ -137,7 +137,7 @@ describe("npm run diff", () => {
     [["--fail-on", "sometimes"], /--fail-on must be one of breaking, minor, never/],
     [["--old", "old.yaml"], /--old and --new go together/],
     [["--base", "no-such-ref"], /cannot read specs at git ref "no-such-ref"/],
-    [["nope"], /no spec for nope/],
+    [["nope"], /no spec for "nope"/],
   ])("bad usage %j exits 2 with a reason", async (args, reason) => {
     const { code, stderr } = await cli("diff", ...args);
     expect(code).toBe(2);

@@ -11,6 +11,7 @@ import addFormatsModule from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sampleFor } from "../../generator/emit/docs/samples.ts";
 import type { ModelIR } from "../../generator/ir/types.ts";
+import { decodePlainPointer } from "../../generator/shared/json-pointer.ts";
 import { type Spec, escapePointer, loadSpec } from "./spec.ts";
 import { type CodeBlock, type DocFile, codeBlocks, docFiles } from "./support.ts";
 
@@ -48,11 +49,8 @@ function sectionOf(doc: DocFile, block: CodeBlock): string {
 /** Follows `$ref`s from a pointer to the pointer of the object it lands on. */
 function landing(spec: Spec, pointer: string): string {
   for (let i = 0; i < 20; i++) {
-    const node = pointer
-      .split("/")
-      .slice(1)
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((n, k) => (n as Json | undefined)?.[k], spec.document) as Json | undefined;
+    const node = decodePlainPointer(pointer).reduce<unknown>((n, k) => (n as Json | undefined)?.[k], spec.document) as
+      Json | undefined;
     if (typeof node?.$ref !== "string") return pointer;
     pointer = node.$ref.slice(1);
   }

@@ -8,6 +8,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { decodePlainPointer, escapeSegment } from "../../generator/shared/json-pointer.ts";
+import { HTTP_METHODS } from "../../generator/shared/http.ts";
 import { GENERATED } from "./support.ts";
 
 type Json = Record<string, unknown>;
@@ -33,11 +35,8 @@ export interface Spec {
   baseUrl: string;
 }
 
-export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
+/** Pointers as the document spells them (`/paths/~1things/get`); the test helpers' one spelling. */
+export const escapePointer = escapeSegment;
 
 export async function loadSpec(provider: string): Promise<Spec> {
   const document = JSON.parse(await readFile(join(GENERATED, provider, "openapi.json"), "utf8")) as Json;
@@ -48,7 +47,7 @@ export async function loadSpec(provider: string): Promise<Spec> {
   const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
   const operations: SpecOperation[] = [];
   for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, Json>)) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method] as Json | undefined;
       if (!operation) continue;
       operations.push({
@@ -61,11 +60,7 @@ export async function loadSpec(provider: string): Promise<Spec> {
     }
   }
   const get = (pointer: string): unknown =>
-    pointer
-      .split("/")
-      .slice(1)
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], document);
+    decodePlainPointer(pointer).reduce<unknown>((node, key) => (node as Json | undefined)?.[key], document);
   const deref = <T>(node: unknown): T => {
     let current = node as Json | undefined;
     for (let i = 0; i < 20 && typeof current?.$ref === "string"; i++)

@@ -6,6 +6,7 @@ import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describe as describeError } from "../../generator/errors.ts";
+import { escapeSegment } from "../../generator/shared/json-pointer.ts";
 import { PACKAGE_TSCONFIG } from "../../generator/emit/package.ts";
 import { renderPackage, lazyTemplates, type RenderedPackage, type RunContext } from "../../generator/pipeline.ts";
 import { ROOT, tsc } from "../support/run.ts";
@@ -325,7 +326,7 @@ type SpecInput = typeof specArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 /** JSON pointer segment inside a URI fragment: `~` and `/` escaped, then percent-encoded. */
 function refTo(name: string): string {
-  return `#/components/schemas/${encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1"))}`;
+  return `#/components/schemas/${encodeURIComponent(escapeSegment(name))}`;
 }
 
 /** A valid OpenAPI 3.1 document from the drawn pieces (duplicates that would make it invalid are dropped). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { componentOf, lookup } from "../../generator/changes/json.ts";
 import {
   PointerError,
+  componentRef,
   decodePlainPointer,
   decodeRefPointer,
   encodePointer,
@@ -37,5 +39,17 @@ describe("json pointers", () => {
     expect(() => requireAtPointer(doc, "#/components/schemas/Missing")).toThrow(
       '#/components/schemas has no "Missing"',
     );
+  });
+
+  it("names a component whatever its name holds, and every reader finds it again", () => {
+    const doc = { components: { schemas: { "a/b~c": { type: "string" }, "100%": { type: "number" } } } };
+    expect(componentRef("schemas", "a/b~c")).toBe("#/components/schemas/a~1b~0c");
+    for (const name of ["a/b~c", "100%"]) {
+      const ref = componentRef("schemas", name);
+      expect(getAtPointer(doc, ref)).toBe(doc.components.schemas[name as keyof typeof doc.components.schemas]);
+      // The change classifier once decoded with a bare decodeURIComponent: "100%" threw "URI malformed".
+      expect(lookup(doc, ref)).toBe(getAtPointer(doc, ref));
+      expect(componentOf(ref)).toEqual({ section: "schemas", name });
+    }
   });
 });

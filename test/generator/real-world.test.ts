@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatorFingerprint } from "../../generator/fingerprint.ts";
-import { packageNaming, slugify } from "../../generator/ir/names.ts";
+import { packageNaming, slugify } from "../../generator/shared/names.ts";
 import { generatePackage, lazyTemplates, type RunContext } from "../../generator/pipeline.ts";
 import { ensureGithubSpec } from "../support/octokit.ts";
 import { ROOT, tsc } from "../support/run.ts";

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { HTTP_METHODS } from "../../generator/shared/http.ts";
+import { decodePlainPointer } from "../../generator/shared/json-pointer.ts";
 import { ERROR_BODY, OPERATIONS, PAGINATION, SPECS, type Spec } from "../support/operations.ts";
 
 // ---------------------------------------------------------------------------
@@ -25,12 +26,10 @@ const docs = Object.fromEntries(
 
 /** Looks up an RFC 6901 JSON pointer ("" or "/a/b~1c") in a document; no $ref following. */
 function at(doc: Node, pointer: string): Node {
-  if (pointer === "") return doc;
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((node: Node, token) => (node === undefined || node === null ? undefined : node[token]), doc);
+  return decodePlainPointer(pointer).reduce(
+    (node: Node, token) => (node === undefined || node === null ? undefined : node[token]),
+    doc,
+  );
 }
 
 /** Follows local `$ref`s (possibly chained) until a non-reference object. */

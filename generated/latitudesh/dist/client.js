@@ -7,9 +7,7 @@ const definition = {
     { url: "https://api.latitude.sh", variables: {} },
     { url: "http://api.latitude.sh", variables: {} }
   ],
-  securitySchemes: {
-    Bearer: { type: "apiKey", in: "header", name: "Authorization" }
-  }
+  securitySchemes: { Bearer: { type: "apiKey", in: "header", name: "Authorization" } }
 };
 const metadata = [
   { id: "get-vpn-sessions", method: "get", path: "/vpn_sessions", security: [["Bearer"]], jsonResponse: true },

@@ -11,10 +11,7 @@ const spec = {
       responses: { "200": "application/vnd.api+json" },
       answer: {
         status: 200,
-        body: {
-          data: [{ attributes: {}, id: "vpn_6VE1Wd37dXnZJ", type: "vpn_sessions" }],
-          meta: {}
-        }
+        body: { data: [{ attributes: {}, id: "vpn_6VE1Wd37dXnZJ", type: "vpn_sessions" }], meta: {} }
       }
     },
     {

@@ -215,9 +215,7 @@ const definition: ApiDefinition = {
     { url: "https://api.latitude.sh", variables: {} },
     { url: "http://api.latitude.sh", variables: {} },
   ],
-  securitySchemes: {
-    Bearer: { type: "apiKey", in: "header", name: "Authorization" },
-  },
+  securitySchemes: { Bearer: { type: "apiKey", in: "header", name: "Authorization" } },
 };
 
 /** What the runtime needs to know of each operation, in the order of the spec's operations. */

@@ -308,10 +308,7 @@ export interface OpenzitiEdgeClient {
 
 const definition: ApiDefinition = {
   servers: [{ url: "https://demo.ziti.dev/edge/client/v1", variables: {} }],
-  securitySchemes: {
-    oauth2: { type: "oauth2" },
-    ztSession: { type: "apiKey", in: "header", name: "zt-session" },
-  },
+  securitySchemes: { oauth2: { type: "oauth2" }, ztSession: { type: "apiKey", in: "header", name: "zt-session" } },
 };
 
 /** What the runtime needs to know of each operation, in the order of the spec's operations. */

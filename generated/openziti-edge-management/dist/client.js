@@ -4,10 +4,7 @@ import {
 } from "./runtime/index.js";
 const definition = {
   servers: [{ url: "https://demo.ziti.dev/edge/management/v1", variables: {} }],
-  securitySchemes: {
-    oauth2: { type: "oauth2" },
-    ztSession: { type: "apiKey", in: "header", name: "zt-session" }
-  }
+  securitySchemes: { oauth2: { type: "oauth2" }, ztSession: { type: "apiKey", in: "header", name: "zt-session" } }
 };
 const metadata = [
   {

@@ -327,12 +327,7 @@ const spec: { operations: readonly OperationSpec[]; schemes: Readonly<Record<str
             id: "3fa85f64",
             tags: {},
             updatedAt: "2024-05-14T09:30:00Z",
-            apiSession: {
-              _links: {},
-              entity: "example",
-              id: "3fa85f64",
-              name: "example",
-            },
+            apiSession: { _links: {}, entity: "example", id: "3fa85f64", name: "example" },
             apiSessionId: "3fa85f64",
             edgeRouters: [
               {

@@ -1,7 +1,8 @@
 import type { ApiIR, JsonSchema, OperationIR, SecuritySchemeIR, TagIR } from "../../ir/types.ts";
-import { words } from "../../ir/names.ts";
+import { words } from "../../shared/names.ts";
 import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
-import { literal, propertyKey } from "../code.ts";
+import { componentRef } from "../../shared/json-pointer.ts";
+import { PRINT_WIDTH, literal, propertyKey } from "../code.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
 
@@ -45,11 +46,13 @@ export function tsValue(value: unknown, indent = ""): string {
   return value === undefined ? "undefined" : JSON.stringify(value);
 }
 
-/** An import statement, broken one name per line (as prettier does) when it would pass 120 columns. */
+/** An import statement, broken one name per line (as prettier does) when it would pass PRINT_WIDTH columns. */
 export function importStatement(names: string[], from: string, typeOnly = false): string {
   const head = `import ${typeOnly ? "type " : ""}`;
   const line = `${head}{ ${names.join(", ")} } from ${literal(from)};`;
-  return line.length <= 120 ? line : `${head}{\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${literal(from)};`;
+  return line.length <= PRINT_WIDTH
+    ? line
+    : `${head}{\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${literal(from)};`;
 }
 
 export class Examples {
@@ -169,7 +172,7 @@ export class Examples {
   /** A typed value of a model, through the package's `components` type. */
   model(name: string, schema: JsonSchema): string {
     const alias = typeAlias(name);
-    const value = this.value({ $ref: `#/components/schemas/${escapePointer(name)}` }, name, "response");
+    const value = this.value({ $ref: componentRef("schemas", name) }, name, "response");
     const lines = [
       importStatement(["components"], this.ir.packageName, true),
       "",
@@ -219,10 +222,6 @@ export function typeAlias(name: string): string {
     .join("")
     .replace(/[^\p{ID_Continue}$]/gu, "");
   return /^[\p{ID_Start}$_]/u.test(alias) ? alias : `Model${alias}`;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function isAbsoluteUrl(url: string): boolean {

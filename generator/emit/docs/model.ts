@@ -1,4 +1,5 @@
 import type { ApiIR, JsonSchema, ModelIR, OperationIR } from "../../ir/types.ts";
+import { componentRef } from "../../shared/json-pointer.ts";
 import { codeCell, codeSpan, fence, link, prose, proseCell, text } from "../markdown.ts";
 import type { Examples } from "./examples.ts";
 import { operationKey } from "./operation.ts";
@@ -149,10 +150,6 @@ function refsIn(schema: JsonSchema | undefined, schemas: Schemas): string[] {
 
 /** The model's sample as JSON (a response's view: write-only fields left out), or "" when none could be made. */
 function modelJson(model: ModelIR, examples: Examples): string {
-  const value = examples.value(
-    { $ref: `#/components/schemas/${model.name.replace(/~/g, "~0").replace(/\//g, "~1")}` },
-    model.name,
-    "response",
-  );
+  const value = examples.value({ $ref: componentRef("schemas", model.name) }, model.name, "response");
   return value === undefined ? "" : fence(JSON.stringify(value, null, 2), "json");
 }

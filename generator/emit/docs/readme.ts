@@ -7,7 +7,7 @@ import { operationKey } from "./operation.ts";
 import type { Schemas } from "./schema.ts";
 import { type TableView, table } from "./tables.ts";
 import { type Where, typeLabel } from "./types.ts";
-import { DEFAULT_RETRY, IDEMPOTENT_METHODS } from "../../runtime/retry.ts";
+import { runtimeFacts } from "../runtime-facts.ts";
 
 /** The view of `docs/README.md` (`README.md.hbs`). */
 export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
@@ -32,7 +32,7 @@ export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
       ],
     ),
     packageName: ir.packageName,
-    retry: retryView(),
+    runtime: runtimeFacts(),
     install: fence(`npm install ${ir.packageName}`, "sh"),
     clientExample: fence(clientExample(ir, examples), "ts"),
     factoryName: codeSpan(ir.factoryName),
@@ -226,19 +226,4 @@ function flowsTable(flows: OAuthFlowIR[]): TableView | null {
       cell: (f) => f.scopes.map((s) => `${codeCell(s.name)}: ${proseCell(s.description)}`).join("; ") || "none",
     },
   ]);
-}
-
-/** The runtime's default retry policy in words, so the docs cannot drift from the code. */
-function retryView() {
-  const seconds = (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
-  const list = (items: readonly (string | number)[]) =>
-    `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-  return {
-    attempts: String(DEFAULT_RETRY.attempts),
-    statuses: list(DEFAULT_RETRY.statuses),
-    baseDelay: seconds(DEFAULT_RETRY.baseDelayMs),
-    maxDelay: seconds(DEFAULT_RETRY.maxDelayMs),
-    maxElapsed: seconds(DEFAULT_RETRY.maxElapsedMs),
-    methods: [...IDEMPOTENT_METHODS].join(", "),
-  };
 }

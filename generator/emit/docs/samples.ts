@@ -1,5 +1,5 @@
 import type { JsonSchema, ModelIR } from "../../ir/types.ts";
-import { words } from "../../ir/names.ts";
+import { words } from "../../shared/names.ts";
 import { Schemas, isObject, nonNullBranches, schemaList, typesOf } from "./schema.ts";
 
 /**

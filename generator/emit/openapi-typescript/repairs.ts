@@ -6,7 +6,7 @@
  * on objects, a duplicated discriminator property, the `items` of a
  * self-referencing union member), so their order does not matter.
  */
-import { escapeSegment } from "../../shared/json-pointer.ts";
+import { componentRef } from "../../shared/json-pointer.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -21,7 +21,7 @@ export function breakSelfArrayUnions(document: Obj): Obj {
   const schemas = ((document.components as Obj | undefined)?.schemas ?? {}) as Obj;
   for (const [name, schema] of Object.entries(schemas)) {
     if (schema === null || typeof schema !== "object") continue;
-    const self = `#/components/schemas/${escapeSegment(name)}`;
+    const self = componentRef("schemas", name);
     for (const key of ["oneOf", "anyOf"]) {
       const members = (schema as Obj)[key];
       if (!Array.isArray(members)) continue;
@@ -76,7 +76,7 @@ export function dropDuplicateDiscriminatorProperties(document: Obj): void {
   const propertyOf = new Map<string, string>();
   for (const [name, schema] of Object.entries(schemas)) {
     const property = (schema?.discriminator as Obj | undefined)?.propertyName;
-    if (typeof property === "string") propertyOf.set(`#/components/schemas/${escapeSegment(name)}`, property);
+    if (typeof property === "string") propertyOf.set(componentRef("schemas", name), property);
   }
   if (propertyOf.size === 0) return;
   for (const schema of Object.values(schemas)) {

@@ -6,7 +6,7 @@
  * builder, so they have the types the spec declares.
  */
 import type { ApiIR, SecuritySchemeIR } from "../../ir/types.ts";
-import { literal, propertyKey } from "../code.ts";
+import { PRINT_WIDTH, literal, propertyKey } from "../code.ts";
 import { type Examples, importStatement, tsValue } from "../docs/examples.ts";
 import { isJsonType, primaryMedia } from "./validators.ts";
 
@@ -64,10 +64,12 @@ export function testingExample(ir: ApiIR, examples: Examples): string {
   ].join("\n");
 }
 
-/** The client's creation on one line, or one option per line (as prettier breaks it) past 120 columns. */
+/** The client's creation on one line, or one option per line (as prettier breaks it) past PRINT_WIDTH columns. */
 function clientLine(factory: string, options: string[]): string {
   const line = `const api = ${factory}({ ${options.join(", ")} });`;
-  return line.length <= 120 ? line : `const api = ${factory}({\n${options.map((o) => `  ${o},`).join("\n")}\n});`;
+  return line.length <= PRINT_WIDTH
+    ? line
+    : `const api = ${factory}({\n${options.map((o) => `  ${o},`).join("\n")}\n});`;
 }
 
 function testCredential(scheme: SecuritySchemeIR): string {

@@ -7,7 +7,7 @@
  * taken from the spec's examples or sampled from its schema.
  */
 import type { ApiIR, JsonSchema, OperationIR, ResponseIR } from "../../ir/types.ts";
-import { unique } from "../../ir/names.ts";
+import { unique } from "../../shared/names.ts";
 import { dataLiteral, literal } from "../code.ts";
 import { Examples } from "../docs/examples.ts";
 import { Schemas, nonNullBranches, typesOf } from "../docs/schema.ts";
@@ -67,7 +67,8 @@ export function emitTesting(
     mockTypeName: `${ir.clientTypeName}Mock`,
     factoryName: ir.factoryName,
     packageName: ir.packageName,
-    specLiteral: dataLiteral({ operations, schemes }, "", 120),
+    // testing.ts is not held to prettier's layout (its template is not): entries break at the width alone.
+    specLiteral: dataLiteral({ operations, schemes }),
     tags: ir.tags.map((tag) => ({
       propertyName: mockNames.get(tag.propertyName)!,
       propertyLiteral: literal(mockNames.get(tag.propertyName)!),

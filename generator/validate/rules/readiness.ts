@@ -1,4 +1,5 @@
-import { asIdentifier, camelCase, isIdentifier, slugify } from "../../ir/names.ts";
+import { asIdentifier, camelCase, isIdentifier, slugify } from "../../shared/names.ts";
+import { HTTP_METHODS } from "../../shared/http.ts";
 import { checkPathTemplates } from "../path-templates.ts";
 
 /**
@@ -10,7 +11,6 @@ import { checkPathTemplates } from "../path-templates.ts";
  */
 
 type Obj = Record<string, unknown>;
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** The slice of redocly's visitor context these rules use. */
 interface Location {
@@ -32,7 +32,7 @@ const obj = (value: unknown): Obj =>
 function operations(root: Obj): { path: string; method: string; op: Obj }[] {
   const list: { path: string; method: string; op: Obj }[] = [];
   for (const [path, item] of Object.entries(obj(root.paths))) {
-    for (const method of METHODS)
+    for (const method of HTTP_METHODS)
       if (obj(item)[method] !== undefined) list.push({ path, method, op: obj(obj(item)[method]) });
   }
   return list;

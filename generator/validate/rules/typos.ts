@@ -1,4 +1,5 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
+import { decodePlainPointer } from "../../shared/json-pointer.ts";
 import { closest } from "../../shared/suggest.ts";
 
 /**
@@ -93,12 +94,10 @@ export function flagTypos(
   });
 }
 
+/** Redocly's location pointers escape `~` and `/` only (no percent-encoding). */
 function valueAt(document: unknown, pointer: string | undefined): unknown {
-  const body = (pointer ?? "#").replace(/^#/, "");
   let node = document;
-  if (body === "") return node;
-  for (const segment of body.slice(1).split("/")) {
-    const key = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const key of decodePlainPointer(pointer ?? "#")) {
     node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
   }
   return node;

@@ -42,6 +42,7 @@ function redirectInit(state, init, keepsBody, next, origin) {
   return out;
 }
 export {
+  MAX_REDIRECTS,
   discard,
   follow
 };

@@ -65,7 +65,15 @@ function pathValue(name: string, value: unknown, given: PathStyle | undefined): 
   return (style === "label" ? "." : "") + encodeURIComponent(text(value));
 }
 
-/** OpenAPI query serialization; names and values are percent-encoded (`filter[x]` -> `filter%5Bx%5D`). */
+/**
+ * OpenAPI query serialization; names and values are percent-encoded (`filter[x]` -> `filter%5Bx%5D`).
+ * Not openapi-fetch's `createQuerySerializer`, though this loop is the same composition of its
+ * serializers: that one takes one style for all arrays and one for all objects (objects default to
+ * deepObject, where OpenAPI's default is form), while a spec sets style and explode per parameter.
+ * Using it would take one serializer per parameter per call (more allocation on every request), and
+ * we would still need the parts it leaves out (encoded names, Dates, null items, unexploded
+ * space/pipe-delimited objects).
+ */
 export function serializeQuery(
   query: Record<string, unknown>,
   styles: Readonly<Record<string, QueryStyle>> | undefined,

@@ -2,7 +2,8 @@
 /** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
 import type { State } from "./state.js";
 
-const MAX_REDIRECTS = 5;
+/** Hops one attempt follows; past them the 3xx itself is the answer. The docs quote it. */
+export const MAX_REDIRECTS = 5;
 
 export function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined);

@@ -8,7 +8,15 @@ export interface PathTemplate {
     readonly pathStyles: Readonly<Record<string, PathStyle>> | undefined;
 }
 export declare function buildPath(op: PathTemplate, path: Record<string, unknown> | undefined): string;
-/** OpenAPI query serialization; names and values are percent-encoded (`filter[x]` -> `filter%5Bx%5D`). */
+/**
+ * OpenAPI query serialization; names and values are percent-encoded (`filter[x]` -> `filter%5Bx%5D`).
+ * Not openapi-fetch's `createQuerySerializer`, though this loop is the same composition of its
+ * serializers: that one takes one style for all arrays and one for all objects (objects default to
+ * deepObject, where OpenAPI's default is form), while a spec sets style and explode per parameter.
+ * Using it would take one serializer per parameter per call (more allocation on every request), and
+ * we would still need the parts it leaves out (encoded names, Dates, null items, unexploded
+ * space/pipe-delimited objects).
+ */
 export declare function serializeQuery(query: Record<string, unknown>, styles: Readonly<Record<string, QueryStyle>> | undefined): string;
 /** Header values onto lower-cased names; null/undefined skipped. Arrays become `a,b` (style simple). */
 export declare function assignHeaders(target: Record<string, string>, source: Record<string, unknown>): void;

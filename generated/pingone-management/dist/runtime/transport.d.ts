@@ -1,5 +1,7 @@
 /** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
 import type { State } from "./state.js";
+/** Hops one attempt follows; past them the 3xx itself is the answer. The docs quote it. */
+export declare const MAX_REDIRECTS = 5;
 export declare function discard(response: Response): void;
 /**
  * One attempt, following up to 5 hops. Past the limit, or unfollowable (a stream body on 307/308, a

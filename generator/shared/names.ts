@@ -4,8 +4,8 @@
  * here is total: any input string gives a valid, non-empty result.
  */
 
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { sha256 } from "./hash.ts";
 
 /** Words of a name: split on anything that is not a letter or digit, and on lower->Upper humps. */
 export function words(text: string): string[] {
@@ -86,7 +86,7 @@ export const MAX_FILE_SLUG_BYTES = 120;
 export function fileSlug(text: string): string {
   const slug = slugify(text);
   if (Buffer.byteLength(slug, "utf8") <= MAX_FILE_SLUG_BYTES) return slug;
-  const hash = createHash("sha256").update(slug).digest("hex").slice(0, 10);
+  const hash = sha256(slug).slice(0, 10);
   let head = "";
   for (const char of slug) {
     if (Buffer.byteLength(head + char, "utf8") > MAX_FILE_SLUG_BYTES - hash.length - 1) break;
