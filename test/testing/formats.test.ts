@@ -101,7 +101,8 @@ describe("string formats in the validating client (real HTTP)", () => {
     expect(error).toMatchObject({
       operationId: "getEvent",
       pointer: "/created_at",
-      message: 'getEvent: response (HTTP 200) does not match the spec: /created_at must match format "date-time", got "not a date"',
+      message:
+        'getEvent: response (HTTP 200) does not match the spec: /created_at must match format "date-time", got "not a date"',
     });
   });
 

@@ -25,9 +25,9 @@ describe("the ./validate entry's factory", () => {
   });
 
   it("types each mode as throw, warn or off", () => {
-    expectTypeOf<NonNullable<NonNullable<LatitudeshClientValidatingOptions["validate"]>["request"]>>().toEqualTypeOf<
-      ValidationMode
-    >();
+    expectTypeOf<
+      NonNullable<NonNullable<LatitudeshClientValidatingOptions["validate"]>["request"]>
+    >().toEqualTypeOf<ValidationMode>();
     // @ts-expect-error "log" is not a mode
     createValidatingClient({ validate: { response: "log" } });
   });

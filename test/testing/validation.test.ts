@@ -14,6 +14,9 @@ import {
   validators,
 } from "@apigen/latitudesh/validate";
 import { createOpenzitiEdgeClient } from "@apigen/openziti-edge-client";
+import { createOpenzitiEdgeClient as validatingEdgeClient } from "@apigen/openziti-edge-client/validate";
+import { createOpenzitiEdgeManagementClient as validatingManagement } from "@apigen/openziti-edge-management/validate";
+import { createPingoneManagementClient as validatingPingone } from "@apigen/pingone-management/validate";
 import { createMock as mockEdgeClient } from "@apigen/openziti-edge-client/testing";
 import { createOpenzitiEdgeManagementClient } from "@apigen/openziti-edge-management";
 import { createMock as mockManagement } from "@apigen/openziti-edge-management/testing";
@@ -219,7 +222,12 @@ describe("validate option of the client (real HTTP)", () => {
 
   it('request: "warn" warns through the logger and still sends the request', async () => {
     const { lines, logger } = recorder();
-    const api = createValidatingClient({ baseUrl: server.url, logger, logLevel: "warn", validate: { request: "warn" } });
+    const api = createValidatingClient({
+      baseUrl: server.url,
+      logger,
+      logLevel: "warn",
+      validate: { request: "warn" },
+    });
     const before = server.requests.length;
     await api.vpnSessions.getVpnSessions({ params: { query: { "filter[location]": untyped(7) } } });
     expect(server.requests.length).toBe(before + 1);
@@ -281,5 +289,68 @@ describe("validate option of the client (real HTTP)", () => {
     expect(() => createLatitudeshClient({ validate: untyped({ response: "throw" }) })).toThrow(
       'validate: import the client from "@apigen/<provider>/validate"',
     );
+  });
+});
+
+/** One call per provider through its "./validate" client, to a server answering a body its schema forbids. */
+const PROVIDERS: { provider: string; body: unknown; call: (baseUrl: string) => Promise<unknown>; message: string }[] = [
+  {
+    provider: "latitudesh",
+    body: { data: "none" },
+    call: (baseUrl) =>
+      createValidatingClient({
+        baseUrl,
+        auth: { Bearer: "t" },
+        validate: { response: "throw" },
+      }).vpnSessions.getVpnSessions(),
+    message: 'get-vpn-sessions: response (HTTP 200) does not match the spec: /data must be array, got "none"',
+  },
+  {
+    provider: "openziti-edge-client",
+    body: { data: "none", meta: {} },
+    call: (baseUrl) =>
+      validatingEdgeClient({
+        baseUrl,
+        auth: { ztSession: "z" },
+        validate: { response: "throw" },
+      }).session.listSessions(),
+    message: 'listSessions: response (HTTP 200) does not match the spec: /data must be array, got "none"',
+  },
+  {
+    provider: "openziti-edge-management",
+    body: { data: [], meta: "none" },
+    call: (baseUrl) =>
+      validatingManagement({
+        baseUrl,
+        auth: { ztSession: "z" },
+        validate: { response: "throw" },
+      }).apiSession.listAPISessions(),
+    message: 'listAPISessions: response (HTTP 200) does not match the spec: /meta must be object, got "none"',
+  },
+  {
+    provider: "pingone-management",
+    body: [],
+    call: (baseUrl) =>
+      validatingPingone({ baseUrl, auth: { bearer: "b" }, validate: { response: "throw" } }).sessions.listUserSessions({
+        params: { path: { environmentID: "e", userID: "u" } },
+      }),
+    message: "listUserSessions: response (HTTP 200) does not match the spec: must be object, got []",
+  },
+];
+
+describe("the ./validate entry's client of every provider (real HTTP)", () => {
+  it.each(PROVIDERS)("$provider: refuses a response body its schema forbids", async ({ body, call, message }) => {
+    const server = await startServer((_req, res) => json(res, 200, body));
+    try {
+      const error = await call(server.url).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ name: "ValidationError", direction: "response", status: 200 });
+      expect((error as Error).message).toBe(message);
+      expect(server.requests.length).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 });
