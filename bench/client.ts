@@ -41,6 +41,8 @@ export interface ClientResult {
   clientOverRawFetchConcurrent: number;
   clientOverOpenapiFetch: number;
   clientOverOpenapiFetchConcurrent: number;
+  /** The validating client (./validate entry, request and response "throw") / the plain one, paired per round. */
+  validatingOverClient?: { sequential: number; concurrent: number; stubUsPerCall: number };
 }
 
 export interface ClientOptions {
@@ -55,6 +57,7 @@ export interface ClientOptions {
 }
 
 const OURS = "apigen client";
+const VALIDATING = "apigen client (validating)";
 
 export async function benchClient(options: ClientOptions): Promise<ClientResult> {
   const apigenModule = join(options.packagesDir, "latitudesh", "dist", "index.js");
@@ -157,6 +160,15 @@ function analyse(result: RunnerResult, options: ClientOptions): ClientResult {
     clientOverRawFetchConcurrent: pairedRatio("concurrent", OURS, "raw fetch").median,
     clientOverOpenapiFetch: pairedRatio("sequential", OURS, "openapi-fetch").median,
     clientOverOpenapiFetchConcurrent: pairedRatio("concurrent", OURS, "openapi-fetch").median,
+    validatingOverClient:
+      variants[VALIDATING] === undefined
+        ? undefined
+        : {
+            sequential: pairedRatio("sequential", VALIDATING, OURS).median,
+            concurrent: pairedRatio("concurrent", VALIDATING, OURS).median,
+            // What validation adds to each call with the network out of the way.
+            stubUsPerCall: round(variants[VALIDATING].stubUsPerCall - variants[OURS]!.stubUsPerCall, 2),
+          },
   };
 }
 

@@ -143,7 +143,12 @@ function clientTable(c: NonNullable<Results["sections"]["client"]>): string {
       "lrrrrrrr",
     ) +
     `\n\n${c.rounds} rounds x ${int(c.n)} GETs per variant and mode, variants interleaved in slices of ${int(c.slice)}. ` +
-    `Ours / openapi-fetch: ${fixed(c.clientOverOpenapiFetch, 3)} sequential, ${fixed(c.clientOverOpenapiFetchConcurrent, 3)} concurrent. ${metaLine(c.meta)}`
+    `Ours / openapi-fetch: ${fixed(c.clientOverOpenapiFetch, 3)} sequential, ${fixed(c.clientOverOpenapiFetchConcurrent, 3)} concurrent. ` +
+    (c.validatingOverClient === undefined
+      ? ""
+      : `Validating / plain client: ${fixed(c.validatingOverClient.sequential, 3)} sequential, ${fixed(c.validatingOverClient.concurrent, 3)} concurrent, ` +
+        `+${fixed(c.validatingOverClient.stubUsPerCall, 1)} µs per call with fetch stubbed. `) +
+    metaLine(c.meta)
   );
 }
 

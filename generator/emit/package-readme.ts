@@ -13,10 +13,11 @@ import { Examples } from "./docs/examples.ts";
 import { Schemas } from "./docs/schema.ts";
 import { text } from "./markdown.ts";
 import { runtimeFacts } from "./runtime-facts.ts";
-import { testingExample } from "./testing/docs.ts";
+import { testingExample, validationExample } from "./testing/docs.ts";
 
 export function packageReadmeView(ir: ApiIR, docsUrl: string | undefined) {
   const schemas = new Schemas(ir);
+  const examples = new Examples(ir, schemas);
   return {
     packageName: ir.packageName,
     summary: `Typed fetch client for ${text(ir.title)}.`,
@@ -26,7 +27,8 @@ export function packageReadmeView(ir: ApiIR, docsUrl: string | undefined) {
     factoryName: ir.factoryName,
     runtime: runtimeFacts(),
     example: example(ir, schemas),
-    testingExample: testingExample(ir, new Examples(ir, schemas)),
+    testingExample: testingExample(ir, examples),
+    validationExample: validationExample(ir, examples),
     // Absolute when the repository is known: a relative link is broken on the registry's page.
     docsUrl: docsUrl ?? "docs/README.md",
   };

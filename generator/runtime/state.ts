@@ -9,7 +9,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 import { clientRetry, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
 import { resolveBaseUrl } from "./servers.js";
-import { validationOptions, type ValidateOptions } from "./validate.js";
+import { validationOptions, type Validation } from "./validate.js";
 
 /** An operation's first argument as the runtime reads it. */
 export interface Input {
@@ -35,7 +35,7 @@ export interface State {
   readonly credentialHeaders: readonly string[]; // dropped on cross-origin redirects
   readonly credentialQuery: readonly string[];
   readonly log: Log | undefined;
-  readonly validate: ValidateOptions | undefined;
+  readonly validate: Validation | undefined;
 }
 
 /** A call's budget when the client sets none: long enough for large answers, short of forever. */
@@ -85,7 +85,7 @@ export function clientState(definition: ApiDefinition, options: ClientOptions): 
       [...carriers.headers, ...(options.redactHeaders ?? [])],
       carriers.query,
     ),
-    validate: validationOptions(options.validate),
+    validate: validationOptions(options),
   };
 }
 

@@ -28,6 +28,11 @@ describe.each(PROVIDERS)("%s", (provider) => {
     const validate = (await import(`@apigen/${provider}/validate`)) as Record<string, unknown>;
     expect(typeof testing.createMock).toBe("function");
     expect(typeof validate.validators).toBe("object");
+    // The same client factory as the main entry's, with the validators behind its validate option.
+    const index = (await import(`@apigen/${provider}`)) as Record<string, unknown>;
+    const factory = Object.keys(index).find((name) => /^create\w*Client$/.test(name))!;
+    expect(typeof validate[factory]).toBe("function");
+    expect(validate[factory]).not.toBe(index[factory]);
     expect(testing.ValidationError).toBe(validate.ValidationError);
   });
 

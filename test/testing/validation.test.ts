@@ -2,13 +2,21 @@
  * What the mock refuses, one row per kind of mismatch: each row is a call a
  * user could make, and the exact message it must fail with (operation, JSON
  * pointer, what was expected). Then the client's own opt-in `validate`
- * option, against a real node:http server answering what the spec forbids.
+ * option (the "./validate" entry's factory), against a real node:http server
+ * answering what the spec forbids.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLatitudeshClient, type ValidationMode } from "@apigen/latitudesh";
 import { createMock as mockLatitudesh } from "@apigen/latitudesh/testing";
-import { ValidationError, validators } from "@apigen/latitudesh/validate";
+import {
+  createLatitudeshClient as createValidatingClient,
+  ValidationError,
+  validators,
+} from "@apigen/latitudesh/validate";
 import { createOpenzitiEdgeClient } from "@apigen/openziti-edge-client";
+import { createOpenzitiEdgeClient as validatingEdgeClient } from "@apigen/openziti-edge-client/validate";
+import { createOpenzitiEdgeManagementClient as validatingManagement } from "@apigen/openziti-edge-management/validate";
+import { createPingoneManagementClient as validatingPingone } from "@apigen/pingone-management/validate";
 import { createMock as mockEdgeClient } from "@apigen/openziti-edge-client/testing";
 import { createOpenzitiEdgeManagementClient } from "@apigen/openziti-edge-management";
 import { createMock as mockManagement } from "@apigen/openziti-edge-management/testing";
@@ -171,7 +179,13 @@ describe("validate option of the client (real HTTP)", () => {
   });
   afterAll(() => server.close());
   const client = (request: ValidationMode, response: ValidationMode) =>
-    createLatitudeshClient({ baseUrl: server.url, auth: { Bearer: "t" }, validate: { request, response, validators } });
+    createValidatingClient({ baseUrl: server.url, auth: { Bearer: "t" }, validate: { request, response } });
+  /** A logger that keeps what it is given. */
+  const recorder = () => {
+    const lines: { level: string; message: string; record: unknown }[] = [];
+    const at = (level: string) => (message: string, record?: unknown) => lines.push({ level, message, record });
+    return { lines, logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") } };
+  };
 
   it('response: "throw" raises a ValidationError naming the operation, pointer and status', async () => {
     const error = await client("off", "throw")
@@ -187,13 +201,54 @@ describe("validate option of the client (real HTTP)", () => {
     });
   });
 
-  it('response: "warn" returns the body and warns through console.warn', async () => {
+  it('response: "warn" returns the body and warns through the client\'s logger, with the error as record', async () => {
+    const { lines, logger } = recorder();
+    const api = createValidatingClient({
+      baseUrl: server.url,
+      auth: { Bearer: "t" },
+      logger,
+      logLevel: "warn",
+      validate: { response: "warn" },
+    });
+    expect(await api.vpnSessions.getVpnSessions()).toEqual({ data: "none" });
+    expect(lines).toEqual([
+      {
+        level: "warn",
+        message: 'get-vpn-sessions: response (HTTP 200) does not match the spec: /data must be array, got "none"',
+        record: expect.objectContaining({ operationId: "get-vpn-sessions", pointer: "/data", status: 200 }),
+      },
+    ]);
+  });
+
+  it('request: "warn" warns through the logger and still sends the request', async () => {
+    const { lines, logger } = recorder();
+    const api = createValidatingClient({
+      baseUrl: server.url,
+      logger,
+      logLevel: "warn",
+      validate: { request: "warn" },
+    });
+    const before = server.requests.length;
+    await api.vpnSessions.getVpnSessions({ params: { query: { "filter[location]": untyped(7) } } });
+    expect(server.requests.length).toBe(before + 1);
+    expect(lines.map((l) => [l.level, l.message])).toEqual([
+      [
+        "warn",
+        "get-vpn-sessions: request does not match the spec: /query/filter[location] must match one of the schemas in anyOf (first one: must be string), got 7",
+      ],
+    ]);
+  });
+
+  it('"warn" goes to console.warn when the client has no logger, whatever its logLevel', async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     try {
+      const message = 'get-vpn-sessions: response (HTTP 200) does not match the spec: /data must be array, got "none"';
       expect(await client("off", "warn").vpnSessions.getVpnSessions()).toEqual({ data: "none" });
-      expect(warn).toHaveBeenCalledWith(
-        'get-vpn-sessions: response (HTTP 200) does not match the spec: /data must be array, got "none"',
-      );
+      expect(warn.mock.calls.map((c) => c[0])).toEqual([message]);
+      // logLevel chooses which attempts are logged; the validate mode alone switches these warnings.
+      const quiet = createValidatingClient({ baseUrl: server.url, logLevel: "off", validate: { response: "warn" } });
+      expect(await quiet.vpnSessions.getVpnSessions()).toEqual({ data: "none" });
+      expect(warn.mock.calls.map((c) => c[0])).toEqual([message, message]);
     } finally {
       warn.mockRestore();
     }
@@ -201,9 +256,15 @@ describe("validate option of the client (real HTTP)", () => {
 
   it('"off" (and no validate option at all) returns the body unchecked', async () => {
     expect(await client("off", "off").vpnSessions.getVpnSessions()).toEqual({ data: "none" });
-    expect(
-      await createLatitudeshClient({ baseUrl: server.url, auth: { Bearer: "t" } }).vpnSessions.getVpnSessions(),
-    ).toEqual({ data: "none" });
+    for (const create of [createValidatingClient, createLatitudeshClient])
+      expect(await create({ baseUrl: server.url, auth: { Bearer: "t" } }).vpnSessions.getVpnSessions()).toEqual({
+        data: "none",
+      });
+  });
+
+  it("the main entry's factory validates too when given the validators", async () => {
+    const api = createLatitudeshClient({ baseUrl: server.url, validate: { response: "throw", validators } });
+    await expect(api.vpnSessions.getVpnSessions()).rejects.toThrow(ValidationError);
   });
 
   it('request: "throw" stops a wrong request before it is sent', async () => {
@@ -224,9 +285,72 @@ describe("validate option of the client (real HTTP)", () => {
     );
   });
 
-  it("asks for the validators when a mode is on without them", () => {
+  it("the main entry's factory points at the ./validate entry when a mode is on without validators", () => {
     expect(() => createLatitudeshClient({ validate: untyped({ response: "throw" }) })).toThrow(
-      'validate: pass the package\'s validators, e.g. import { validators } from "@apigen/<provider>/validate"',
+      'validate: import the client from "@apigen/<provider>/validate"',
     );
+  });
+});
+
+/** One call per provider through its "./validate" client, to a server answering a body its schema forbids. */
+const PROVIDERS: { provider: string; body: unknown; call: (baseUrl: string) => Promise<unknown>; message: string }[] = [
+  {
+    provider: "latitudesh",
+    body: { data: "none" },
+    call: (baseUrl) =>
+      createValidatingClient({
+        baseUrl,
+        auth: { Bearer: "t" },
+        validate: { response: "throw" },
+      }).vpnSessions.getVpnSessions(),
+    message: 'get-vpn-sessions: response (HTTP 200) does not match the spec: /data must be array, got "none"',
+  },
+  {
+    provider: "openziti-edge-client",
+    body: { data: "none", meta: {} },
+    call: (baseUrl) =>
+      validatingEdgeClient({
+        baseUrl,
+        auth: { ztSession: "z" },
+        validate: { response: "throw" },
+      }).session.listSessions(),
+    message: 'listSessions: response (HTTP 200) does not match the spec: /data must be array, got "none"',
+  },
+  {
+    provider: "openziti-edge-management",
+    body: { data: [], meta: "none" },
+    call: (baseUrl) =>
+      validatingManagement({
+        baseUrl,
+        auth: { ztSession: "z" },
+        validate: { response: "throw" },
+      }).apiSession.listAPISessions(),
+    message: 'listAPISessions: response (HTTP 200) does not match the spec: /meta must be object, got "none"',
+  },
+  {
+    provider: "pingone-management",
+    body: [],
+    call: (baseUrl) =>
+      validatingPingone({ baseUrl, auth: { bearer: "b" }, validate: { response: "throw" } }).sessions.listUserSessions({
+        params: { path: { environmentID: "e", userID: "u" } },
+      }),
+    message: "listUserSessions: response (HTTP 200) does not match the spec: must be object, got []",
+  },
+];
+
+describe("the ./validate entry's client of every provider (real HTTP)", () => {
+  it.each(PROVIDERS)("$provider: refuses a response body its schema forbids", async ({ body, call, message }) => {
+    const server = await startServer((_req, res) => json(res, 200, body));
+    try {
+      const error = await call(server.url).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ name: "ValidationError", direction: "response", status: 200 });
+      expect((error as Error).message).toBe(message);
+      expect(server.requests.length).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,25 @@
-import type { Validators } from "./runtime/index.js";
+import { type LatitudeshClient, type LatitudeshClientOptions } from "./client.js";
+import type { ValidateOptions, Validators } from "./runtime/index.js";
 export type { ValidateOptions, ValidationMode, Validators } from "./runtime/index.js";
+/** Options of this entry's createLatitudeshClient: as the main entry's, with `validate` taking just the modes. */
+export type LatitudeshClientValidatingOptions = Omit<LatitudeshClientOptions, "validate"> & {
+    /**
+     * Check requests before they are sent and JSON response bodies as they arrive, against the spec:
+     * "throw" raises a ValidationError, "warn" reports it through `logger.warn` (console by default) and goes on. Default "off".
+     * `validators` replaces this package's compiled validators (for wrapping them); leave it out otherwise.
+     */
+    validate?: (ValidateOptions & {
+        validators?: Validators | undefined;
+    }) | undefined;
+};
+/**
+ * Creates the same client as `@apigen/latitudesh`'s createLatitudeshClient, with this package's compiled
+ * validators behind its `validate` option. Only an app that imports this entry bundles them.
+ *
+ * @example
+ * const api = createLatitudeshClient({ validate: { request: "throw", response: "warn" } });
+ */
+export declare function createLatitudeshClient(options?: LatitudeshClientValidatingOptions): LatitudeshClient;
 /** A request or response that does not match the operation's schema in the spec. */
 export declare class ValidationError extends Error {
     readonly kind: "validation";
@@ -21,8 +41,8 @@ export interface RequestParts {
     body?: unknown;
 }
 /**
- * The compiled validators of every operation, for the client option
- * `validate: { request: "throw", response: "warn", validators }`.
+ * The compiled validators of every operation. This entry's createLatitudeshClient passes them itself; the
+ * main entry's takes them as `validate: { request: "throw", response: "warn", validators }`.
  */
 export declare const validators: Validators;
 /** The first way `request` differs from what the operation declares, or undefined when it matches. */

@@ -359,7 +359,9 @@ async function readRequest(op: OperationSpec, request: Request, url: URL, pathVa
       if (value !== undefined) parts.query[p.name] = value;
     }
   }
-  const text = request.body === null ? "" : await request.text();
+  // Bytes first: a multipart body's file parts are not text.
+  const bytes = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+  const text = bytes === undefined ? "" : new TextDecoder().decode(bytes);
   if (text === "") return parts;
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (op.bodyTypes.length === 0) {
@@ -372,8 +374,26 @@ async function readRequest(op: OperationSpec, request: Request, url: URL, pathVa
     } catch {
       parts.problem = new ValidationError(op.id, "request", "/body", `must be valid JSON (content-type ${type})`);
     }
-  } else parts.body = type === "application/x-www-form-urlencoded" ? Object.fromEntries(new URLSearchParams(text)) : text;
+  } else if (type === "application/x-www-form-urlencoded") parts.body = fields(new URLSearchParams(text));
+  else if (type === "multipart/form-data") {
+    try {
+      // Parsed from the bytes already read, with the request's boundary.
+      parts.body = fields(await new Response(bytes, { headers: { "content-type": request.headers.get("content-type")! } }).formData());
+    } catch {
+      parts.problem = new ValidationError(op.id, "request", "/body", "must be a valid multipart/form-data body");
+    }
+  } else parts.body = text;
   return parts;
+}
+
+/** Form fields by name: a value (text, or a File for a file part), or all of them when the name repeats. */
+function fields(form: URLSearchParams | FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of form) {
+    const seen = out[name];
+    out[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return out;
 }
 
 function mediaMatches(declared: string, sent: string): boolean {

@@ -203,7 +203,8 @@ async function readRequest(op, request, url, pathValues) {
       if (value !== void 0) parts.query[p.name] = value;
     }
   }
-  const text = request.body === null ? "" : await request.text();
+  const bytes = request.body === null ? void 0 : new Uint8Array(await request.arrayBuffer());
+  const text = bytes === void 0 ? "" : new TextDecoder().decode(bytes);
   if (text === "") return parts;
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (op.bodyTypes.length === 0) {
@@ -216,8 +217,23 @@ async function readRequest(op, request, url, pathValues) {
     } catch {
       parts.problem = new ValidationError(op.id, "request", "/body", `must be valid JSON (content-type ${type})`);
     }
-  } else parts.body = type === "application/x-www-form-urlencoded" ? Object.fromEntries(new URLSearchParams(text)) : text;
+  } else if (type === "application/x-www-form-urlencoded") parts.body = fields(new URLSearchParams(text));
+  else if (type === "multipart/form-data") {
+    try {
+      parts.body = fields(await new Response(bytes, { headers: { "content-type": request.headers.get("content-type") } }).formData());
+    } catch {
+      parts.problem = new ValidationError(op.id, "request", "/body", "must be a valid multipart/form-data body");
+    }
+  } else parts.body = text;
   return parts;
+}
+function fields(form) {
+  const out = {};
+  for (const [name, value] of form) {
+    const seen = out[name];
+    out[name] = seen === void 0 ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return out;
 }
 function mediaMatches(declared, sent) {
   if (declared === "*/*" || declared === sent) return true;

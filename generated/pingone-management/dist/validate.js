@@ -1,4 +1,10 @@
+import { createPingoneManagementClient as createPlainClient } from "./client.js";
 import { requestValidators, responseValidators } from "./validators.js";
+function createPingoneManagementClient(options = {}) {
+  const { validate, ...rest } = options;
+  if (validate === void 0) return createPlainClient(rest);
+  return createPlainClient({ ...rest, validate: { ...validate, validators: validate.validators ?? validators } });
+}
 class ValidationError extends Error {
   kind = "validation";
   operationId;
@@ -26,7 +32,9 @@ const validators = {
     const header = { ...headers };
     for (const [name, value] of Object.entries(params.header ?? {})) if (value !== void 0) header[name.toLowerCase()] = value;
     const parts = { path: defined(params.path), query: defined(params.query), header };
-    if (input.body !== void 0) parts.body = input.body;
+    const body = input.body;
+    if (body instanceof FormData || body instanceof URLSearchParams) parts.body = Object.fromEntries([...body.keys()].map((k) => [k, true]));
+    else if (body !== void 0) parts.body = body;
     return checkRequest(operationId, parts);
   },
   response: checkResponse
@@ -100,5 +108,6 @@ export {
   ValidationError,
   checkRequest,
   checkResponse,
+  createPingoneManagementClient,
   validators
 };

@@ -2,7 +2,7 @@ import type { ApiIR, OAuthFlowIR, OperationIR, SecuritySchemeIR, ServerIR } from
 import { propertyKey } from "../code.ts";
 import { codeCell, codeSpan, fence, link, prose, proseCell, text } from "../markdown.ts";
 import { type Examples, importStatement } from "./examples.ts";
-import { testingExample } from "../testing/docs.ts";
+import { testingExample, validationExample } from "../testing/docs.ts";
 import { operationKey } from "./operation.ts";
 import type { Schemas } from "./schema.ts";
 import { type TableView, table } from "./tables.ts";
@@ -52,6 +52,7 @@ export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
       ir.servers.length > 1 || ir.servers.some((s) => s.variables.length > 0) ? fence(serverExample(ir), "ts") : "",
     errorExample: fence(errorExample(ir, examples), "ts"),
     testingExample: testingExample(ir, examples),
+    validationExample: validationExample(ir, examples),
     hasPagination: paginated.length > 0,
     paginatedOperations: paginated.map((op) => operationLink(ir, op)).join(", "),
     tags: ir.tags.map((tag) => ({

@@ -64,6 +64,43 @@ export function testingExample(ir: ApiIR, examples: Examples): string {
   ].join("\n");
 }
 
+/**
+ * The "Validation" example: the client from the package's "./validate" entry,
+ * checking requests and responses against the spec, and what a refused call carries.
+ */
+export function validationExample(ir: ApiIR, examples: Examples): string {
+  const op = ir.operations.find((o) => examples.securityFor(o).length > 0) ?? ir.operations[0];
+  const tag = op && ir.tags.find((t) => t.name === op.tag);
+  const options = [`validate: { request: "throw", response: "warn" }`];
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ir.servers[0]?.url ?? "/"))
+    options.unshift(`baseUrl: "https://api.example.com"`);
+  const security = op === undefined ? [] : examples.securityFor(op);
+  if (security.length > 0)
+    options.unshift(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${testCredential(s)}`).join(", ")} }`);
+  const lines = [
+    importStatement(["ApiError"], ir.packageName),
+    `import { ${ir.factoryName}, ValidationError } from ${literal(`${ir.packageName}/validate`)};`,
+    "",
+    "// The same client as the main entry's, with the compiled validators behind `validate`.",
+    clientLine(ir.factoryName, options),
+  ];
+  if (op === undefined || tag === undefined)
+    return [...lines, "console.log(api, ValidationError.name, ApiError.name);"].join("\n");
+  return [
+    ...lines,
+    "",
+    "try {",
+    `  const result = await api.${tag.propertyName}.${op.methodName}(${examples.callArgument(op, [], true, "  ")});`,
+    "  console.log(result);",
+    "} catch (error) {",
+    "  // A request that does not match the spec is refused before it is sent; the API's own refusals stay ApiErrors.",
+    "  if (error instanceof ValidationError) console.error(error.operationId, error.pointer, error.expected);",
+    "  else if (error instanceof ApiError) console.error(error.status);",
+    "  else throw error;",
+    "}",
+  ].join("\n");
+}
+
 /** The client's creation on one line, or one option per line (as prettier breaks it) past PRINT_WIDTH columns. */
 function clientLine(factory: string, options: string[]): string {
   const line = `const api = ${factory}({ ${options.join(", ")} });`;

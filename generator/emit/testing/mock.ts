@@ -80,7 +80,12 @@ export function emitTesting(
   };
   return {
     testing: templates.render("client/testing.ts.hbs", view),
-    validate: templates.render("client/testing-validate.ts.hbs", { banner }),
+    validate: templates.render("client/testing-validate.ts.hbs", {
+      banner,
+      factoryName: ir.factoryName,
+      clientTypeName: ir.clientTypeName,
+      packageName: ir.packageName,
+    }),
   };
 }
 

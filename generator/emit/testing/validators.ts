@@ -8,9 +8,17 @@
  * (header names lower-cased), so an error's JSON pointer reads
  * `/query/filter[location]` or `/body/data/type`. Schemas keep their `$ref`s,
  * which point into the bundled spec, registered as the schema `spec`.
+ * String formats (FORMATS) are checked: they compile to regular expression literals.
+ *
+ * Only JSON bodies are checked in full. A multipart/form-data or
+ * x-www-form-urlencoded request body is checked for its required fields (the
+ * validators see the field names, not the parts' values, which arrive as text or
+ * files); any other non-JSON body (bytes, text) and non-JSON responses are not checked.
  */
 import type { ApiIR, JsonSchema, MediaIR, OperationIR } from "../../ir/types.ts";
 import { literal } from "../code.ts";
+import { Schemas } from "../docs/schema.ts";
+import { FORMATS } from "./formats.ts";
 import { standaloneModule } from "./standalone.ts";
 
 export interface CompiledValidators {
@@ -33,6 +41,11 @@ export function isJsonType(type: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\b/i.test(type) || type === "*/*";
 }
 
+/** Bodies sent as named fields: checked for the fields they require only. */
+export function isFormType(type: string): boolean {
+  return /^(?:multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type);
+}
+
 export async function emitValidators(ir: ApiIR, document: Obj): Promise<CompiledValidators> {
   const openapi30 = /^3\.0/.test(ir.openapiVersion);
   const [ajvDraft7, ajv2020] = await Promise.all([import("ajv"), import("ajv/dist/2020.js")]);
@@ -40,7 +53,8 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
     strict: false,
     logger: false as const,
     validateSchema: false,
-    validateFormats: false,
+    validateFormats: true,
+    formats: FORMATS,
     unicode: false,
     allErrors: false,
     code: { source: true, esm: true, lines: false, optimize: true },
@@ -61,14 +75,17 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
   const requests: [string, string][] = [];
   const responses: [string, [string, string][]][] = [];
   let n = 0;
+  const resolver = new Schemas(ir);
   for (const op of ir.operations) {
     const name = `q${n++}`;
-    ajv.addSchema(requestSchema(op), name);
+    ajv.addSchema(requestSchema(op, resolver), name);
     requests.push([op.id, name]);
     const statuses: [string, string][] = [];
     for (const response of op.responses) {
-      const schema = primaryMedia(response.content)?.schema;
-      if (schema === undefined) continue;
+      const media = primaryMedia(response.content);
+      // The client hands back a Blob, stream or text for other media: nothing a JSON Schema describes.
+      if (media?.schema === undefined || !isJsonType(media.contentType)) continue;
+      const schema = media.schema;
       const key = `s${n++}`;
       ajv.addSchema(rebase(schema) as Obj, key);
       statuses.push([response.status, key]);
@@ -128,16 +145,20 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
 }
 
 /** The request of an operation as one JSON Schema over `{ path, query, header, body }`. */
-function requestSchema(op: OperationIR): Obj {
+function requestSchema(op: OperationIR, schemas: Schemas): Obj {
   const group = (place: "path" | "query" | "header") => {
     const params = op.parameters.filter((p) => p.in === place);
     const key = (name: string) => (place === "header" ? name.toLowerCase() : name);
     const properties = named(params.map((p) => [key(p.name), rebase(p.schema)]));
     return { type: "object", properties, required: params.filter((p) => p.required).map((p) => key(p.name)) };
   };
-  const body = op.requestBody && primaryMedia(op.requestBody.content)?.schema;
+  const media = op.requestBody && primaryMedia(op.requestBody.content);
   const properties: Obj = { path: group("path"), query: group("query"), header: group("header") };
-  if (body !== undefined) properties.body = rebase(body);
+  if (media?.schema !== undefined && isJsonType(media.contentType)) properties.body = rebase(media.schema);
+  else if (media?.schema !== undefined && isFormType(media.contentType)) {
+    const required = schemas.resolve(media.schema).required;
+    properties.body = { type: "object", required: Array.isArray(required) ? required : [] };
+  }
   return { type: "object", properties, required: op.requestBody?.required ? ["body"] : [] };
 }
 

@@ -6,7 +6,7 @@ import type { ApiDefinition, OperationMeta, PathStyle, QueryStyle } from "./defi
 import { type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
 import { type RetryPolicy } from "./retry.js";
-import { type ValidateOptions } from "./validate.js";
+import { type Validation } from "./validate.js";
 /** An operation's first argument as the runtime reads it. */
 export interface Input {
     params?: {
@@ -30,7 +30,7 @@ export interface State {
     readonly credentialHeaders: readonly string[];
     readonly credentialQuery: readonly string[];
     readonly log: Log | undefined;
-    readonly validate: ValidateOptions | undefined;
+    readonly validate: Validation | undefined;
 }
 /** A call's budget when the client sets none: long enough for large answers, short of forever. */
 export declare const DEFAULT_TIMEOUT_MS = 60000;

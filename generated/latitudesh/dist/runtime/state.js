@@ -29,7 +29,7 @@ function clientState(definition, options) {
       [...carriers.headers, ...options.redactHeaders ?? []],
       carriers.query
     ),
-    validate: validationOptions(options.validate)
+    validate: validationOptions(options)
   };
 }
 function bind(definition, auth, meta) {

@@ -31,4 +31,4 @@ export { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 export { DEFAULT_MAX_PAGES, pageGuard } from "./page-guard.js";
 export { DEFAULT_RETRY, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 export type { ApiErrorGuard, ApiErrorOf, Operation, OperationArgs, OperationParams, PaginatedOperation, ResponseData, Runtime, TypedHeaders, WithResponse, } from "./types.js";
-export type { ValidateOptions, ValidationMode, Validators } from "./validate.js";
+export type { ValidateOptions, ValidateWithValidators, ValidationMode, Validators } from "./validate.js";

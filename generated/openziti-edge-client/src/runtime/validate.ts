@@ -1,9 +1,11 @@
 // Copied by apigen from its client runtime (generator/runtime/validate.ts). Do not edit.
 /**
  * Opt-in schema validation of requests and 2xx responses. The compiled validators live in the
- * package's "./validate" entry and reach the runtime only through `options.validate.validators`,
- * so a client that does not validate never bundles them.
+ * package's "./validate" entry, whose client factory passes them in `options.validate.validators`,
+ * so a client created from the main entry never bundles them.
  */
+import type { ClientOptions, Logger } from "./options.js";
+
 export type ValidationMode = "throw" | "warn" | "off";
 
 /** What `validators` from a package's "./validate" entry does; the runtime only calls it. */
@@ -18,46 +20,58 @@ export interface Validators {
   response(operationId: string, status: number, body: unknown): Error | undefined;
 }
 
+/** The `validate` option of the client factory from a package's "./validate" entry. */
 export interface ValidateOptions {
-  /** Check each request before it is sent. Default "off". */
+  /** Check each request before it is sent ("throw": a ValidationError, "warn": `logger.warn`). Default "off". */
   request?: ValidationMode | undefined;
-  /** Check each successful response body. Default "off". */
+  /** Check each successful JSON response body ("throw": a ValidationError, "warn": `logger.warn`). Default "off". */
   response?: ValidationMode | undefined;
-  /** `validators` from the package's "./validate" entry (`import { validators } from "@apigen/<provider>/validate"`). */
+}
+
+/** The main entry's `validate` option: the modes plus the compiled validators, which only "./validate" has. */
+export interface ValidateWithValidators extends ValidateOptions {
+  /**
+   * `validators` from the package's "./validate" entry. Simpler: create the client with that entry's
+   * factory (`import { create...Client } from "@apigen/<provider>/validate"`), which passes them for you.
+   */
   validators: Validators;
 }
 
-/** The options when some check is on; undefined (nothing to do per call) otherwise. */
-export function validationOptions(options: ValidateOptions | undefined): ValidateOptions | undefined {
-  if (options === undefined || ((options.request ?? "off") === "off" && (options.response ?? "off") === "off"))
-    return undefined;
-  if (typeof options.validators?.request !== "function")
-    throw new Error(
-      'validate: pass the package\'s validators, e.g. import { validators } from "@apigen/<provider>/validate"',
-    );
-  return options;
+/** What a validating client keeps: the option, and where warnings go. */
+export interface Validation extends ValidateWithValidators {
+  /** The client's logger (console when none is given). */
+  readonly logger: Pick<Logger, "warn">;
+}
+
+/** Set when some check is on; undefined (nothing to do per call) otherwise. */
+export function validationOptions(options: ClientOptions): Validation | undefined {
+  const v = options.validate;
+  if (v === undefined || ((v.request ?? "off") === "off" && (v.response ?? "off") === "off")) return undefined;
+  if (!v.validators) throw new Error('validate: import the client from "@apigen/<provider>/validate"');
+  // The mode is the switch for these warnings: they go to the logger whatever logLevel says.
+  return { ...v, logger: options.logger ?? console };
 }
 
 /** The ValidationError class lives with the validators (not in every client's bundle): recognised by its `kind`. */
 export function isValidationError(error: unknown): boolean {
-  return error instanceof Error && (error as { kind?: unknown }).kind === "validation";
+  return (error as { kind?: unknown } | undefined)?.kind === "validation";
 }
 
-function report(mode: ValidationMode | undefined, error: Error | undefined): void {
+function report(v: Validation, mode: ValidationMode | undefined, error: Error | undefined): void {
   if (error === undefined || mode === "off" || mode === undefined) return;
   if (mode === "throw") throw error;
-  console.warn(error.message);
+  v.logger.warn(error.message, error);
 }
 
 export function validateRequest(
-  v: ValidateOptions,
+  v: Validation,
   operationId: string,
   input: { params?: object | undefined; body?: unknown } | undefined,
   headers: Readonly<Record<string, string>>,
 ): void {
-  if ((v.request ?? "off") !== "off") report(v.request, v.validators.request(operationId, input ?? {}, headers));
+  if ((v.request ?? "off") !== "off") report(v, v.request, v.validators.request(operationId, input ?? {}, headers));
 }
 
-export function validateResponse(v: ValidateOptions, operationId: string, status: number, body: unknown): void {
-  if ((v.response ?? "off") !== "off") report(v.response, v.validators.response(operationId, status, body));
+export function validateResponse(v: Validation, operationId: string, status: number, body: unknown): void {
+  if ((v.response ?? "off") !== "off") report(v, v.response, v.validators.response(operationId, status, body));
 }

@@ -1,6 +1,6 @@
 /** What callers pass: client options (once per client) and call options (once per call). */
 import type { Middleware } from "openapi-fetch";
-import type { ValidateOptions } from "./validate.js";
+import type { ValidateWithValidators } from "./validate.js";
 /**
  * A static string, `{ username, password }` (http basic) or a provider called once per logical call
  * (for refresh); a provider returning undefined (or null, "") makes the next security alternative be tried;
@@ -61,8 +61,11 @@ export interface ClientOptions<Schemes extends string = string, Server extends S
     logLevel?: LogLevel | undefined;
     /** Header names whose values are never logged, besides Authorization, cookies and the spec's apiKey names. */
     redactHeaders?: readonly string[] | undefined;
-    /** Opt-in schema validation of requests and responses, with the package's compiled validators. */
-    validate?: ValidateOptions | undefined;
+    /**
+     * Opt-in schema validation of requests and responses. Create the client with the factory of the
+     * package's "./validate" entry to pass only `{ request, response }`; here it also needs that entry's `validators`.
+     */
+    validate?: ValidateWithValidators | undefined;
     /** Largest response body read, counted as decoded (after gzip/br); past it the read is aborted with ResponseTooLargeError. Default 32 MiB (DEFAULT_MAX_RESPONSE_BYTES). */
     maxResponseBytes?: number | undefined;
 }

@@ -1,8 +1,9 @@
 /**
  * Opt-in schema validation of requests and 2xx responses. The compiled validators live in the
- * package's "./validate" entry and reach the runtime only through `options.validate.validators`,
- * so a client that does not validate never bundles them.
+ * package's "./validate" entry, whose client factory passes them in `options.validate.validators`,
+ * so a client created from the main entry never bundles them.
  */
+import type { ClientOptions, Logger } from "./options.js";
 export type ValidationMode = "throw" | "warn" | "off";
 /** What `validators` from a package's "./validate" entry does; the runtime only calls it. */
 export interface Validators {
@@ -14,20 +15,32 @@ export interface Validators {
     /** Checks a parsed 2xx body against the operation's declared schema for `status`. */
     response(operationId: string, status: number, body: unknown): Error | undefined;
 }
+/** The `validate` option of the client factory from a package's "./validate" entry. */
 export interface ValidateOptions {
-    /** Check each request before it is sent. Default "off". */
+    /** Check each request before it is sent ("throw": a ValidationError, "warn": `logger.warn`). Default "off". */
     request?: ValidationMode | undefined;
-    /** Check each successful response body. Default "off". */
+    /** Check each successful JSON response body ("throw": a ValidationError, "warn": `logger.warn`). Default "off". */
     response?: ValidationMode | undefined;
-    /** `validators` from the package's "./validate" entry (`import { validators } from "@apigen/<provider>/validate"`). */
+}
+/** The main entry's `validate` option: the modes plus the compiled validators, which only "./validate" has. */
+export interface ValidateWithValidators extends ValidateOptions {
+    /**
+     * `validators` from the package's "./validate" entry. Simpler: create the client with that entry's
+     * factory (`import { create...Client } from "@apigen/<provider>/validate"`), which passes them for you.
+     */
     validators: Validators;
 }
-/** The options when some check is on; undefined (nothing to do per call) otherwise. */
-export declare function validationOptions(options: ValidateOptions | undefined): ValidateOptions | undefined;
+/** What a validating client keeps: the option, and where warnings go. */
+export interface Validation extends ValidateWithValidators {
+    /** The client's logger (console when none is given). */
+    readonly logger: Pick<Logger, "warn">;
+}
+/** Set when some check is on; undefined (nothing to do per call) otherwise. */
+export declare function validationOptions(options: ClientOptions): Validation | undefined;
 /** The ValidationError class lives with the validators (not in every client's bundle): recognised by its `kind`. */
 export declare function isValidationError(error: unknown): boolean;
-export declare function validateRequest(v: ValidateOptions, operationId: string, input: {
+export declare function validateRequest(v: Validation, operationId: string, input: {
     params?: object | undefined;
     body?: unknown;
 } | undefined, headers: Readonly<Record<string, string>>): void;
-export declare function validateResponse(v: ValidateOptions, operationId: string, status: number, body: unknown): void;
+export declare function validateResponse(v: Validation, operationId: string, status: number, body: unknown): void;

@@ -70,4 +70,4 @@ export type {
   TypedHeaders,
   WithResponse,
 } from "./types.js";
-export type { ValidateOptions, ValidationMode, Validators } from "./validate.js";
+export type { ValidateOptions, ValidateWithValidators, ValidationMode, Validators } from "./validate.js";
