@@ -15,7 +15,8 @@ import { dirname, join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { type JsonValue, query } from "jsonpath-rfc9535";
 import { beforeAll, describe, expect, it } from "vitest";
-import { METHODS, loadSpec } from "./spec.ts";
+import { HTTP_METHODS as METHODS } from "../../generator/shared/http.ts";
+import { loadSpec } from "./spec.ts";
 import { type DocFile, GENERATED, codeBlocks, docFiles, markdown } from "./support.ts";
 
 let docs: DocFile[];
