@@ -7,14 +7,18 @@
  * sources (the templates and the runtime are written to be). Neither type
  * checks: `npm test` does. The runtime's results are memoised by source
  * text, since every package carries the same runtime; clients are unique per
- * package, and keeping them would only grow a watcher's memory.
+ * package, so they are kept only in a watcher's memo, which holds one run's.
  */
-const cache = new Map<string, { js: string; dts: string }>();
+import { memoKey, NO_MEMO, type Memo } from "../shared/memo.ts";
+
+type Built = { js: string; dts: string };
+const cache = new Map<string, Built>();
 
 /** `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template). */
 export async function emitDist(
   sources: Map<string, string>,
   declarations: Map<string, string> = new Map(),
+  memo: Memo = NO_MEMO,
 ): Promise<Map<string, string>> {
   const [{ default: ts }, esbuild] = await Promise.all([import("typescript"), import("esbuild")]);
   const compilerOptions = {
@@ -31,17 +35,23 @@ export async function emitDist(
     const base = name.replace(/\.ts$/, "");
     const given = declarations.get(name);
     let built = given === undefined ? cache.get(code) : undefined;
-    if (!built) {
-      const js = await esbuild.transform(code, {
-        loader: "ts",
-        format: "esm",
-        target: "es2022",
-        sourcefile: name,
-        legalComments: "none",
-      });
-      built = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, code) };
-      if (given === undefined) cache.set(code, built);
-    }
+    // A watcher's memo holds the package's own files (the client) from its last run.
+    built ??= await memo.use(
+      "dist",
+      () => memoKey(name, code, given ?? ""),
+      async (): Promise<Built> => {
+        const js = await esbuild.transform(code, {
+          loader: "ts",
+          format: "esm",
+          target: "es2022",
+          sourcefile: name,
+          legalComments: "none",
+        });
+        const made = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, code) };
+        if (given === undefined) cache.set(code, made);
+        return made;
+      },
+    );
     out.set(`dist/${base}.js`, built.js);
     out.set(`dist/${base}.d.ts`, built.dts);
   }
