@@ -92,7 +92,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
   } = stages;
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
-  const bundled = await validateAndBundle(loaded, target.refPolicy);
+  const bundled = await validateAndBundle(loaded, target.refPolicy, memo);
   const ir = buildIR(bundled, target.provider, loaded.locate);
   // The file name only: output must not depend on where the generator was run from.
   const specName = basename(target.specFile);
