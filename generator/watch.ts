@@ -102,8 +102,6 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
         const { loadTemplates } = await import("./emit/templates.ts");
         const templates = await loadTemplates();
         ctx = { ...ctx, templates: () => Promise.resolve(templates), fingerprint: await generatorFingerprint() };
-        // Memo entries made with the old templates would never be hit again: let them go now.
-        memos.clear();
       } catch (error) {
         process.stderr.write(`${describe(error)}\ntemplates: kept the last good output\n`);
         return void process.stdout.write("ready\n");
