@@ -8,6 +8,7 @@ import type { ConsumerResult } from "./consumer.ts";
 import type { GithubResult } from "./github.ts";
 import type { ManyResult } from "./many.ts";
 import type { RegenResult } from "./regen.ts";
+import type { WatchResult } from "./watch.ts";
 
 /** Where and on what a section was measured. */
 export interface SectionMeta {
@@ -36,6 +37,10 @@ export interface Results {
   manyProvidersSpeedup: number;
   /** `tsc --noEmit` of a small app calling three GitHub operations: through our package / openapi-fetch + openapi-typescript. */
   consumerTypecheckOverOpenapiFetch: number;
+  /** A saved edit of one seed spec: in a running watcher (save to package written) / a cold one-provider `generate`. */
+  watchEditOverCold: number;
+  /** A description edited in GitHub's spec: in a running `watch --spec --out` / a cold `generate --spec --out`. */
+  githubWatchEditOverCold: number;
   /** The time ratios above computed from CPU seconds (generation: GNU time user+sys; client: process.cpuUsage). */
   cpuRatios: Partial<Record<string, number>>;
   machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number };
@@ -46,6 +51,7 @@ export interface Results {
     bundle?: BundleResult & { meta: SectionMeta };
     many?: ManyResult & { meta: SectionMeta };
     consumer?: ConsumerResult & { meta: SectionMeta };
+    watch?: WatchResult & { meta: SectionMeta };
   };
 }
 
@@ -84,6 +90,12 @@ export const TARGETS: Record<string, Target> = {
     key: "consumerTypecheckOverOpenapiFetch",
     label: "app tsc: ours / openapi-fetch",
     max: 0.8,
+  },
+  watchEditOverCold: { key: "watchEditOverCold", label: "seed spec edit: watcher / cold generate", max: 0.1 },
+  githubWatchEditOverCold: {
+    key: "githubWatchEditOverCold",
+    label: "GitHub description edit: watcher / cold generate",
+    max: 0.3,
   },
 };
 

@@ -24,11 +24,12 @@ import { benchGithub } from "./github.ts";
 import { benchMany } from "./many.ts";
 import { gitState, log, LOGS, machineLoad, measure, requireGnuTime, ROOT, round, waitForQuiet, WORK } from "./proc.ts";
 import { benchRegen } from "./regen.ts";
+import { benchWatch } from "./watch.ts";
 import type { Results, SectionMeta } from "./results.ts";
 import { snapshotGenerator } from "./snapshot.ts";
 import { renderReport } from "./table.ts";
 
-const SECTIONS = ["regen", "github", "client", "bundle", "many", "consumer"] as const;
+const SECTIONS = ["regen", "github", "client", "bundle", "many", "consumer", "watch"] as const;
 /** Marker in the packages folder: the hash of the generator snapshot that wrote them. */
 const GENERATED_BY = ".generated-by";
 
@@ -40,6 +41,8 @@ const { values } = parseArgs({
     "github-runs": { type: "string" },
     "many-rounds": { type: "string" },
     "consumer-runs": { type: "string" },
+    "watch-rounds": { type: "string" },
+    "watch-github-rounds": { type: "string" },
     "client-n": { type: "string" },
     "client-rounds": { type: "string" },
     "client-slice": { type: "string" },
@@ -52,13 +55,15 @@ const { values } = parseArgs({
 
 if (values.help) {
   process.stdout.write(`npm run bench [-- options]
-  --only <list>          sections, comma-separated: regen, github, client, bundle, many, consumer (default all);
+  --only <list>          sections, comma-separated: regen, github, client, bundle, many, consumer, watch (default all);
                          or profile (GitHub generation by stage), profile-regen (cold run of specs/ by stage)
   --quick                1-3 runs per figure; results go to bench/.work/, not bench/results.json
   --regen-rounds <n>     measured regeneration rounds (default 5)
   --github-runs <n>      runs per tool on the GitHub spec (default 3)
   --many-rounds <n>      rounds of the 40-provider --jobs 1 / default comparison (default 3)
   --consumer-runs <n>    tsc runs per app in the consumer typecheck comparison (default 5)
+  --watch-rounds <n>     seed-spec edits timed in a running watcher and as cold generates (default 5)
+  --watch-github-rounds <n> GitHub description edits timed the same way (default 3)
   --client-n <n>         GETs per variant, mode and round (default 10000)
   --client-rounds <n>    client rounds (default 5)
   --client-slice <n>     GETs per interleaved slice (default 250)
@@ -76,6 +81,8 @@ const config = {
   githubRuns: num(values["github-runs"], quick ? 1 : 3),
   manyRounds: num(values["many-rounds"], quick ? 1 : 3),
   consumerRuns: num(values["consumer-runs"], quick ? 2 : 5),
+  watchRounds: num(values["watch-rounds"], quick ? 3 : 5),
+  watchGithubRounds: num(values["watch-github-rounds"], quick ? 1 : 3),
   clientN: num(values["client-n"], quick ? 4000 : 10_000),
   clientRounds: num(values["client-rounds"], quick ? 3 : 5),
   clientSlice: num(values["client-slice"], 250),
@@ -140,6 +147,11 @@ for (const section of selected) {
     sections.many = { ...(await benchMany(config.manyRounds, snapshot.cli)), meta: meta() };
   } else if (section === "consumer") {
     sections.consumer = { ...(await benchConsumer(config.consumerRuns, snapshot.cli)), meta: meta() };
+  } else if (section === "watch") {
+    sections.watch = {
+      ...(await benchWatch(config.watchRounds, config.watchGithubRounds, snapshot.cli)),
+      meta: meta(),
+    };
   } else if (section === "client") {
     await ensurePackages(packagesDir);
     const result = await benchClient({
@@ -170,6 +182,8 @@ const results: Results = {
   bundleGzipBytes: sections.bundle?.bundleGzipBytes ?? {},
   manyProvidersSpeedup: num4(sections.many?.manyProvidersSpeedup),
   consumerTypecheckOverOpenapiFetch: num4(sections.consumer?.consumerTypecheckOverOpenapiFetch),
+  watchEditOverCold: num4(sections.watch?.watchEditOverCold),
+  githubWatchEditOverCold: num4(sections.watch?.githubWatchEditOverCold),
   cpuRatios: cpuRatios(sections),
   machine: previous?.machine ?? {
     node: process.version,
@@ -209,6 +223,8 @@ function cpuRatios(s: Results["sections"]): Results["cpuRatios"] {
       s.consumer?.ours.run.cpuS.median,
       s.consumer?.openapiFetch.run.cpuS.median,
     ),
+    watchEditOverCold: ratio(s.watch?.seed.watch.cpuS.median, s.watch?.seed.cold.cpuS.median),
+    githubWatchEditOverCold: ratio(s.watch?.github.watch.cpuS.median, s.watch?.github.cold.cpuS.median),
   };
 }
 

@@ -15,6 +15,7 @@ export function renderReport(results: Results): string {
   if (bundle) out.push(bundleTable(bundle));
   if (results.sections.many) out.push(manyTable(results.sections.many));
   if (results.sections.consumer) out.push(consumerTable(results.sections.consumer));
+  if (results.sections.watch) out.push(watchTable(results.sections.watch));
   out.push(footer(results));
   return out.join("\n\n") + "\n";
 }
@@ -205,6 +206,30 @@ function consumerTable(c: NonNullable<Results["sections"]["consumer"]>): string 
     `### 6. Consumer typecheck: an app calling ${c.operations.join(", ")} (\`tsc --noEmit\`, skipLibCheck)\n\n` +
     table(["app", "wall (median)", "CPU", "check time", "instantiations", "types", "peak RSS"], rows, "lrrrrrr") +
     `\n\nOurs / openapi-fetch: ${fixed(c.consumerTypecheckOverOpenapiFetch, 3)} wall, ${fixed(c.checkTimeRatio, 3)} check time. ${c.runs} runs each after a warm-up, interleaved. ${metaLine(c.meta)}`
+  );
+}
+
+function watchTable(w: NonNullable<Results["sections"]["watch"]>): string {
+  const row = (name: string, x: typeof w.seed.cold) => [
+    name,
+    ms(x.ms.median),
+    `${ms(x.ms.min)} .. ${ms(x.ms.max)}`,
+    `${fixed(x.cpuS.median, 2)} s`,
+    mib(x.maxRssKb.median),
+  ];
+  const rows = [
+    row(`${w.seed.provider}: cold \`generate ${w.seed.provider}\``, w.seed.cold),
+    row(`${w.seed.provider}: running watcher, save to written`, w.seed.watch),
+    row("GitHub: cold `generate --spec --out`", w.github.cold),
+    row("GitHub: running `watch --spec --out`, save to written", w.github.watch),
+  ];
+  return (
+    `### 7. Edits in watch mode: ${w.seed.edit}; ${w.github.edit}\n\n` +
+    table(["run", "wall (median)", "range", "CPU", "peak RSS"], rows, "lrrrr") +
+    `\n\nSeed ${fixed(w.watchEditOverCold, 3)} wall (${fixed(w.seed.cpuRatio, 3)} CPU) over ${w.seed.rounds} rounds; ` +
+    `GitHub ${fixed(w.githubWatchEditOverCold, 3)} wall (${fixed(w.github.cpuRatio, 3)} CPU) over ${w.github.rounds} rounds; ` +
+    `after a warm-up round each, interleaved, packages byte-identical after every round. Watcher figures include the 150 ms ` +
+    `it waits for a save to settle; its peak RSS is the process's so far. ${metaLine(w.meta)}`
   );
 }
 

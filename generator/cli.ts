@@ -84,6 +84,7 @@ Usage:
   npm run generate -- --spec <file> --out <dir> generate one package from any OpenAPI file (YAML or JSON)
   npm run check [-- <provider>...]              exit 1 and list files when generated/ is stale or hand-edited
   npm run watch [-- <provider>...]              regenerate whenever a spec or template is saved
+  npm run watch -- --spec <file> --out <dir>    the same for one OpenAPI file anywhere
 
 Options:
 ${optionsHelp()}
@@ -129,7 +130,12 @@ async function main(argv: string[]): Promise<number> {
   const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
   if (options.command === "watch")
     return (await import("./watch.ts")).watch(
-      { specsDir: options.specsDir, generatedDir: options.generatedDir, providers: options.providers },
+      {
+        specsDir: options.specsDir,
+        generatedDir: options.generatedDir,
+        providers: options.providers,
+        single: options.spec === undefined ? undefined : targets[0],
+      },
       ctx,
     );
   return options.command === "check" ? runCheck(targets, ctx, options) : runGenerate(targets, ctx, options);
@@ -175,8 +181,6 @@ function parseCli(argv: string[]): CliOptions | null {
   if ((values.spec === undefined) !== (values.out === undefined)) throw new UsageError("--spec and --out go together");
   if (values.spec !== undefined && providers.length > 0)
     throw new UsageError("name providers or give --spec, not both");
-  if (values.spec !== undefined && command === "watch")
-    throw new UsageError("watch works on the specs folder; --spec is for generate and check");
   if (values.shard !== undefined && (command === "watch" || values.spec !== undefined))
     throw new UsageError("--shard splits the providers of specs/ for generate and check");
   return {

@@ -1,9 +1,10 @@
 import { stat } from "node:fs/promises";
-import { basename, extname, relative, sep } from "node:path";
+import { basename, dirname, extname, relative, sep } from "node:path";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { GENERATOR_DIR, TEMPLATES_DIR } from "./paths.ts";
 import { generatePackage, type RunContext, type Target } from "./pipeline.ts";
+import { StageMemo } from "./shared/memo.ts";
 import { changeReport } from "./report.ts";
 import { isSpecFile, listTargets, SPEC_EXTENSIONS } from "./targets.ts";
 import { generatorSourceHash, isEditorLitter, isGeneratorSource } from "./watch/source-hash.ts";
@@ -24,6 +25,8 @@ export interface WatchOptions {
   generatedDir: string;
   /** Only these providers (all when empty). */
   providers: string[];
+  /** `watch --spec <file> --out <dir>`: this one spec instead of the specs folder. */
+  single?: Target;
 }
 
 /** `apigen watch`: the supervisor, or (in the process it starts) the watcher itself. */
@@ -54,7 +57,16 @@ const nothingPending = (): Pending => ({ providers: new Set(), all: false, templ
  * the watcher onto the new build (supervisor.ts).
  */
 async function runWatcher(options: WatchOptions, initial: RunContext): Promise<number> {
-  let ctx = initial;
+  // What each package's last regeneration computed, so the next redoes only what a save touched.
+  // One memo per package, each holding one run's entries: bounded however long the watcher runs.
+  const memos = new Map<string, StageMemo>();
+  const memo = (target: Target) => {
+    let m = memos.get(target.outDir);
+    if (!m) memos.set(target.outDir, (m = new StageMemo()));
+    return m;
+  };
+  let ctx: RunContext = { ...initial, memo };
+  const specsDir = options.single ? dirname(options.single.specFile) : options.specsDir;
   const startedFrom = await generatorSourceHash();
   let pending: Pending = { ...nothingPending(), all: true };
   let known: Target[] | undefined;
@@ -95,13 +107,16 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
         return void process.stdout.write("ready\n");
       }
     }
-    const targets = (await listTargets(options.specsDir, options.generatedDir)).filter(
-      (t) => options.providers.length === 0 || options.providers.includes(t.provider),
-    );
+    const targets = options.single
+      ? [options.single]
+      : (await listTargets(options.specsDir, options.generatedDir)).filter(
+          (t) => options.providers.length === 0 || options.providers.includes(t.provider),
+        );
     const previous = known;
     known = targets;
     const added = previous ? targets.filter((t) => !previous.some((p) => p.provider === t.provider)) : [];
     for (const gone of (previous ?? []).filter((p) => !targets.some((t) => t.provider === p.provider))) {
+      memos.delete(gone.outDir);
       process.stdout.write(
         `${gone.provider}: ${shown(gone.specFile)} was removed; ${shown(gone.outDir)} is left as it was (delete it if the provider is gone)\n`,
       );
@@ -140,11 +155,13 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   const onSpecChange = async (path: string | null) => {
     if (path === null) pending.all = true;
     else if (isEditorLitter(path)) return;
+    else if (options.single && path === basename(options.single.specFile))
+      pending.providers.add(options.single.provider);
     else if (!path.includes(sep) && isSpecFile(path)) pending.providers.add(basename(path, extname(path)));
     // A file a spec may $ref, or a folder of them.
     else if (
       SPEC_EXTENSIONS.includes(extname(path)) ||
-      (await stat(`${options.specsDir}${sep}${path}`).catch(() => undefined))?.isDirectory()
+      (await stat(`${specsDir}${sep}${path}`).catch(() => undefined))?.isDirectory()
     )
       pending.all = true;
     else return;
@@ -152,7 +169,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   };
 
   const watchers = [
-    watchTree(options.specsDir, (path) => void onSpecChange(path)),
+    watchTree(specsDir, (path) => void onSpecChange(path)),
     watchTree(TEMPLATES_DIR, (path) => {
       if (path !== null && isEditorLitter(path)) return;
       pending.templates = true;
@@ -182,7 +199,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   process.on("disconnect", () => void stop(0));
 
   process.stdout.write(
-    `watching ${shown(options.specsDir)}, ${shown(TEMPLATES_DIR)} and ${shown(GENERATOR_DIR)} for saves (Ctrl-C to stop)\n`,
+    `watching ${shown(options.single?.specFile ?? specsDir)}, ${shown(TEMPLATES_DIR)} and ${shown(GENERATOR_DIR)} for saves (Ctrl-C to stop)\n`,
   );
   // First bring generated/ up to date with what is on disk now.
   await runPass();

@@ -7,13 +7,14 @@
  * sources (the templates and the runtime are written to be). Neither type
  * checks: `npm test` does. The runtime's results are memoised by source
  * text, since every package carries the same runtime; clients are unique per
- * package, and keeping them would only grow a watcher's memory.
+ * package, so they are kept only in a watcher's memo, which holds one run's.
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ROOT } from "../paths.ts";
 import { sha256 } from "../shared/hash.ts";
 import { loadTypescript } from "../shared/libraries.ts";
+import { memoKey, NO_MEMO, type Memo } from "../shared/memo.ts";
 
 type Built = { js: string; dts: string };
 const cache = new Map<string, Built>();
@@ -27,6 +28,7 @@ export async function emitDist(
   sources: Map<string, string>,
   declarations: Map<string, string> = new Map(),
   generator?: string,
+  memo: Memo = NO_MEMO,
 ): Promise<Map<string, string>> {
   const store = generator === undefined ? undefined : await storedRuntime(generator, sources);
   for (const [code, built] of store?.found ?? []) cache.set(code, built);
@@ -45,17 +47,23 @@ export async function emitDist(
     const base = name.replace(/\.ts$/, "");
     const given = declarations.get(name);
     let built = given === undefined ? cache.get(code) : undefined;
-    if (!built) {
-      const js = await esbuild.transform(code, {
-        loader: "ts",
-        format: "esm",
-        target: "es2022",
-        sourcefile: name,
-        legalComments: "none",
-      });
-      built = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, code) };
-      if (given === undefined) cache.set(code, built);
-    }
+    // A watcher's memo holds the package's own files (the client) from its last run.
+    built ??= await memo.use(
+      "dist",
+      () => memoKey(name, code, given ?? ""),
+      async (): Promise<Built> => {
+        const js = await esbuild.transform(code, {
+          loader: "ts",
+          format: "esm",
+          target: "es2022",
+          sourcefile: name,
+          legalComments: "none",
+        });
+        const made = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, code) };
+        if (given === undefined) cache.set(code, made);
+        return made;
+      },
+    );
     out.set(`dist/${base}.js`, built.js);
     out.set(`dist/${base}.d.ts`, built.dts);
   }

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.ts";
 import { decodePlainPointer, encodePointer as toPointer } from "../shared/json-pointer.ts";
+import { memoKey, NO_MEMO, type Memo } from "../shared/memo.ts";
 import type { LoadedSpec } from "../load/load.ts";
 import { checkCallable } from "./callable.ts";
 import { canonicalize } from "./canonicalize.ts";
@@ -54,9 +55,11 @@ const VALIDATION_RULES = {
   "operation-parameters-unique": "error",
 } as const;
 
+/** `memo`: a watcher's memo of the last run (shared/memo.ts); lint results are reused when only prose changed. */
 export async function validateAndBundle(
   loaded: LoadedSpec,
   refPolicy: RefPolicy = defaultRefPolicy(loaded.file),
+  memo: Memo = NO_MEMO,
 ): Promise<BundledSpec> {
   const openapiVersion = checkVersion(loaded);
   // redocly throws an unlocated "circular pointer" error on these; find them first.
@@ -91,12 +94,20 @@ export async function validateAndBundle(
     bundle: { parsed: unknown };
   };
   try {
-    const lintProblems = flagTypos(
-      redocly,
-      loaded.file,
-      parsed,
-      await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }),
-    );
+    const lint = async () =>
+      flagTypos(
+        redocly,
+        loaded.file,
+        parsed,
+        await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }),
+      );
+    // No rule reads the text of a description or summary, and problems point by JSON pointer: with the
+    // rest of the document as it was, the last run's problems are this one's. (A document with other
+    // files in it is linted afresh: their content is not in the key. A run whose lint found errors
+    // fails, and a failed run is never remembered.)
+    const lintProblems = external
+      ? await lint()
+      : await memo.use("lint", () => memoKey(readiness.rules, loaded.file, withoutProse(parsed)), lint);
     throwIfErrors(loaded, lintProblems, redocly.getLineColLocation, refusals);
     warnings = lintProblems
       .filter((p) => p.severity === "warn")
@@ -135,6 +146,20 @@ export async function validateAndBundle(
     ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort(),
   ];
   return { file: loaded.file, document: canonical, dependencies, openapiVersion, warnings };
+}
+
+/**
+ * The document as JSON with every `description` and `summary` string emptied (prose; a `mapping` of a
+ * discriminator, whose values are refs, is kept whole).
+ */
+function withoutProse(document: Record<string, unknown>): string {
+  const mappings = new WeakSet<object>();
+  return JSON.stringify(document, function (this: unknown, key: string, value: unknown) {
+    if (key === "mapping" && value !== null && typeof value === "object") mappings.add(value);
+    if ((key === "description" || key === "summary") && typeof value === "string" && !mappings.has(this as object))
+      return "";
+    return value;
+  });
 }
 
 function throwIfCycles(loaded: LoadedSpec, document: Record<string, unknown>): void {

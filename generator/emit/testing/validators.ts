@@ -47,7 +47,71 @@ export function isFormType(type: string): boolean {
 }
 
 export async function emitValidators(ir: ApiIR, document: Obj): Promise<CompiledValidators> {
-  const openapi30 = /^3\.0/.test(ir.openapiVersion);
+  return compileValidators(validatorInputs(ir, document));
+}
+
+/**
+ * Everything ajv is given, in order: the output is a function of this alone,
+ * so a watcher keys its memo by a hash of it (annotations are stripped before
+ * ajv sees them, so an edited description leaves it as it was).
+ */
+export interface ValidatorInputs {
+  openapi30: boolean;
+  /** Schemas registered with ajv, by name: `spec` first, then one per request and per response. */
+  schemas: [string, Obj][];
+  requests: [string, string][];
+  responses: [string, [string, string][]][];
+}
+
+export function validatorInputs(ir: ApiIR, document: Obj): ValidatorInputs {
+  const { openapi: _o, jsonSchemaDialect: _d, $schema: _s, ...rest } = document;
+  const components = (rest.components ?? {}) as Obj;
+  const schemas = named(
+    Object.entries((components.schemas ?? {}) as Obj).map(([name, s]): [string, unknown] => [name, rebase(s)]),
+  );
+  const registered: [string, Obj][] = [];
+  const requests: [string, string][] = [];
+  const responses: [string, [string, string][]][] = [];
+  let n = 0;
+  const resolver = new Schemas(ir);
+  for (const op of ir.operations) {
+    const name = `q${n++}`;
+    registered.push([name, requestSchema(op, resolver)]);
+    requests.push([op.id, name]);
+    const statuses: [string, string][] = [];
+    for (const response of op.responses) {
+      const media = primaryMedia(response.content);
+      // The client hands back a Blob, stream or text for other media: nothing a JSON Schema describes.
+      if (media?.schema === undefined || !isJsonType(media.contentType)) continue;
+      const key = `s${n++}`;
+      registered.push([key, rebase(media.schema) as Obj]);
+      statuses.push([response.status, key]);
+    }
+    responses.push([op.id, statuses]);
+  }
+  // Refs lead into components.schemas (validate/ hoists any other target there): the rest of the document
+  // (paths, descriptions) is never compiled, and leaving it out keeps it out of the watcher's memo key.
+  const spec = [schemas, ...registered.map(([, s]) => s)].every(refsOnlyToSchemas)
+    ? { components: { schemas } }
+    : { ...(rebase(rest, false) as Obj), components: { ...(rebase(components, false) as Obj), schemas } };
+  return { openapi30: /^3\.0/.test(ir.openapiVersion), schemas: [["spec", spec], ...registered], requests, responses };
+}
+
+const SCHEMAS_PREFIX = "spec#/components/schemas/";
+
+/** Whether every `$ref` below `value` points into the registered spec's component schemas. */
+function refsOnlyToSchemas(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(refsOnlyToSchemas);
+  if (value === null || typeof value !== "object") return true;
+  for (const [key, child] of Object.entries(value as Obj)) {
+    if (key === "$ref" && !(typeof child === "string" && child.startsWith(SCHEMAS_PREFIX))) return false;
+    if (!refsOnlyToSchemas(child)) return false;
+  }
+  return true;
+}
+
+export async function compileValidators(inputs: ValidatorInputs): Promise<CompiledValidators> {
+  const { requests, responses } = inputs;
   const [ajvDraft7, ajv2020] = await Promise.all([import("ajv"), import("ajv/dist/2020.js")]);
   const options = {
     strict: false,
@@ -60,38 +124,8 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
     code: { source: true, esm: true, lines: false, optimize: true },
   };
   // CommonJS modules whose export is both `module.exports` and its `default`: `.default.default` is it either way.
-  const ajv = openapi30 ? new ajvDraft7.default.default(options) : new ajv2020.default.default(options);
-  const { openapi: _o, jsonSchemaDialect: _d, $schema: _s, ...rest } = document;
-  const components = (rest.components ?? {}) as Obj;
-  const schemas = Object.entries((components.schemas ?? {}) as Obj).map(([name, s]): [string, unknown] => [
-    name,
-    rebase(s),
-  ]);
-  ajv.addSchema(
-    { ...(rebase(rest, false) as Obj), components: { ...(rebase(components, false) as Obj), schemas: named(schemas) } },
-    "spec",
-  );
-
-  const requests: [string, string][] = [];
-  const responses: [string, [string, string][]][] = [];
-  let n = 0;
-  const resolver = new Schemas(ir);
-  for (const op of ir.operations) {
-    const name = `q${n++}`;
-    ajv.addSchema(requestSchema(op, resolver), name);
-    requests.push([op.id, name]);
-    const statuses: [string, string][] = [];
-    for (const response of op.responses) {
-      const media = primaryMedia(response.content);
-      // The client hands back a Blob, stream or text for other media: nothing a JSON Schema describes.
-      if (media?.schema === undefined || !isJsonType(media.contentType)) continue;
-      const schema = media.schema;
-      const key = `s${n++}`;
-      ajv.addSchema(rebase(schema) as Obj, key);
-      statuses.push([response.status, key]);
-    }
-    responses.push([op.id, statuses]);
-  }
+  const ajv = inputs.openapi30 ? new ajvDraft7.default.default(options) : new ajv2020.default.default(options);
+  for (const [name, schema] of inputs.schemas) ajv.addSchema(schema, name);
   const exportNames = Object.fromEntries([
     ...requests.map(([, k]) => [k, k]),
     ...responses.flatMap(([, s]) => s.map(([, k]) => [k, k])),

@@ -1,0 +1,163 @@
+/**
+ * The watcher keeps what each package's last regeneration computed (types,
+ * compiled validators, dist) and redoes only what a save touched. Whatever it
+ * reuses, generated/ must stay byte for byte what a cold `generate --force`
+ * writes: each save below is followed by that comparison, over a sequence
+ * that reuses and invalidates different stages (a description only: the
+ * validators are kept, the types redone; a type change: both redone; an
+ * undo: back to content an earlier run saw; a broken save after a prose-only
+ * one, whose lint results were reused). Waits are on the watcher's output
+ * lines, never on fixed sleeps.
+ */
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { run } from "../support/run.ts";
+import { hashTree } from "../support/tree.ts";
+import {
+  PATIENCE_MS,
+  Watcher,
+  caughtUpWith,
+  expectSameAsGenerate,
+  makeProject,
+  removeProject,
+} from "../support/watcher.ts";
+
+const SHOP = `openapi: 3.0.3
+info:
+  title: Shop
+  version: 1.0.0
+servers:
+  - url: https://shop.example.com
+paths:
+  /orders/{id}:
+    get:
+      operationId: getOrder
+      summary: One order
+      description: An order by its id.
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: integer
+            minimum: 1
+      responses:
+        "200":
+          description: The order
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Order"
+components:
+  schemas:
+    Order:
+      type: object
+      description: A placed order.
+      required: [id, total]
+      properties:
+        id:
+          type: integer
+        total:
+          type: number
+          description: What the customer pays, in cents.
+        status:
+          type: string
+          enum: [open, paid]
+`;
+
+/** Each save: what it changes, and the spec text after it. */
+const SAVES: [string, string][] = [
+  ["a schema description only", SHOP.replace("What the customer pays, in cents.", "The amount due, in cents.")],
+  ["an operation description only", SHOP.replace("An order by its id.", "Looks one order up.")],
+  ["a type (a new enum value)", SHOP.replace("enum: [open, paid]", "enum: [open, paid, shipped]")],
+  ["a type and a description at once", SHOP.replace("type: number\n", "type: integer\n").replace("A placed", "An")],
+  ["a validation keyword only (minimum)", SHOP.replace("minimum: 1", "minimum: 0")],
+  ["undone: back to the spec the watcher started from", SHOP],
+];
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function start(project: string, args: string[] = []): Promise<Watcher> {
+  const watcher = new Watcher(project, [process.execPath, join(project, "bin", "apigen.mjs"), "watch", ...args]);
+  cleanups.push(() => watcher.stop());
+  await watcher.started();
+  return watcher;
+}
+
+describe("a running watcher reuses its last run's work, and writes what generate writes", () => {
+  it(
+    "specs/: after each save generated/ equals a cold generate --force, byte for byte",
+    async () => {
+      const project = await makeProject({ "shop.yaml": SHOP });
+      cleanups.push(() => removeProject(project));
+      const watcher = await start(project);
+      const spec = join(project, "specs", "shop.yaml");
+      for (const [what, text] of SAVES) {
+        const from = watcher.mark();
+        await writeFile(spec, text);
+        await caughtUpWith(watcher, project, "shop", from);
+        expect(watcher.output.slice(from), what).not.toMatch(/kept the last good output/);
+        await expectSameAsGenerate(project);
+      }
+      // Lint results were reused for the prose-only saves: a broken save after one must still be caught.
+      let from = watcher.mark();
+      await writeFile(spec, SAVES[0]![1].replace("type: integer", "type: integr"));
+      await watcher.waitFor(/shop\.yaml:\d+:\d+: [^]*?^shop: kept the last good output$/m, from);
+      from = watcher.mark();
+      await writeFile(spec, SAVES[0]![1]);
+      await caughtUpWith(watcher, project, "shop", from);
+      await expectSameAsGenerate(project);
+    },
+    // One wait per save, each up to PATIENCE_MS on a loaded machine: the test's own bound is theirs together.
+    PATIENCE_MS * (SAVES.length + 2),
+  );
+
+  it(
+    "watch --spec <file> --out <dir>: the same for one spec outside specs/",
+    async () => {
+      const project = await makeProject({});
+      cleanups.push(() => removeProject(project));
+      await mkdir(join(project, "api"));
+      const spec = join(project, "api", "shop.yaml");
+      await writeFile(spec, SHOP);
+      const out = join(project, "out", "shop");
+      const watcher = await start(project, ["--spec", spec, "--out", out]);
+      expect(watcher.output).toMatch(/^watching api\/shop\.yaml, /m);
+      // A description, a type, and back: fewer saves than above, each with a cold run of its own.
+      for (const [what, text] of [SAVES[0]!, SAVES[2]!, SAVES.at(-1)!]) {
+        const from = watcher.mark();
+        await writeFile(spec, text);
+        await watcher.waitFor(/^shop: regenerated[^]*?^ready$/m, from);
+        // A cold run over a copy of the package the watcher wrote: --force regenerates it from the spec alone.
+        const expected = join(project, "out", "expected");
+        await rm(expected, { recursive: true, force: true });
+        await cp(out, expected, { recursive: true });
+        const cold = await run(
+          process.execPath,
+          [
+            join(project, "bin", "apigen.mjs"),
+            "generate",
+            "--force",
+            "--spec",
+            spec,
+            "--out",
+            expected,
+            "--name",
+            "shop",
+          ],
+          { cwd: project },
+        );
+        expect(cold.code, cold.stderr).toBe(0);
+        expect(await hashTree(out), what).toEqual(await hashTree(expected));
+        expect(await readFile(join(out, "src", "schema.d.ts"), "utf8"), what).toContain(
+          text.includes("The amount due") ? "The amount due" : "What the customer pays",
+        );
+      }
+    },
+    PATIENCE_MS * 3,
+  );
+});
