@@ -86,7 +86,7 @@ export async function renderPackage(
       emitRuntime(),
       releases.readState(target.outDir, sha256),
     ]);
-    const { client, clientDeclarations, index } = emitClient(ir, templates, banner);
+    const { client, clientDeclarations, index, raw } = emitClient(ir, templates, banner);
     const validators = await emitValidators(ir, bundled.document);
     const kit = emitTesting(ir, bundled.document, validators, templates, banner);
     // package.json carries a placeholder version until the release is decided (below).
@@ -94,6 +94,7 @@ export async function renderPackage(
     const unformatted: FileSet = new Map([
       ["src/client.ts", client],
       ["src/index.ts", index],
+      ["src/raw.ts", raw],
       ["src/testing.ts", kit.testing],
       ["src/validate.ts", kit.validate],
       ...packageFiles,
@@ -105,6 +106,7 @@ export async function renderPackage(
       ...runtime,
       ["client.ts", formatted.get("src/client.ts")!],
       ["index.ts", formatted.get("src/index.ts")!],
+      ["raw.ts", formatted.get("src/raw.ts")!],
       ["testing.ts", formatted.get("src/testing.ts")!],
       ["validate.ts", formatted.get("src/validate.ts")!],
     ]);
