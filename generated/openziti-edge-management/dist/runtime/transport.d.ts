@@ -1,9 +1,11 @@
 /** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
 import type { State } from "./state.js";
+/** What following redirects needs of a client (the raw client has no full State). */
+export type Hop = Pick<State, "fetch" | "credentialHeaders" | "credentialQuery">;
 export declare function discard(response: Response): void;
 /**
  * One attempt, following up to 5 hops. Past the limit, or unfollowable (a stream body on 307/308, a
  * Location that is not http: or https:, such as data:, file: or javascript:), the 3xx itself is
  * returned and surfaces as an ApiError.
  */
-export declare function follow(state: State, url: string, init: RequestInit): Promise<Response>;
+export declare function follow(state: Hop, url: string, init: RequestInit): Promise<Response>;
