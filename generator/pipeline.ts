@@ -113,7 +113,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
       emitRuntime(),
       releases.readState(target.outDir, sha256),
     ]);
-    const { client, clientDeclarations, index } = emitClient(ir, templates, banner);
+    const { client, clientDeclarations, index, raw } = emitClient(ir, templates, banner);
     // Keyed by exactly what ajv compiles: annotations (an edited description) leave it as it was.
     const validatorSchemas = validatorInputs(ir, bundled.document);
     const validators = await memo.use(
@@ -127,6 +127,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     const unformatted: FileSet = new Map([
       ["src/client.ts", client],
       ["src/index.ts", index],
+      ["src/raw.ts", raw],
       ["src/testing.ts", kit.testing],
       ["src/validate.ts", kit.validate],
       ...packageFiles,
@@ -138,6 +139,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
       ...runtime,
       ["client.ts", formatted.get("src/client.ts")!],
       ["index.ts", formatted.get("src/index.ts")!],
+      ["raw.ts", formatted.get("src/raw.ts")!],
       ["testing.ts", formatted.get("src/testing.ts")!],
       ["validate.ts", formatted.get("src/validate.ts")!],
     ]);

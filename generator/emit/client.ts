@@ -8,23 +8,28 @@ import { PRINT_WIDTH, dataLiteral, docComment, literal, propertyKey } from "./co
 import type { Templates } from "./templates.ts";
 
 /**
- * The client sources of a package: `src/client.ts`, `src/index.ts`, and the
- * declarations of client.ts (the same type section, with the factory
- * declared): writing them from the template costs nothing, where deriving them
- * with TypeScript took seconds on large specs.
+ * The client sources of a package: `src/client.ts`, `src/index.ts`, `src/raw.ts`
+ * (the "./raw" entry) and the declarations of client.ts (the same type section,
+ * with the factory declared): writing them from the template costs nothing,
+ * where deriving them with TypeScript took seconds on large specs.
  */
 export function emitClient(
   ir: ApiIR,
   templates: Templates,
   banner: string,
-): { client: string; clientDeclarations: string; index: string } {
+): { client: string; clientDeclarations: string; index: string; raw: string } {
   const byId = new Map(ir.operations.map((op) => [op.id, op]));
   // TLS client certificates are configured on the fetch agent, not per request: nothing to send.
   const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
   const plainObject = plainObjectCheck(ir);
+  const features = runtimeFeatures(ir);
   const view = {
     banner,
+    features: features.imports,
+    featureArgument: features.argument,
     factoryName: ir.factoryName,
+    rawFactoryName: ir.rawFactoryName,
+    exampleRawCall: inComment(exampleRawCall(ir)),
     clientTypeName: ir.clientTypeName,
     titleComment: commentSafe(ir.title),
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
@@ -85,6 +90,40 @@ export function emitClient(
     client: templates.render("client/client.ts.hbs", view),
     clientDeclarations: templates.render("client/client.d.ts.hbs", view),
     index: templates.render("client/index.ts.hbs", { banner }),
+    raw: templates.render("client/raw.ts.hbs", view),
+  };
+}
+
+/** The runtime's pager for each paging style (pagination.ts, link-pages.ts). */
+const PAGERS: Record<PaginationIR["style"], string> = {
+  cursor: "cursorPages",
+  link: "linkPages",
+  offset: "offsetPages",
+  page: "pageNumberPages",
+};
+
+/**
+ * The runtime features this spec needs (createRuntime's third argument, and the imports it takes):
+ * a client passes only these, so a bundler leaves the others' code out of its bundle.
+ */
+function runtimeFeatures(ir: ApiIR): { imports: string[]; argument: string } {
+  const multipart = ir.operations.some((op) =>
+    /^multipart\/form-data/i.test(op.requestBody?.content[0]?.contentType ?? ""),
+  );
+  const styles = [...new Set(ir.operations.flatMap((op) => (op.pagination ? [op.pagination.style] : [])))].sort();
+  const variables = ir.servers.some((s) => s.variables.length > 0);
+  const parts = [
+    ...(multipart ? ["formData"] : []),
+    ...(variables ? ["serverVariables"] : []),
+    ...(styles.length > 0 ? [`pagers: { ${styles.map((s) => `${s}: ${PAGERS[s]}`).join(", ")} }`] : []),
+  ];
+  return {
+    imports: [
+      ...(multipart ? ["formData"] : []),
+      ...(variables ? ["serverVariables"] : []),
+      ...styles.map((s) => PAGERS[s]),
+    ].sort(),
+    argument: parts.length === 0 ? "" : `, { ${parts.join(", ")} }`,
   };
 }
 
@@ -386,6 +425,14 @@ function exampleErrorCheck(ir: ApiIR): string {
   const status = op?.responses.find((r) => /^4\d\d$/.test(r.status))?.status;
   const guard = `isApiError(error, ${literal(op?.id ?? "operationId")})`;
   return commentSafe(status ? `${guard} && error.status === ${status}` : guard);
+}
+
+/** `await raw.GET("/path")` for a GET without path parameters, or a comment when the spec has none. */
+function exampleRawCall(ir: ApiIR): string {
+  const op = ir.operations.find((o) => o.method === "get" && !o.path.includes("{"));
+  return op
+    ? `const { data, error, response } = await raw.GET(${literal(op.path)});`
+    : "// raw.GET(path, { params, headers })";
 }
 
 function exampleAuth(schemes: SecuritySchemeIR[]): string {

@@ -59,7 +59,7 @@ function example(ir: ApiIR, schemas: Schemas): string {
   const tag = op && ir.tags.find((t) => t.name === op.tag);
   const examples = new Examples(ir, schemas);
   if (op === undefined || tag === undefined)
-    return `import { ${ir.factoryName} } from ${literal(ir.packageName)};\n\nconst api = ${ir.factoryName}();\nconsole.log(api.raw);`;
+    return `import { ${ir.factoryName} } from ${literal(ir.packageName)};\n\nconst api = ${ir.factoryName}();\nconsole.log(api);`;
 
   // Required values the spec does not give come from the command line: `node app.js <id> ...`.
   const fromArgv: { marker: string; variable: string }[] = [];

@@ -42,6 +42,7 @@ export function emitPackageFiles(
     types: "./dist/index.d.ts",
     exports: {
       ".": entry("index"),
+      "./raw": entry("raw"),
       "./schema": entry("schema"),
       "./testing": entry("testing"),
       "./validate": entry("validate"),
@@ -50,7 +51,12 @@ export function emitPackageFiles(
     },
     // moduleResolution node10 ignores `exports`: map the subpath for it.
     typesVersions: {
-      "*": { schema: ["./dist/schema.d.ts"], testing: ["./dist/testing.d.ts"], validate: ["./dist/validate.d.ts"] },
+      "*": {
+        raw: ["./dist/raw.d.ts"],
+        schema: ["./dist/schema.d.ts"],
+        testing: ["./dist/testing.d.ts"],
+        validate: ["./dist/validate.d.ts"],
+      },
     },
     // What a consumer uses: the built code, the spec's types (dist/schema.d.ts re-exports them), docs and the spec.
     files: ["dist", "src/schema.d.ts", "docs", "openapi.json", "README.md", "CHANGELOG.md"],

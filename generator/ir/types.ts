@@ -22,6 +22,8 @@ export interface ApiIR {
   packageName: string;
   /** Name of the exported factory, e.g. `createLatitudeshClient`. */
   factoryName: string;
+  /** Name of the "./raw" entry's factory (openapi-fetch's client), e.g. `createLatitudeshRawClient`. */
+  rawFactoryName: string;
   /** Name of the SDK interface the factory returns, e.g. `LatitudeshClient`. */
   clientTypeName: string;
   title: string;

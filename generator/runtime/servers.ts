@@ -1,9 +1,17 @@
 /** The base URL: `baseUrl`, or a spec server with its `{variables}` filled and enum-checked. */
-import type { ApiDefinition } from "./definition.js";
+import type { ApiDefinition, ServerDef } from "./definition.js";
 import type { ClientOptions } from "./options.js";
 
-export function resolveBaseUrl(definition: ApiDefinition, options: ClientOptions): string {
-  const url = (options.baseUrl ?? specServerUrl(definition, options)).replace(/\/+$/, "");
+/** serverVariables below, as createRuntime is given it (only by clients whose spec servers have variables). */
+export type VariableFiller = (server: ServerDef, given: Readonly<Record<string, string | undefined>>) => string;
+
+/** Reads `baseUrl` and `server` only (the raw client passes just those). */
+export function resolveBaseUrl(
+  definition: ApiDefinition,
+  options: Pick<ClientOptions, "baseUrl" | "server">,
+  fill: VariableFiller | undefined,
+): string {
+  const url = (options.baseUrl ?? specServerUrl(definition, options, fill)).replace(/\/+$/, "");
   // Relative bases only work where there is a document to resolve against; fail early otherwise.
   try {
     new URL(url, (globalThis as { location?: { href: string } }).location?.href);
@@ -13,7 +21,11 @@ export function resolveBaseUrl(definition: ApiDefinition, options: ClientOptions
   return url;
 }
 
-function specServerUrl(definition: ApiDefinition, options: ClientOptions): string {
+function specServerUrl(
+  definition: ApiDefinition,
+  options: Pick<ClientOptions, "server">,
+  fill: VariableFiller | undefined,
+): string {
   const index = options.server?.index ?? 0;
   const server = definition.servers[index];
   if (server === undefined) {
@@ -24,6 +36,11 @@ function specServerUrl(definition: ApiDefinition, options: ClientOptions): strin
   const given = options.server?.variables ?? {};
   for (const name in given)
     if (!(name in server.variables)) throw new Error(`server ${server.url} has no variable "${name}"`);
+  return fill === undefined ? server.url : fill(server, given);
+}
+
+/** The `serverVariables` feature: a server's URL with its `{variables}` filled (given, else default) and enum-checked. */
+export function serverVariables(server: ServerDef, given: Readonly<Record<string, string | undefined>>): string {
   return server.url.replace(/\{([^}]+)\}/g, (match, name: string) => {
     const variable = server.variables[name];
     if (variable === undefined) return match;

@@ -125,6 +125,8 @@ export function unique(name: string, taken: Set<string>, normalize: (s: string) 
 export interface PackageNaming {
   packageName: string;
   factoryName: string;
+  /** The "./raw" entry's factory, e.g. `createLatitudeshRawClient`. */
+  rawFactoryName: string;
   clientTypeName: string;
 }
 
@@ -137,6 +139,7 @@ export function packageNaming(provider: string): PackageNaming {
   return {
     packageName: `${PACKAGE_SCOPE}/${slugify(provider)}`,
     factoryName: `create${clientTypeName}`,
+    rawFactoryName: `create${clientTypeName.replace(/Client$/, "RawClient")}`,
     clientTypeName,
   };
 }

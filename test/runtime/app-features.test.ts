@@ -7,6 +7,11 @@ import {
   ApiError,
   createRuntime,
   DEFAULT_TIMEOUT_MS,
+  cursorPages,
+  formData,
+  linkPages,
+  offsetPages,
+  pageNumberPages,
   type ClientOptions,
   type OperationMeta,
 } from "../../generator/runtime/index.js";
@@ -19,13 +24,14 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** A client whose spec has every feature: multipart bodies and all paging styles. */
 async function runtime(handler: Handler, options: ClientOptions = {}) {
   server = await startServer(handler);
-  return createRuntime<Record<string, never>>(definition, {
-    baseUrl: server.url,
-    retry: { baseDelayMs: 1 },
-    ...options,
-  });
+  return createRuntime<Record<string, never>>(
+    definition,
+    { baseUrl: server.url, retry: { baseDelayMs: 1 }, ...options },
+    { formData, pagers: { offset: offsetPages, page: pageNumberPages, cursor: cursorPages, link: linkPages } },
+  );
 }
 
 /** Loose typing: these tests are about the wire, the type tests are in runtime.test-d.ts. */
@@ -332,6 +338,40 @@ describe("uploads and downloads", () => {
     expect(Buffer.from(await blob.arrayBuffer())).toEqual(bytes);
     const stream = (await download(undefined, { stream: true })) as ReadableStream<Uint8Array>;
     expect(Buffer.from(await new Response(stream).arrayBuffer())).toEqual(bytes);
+  });
+});
+
+describe("features a client is created without", () => {
+  // A generated client passes only the features its spec uses; one missing says which, and never sends.
+  it.each([
+    [
+      "paging",
+      (rt: ReturnType<typeof createRuntime>) =>
+        rt.paginated(op({ id: "list", pagination: { style: "link", items: [] } })),
+      /list: no pagination, or no pager for it/,
+    ],
+    [
+      "multipart",
+      (rt: ReturnType<typeof createRuntime>) =>
+        rt.operation<AnyOp>(op({ id: "up", method: "post", bodyContentType: "multipart/form-data" }))({
+          body: { a: 1 },
+        }),
+      /without the formData feature/,
+    ],
+    [
+      "server variables",
+      () =>
+        createRuntime({
+          servers: [{ url: "http://127.0.0.1:{port}", variables: { port: { default: "1" } } }],
+          securitySchemes: {},
+        }),
+      /not absolute/,
+    ],
+  ] as const)("%s", async (_name, use, message) => {
+    server = await startServer((_req, res) => json(res, 200, {}));
+    const rt = createRuntime(definition, { baseUrl: server.url });
+    await expect(async () => use(rt)).rejects.toThrow(message);
+    expect(server.requests).toHaveLength(0);
   });
 });
 

@@ -6,7 +6,13 @@
 // to the specification's example instead (`want`).
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRuntime, type OperationMeta, type PathStyle, type QueryStyle } from "../../generator/runtime/index.js";
+import {
+  createRuntime,
+  formData as toFormData,
+  type OperationMeta,
+  type PathStyle,
+  type QueryStyle,
+} from "../../generator/runtime/index.js";
 import { json, startServer, type Seen, type TestServer } from "./server.js";
 
 const STRING = "blue";
@@ -286,9 +292,14 @@ async function throughRuntime(row: Row): Promise<ReturnType<typeof wire>> {
     ...(g.query ? { query: g.query } : {}),
     ...(g.bodyContentType ? { bodyContentType: g.bodyContentType } : {}),
   };
-  const op = createRuntime({ servers: [], securitySchemes: {} }, { baseUrl: server.url, retry: false }).operation(
-    meta,
-  ) as unknown as (input: Input) => Promise<unknown>;
+  const runtime = createRuntime(
+    { servers: [], securitySchemes: {} },
+    { baseUrl: server.url, retry: false },
+    {
+      formData: toFormData,
+    },
+  );
+  const op = runtime.operation(meta) as unknown as (input: Input) => Promise<unknown>;
   await op(g.input);
   return wire(server.requests.at(-1)!);
 }

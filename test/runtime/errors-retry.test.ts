@@ -14,6 +14,7 @@ import {
   type Middleware,
   type OperationMeta,
 } from "../../generator/runtime/index.js";
+import { createRawClient } from "../../generator/runtime/raw.js";
 import { definition, ops } from "./fixture.js";
 import type { operations, paths } from "./fixture-schema.js";
 import { closedPort, json, startServer, type Handler, type TestServer } from "./server.js";
@@ -296,8 +297,8 @@ describe("middleware", () => {
 
   it("also applies to raw", async () => {
     const { m, seen } = counting();
-    const rt = await setup(flaky(0), { middleware: [m] });
-    await rt.raw.GET("/health");
+    server = await startServer(flaky(0));
+    await createRawClient<P>(definition, { baseUrl: server.url, middleware: [m] }).GET("/health");
     expect(seen.request).toBe(1);
     expect(server?.requests[0]?.headers["x-mw"]).toBe("1");
   });

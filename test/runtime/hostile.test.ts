@@ -10,6 +10,7 @@ import {
   DEFAULT_MAX_PAGES,
   DEFAULT_MAX_RESPONSE_BYTES,
   NetworkError,
+  offsetPages,
   ResponseParseError,
   ResponseTooLargeError,
   TimeoutError,
@@ -17,6 +18,7 @@ import {
   type ClientOptions,
   type Middleware,
 } from "../../generator/runtime/index.js";
+import { createRawClient } from "../../generator/runtime/raw.js";
 import { REDACTED, redactHeaders, redactUrl } from "../../generator/runtime/redact.js";
 import { definition, ops } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
@@ -31,9 +33,18 @@ afterEach(async () => {
 
 async function setup(handler: Handler, options: ClientOptions = {}) {
   server = await startServer(handler);
-  return createRuntime<P>(definition, { baseUrl: server.url, retry: false, ...options });
+  return createRuntime<P>(
+    definition,
+    { baseUrl: server.url, retry: false, ...options },
+    { pagers: { offset: offsetPages } },
+  );
 }
 const ok: Handler = (_req, res) => json(res, 200, { ok: true });
+/** The "./raw" entry's client on a server of its own. */
+async function setupRaw(handler: Handler) {
+  server = await startServer(handler);
+  return createRawClient<P>(definition, { baseUrl: server.url });
+}
 
 describe("timeoutMs of any size", () => {
   it.each([2 ** 31 - 1, 2 ** 31, 2 ** 40, Number.MAX_SAFE_INTEGER, Number.MAX_VALUE, Infinity])(
@@ -100,7 +111,7 @@ describe("raw follows the same credential rules as the methods", () => {
   it("a per-call credential header on raw stays on its origin; same-origin hops keep it", async () => {
     const other = await startServer(ok);
     try {
-      const rt = await setup((req, res) => {
+      const raw = await setupRaw((req, res) => {
         res.writeHead(302, { location: req.path === "/cross" ? `${other.url}/landed` : "/health-same" });
         res.end();
       });
@@ -109,11 +120,11 @@ describe("raw follows the same credential rules as the methods", () => {
         authorization: "Bearer MARKER-raw-2",
         cookie: "sid=MARKER-raw-3",
       };
-      const cross = await rt.raw.GET("/cross" as "/health", { headers });
+      const cross = await raw.GET("/cross" as "/health", { headers });
       expect(cross.response.status).toBe(200);
       expect(other.requests).toHaveLength(1);
       expect(JSON.stringify(other.requests[0]?.headers)).not.toContain("MARKER");
-      await rt.raw.GET("/same" as "/health", { headers });
+      await raw.GET("/same" as "/health", { headers });
       expect(server?.requests[2]?.headers["zt-session"]).toBe("MARKER-raw-1"); // /cross, /same, /health-same
     } finally {
       await other.close();
@@ -121,11 +132,11 @@ describe("raw follows the same credential rules as the methods", () => {
   });
 
   it("raw does not follow a redirect to data:", async () => {
-    const rt = await setup((_req, res) => {
+    const raw = await setupRaw((_req, res) => {
       res.writeHead(302, { location: 'data:application/json,{"stolen":true}' });
       res.end();
     });
-    const { data, response } = await rt.raw.GET("/health");
+    const { data, response } = await raw.GET("/health");
     expect(response.status).toBe(302);
     expect(data).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 // limit/offset pagination (pages() and items()) against a real server holding 7 items.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRuntime, type OperationMeta } from "../../generator/runtime/index.js";
+import { createRuntime, offsetPages, type OperationMeta } from "../../generator/runtime/index.js";
 import { definition, ops } from "./fixture.js";
 import type { components, paths } from "./fixture-schema.js";
 import { json, startServer, type TestServer } from "./server.js";
@@ -24,7 +24,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function list(meta: OperationMeta = ops.listSessions) {
-  return createRuntime<paths>(definition, { baseUrl: server.url }).paginated<ListOp, Session>(meta);
+  return createRuntime<paths>(definition, { baseUrl: server.url }, { pagers: { offset: offsetPages } }).paginated<
+    ListOp,
+    Session
+  >(meta);
 }
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -1,7 +1,8 @@
 // Request building and response parsing over real HTTP: base URL, path/query/header/cookie
 // parameters, bodies, response parsing, headers, injectable fetch and the raw client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRuntime, type ClientOptions } from "../../generator/runtime/index.js";
+import { createRuntime, serverVariables, type ClientOptions } from "../../generator/runtime/index.js";
+import { createRawClient } from "../../generator/runtime/raw.js";
 import { definition, ops, type Schemes } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { startServer, type TestServer } from "./server.js";
@@ -43,7 +44,7 @@ afterAll(() => server.close());
 
 type Echo = { path: string; url: string; query: [string, string][]; headers: Record<string, string>; body: string };
 function rt(options: ClientOptions<Schemes> = {}) {
-  return createRuntime<P>(definition, { server: { variables: { port } }, ...options });
+  return createRuntime<P>(definition, { server: { variables: { port } }, ...options }, { serverVariables });
 }
 
 describe("base URL", () => {
@@ -208,14 +209,15 @@ describe("headers, fetch options, injectable fetch, raw", () => {
 
   it("raw is openapi-fetch configured with the same baseUrl, fetch, headers and query serializer", async () => {
     let calls = 0;
-    const r = rt({
+    const raw = createRawClient<P>(definition, {
+      server: { variables: { port } },
       headers: { "x-client": "c" },
       fetch: (req) => {
         calls++;
         return fetch(req);
       },
     });
-    const { data, response } = await r.raw.GET("/sessions", { params: { query: { "filter[location]": "SAO" } } });
+    const { data, response } = await raw.GET("/sessions", { params: { query: { "filter[location]": "SAO" } } });
     expect(response.status).toBe(200);
     expect(calls).toBe(1);
     const echo = data as unknown as Echo;

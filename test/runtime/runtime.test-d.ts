@@ -6,6 +6,7 @@ import {
   ApiError,
   createRuntime,
   isApiError,
+  offsetPages,
   type ApiDefinition,
   type ApiErrorGuard,
   type ApiErrorOf,
@@ -16,6 +17,7 @@ import {
   type PaginatedOperation,
   type ResponseData,
 } from "../../generator/runtime/index.js";
+import { createRawClient } from "../../generator/runtime/raw.js";
 
 type Session = components["schemas"]["Session"];
 type ListOp = paths["/sessions"]["get"];
@@ -37,10 +39,9 @@ interface SessionApi {
 }
 interface FixtureClient {
   session: SessionApi;
-  raw: Client<paths>;
 }
 function createFixtureClient(options: ClientOptions<"ztSession" | "oauth2"> = {}): FixtureClient {
-  const rt = createRuntime<paths>(definition, options);
+  const rt = createRuntime<paths>(definition, options, { pagers: { offset: offsetPages } });
   return {
     session: {
       listSessions: rt.paginated({
@@ -68,7 +69,6 @@ function createFixtureClient(options: ClientOptions<"ztSession" | "oauth2"> = {}
       deleteSession: rt.operation({ id: "deleteSession", method: "delete", path: "/sessions/{id}", security: [] }),
       health: rt.operation({ id: "health", method: "get", path: "/health", security: [] }),
     },
-    raw: rt.raw,
   };
 }
 // How the template binds the guard to its operations map.
@@ -234,5 +234,16 @@ describe("withResponse", () => {
     expectTypeOf(createFixtureClient().session.listSessions.withResponse)
       .returns.resolves.toHaveProperty("data")
       .toEqualTypeOf<components["schemas"]["SessionList"]>();
+  });
+});
+
+describe("the raw entry", () => {
+  it("is openapi-fetch's client over the spec's paths", () => {
+    expectTypeOf(createRawClient<paths>(definition, {})).toEqualTypeOf<Client<paths>>();
+  });
+
+  it("takes no credentials: it sends none", () => {
+    // @ts-expect-error -- `auth` is not a raw client option
+    createRawClient<paths>(definition, { auth: { ztSession: "t" } });
   });
 });

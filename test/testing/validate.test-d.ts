@@ -21,7 +21,7 @@ describe("the ./validate entry's factory", () => {
     expectTypeOf(api).toEqualTypeOf<LatitudeshClient>();
     expectTypeOf(createEdge({ validate: { response: "off" } })).toHaveProperty("session");
     expectTypeOf(createManagement({ validate: { request: "warn" } })).toHaveProperty("apiSession");
-    expectTypeOf(createPingone({ validate: { request: "throw", response: "throw" } })).toHaveProperty("raw");
+    expectTypeOf(createPingone({ validate: { request: "throw", response: "throw" } })).toHaveProperty("sessions");
   });
 
   it("types each mode as throw, warn or off", () => {

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLatitudeshClient, type ValidationMode } from "@apigen/latitudesh";
+import { createLatitudeshRawClient } from "@apigen/latitudesh/raw";
 import { createMock as mockLatitudesh } from "@apigen/latitudesh/testing";
 import {
   createLatitudeshClient as createValidatingClient,
@@ -17,6 +18,7 @@ import { createOpenzitiEdgeClient } from "@apigen/openziti-edge-client";
 import { createOpenzitiEdgeClient as validatingEdgeClient } from "@apigen/openziti-edge-client/validate";
 import { createOpenzitiEdgeManagementClient as validatingManagement } from "@apigen/openziti-edge-management/validate";
 import { createPingoneManagementClient as validatingPingone } from "@apigen/pingone-management/validate";
+import { createOpenzitiEdgeRawClient } from "@apigen/openziti-edge-client/raw";
 import { createMock as mockEdgeClient } from "@apigen/openziti-edge-client/testing";
 import { createOpenzitiEdgeManagementClient } from "@apigen/openziti-edge-management";
 import { createMock as mockManagement } from "@apigen/openziti-edge-management/testing";
@@ -26,11 +28,19 @@ import { json, startServer, type TestServer } from "../runtime/server.ts";
 
 const latitudesh = () => {
   const mock = mockLatitudesh();
-  return { mock, api: createLatitudeshClient({ fetch: mock.fetch, auth: { Bearer: "t" } }) };
+  return {
+    mock,
+    api: createLatitudeshClient({ fetch: mock.fetch, auth: { Bearer: "t" } }),
+    raw: createLatitudeshRawClient({ fetch: mock.fetch }),
+  };
 };
 const edge = () => {
   const mock = mockEdgeClient();
-  return { mock, api: createOpenzitiEdgeClient({ fetch: mock.fetch, auth: { ztSession: "z" }, retry: false }) };
+  return {
+    mock,
+    api: createOpenzitiEdgeClient({ fetch: mock.fetch, auth: { ztSession: "z" }, retry: false }),
+    raw: createOpenzitiEdgeRawClient({ fetch: mock.fetch }),
+  };
 };
 const management = () => {
   const mock = mockManagement();
@@ -80,9 +90,9 @@ const ROWS: { what: string; call: () => Promise<unknown>; message: string }[] = 
   {
     what: "body: a required field missing",
     call: () => {
-      const { mock, api } = latitudesh();
+      const { mock, raw } = latitudesh();
       mock.vpnSessions.postVpnSession.reply(201, {});
-      return api.raw.POST("/vpn_sessions", { body: untyped({ data: [] }), headers: { authorization: "t" } });
+      return raw.POST("/vpn_sessions", { body: untyped({ data: [] }), headers: { authorization: "t" } });
     },
     message: "post-vpn-session: request does not match the spec: /body/data must be object, got []",
   },
@@ -102,7 +112,7 @@ const ROWS: { what: string; call: () => Promise<unknown>; message: string }[] = 
   {
     what: "body: sent to an operation that declares none",
     call: () =>
-      edge().api.raw.DELETE("/sessions/{id}", {
+      edge().raw.DELETE("/sessions/{id}", {
         params: { path: { id: "s1" } },
         body: untyped({ force: true }),
         headers: { "zt-session": "z" },
@@ -112,13 +122,13 @@ const ROWS: { what: string; call: () => Promise<unknown>; message: string }[] = 
   },
   {
     what: "path: no operation of the spec",
-    call: () => latitudesh().api.raw.GET(untyped("/vpn_sessions/abc/extra")),
+    call: () => latitudesh().raw.GET(untyped("/vpn_sessions/abc/extra")),
     message:
       "(unknown operation): request does not match the spec: GET /vpn_sessions/abc/extra is no operation of the spec",
   },
   {
     what: "method: the path exists, the method does not",
-    call: () => latitudesh().api.raw.PUT(untyped("/vpn_sessions/abc")),
+    call: () => latitudesh().raw.PUT(untyped("/vpn_sessions/abc")),
     message:
       "(unknown operation): request does not match the spec: PUT /vpn_sessions/abc is no operation of the spec (the spec has DELETE for this path)",
   },

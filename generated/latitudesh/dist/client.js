@@ -36,8 +36,7 @@ function createLatitudeshClient(options = {}) {
       postVpnSession: runtime.operation(metadata[1]),
       deleteVpnSession: runtime.operation(metadata[2]),
       putVpnSession: runtime.operation(metadata[3])
-    },
-    raw: runtime.raw
+    }
   };
 }
 const isApiError = isRuntimeApiError;

@@ -1,6 +1,7 @@
 import {
   createRuntime,
-  isApiError as isRuntimeApiError
+  isApiError as isRuntimeApiError,
+  offsetPages
 } from "./runtime/index.js";
 const definition = {
   servers: [{ url: "https://demo.ziti.dev/edge/client/v1", variables: {} }],
@@ -45,7 +46,7 @@ const metadata = [
   }
 ];
 function createOpenzitiEdgeClient(options = {}) {
-  const runtime = createRuntime(definition, options);
+  const runtime = createRuntime(definition, options, { pagers: { offset: offsetPages } });
   return {
     session: {
       listSessions: runtime.paginated(
@@ -54,8 +55,7 @@ function createOpenzitiEdgeClient(options = {}) {
       createSession: runtime.operation(metadata[1]),
       detailSession: runtime.operation(metadata[2]),
       deleteSession: runtime.operation(metadata[3])
-    },
-    raw: runtime.raw
+    }
   };
 }
 const isApiError = isRuntimeApiError;

@@ -1,6 +1,7 @@
 import {
   createRuntime,
-  isApiError as isRuntimeApiError
+  isApiError as isRuntimeApiError,
+  offsetPages
 } from "./runtime/index.js";
 const definition = {
   servers: [{ url: "https://demo.ziti.dev/edge/management/v1", variables: {} }],
@@ -72,7 +73,7 @@ const metadata = [
   }
 ];
 function createOpenzitiEdgeManagementClient(options = {}) {
-  const runtime = createRuntime(definition, options);
+  const runtime = createRuntime(definition, options, { pagers: { offset: offsetPages } });
   return {
     apiSession: {
       listAPISessions: runtime.paginated(metadata[0]),
@@ -86,8 +87,7 @@ function createOpenzitiEdgeManagementClient(options = {}) {
       detailSession: runtime.operation(metadata[4]),
       deleteSession: runtime.operation(metadata[5]),
       detailSessionRoutePath: runtime.operation(metadata[6])
-    },
-    raw: runtime.raw
+    }
   };
 }
 const isApiError = isRuntimeApiError;

@@ -1,6 +1,7 @@
 import {
   createRuntime,
-  isApiError as isRuntimeApiError
+  isApiError as isRuntimeApiError,
+  serverVariables
 } from "./runtime/index.js";
 const definition = {
   servers: [
@@ -42,14 +43,13 @@ const metadata = [
   }
 ];
 function createPingoneManagementClient(options = {}) {
-  const runtime = createRuntime(definition, options);
+  const runtime = createRuntime(definition, options, { serverVariables });
   return {
     sessions: {
       listUserSessions: runtime.operation(metadata[0]),
       readUserSession: runtime.operation(metadata[1]),
       deleteUserSession: runtime.operation(metadata[2])
-    },
-    raw: runtime.raw
+    }
   };
 }
 const isApiError = isRuntimeApiError;

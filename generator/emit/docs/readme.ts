@@ -36,6 +36,7 @@ export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
     install: fence(`npm install ${ir.packageName}`, "sh"),
     clientExample: fence(clientExample(ir, examples), "ts"),
     factoryName: codeSpan(ir.factoryName),
+    rawImport: codeSpan(`import { ${ir.rawFactoryName} } from "${ir.packageName}/raw"`),
     schemes: ir.securitySchemes.map((s, i) => schemeView(ir, s, i, examples)),
     servers: table(
       ir.servers.map((s, i) => ({ s, i })),

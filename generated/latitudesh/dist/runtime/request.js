@@ -7,7 +7,7 @@ function draftRequest(state, op, input) {
   const path = buildPath(op, p?.path);
   const query = p?.query === void 0 ? "" : serializeQuery(p.query, op.query);
   const headers = { ...state.headers };
-  const body = input?.body === void 0 ? void 0 : encodeBody(op.bodyKind, op.bodyType, input.body, headers, op.multipartEncoding);
+  const body = input?.body === void 0 ? void 0 : encodeBody(op.bodyKind, op.bodyContentType, input.body, headers, op.formData);
   if (op.idempotencyHeader !== void 0) headers[op.idempotencyHeader] = globalThis.crypto.randomUUID();
   return { path, query, headers, body, cookie: "" };
 }

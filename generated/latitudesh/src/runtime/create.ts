@@ -1,34 +1,53 @@
 // Copied by apigen from its client runtime (generator/runtime/create.ts). Do not edit.
-/** The entry point: `createRuntime(definition, options)` binds each OperationMeta to a callable operation. */
-import createClient from "openapi-fetch";
-import type { ApiDefinition, OperationMeta } from "./definition.js";
+/** The entry point: `createRuntime(definition, options, features)` binds each OperationMeta to a callable operation. */
+import type { ApiDefinition, OperationMeta, PaginationMeta } from "./definition.js";
 import { requestIdOf } from "./errors.js";
 import { answer, execute } from "./execute.js";
 import type { CallOptions, ClientOptions } from "./options.js";
-import { items, pages } from "./pagination.js";
-import { serializeQuery } from "./serialize.js";
-import { bind, clientState, type Bound, type Input, type State } from "./state.js";
-import { follow } from "./transport.js";
-import type { Client } from "openapi-fetch";
+import { items } from "./pagination.js";
+import { bind, clientState, type Bound, type FormDataEncoder, type Input, type State } from "./state.js";
+import type { VariableFiller } from "./servers.js";
 import type { Operation, PaginatedOperation, Runtime } from "./types.js";
+
+/** One paging style's walk: yields each page body (pagination.ts's pagers, link-pages.ts's `linkPages`). */
+export type Pager = (
+  state: State,
+  op: Bound,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+) => AsyncGenerator<unknown, void, undefined>;
+
+/**
+ * Runtime parts only some specs need. The generated client passes those its spec uses, so a bundler
+ * leaves the others out of every other client: `formData` (multipart.ts) for multipart bodies,
+ * `serverVariables` (servers.ts) for server URLs with `{variables}`, and a pager per paging style (`offsetPages`, `pageNumberPages`, `cursorPages` from pagination.ts,
+ * `linkPages` from link-pages.ts).
+ */
+export interface Features {
+  readonly formData?: FormDataEncoder | undefined;
+  readonly serverVariables?: VariableFiller | undefined;
+  readonly pagers?: Readonly<Partial<Record<NonNullable<PaginationMeta["style"]>, Pager>>> | undefined;
+}
 
 export function createRuntime<Paths extends {}>(
   definition: ApiDefinition,
   options: ClientOptions = {},
+  features: Features = {},
 ): Runtime<Paths> {
-  const state = clientState(definition, options);
-  const raw = rawClient<Paths>(state, options);
+  const state = clientState(definition, options, features.serverVariables);
+  const bound = (meta: OperationMeta) => bind(definition, options.auth, meta, features.formData);
   return {
-    raw,
     operation<Op>(meta: OperationMeta): Operation<Op> {
-      return callable(state, bind(definition, options.auth, meta)) as unknown as Operation<Op>;
+      return callable(state, bound(meta)) as unknown as Operation<Op>;
     },
     paginated<Op, Item>(meta: OperationMeta): PaginatedOperation<Op, Item> {
-      if (meta.pagination === undefined) throw new Error(`${meta.id}: no pagination metadata`);
-      const op = bind(definition, options.auth, meta);
+      const pg = meta.pagination;
+      const walk = pg && features.pagers?.[pg.style ?? "offset"];
+      if (pg === undefined || walk === undefined) throw new Error(`${meta.id}: no pagination, or no pager for it`);
+      const op = bound(meta);
       return Object.assign(callable(state, op), {
-        pages: (input?: Input, call?: CallOptions) => pages(state, op, input, call),
-        items: (input?: Input, call?: CallOptions) => items(state, op, input, call),
+        pages: (input?: Input, call?: CallOptions) => walk(state, op, input, call),
+        items: (input?: Input, call?: CallOptions) => items(walk(state, op, input, call), pg.items),
       }) as unknown as PaginatedOperation<Op, Item>;
     },
   };
@@ -48,29 +67,4 @@ function callable(state: State, op: Bound) {
       };
     },
   });
-}
-
-/**
- * openapi-fetch's own client on the same base URL, headers, fetch, query serializer and middleware
- * (no auth, retries, timeouts). Its fetch goes through our redirect handling, so a credential in a
- * per-call header never follows a redirect to another origin, and only http(s) hops are followed.
- */
-function rawClient<Paths extends {}>(state: State, options: ClientOptions): Client<Paths> {
-  const raw = createClient<Paths>({
-    ...options.requestInit,
-    baseUrl: state.baseUrl,
-    querySerializer: (query: Record<string, unknown>) => serializeQuery(query, undefined),
-    ...(options.headers === undefined ? {} : { headers: options.headers }),
-    fetch: async (r: Request) =>
-      follow(state, r.url, {
-        ...state.init,
-        method: r.method,
-        headers: r.headers,
-        body: r.body && (await r.arrayBuffer()),
-        signal: r.signal,
-        redirect: "manual",
-      }),
-  });
-  if (state.middleware.length > 0) raw.use(...state.middleware);
-  return raw;
 }

@@ -8,9 +8,11 @@
  *   short or empty page.
  * - cursor: the next cursor is read from each body and sent as the cursor parameter; stops when
  *   there is none, or when it repeats.
- * - link: follows RFC 8288 `Link: <...>; rel="next"`, only on the API's own origin.
+ * - link: follows RFC 8288 `Link: <...>; rel="next"`, only on the API's own origin (link-pages.ts).
  * Every style stops at an empty page, at a page that repeats an earlier one (a server ignoring the
- * offset, a lying total) and after `maxPages` (page-guard.ts).
+ * offset, a lying total) and after `maxPages` (page-guard.ts). Each style's pager is a feature the
+ * generated client passes to createRuntime only when its spec pages that way, so other clients do
+ * not bundle it.
  */
 import type { PaginationMeta } from "./definition.js";
 import { answer } from "./execute.js";
@@ -20,7 +22,7 @@ import type { Bound, Input, State } from "./state.js";
 
 type Query = Record<string, unknown>;
 
-function at(value: unknown, path: readonly string[]): unknown {
+export function at(value: unknown, path: readonly string[]): unknown {
   for (const key of path)
     value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
   return value;
@@ -32,7 +34,7 @@ function numeric(value: unknown): number | undefined {
   return undefined;
 }
 
-function itemsOf(page: unknown, pg: PaginationMeta): readonly unknown[] {
+export function itemsOf(page: unknown, pg: PaginationMeta): readonly unknown[] {
   const list = at(page, pg.items);
   return Array.isArray(list) ? list : [];
 }
@@ -41,44 +43,29 @@ function withQuery(input: Input | undefined, query: Query): Input {
   return { ...input, params: { ...input?.params, query } };
 }
 
-/** The `rel="next"` target of a Link header (RFC 8288), resolved against the page's URL. */
-export function nextLink(header: string | null, base: string): string | undefined {
-  if (header === null) return undefined;
-  for (const part of header.split(/,(?=\s*<)/)) {
-    const target = /<([^>]*)>/.exec(part)?.[1];
-    const rel = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(part)?.[1];
-    if (target !== undefined && rel !== undefined && rel.toLowerCase().split(/\s+/).includes("next"))
-      return new URL(target, base).href;
-  }
-  return undefined;
-}
+type Style<S> = Extract<PaginationMeta, { style?: S }>;
 
-export async function* pages(
+/**
+ * After a page of `n` items (`received` so far, `limit` the page size asked for or first seen): sets
+ * the next page's query, or returns false when this page was the last.
+ */
+type Step = (page: unknown, n: number, received: number, limit: number) => boolean;
+
+/** The walk every style but link shares: fetch, stop at a repeated or empty page, yield, then `step`. */
+async function* walk(
   state: State,
   op: Bound,
   input: Input | undefined,
   call: CallOptions | undefined,
+  query: Query,
+  limit: number | undefined,
+  step: Step,
 ): AsyncGenerator<unknown, void, undefined> {
-  const pg = op.pagination as PaginationMeta;
-  if (pg.style === "link") return yield* linkPages(state, op, input, call);
-  const query: Query = { ...input?.params?.query };
-  let limit = numeric(
-    pg.style === "page"
-      ? pg.size === undefined
-        ? undefined
-        : query[pg.size]
-      : pg.style === "cursor"
-        ? undefined
-        : query[pg.limit],
-  );
   let received = 0;
-  if (pg.style === "offset" || pg.style === undefined) query[pg.offset] = numeric(query[pg.offset]) ?? 0;
-  if (pg.style === "page") query[pg.page] = numeric(query[pg.page]) ?? 1;
-  const cursors = new Set<unknown>();
   const repeats = pageGuard();
   for (let left = call?.maxPages ?? DEFAULT_MAX_PAGES; left > 0; left--) {
     const { data: page } = await answer(state, op, withQuery(input, { ...query }), call);
-    const list = itemsOf(page, pg);
+    const list = itemsOf(page, op.pagination as PaginationMeta);
     const n = list.length;
     // Distinct pages of one list differ in size, first or last item; a repeat is never yielded.
     if (repeats([n, list[0], list[n - 1]])) return;
@@ -86,59 +73,75 @@ export async function* pages(
     if (n === 0) return;
     received += n;
     limit ??= n;
-    if (pg.style === "cursor") {
-      const next = at(page, pg.next);
-      if (next === undefined || next === null || next === "" || cursors.has(next)) return;
-      cursors.add(next);
-      query[pg.cursor] = next;
-      continue;
-    }
+    if (!step(page, n, received, limit)) return;
+  }
+}
+
+/** Limit/offset paging: the `offset` pager of createRuntime. */
+export function offsetPages(
+  state: State,
+  op: Bound,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+): AsyncGenerator<unknown, void, undefined> {
+  const pg = op.pagination as Style<"offset">;
+  const query: Query = { ...input?.params?.query };
+  query[pg.offset] = numeric(query[pg.offset]) ?? 0;
+  return walk(state, op, input, call, query, numeric(query[pg.limit]), (page, n, _received, limit) => {
+    const offset = (query[pg.offset] as number) + n;
+    query[pg.offset] = offset;
     const total = pg.total === undefined ? undefined : numeric(at(page, pg.total));
-    if (pg.style === "page") {
-      const totalPages = pg.totalPages === undefined ? undefined : numeric(at(page, pg.totalPages));
-      const current = query[pg.page] as number;
-      if ((totalPages !== undefined && current >= totalPages) || (total !== undefined && received >= total)) return;
-      if (totalPages === undefined && total === undefined && n < limit) return;
-      query[pg.page] = current + 1;
-      continue;
-    }
-    query[pg.offset] = (query[pg.offset] as number) + n;
-    if (total !== undefined ? (query[pg.offset] as number) >= total : n < limit) return;
-  }
+    return total !== undefined ? offset < total : n >= limit;
+  });
 }
 
-async function* linkPages(
+/** Page number (and size) paging: the `page` pager of createRuntime. */
+export function pageNumberPages(
   state: State,
   op: Bound,
   input: Input | undefined,
   call: CallOptions | undefined,
 ): AsyncGenerator<unknown, void, undefined> {
-  let result = await answer(state, op, input, call);
-  const origin = new URL(result.response.url || state.baseUrl).origin;
-  const seen = new Set<string>();
-  // Path parameters stay (credentials may depend on them); the link carries its own query.
-  const { query: _ownQuery, ...params } = input?.params ?? {};
-  const linked: Input = { ...input, params };
-  for (let left = (call?.maxPages ?? DEFAULT_MAX_PAGES) - 1; ; left--) {
-    yield result.data;
-    if (itemsOf(result.data, op.pagination as PaginationMeta).length === 0 || left <= 0) return;
-    const next = nextLink(result.response.headers.get("link"), result.response.url || state.baseUrl);
-    if (next === undefined || seen.has(next)) return;
-    // Credentials are only ever sent to the API's origin: a link elsewhere ends the walk.
-    if (new URL(next).origin !== origin) throw new Error(`${op.id}: the next page link leaves ${origin}; not followed`);
-    seen.add(next);
-    result = await answer(state, op, linked, call, next);
-  }
+  const pg = op.pagination as Style<"page">;
+  const query: Query = { ...input?.params?.query };
+  query[pg.page] = numeric(query[pg.page]) ?? 1;
+  const size = pg.size === undefined ? undefined : numeric(query[pg.size]);
+  return walk(state, op, input, call, query, size, (page, n, received, limit) => {
+    const total = pg.total === undefined ? undefined : numeric(at(page, pg.total));
+    const totalPages = pg.totalPages === undefined ? undefined : numeric(at(page, pg.totalPages));
+    const current = query[pg.page] as number;
+    if ((totalPages !== undefined && current >= totalPages) || (total !== undefined && received >= total)) return false;
+    if (totalPages === undefined && total === undefined && n < limit) return false;
+    query[pg.page] = current + 1;
+    return true;
+  });
 }
 
+/** Cursor paging (the next cursor read from each body): the `cursor` pager of createRuntime. */
+export function cursorPages(
+  state: State,
+  op: Bound,
+  input: Input | undefined,
+  call: CallOptions | undefined,
+): AsyncGenerator<unknown, void, undefined> {
+  const pg = op.pagination as Style<"cursor">;
+  const query: Query = { ...input?.params?.query };
+  const cursors = new Set<unknown>();
+  return walk(state, op, input, call, query, undefined, (page) => {
+    const next = at(page, pg.next);
+    if (next === undefined || next === null || next === "" || cursors.has(next)) return false;
+    cursors.add(next);
+    query[pg.cursor] = next;
+    return true;
+  });
+}
+
+/** The items of each page a walk yields (`pages()` of any style), at the operation's items path. */
 export async function* items(
-  state: State,
-  op: Bound,
-  input: Input | undefined,
-  call: CallOptions | undefined,
+  walk: AsyncIterable<unknown>,
+  path: readonly string[],
 ): AsyncGenerator<unknown, void, undefined> {
-  const path = (op.pagination as PaginationMeta).items;
-  for await (const page of pages(state, op, input, call)) {
+  for await (const page of walk) {
     const list = at(page, path);
     if (Array.isArray(list)) yield* list;
   }

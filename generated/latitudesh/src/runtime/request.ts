@@ -31,7 +31,7 @@ export function draftRequest(state: State, op: Bound, input: Input | undefined):
   const body =
     input?.body === undefined
       ? undefined
-      : encodeBody(op.bodyKind, op.bodyType, input.body, headers, op.multipartEncoding);
+      : encodeBody(op.bodyKind, op.bodyContentType, input.body, headers, op.formData);
   // Before header parameters and per-call headers, so a key the caller gives wins.
   if (op.idempotencyHeader !== undefined) headers[op.idempotencyHeader] = globalThis.crypto.randomUUID();
   return { path, query, headers, body, cookie: "" };

@@ -17,12 +17,20 @@
  * time; a `Request` object is only built when middleware or a custom `fetch` needs one.
  *
  * Modules: definition (what the generator emits), options (what callers pass), types (operation
- * typing), errors, servers, auth, serialize + body (parameters and bodies, on openapi-fetch's
+ * typing), errors, servers, auth, serialize + body (parameters and bodies, laid out as openapi-fetch's
  * serializers), request (URL and init), deadline (timeout and abort), transport (fetch and
- * redirects), retry, log, middleware, response, execute (one call), pagination, create (the entry point).
+ * redirects), retry, log, middleware, response, execute (one call), create (the entry point).
+ * Features, passed to createRuntime only by clients whose spec needs them (so bundlers leave them
+ * out of the others): multipart (objects to FormData), serverVariables (servers.ts), pagination (a pager each for offset, page
+ * and cursor paging), link-pages (Link-header paging). raw (openapi-fetch's client) is imported by the package's "./raw"
+ * entry straight from raw.ts, never through this file, so that no other entry reaches openapi-fetch's createClient.
  */
 export type { Client, Middleware } from "openapi-fetch";
-export { createRuntime } from "./create.js";
+export { createRuntime, type Features, type Pager } from "./create.js";
+export { formData } from "./multipart.js";
+export { serverVariables } from "./servers.js";
+export { cursorPages, offsetPages, pageNumberPages } from "./pagination.js";
+export { linkPages } from "./link-pages.js";
 export type { ApiDefinition, HttpMethod, OperationMeta, PaginationMeta, PathStyle, QueryStyle, SecuritySchemeDef, ServerDef, } from "./definition.js";
 export { ApiError, isApiError, NetworkError, REQUEST_ID_HEADERS, ResponseParseError, ResponseTooLargeError, TimeoutError, UsageError, } from "./errors.js";
 export type { CallOptions, ClientOptions, Credential, FetchInit, Logger, LogLevel, RetryOptions, ServerChoice, } from "./options.js";

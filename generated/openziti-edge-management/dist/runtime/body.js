@@ -1,5 +1,4 @@
-import { defaultBodySerializer } from "openapi-fetch";
-import { serializeQuery, text } from "./serialize.js";
+import { serializeQuery } from "./serialize.js";
 function isJson(contentType) {
   const semi = contentType.indexOf(";");
   const type = (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
@@ -11,37 +10,22 @@ function bodyKind(contentType) {
   if (type.startsWith("application/x-www-form-urlencoded")) return "form";
   return type.startsWith("multipart/form-data") ? "multipart" : "raw";
 }
-function encodeBody(kind, contentType, body, headers, encoding) {
+function encodeBody(kind, contentType, body, headers, toFormData) {
   if (kind === "json") {
     headers["content-type"] = contentType ?? "application/json";
-    return defaultBodySerializer(body);
+    return body instanceof FormData ? body : JSON.stringify(body);
   }
-  if (kind === "multipart") return body instanceof FormData ? body : formData(body, encoding);
+  if (kind === "multipart") {
+    if (body instanceof FormData) return body;
+    if (toFormData === void 0)
+      throw new Error("multipart body: the client was created without the formData feature");
+    return toFormData(body);
+  }
   headers["content-type"] = contentType;
   if (kind === "form" && body !== null && typeof body === "object" && !(body instanceof URLSearchParams)) {
     return serializeQuery(body, void 0);
   }
   return body;
-}
-function formData(body, encoding) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(body)) {
-    const type = encoding?.[name]?.contentType;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item !== void 0 && item !== null) appendPart(form, name, item, type);
-    }
-  }
-  return form;
-}
-function appendPart(form, name, item, type) {
-  if (item instanceof Blob) form.append(name, item);
-  else if (item instanceof Uint8Array || item instanceof ArrayBuffer)
-    form.append(name, new Blob([item], { type: type ?? "application/octet-stream" }), name);
-  else {
-    const content = typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : text(item);
-    if (type === void 0 || type.startsWith("text/plain")) form.append(name, content);
-    else form.append(name, new Blob([content], { type }));
-  }
 }
 export {
   bodyKind,

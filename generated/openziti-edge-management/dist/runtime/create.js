@@ -1,24 +1,22 @@
-import createClient from "openapi-fetch";
 import { requestIdOf } from "./errors.js";
 import { answer, execute } from "./execute.js";
-import { items, pages } from "./pagination.js";
-import { serializeQuery } from "./serialize.js";
+import { items } from "./pagination.js";
 import { bind, clientState } from "./state.js";
-import { follow } from "./transport.js";
-function createRuntime(definition, options = {}) {
-  const state = clientState(definition, options);
-  const raw = rawClient(state, options);
+function createRuntime(definition, options = {}, features = {}) {
+  const state = clientState(definition, options, features.serverVariables);
+  const bound = (meta) => bind(definition, options.auth, meta, features.formData);
   return {
-    raw,
     operation(meta) {
-      return callable(state, bind(definition, options.auth, meta));
+      return callable(state, bound(meta));
     },
     paginated(meta) {
-      if (meta.pagination === void 0) throw new Error(`${meta.id}: no pagination metadata`);
-      const op = bind(definition, options.auth, meta);
+      const pg = meta.pagination;
+      const walk = pg && features.pagers?.[pg.style ?? "offset"];
+      if (pg === void 0 || walk === void 0) throw new Error(`${meta.id}: no pagination, or no pager for it`);
+      const op = bound(meta);
       return Object.assign(callable(state, op), {
-        pages: (input, call) => pages(state, op, input, call),
-        items: (input, call) => items(state, op, input, call)
+        pages: (input, call) => walk(state, op, input, call),
+        items: (input, call) => items(walk(state, op, input, call), pg.items)
       });
     }
   };
@@ -36,24 +34,6 @@ function callable(state, op) {
       };
     }
   });
-}
-function rawClient(state, options) {
-  const raw = createClient({
-    ...options.requestInit,
-    baseUrl: state.baseUrl,
-    querySerializer: (query) => serializeQuery(query, void 0),
-    ...options.headers === void 0 ? {} : { headers: options.headers },
-    fetch: async (r) => follow(state, r.url, {
-      ...state.init,
-      method: r.method,
-      headers: r.headers,
-      body: r.body && await r.arrayBuffer(),
-      signal: r.signal,
-      redirect: "manual"
-    })
-  });
-  if (state.middleware.length > 0) raw.use(...state.middleware);
-  return raw;
 }
 export {
   createRuntime

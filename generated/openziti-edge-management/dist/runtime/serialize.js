@@ -1,4 +1,31 @@
-import { serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from "openapi-fetch";
+function pair(name, value) {
+  return `${name}=${encodeURIComponent(value)}`;
+}
+function separator(style) {
+  const between = style === "simple" ? "," : style === "label" ? "." : style === "matrix" ? ";" : "&";
+  return [between, style === "label" || style === "matrix" ? between : ""];
+}
+function arrayParam(name, values, style, explode) {
+  if (!explode) {
+    const delimiter = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
+    const joined = values.map(encodeURIComponent).join(delimiter);
+    if (style === "simple") return joined;
+    return style === "label" ? `.${joined}` : `${style === "matrix" ? ";" : ""}${name}=${joined}`;
+  }
+  const [between, lead] = separator(style);
+  const bare = style === "simple" || style === "label";
+  return lead + values.map((v) => bare ? encodeURIComponent(v) : pair(name, v)).join(between);
+}
+function objectParam(name, entries, style, explode) {
+  const list = Object.entries(entries);
+  if (!explode && style !== "deepObject") {
+    const joined = list.flatMap(([k, v]) => [k, encodeURIComponent(v)]).join(",");
+    if (style === "form") return `${name}=${joined}`;
+    return style === "label" ? `.${joined}` : style === "matrix" ? `;${name}=${joined}` : joined;
+  }
+  const [between, lead] = separator(style);
+  return lead + list.map(([k, v]) => pair(style === "deepObject" ? `${name}[${k}]` : k, v)).join(between);
+}
 function text(value) {
   return value instanceof Date ? value.toISOString() : String(value);
 }
@@ -31,10 +58,9 @@ function buildPath(op, path) {
 function pathValue(name, value, given) {
   const style = given?.style ?? "simple";
   const explode = given?.explode ?? false;
-  if (Array.isArray(value)) return serializeArrayParam(encodeURIComponent(name), value.map(text), { style, explode });
-  if (isPlainObject(value))
-    return serializeObjectParam(encodeURIComponent(name), encodedEntries(value), { style, explode });
-  if (style === "matrix") return `;${serializePrimitiveParam(encodeURIComponent(name), text(value))}`;
+  if (Array.isArray(value)) return arrayParam(encodeURIComponent(name), value.map(text), style, explode);
+  if (isPlainObject(value)) return objectParam(encodeURIComponent(name), encodedEntries(value), style, explode);
+  if (style === "matrix") return `;${pair(encodeURIComponent(name), text(value))}`;
   return (style === "label" ? "." : "") + encodeURIComponent(text(value));
 }
 function serializeQuery(query, styles) {
@@ -52,7 +78,7 @@ function queryParam(key, value, given) {
   const explode = given?.explode ?? style === "form";
   if (Array.isArray(value)) {
     const items = value.filter(present).map(text);
-    return items.length === 0 ? "" : serializeArrayParam(key, items, { style, explode });
+    return items.length === 0 ? "" : arrayParam(key, items, style, explode);
   }
   if (isPlainObject(value)) {
     const entries = encodedEntries(value);
@@ -61,9 +87,9 @@ function queryParam(key, value, given) {
       const flat = Object.entries(entries).map(([k, v]) => `${k}${sep}${encodeURIComponent(v)}`);
       return flat.length === 0 ? "" : `${key}=${flat.join(sep)}`;
     }
-    return serializeObjectParam(key, entries, { style, explode });
+    return objectParam(key, entries, style, explode);
   }
-  return serializePrimitiveParam(key, text(value));
+  return pair(key, text(value));
 }
 function assignHeaders(target, source) {
   for (const name in source) {

@@ -3,7 +3,6 @@
  * the ApiError it throws. Re-derived here: openapi-typescript-helpers is not a dependency of
  * generated packages.
  */
-import type { Client } from "openapi-fetch";
 import type { ApiError } from "./errors.js";
 import type { CallOptions } from "./options.js";
 import type { OperationMeta } from "./definition.js";
@@ -115,9 +114,8 @@ export type PaginatedOperation<Op, Item> = Operation<Op> & {
 };
 /** `isApiError` bound to a package's `operations` map: `const isApiError: ApiErrorGuard<operations> = ...`. */
 export type ApiErrorGuard<Ops> = <K extends keyof Ops & string>(error: unknown, operationId: K) => error is ApiErrorOf<Ops[K]>;
-export interface Runtime<Paths extends {}> {
-    /** openapi-fetch client with the same baseUrl/fetch/headers/requestInit/middleware (no auth, retries, timeouts). */
-    readonly raw: Client<Paths>;
+/** `_Paths` names the API the runtime serves (unused since the openapi-fetch client over it moved to raw.ts). */
+export interface Runtime<_Paths extends {}> {
     operation<Op>(meta: OperationMeta): Operation<Op>;
     paginated<Op, Item>(meta: OperationMeta): PaginatedOperation<Op, Item>;
 }

@@ -1,14 +1,52 @@
 // Copied by apigen from its client runtime (generator/runtime/serialize.ts). Do not edit.
 /**
- * Parameters to URL and headers, the OpenAPI way. The layout of each style is openapi-fetch's own
- * (serializeArrayParam, serializeObjectParam, serializePrimitiveParam); what is ours is only what
- * openapi-fetch leaves out, each marked below: names and object keys are percent-encoded before
- * they reach it (it encodes values only), Dates become ISO strings (it would print `Date#toString`
- * or throw), and null items are dropped (it would leave empty `&&` pairs).
- * test/runtime/differential.test.ts holds both to the same requests.
+ * Parameters to URL and headers, the OpenAPI way. Each style is laid out as openapi-fetch's
+ * serializeArrayParam, serializeObjectParam and serializePrimitiveParam lay it out (below, written
+ * for the string values the runtime passes: importing theirs cost every client's bundle about
+ * 250 B min+gzip). What openapi-fetch leaves out is marked: names and object keys are
+ * percent-encoded (it encodes values only), Dates become ISO strings (it would print
+ * `Date#toString` or throw), and null items are dropped (it would leave empty `&&` pairs).
+ * test/runtime/differential.test.ts holds both to the same requests on the wire.
  */
-import { serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from "openapi-fetch";
 import type { PathStyle, QueryStyle } from "./definition.js";
+
+type Style = PathStyle["style"] | QueryStyle["style"];
+
+/** `name=value`, the value percent-encoded (openapi-fetch's serializePrimitiveParam). */
+function pair(name: string, value: string): string {
+  return `${name}=${encodeURIComponent(value)}`;
+}
+
+/** Between exploded parts: `,` `.` `;` in a path, `&` in a query; label and matrix values also start with it. */
+function separator(style: Style): [between: string, lead: string] {
+  const between = style === "simple" ? "," : style === "label" ? "." : style === "matrix" ? ";" : "&";
+  return [between, style === "label" || style === "matrix" ? between : ""];
+}
+
+/** An array parameter (openapi-fetch's serializeArrayParam). */
+function arrayParam(name: string, values: readonly string[], style: Style, explode: boolean): string {
+  if (!explode) {
+    const delimiter = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
+    const joined = values.map(encodeURIComponent).join(delimiter);
+    if (style === "simple") return joined;
+    return style === "label" ? `.${joined}` : `${style === "matrix" ? ";" : ""}${name}=${joined}`;
+  }
+  const [between, lead] = separator(style);
+  const bare = style === "simple" || style === "label";
+  return lead + values.map((v) => (bare ? encodeURIComponent(v) : pair(name, v))).join(between);
+}
+
+/** An object parameter, keys already encoded (openapi-fetch's serializeObjectParam). */
+function objectParam(name: string, entries: Record<string, string>, style: Style, explode: boolean): string {
+  const list = Object.entries(entries);
+  if (!explode && style !== "deepObject") {
+    const joined = list.flatMap(([k, v]) => [k, encodeURIComponent(v)]).join(",");
+    if (style === "form") return `${name}=${joined}`;
+    return style === "label" ? `.${joined}` : style === "matrix" ? `;${name}=${joined}` : joined;
+  }
+  const [between, lead] = separator(style);
+  return lead + list.map(([k, v]) => pair(style === "deepObject" ? `${name}[${k}]` : k, v)).join(between);
+}
 
 /** A parameter value as text: Dates as ISO 8601 (what date-time means in a spec), the rest via String. */
 export function text(value: unknown): string {
@@ -34,7 +72,7 @@ function isPlainObject(value: unknown): value is object {
 export interface PathTemplate {
   readonly id: string;
   readonly segments: readonly string[];
-  readonly pathStyles: Readonly<Record<string, PathStyle>> | undefined;
+  readonly pathStyles?: Readonly<Record<string, PathStyle>> | undefined;
 }
 
 export function buildPath(op: PathTemplate, path: Record<string, unknown> | undefined): string {
@@ -57,11 +95,10 @@ export function buildPath(op: PathTemplate, path: Record<string, unknown> | unde
 function pathValue(name: string, value: unknown, given: PathStyle | undefined): string {
   const style = given?.style ?? "simple";
   const explode = given?.explode ?? false;
-  if (Array.isArray(value)) return serializeArrayParam(encodeURIComponent(name), value.map(text), { style, explode });
-  if (isPlainObject(value))
-    return serializeObjectParam(encodeURIComponent(name), encodedEntries(value), { style, explode });
-  // A primitive: openapi-fetch inlines this case in defaultPathSerializer rather than export it.
-  if (style === "matrix") return `;${serializePrimitiveParam(encodeURIComponent(name), text(value))}`;
+  if (Array.isArray(value)) return arrayParam(encodeURIComponent(name), value.map(text), style, explode);
+  if (isPlainObject(value)) return objectParam(encodeURIComponent(name), encodedEntries(value), style, explode);
+  // A primitive: openapi-fetch inlines this case in defaultPathSerializer.
+  if (style === "matrix") return `;${pair(encodeURIComponent(name), text(value))}`;
   return (style === "label" ? "." : "") + encodeURIComponent(text(value));
 }
 
@@ -94,7 +131,7 @@ function queryParam(key: string, value: unknown, given: QueryStyle | undefined):
   if (Array.isArray(value)) {
     const items = value.filter(present).map(text);
     // openapi-fetch's types leave deepObject out for arrays (the spec defines none); it lays one out as form.
-    return items.length === 0 ? "" : serializeArrayParam(key, items, { style: style as "form", explode });
+    return items.length === 0 ? "" : arrayParam(key, items, style, explode);
   }
   if (isPlainObject(value)) {
     const entries = encodedEntries(value);
@@ -106,9 +143,9 @@ function queryParam(key: string, value: unknown, given: QueryStyle | undefined):
       return flat.length === 0 ? "" : `${key}=${flat.join(sep)}`;
     }
     // What is left of space/pipe-delimited objects (exploded) is laid out as form, as openapi-fetch does.
-    return serializeObjectParam(key, entries, { style: style as "form", explode });
+    return objectParam(key, entries, style, explode);
   }
-  return serializePrimitiveParam(key, text(value));
+  return pair(key, text(value));
 }
 
 /** Header values onto lower-cased names; null/undefined skipped. Arrays become `a,b` (style simple). */

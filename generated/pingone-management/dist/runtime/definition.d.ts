@@ -19,9 +19,7 @@ export interface OperationMeta {
     readonly pagination?: PaginationMeta;
     readonly bodyContentType?: string;
     /** Per multipart field, the part's media type from the spec's `encoding`. */
-    readonly multipartEncoding?: Readonly<Record<string, {
-        readonly contentType?: string;
-    }>>;
+    readonly multipartEncoding?: MultipartEncoding;
     /** The 2xx answer is a file (octet-stream or a binary schema): resolved as a Blob, or a stream on request. */
     readonly binaryResponse?: true;
     /** A header the operation declares for idempotency keys: one key per logical call, so retrying it is safe. */
@@ -33,6 +31,10 @@ export interface OperationMeta {
     /** Only for path parameters that are not simple/non-exploded; keyed by parameter name. */
     readonly pathStyles?: Readonly<Record<string, PathStyle>>;
 }
+/** Per multipart field, the part's media type from the spec's `encoding`. */
+export type MultipartEncoding = Readonly<Record<string, {
+    readonly contentType?: string;
+}>>;
 /**
  * How a list operation pages (the spec's `x-pagination`). Strings name query parameters; string
  * arrays are decoded JSON-pointer segments into the 2xx body (`items: []` = the body is the array).

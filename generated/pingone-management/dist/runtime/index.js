@@ -1,4 +1,8 @@
 import { createRuntime } from "./create.js";
+import { formData } from "./multipart.js";
+import { serverVariables } from "./servers.js";
+import { cursorPages, offsetPages, pageNumberPages } from "./pagination.js";
+import { linkPages } from "./link-pages.js";
 import {
   ApiError,
   isApiError,
@@ -27,6 +31,12 @@ export {
   TimeoutError,
   UsageError,
   createRuntime,
+  cursorPages,
+  formData,
   isApiError,
-  pageGuard
+  linkPages,
+  offsetPages,
+  pageGuard,
+  pageNumberPages,
+  serverVariables
 };

@@ -1,3 +1,12 @@
+/**
+ * Parameters to URL and headers, the OpenAPI way. Each style is laid out as openapi-fetch's
+ * serializeArrayParam, serializeObjectParam and serializePrimitiveParam lay it out (below, written
+ * for the string values the runtime passes: importing theirs cost every client's bundle about
+ * 250 B min+gzip). What openapi-fetch leaves out is marked: names and object keys are
+ * percent-encoded (it encodes values only), Dates become ISO strings (it would print
+ * `Date#toString` or throw), and null items are dropped (it would leave empty `&&` pairs).
+ * test/runtime/differential.test.ts holds both to the same requests on the wire.
+ */
 import type { PathStyle, QueryStyle } from "./definition.js";
 /** A parameter value as text: Dates as ISO 8601 (what date-time means in a spec), the rest via String. */
 export declare function text(value: unknown): string;
@@ -5,7 +14,7 @@ export declare function text(value: unknown): string;
 export interface PathTemplate {
     readonly id: string;
     readonly segments: readonly string[];
-    readonly pathStyles: Readonly<Record<string, PathStyle>> | undefined;
+    readonly pathStyles?: Readonly<Record<string, PathStyle>> | undefined;
 }
 export declare function buildPath(op: PathTemplate, path: Record<string, unknown> | undefined): string;
 /**

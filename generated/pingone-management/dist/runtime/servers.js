@@ -1,5 +1,5 @@
-function resolveBaseUrl(definition, options) {
-  const url = (options.baseUrl ?? specServerUrl(definition, options)).replace(/\/+$/, "");
+function resolveBaseUrl(definition, options, fill) {
+  const url = (options.baseUrl ?? specServerUrl(definition, options, fill)).replace(/\/+$/, "");
   try {
     new URL(url, globalThis.location?.href);
   } catch {
@@ -7,7 +7,7 @@ function resolveBaseUrl(definition, options) {
   }
   return url;
 }
-function specServerUrl(definition, options) {
+function specServerUrl(definition, options, fill) {
   const index = options.server?.index ?? 0;
   const server = definition.servers[index];
   if (server === void 0) {
@@ -18,6 +18,9 @@ function specServerUrl(definition, options) {
   const given = options.server?.variables ?? {};
   for (const name in given)
     if (!(name in server.variables)) throw new Error(`server ${server.url} has no variable "${name}"`);
+  return fill === void 0 ? server.url : fill(server, given);
+}
+function serverVariables(server, given) {
   return server.url.replace(/\{([^}]+)\}/g, (match, name) => {
     const variable = server.variables[name];
     if (variable === void 0) return match;
@@ -31,5 +34,6 @@ function specServerUrl(definition, options) {
   });
 }
 export {
-  resolveBaseUrl
+  resolveBaseUrl,
+  serverVariables
 };

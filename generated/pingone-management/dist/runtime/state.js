@@ -7,12 +7,12 @@ import { assignHeaders } from "./serialize.js";
 import { resolveBaseUrl } from "./servers.js";
 import { validationOptions } from "./validate.js";
 const DEFAULT_TIMEOUT_MS = 6e4;
-function clientState(definition, options) {
+function clientState(definition, options, fill) {
   const headers = {};
   if (options.headers !== void 0) assignHeaders(headers, options.headers);
   const carriers = credentialCarriers(definition);
   return {
-    baseUrl: resolveBaseUrl(definition, options),
+    baseUrl: resolveBaseUrl(definition, options, fill),
     headers,
     init: { ...options.requestInit },
     fetch: options.fetch,
@@ -32,27 +32,20 @@ function clientState(definition, options) {
     validate: validationOptions(options)
   };
 }
-function bind(definition, auth, meta) {
+function bind(definition, auth, meta, formData) {
   const method = meta.method.toUpperCase();
   return {
-    id: meta.id,
+    ...meta,
     method,
-    path: meta.path,
     segments: meta.path.split(/\{([^}]+)\}/),
     // odd indexes are parameter names
-    pathStyles: meta.pathStyles,
     // A declared idempotency key makes a repeated POST/PATCH safe, so it retries like a PUT.
     idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== void 0,
-    bodyType: meta.bodyContentType,
     bodyKind: bodyKind(meta.bodyContentType),
-    jsonResponse: meta.jsonResponse,
-    query: meta.query,
     ...bindAuth(definition, auth, meta),
     anonymous: meta.security.length === 0 || meta.security.some((set) => set.length === 0),
-    pagination: meta.pagination,
     idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
-    binaryResponse: meta.binaryResponse === true,
-    multipartEncoding: meta.multipartEncoding
+    formData: formData && ((body) => formData(body, meta.multipartEncoding))
   };
 }
 export {

@@ -1,0 +1,46 @@
+// Copied by apigen from its client runtime (generator/runtime/raw.ts). Do not edit.
+/**
+ * `@apigen/<provider>/raw`: openapi-fetch's own client on the same base URL, headers, fetch, query
+ * serializer and middleware as the methods, for requests the methods do not cover. It sends no
+ * credentials and has no retries or timeout. It is an entry point of its own so that a client that
+ * never uses it does not bundle openapi-fetch's createClient (about 1.7 kB min+gzip).
+ */
+import createClient, { type Client } from "openapi-fetch";
+import { credentialCarriers } from "./auth.js";
+import type { ApiDefinition } from "./definition.js";
+import type { ClientOptions, ServerChoice } from "./options.js";
+import { serializeQuery } from "./serialize.js";
+import { resolveBaseUrl, serverVariables } from "./servers.js";
+import { follow } from "./transport.js";
+
+/** The client options raw uses: no `auth` (it sends no credentials), retries, timeouts or logging. */
+export type RawClientOptions<Server extends ServerChoice = ServerChoice> = Pick<
+  ClientOptions<string, Server>,
+  "baseUrl" | "server" | "headers" | "fetch" | "middleware" | "requestInit"
+>;
+
+/**
+ * Its fetch goes through the methods' redirect handling, so a credential given in a per-call header
+ * never follows a redirect to another origin, and only http(s) hops are followed.
+ */
+export function createRawClient<Paths extends {}>(definition: ApiDefinition, options: RawClientOptions): Client<Paths> {
+  const carriers = credentialCarriers(definition);
+  const hop = { fetch: options.fetch, credentialHeaders: carriers.headers, credentialQuery: carriers.query };
+  const raw = createClient<Paths>({
+    ...options.requestInit,
+    baseUrl: resolveBaseUrl(definition, options, serverVariables),
+    querySerializer: (query: Record<string, unknown>) => serializeQuery(query, undefined),
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+    fetch: async (r: Request) =>
+      follow(hop, r.url, {
+        ...options.requestInit,
+        method: r.method,
+        headers: r.headers,
+        body: r.body && (await r.arrayBuffer()),
+        signal: r.signal,
+        redirect: "manual",
+      }),
+  });
+  if (options.middleware !== undefined && options.middleware.length > 0) raw.use(...options.middleware);
+  return raw;
+}

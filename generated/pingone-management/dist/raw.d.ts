@@ -1,0 +1,18 @@
+import type { Client } from "openapi-fetch";
+import { type RawClientOptions } from "./runtime/raw.js";
+import type { paths } from "./schema.js";
+import type { ServerOption } from "./client.js";
+export type { Client } from "openapi-fetch";
+/** Options of createPingoneManagementRawClient: base URL or server, headers, fetch, middleware, requestInit (no credentials). */
+export type RawOptions = RawClientOptions<ServerOption>;
+/**
+ * openapi-fetch's own client for PingOne Platform Management API, for requests the methods of
+ * createPingoneManagementClient do not cover: the same base URL, headers, `fetch`, middleware and
+ * redirect handling (a credential header never follows a redirect to another origin).
+ * It sends **no credentials** (pass them as `headers` yourself) and has no retries or timeout.
+ *
+ * @example
+ * const raw = createPingoneManagementRawClient();
+ * // raw.GET(path, { params, headers })
+ */
+export declare function createPingoneManagementRawClient(options?: RawOptions): Client<paths>;
