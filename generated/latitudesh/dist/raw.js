@@ -4,9 +4,7 @@ const definition = {
     { url: "https://api.latitude.sh", variables: {} },
     { url: "http://api.latitude.sh", variables: {} }
   ],
-  securitySchemes: {
-    Bearer: { type: "apiKey", in: "header", name: "Authorization" }
-  }
+  securitySchemes: { Bearer: { type: "apiKey", in: "header", name: "Authorization" } }
 };
 function createLatitudeshRawClient(options = {}) {
   return createRuntimeRawClient(definition, options);

@@ -15,9 +15,7 @@ const definition: ApiDefinition = {
     { url: "https://api.latitude.sh", variables: {} },
     { url: "http://api.latitude.sh", variables: {} },
   ],
-  securitySchemes: {
-    Bearer: { type: "apiKey", in: "header", name: "Authorization" },
-  },
+  securitySchemes: { Bearer: { type: "apiKey", in: "header", name: "Authorization" } },
 };
 
 /**

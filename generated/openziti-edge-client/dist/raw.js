@@ -1,10 +1,7 @@
 import { createRawClient as createRuntimeRawClient } from "./runtime/raw.js";
 const definition = {
   servers: [{ url: "https://demo.ziti.dev/edge/client/v1", variables: {} }],
-  securitySchemes: {
-    oauth2: { type: "oauth2" },
-    ztSession: { type: "apiKey", in: "header", name: "zt-session" }
-  }
+  securitySchemes: { oauth2: { type: "oauth2" }, ztSession: { type: "apiKey", in: "header", name: "zt-session" } }
 };
 function createOpenzitiEdgeRawClient(options = {}) {
   return createRuntimeRawClient(definition, options);

@@ -12,10 +12,7 @@ export type RawOptions = RawClientOptions<ServerOption>;
 
 const definition: ApiDefinition = {
   servers: [{ url: "https://demo.ziti.dev/edge/client/v1", variables: {} }],
-  securitySchemes: {
-    oauth2: { type: "oauth2" },
-    ztSession: { type: "apiKey", in: "header", name: "zt-session" },
-  },
+  securitySchemes: { oauth2: { type: "oauth2" }, ztSession: { type: "apiKey", in: "header", name: "zt-session" } },
 };
 
 /**

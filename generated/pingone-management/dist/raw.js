@@ -6,18 +6,12 @@ const definition = {
       variables: {
         baseDomain: { default: "api.pingone" },
         protocol: { default: "https" },
-        suffix: {
-          default: "com",
-          enum: ["asia", "ca", "com", "com.au", "eu"]
-        }
+        suffix: { default: "com", enum: ["asia", "ca", "com", "com.au", "eu"] }
       }
     },
     {
       url: "{protocol}://{baseHostname}/v1",
-      variables: {
-        baseHostname: { default: "api.pingone.com" },
-        protocol: { default: "https" }
-      }
+      variables: { baseHostname: { default: "api.pingone.com" }, protocol: { default: "https" } }
     }
   ],
   securitySchemes: { bearer: { type: "http", scheme: "bearer" } }

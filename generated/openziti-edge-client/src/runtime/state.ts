@@ -3,14 +3,17 @@
 import type { MergedOptions, Middleware } from "openapi-fetch";
 import { bindAuth, credentialCarriers, type AppliedCredential, type CredentialPart } from "./auth.js";
 import { bodyKind, type BodyKind } from "./body.js";
-import type { ApiDefinition, OperationMeta, PathStyle, QueryStyle } from "./definition.js";
+import type { ApiDefinition, MultipartEncoding, OperationMeta } from "./definition.js";
 import { createLog, type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 import { clientRetry, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
-import { resolveBaseUrl } from "./servers.js";
+import { resolveBaseUrl, type VariableFiller } from "./servers.js";
 import { validationOptions, type Validation } from "./validate.js";
+
+/** multipart.ts's `formData`, as createRuntime is given it. */
+export type FormDataEncoder = (body: object, encoding: MultipartEncoding | undefined) => FormData;
 
 /** An operation's first argument as the runtime reads it. */
 export interface Input {
@@ -42,34 +45,32 @@ export interface State {
 /** A call's budget when the client sets none: long enough for large answers, short of forever. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-export interface Bound {
-  readonly id: string;
-  readonly method: string;
-  readonly path: string;
+/** An operation ready to call: its OperationMeta (as the generator emitted it) and what is worked out once from it. */
+export interface Bound extends Omit<OperationMeta, "method" | "idempotencyHeader"> {
+  readonly method: string; // upper-cased
   readonly segments: readonly string[]; // literal, param name, literal, param name, ..., literal
-  readonly pathStyles: Readonly<Record<string, PathStyle>> | undefined;
   readonly idempotent: boolean;
-  readonly bodyType: string | undefined;
   readonly bodyKind: BodyKind;
-  readonly jsonResponse: boolean | undefined; // the spec declares only JSON for 2xx
-  readonly query: Readonly<Record<string, QueryStyle>> | undefined;
   /** Set when the first usable alternative is all static: applied without awaiting anything. */
   readonly staticAuth: readonly AppliedCredential[] | undefined;
   readonly auth: readonly (readonly CredentialPart[])[]; // usable alternatives, in spec order
   readonly anonymous: boolean; // the operation may be called without credentials
-  readonly pagination: OperationMeta["pagination"];
   /** Lower-cased; a fresh key per logical call, the same on every attempt. */
   readonly idempotencyHeader: string | undefined;
-  readonly binaryResponse: boolean;
-  readonly multipartEncoding: OperationMeta["multipartEncoding"];
+  /** The multipart encoder with the spec's `encoding` bound, when the client has the formData feature. */
+  readonly formData: ((body: object) => FormData) | undefined;
 }
 
-export function clientState(definition: ApiDefinition, options: ClientOptions): State {
+export function clientState(
+  definition: ApiDefinition,
+  options: ClientOptions,
+  fill: VariableFiller | undefined,
+): State {
   const headers: Record<string, string> = {};
   if (options.headers !== undefined) assignHeaders(headers, options.headers);
   const carriers = credentialCarriers(definition);
   return {
-    baseUrl: resolveBaseUrl(definition, options),
+    baseUrl: resolveBaseUrl(definition, options, fill),
     headers,
     init: { ...options.requestInit },
     fetch: options.fetch,
@@ -90,25 +91,23 @@ export function clientState(definition: ApiDefinition, options: ClientOptions): 
   };
 }
 
-export function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): Bound {
+export function bind(
+  definition: ApiDefinition,
+  auth: ClientOptions["auth"],
+  meta: OperationMeta,
+  formData: FormDataEncoder | undefined,
+): Bound {
   const method = meta.method.toUpperCase();
   return {
-    id: meta.id,
+    ...meta,
     method,
-    path: meta.path,
     segments: meta.path.split(/\{([^}]+)\}/), // odd indexes are parameter names
-    pathStyles: meta.pathStyles,
     // A declared idempotency key makes a repeated POST/PATCH safe, so it retries like a PUT.
     idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== undefined,
-    bodyType: meta.bodyContentType,
     bodyKind: bodyKind(meta.bodyContentType),
-    jsonResponse: meta.jsonResponse,
-    query: meta.query,
     ...bindAuth(definition, auth, meta),
     anonymous: meta.security.length === 0 || meta.security.some((set) => set.length === 0),
-    pagination: meta.pagination,
     idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
-    binaryResponse: meta.binaryResponse === true,
-    multipartEncoding: meta.multipartEncoding,
+    formData: formData && ((body) => formData(body, meta.multipartEncoding)),
   };
 }

@@ -2,6 +2,9 @@
 /** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
 import type { State } from "./state.js";
 
+/** What following redirects needs of a client (the raw client has no full State). */
+export type Hop = Pick<State, "fetch" | "credentialHeaders" | "credentialQuery">;
+
 /** Hops one attempt follows; past them the 3xx itself is the answer. The docs quote it. */
 export const MAX_REDIRECTS = 5;
 
@@ -9,7 +12,7 @@ export function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined);
 }
 
-function doFetch(state: State, url: string, init: RequestInit): Promise<Response> {
+function doFetch(state: Hop, url: string, init: RequestInit): Promise<Response> {
   return state.fetch === undefined ? fetch(url, init) : state.fetch(new Request(url, init));
 }
 
@@ -22,7 +25,7 @@ function isRedirect(status: number): boolean {
  * Location that is not http: or https:, such as data:, file: or javascript:), the 3xx itself is
  * returned and surfaces as an ApiError.
  */
-export async function follow(state: State, url: string, init: RequestInit): Promise<Response> {
+export async function follow(state: Hop, url: string, init: RequestInit): Promise<Response> {
   let response = await doFetch(state, url, init);
   let origin: string | undefined; // parsed only once a redirect comes: most calls never need it
   for (let hops = 0; isRedirect(response.status); hops++) {
@@ -42,7 +45,7 @@ export async function follow(state: State, url: string, init: RequestInit): Prom
 }
 
 /** The next hop's init: credentials dropped when it leaves the origin; 301/302/303 turn into a bodiless GET. */
-function redirectInit(state: State, init: RequestInit, keepsBody: boolean, next: URL, origin: string): RequestInit {
+function redirectInit(state: Hop, init: RequestInit, keepsBody: boolean, next: URL, origin: string): RequestInit {
   const headers = new Headers(init.headers);
   if (next.origin !== origin) {
     for (const name of state.credentialHeaders) headers.delete(name);

@@ -1,5 +1,7 @@
 /** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
 import type { State } from "./state.js";
+/** What following redirects needs of a client (the raw client has no full State). */
+export type Hop = Pick<State, "fetch" | "credentialHeaders" | "credentialQuery">;
 /** Hops one attempt follows; past them the 3xx itself is the answer. The docs quote it. */
 export declare const MAX_REDIRECTS = 5;
 export declare function discard(response: Response): void;
@@ -8,4 +10,4 @@ export declare function discard(response: Response): void;
  * Location that is not http: or https:, such as data:, file: or javascript:), the 3xx itself is
  * returned and surfaces as an ApiError.
  */
-export declare function follow(state: State, url: string, init: RequestInit): Promise<Response>;
+export declare function follow(state: Hop, url: string, init: RequestInit): Promise<Response>;

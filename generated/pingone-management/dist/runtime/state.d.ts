@@ -2,11 +2,14 @@
 import type { MergedOptions, Middleware } from "openapi-fetch";
 import { type AppliedCredential, type CredentialPart } from "./auth.js";
 import { type BodyKind } from "./body.js";
-import type { ApiDefinition, OperationMeta, PathStyle, QueryStyle } from "./definition.js";
+import type { ApiDefinition, MultipartEncoding, OperationMeta } from "./definition.js";
 import { type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
 import { type RetryPolicy } from "./retry.js";
+import { type VariableFiller } from "./servers.js";
 import { type Validation } from "./validate.js";
+/** multipart.ts's `formData`, as createRuntime is given it. */
+export type FormDataEncoder = (body: object, encoding: MultipartEncoding | undefined) => FormData;
 /** An operation's first argument as the runtime reads it. */
 export interface Input {
     params?: {
@@ -34,26 +37,20 @@ export interface State {
 }
 /** A call's budget when the client sets none: long enough for large answers, short of forever. */
 export declare const DEFAULT_TIMEOUT_MS = 60000;
-export interface Bound {
-    readonly id: string;
+/** An operation ready to call: its OperationMeta (as the generator emitted it) and what is worked out once from it. */
+export interface Bound extends Omit<OperationMeta, "method" | "idempotencyHeader"> {
     readonly method: string;
-    readonly path: string;
     readonly segments: readonly string[];
-    readonly pathStyles: Readonly<Record<string, PathStyle>> | undefined;
     readonly idempotent: boolean;
-    readonly bodyType: string | undefined;
     readonly bodyKind: BodyKind;
-    readonly jsonResponse: boolean | undefined;
-    readonly query: Readonly<Record<string, QueryStyle>> | undefined;
     /** Set when the first usable alternative is all static: applied without awaiting anything. */
     readonly staticAuth: readonly AppliedCredential[] | undefined;
     readonly auth: readonly (readonly CredentialPart[])[];
     readonly anonymous: boolean;
-    readonly pagination: OperationMeta["pagination"];
     /** Lower-cased; a fresh key per logical call, the same on every attempt. */
     readonly idempotencyHeader: string | undefined;
-    readonly binaryResponse: boolean;
-    readonly multipartEncoding: OperationMeta["multipartEncoding"];
+    /** The multipart encoder with the spec's `encoding` bound, when the client has the formData feature. */
+    readonly formData: ((body: object) => FormData) | undefined;
 }
-export declare function clientState(definition: ApiDefinition, options: ClientOptions): State;
-export declare function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): Bound;
+export declare function clientState(definition: ApiDefinition, options: ClientOptions, fill: VariableFiller | undefined): State;
+export declare function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta, formData: FormDataEncoder | undefined): Bound;
