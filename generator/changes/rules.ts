@@ -31,7 +31,7 @@ export const RULES = {
   "operation-moved": rule(
     B,
     "Endpoint moved, same operationId",
-    "the method keeps compiling; code using `raw` or the `paths` type with the old path is a compile error",
+    "the method keeps compiling; code using the `./raw` client or the `paths` type with the old path is a compile error",
   ),
   "operation-id-changed": rule(
     B,

@@ -504,8 +504,9 @@ interface Failure {
   what: string;
 }
 
-/** What each package's runtime/index.ts and dist/runtime/index.d.ts become on disk (its other runtime files are left out). */
-const STAND_IN = 'export * from "../../../../shared/runtime/index.js";\n';
+/** What each package's runtime module (src/runtime/<name>.ts, dist/runtime/<name>.d.ts) becomes on disk. */
+const standIn = (rel: string) =>
+  `export * from "../../../../shared/runtime/${rel.replace(/^.*\//, "").replace(/\.(?:d\.)?ts$/, ".js")}";\n`;
 
 let work: string;
 let ctx: RunContext;
@@ -566,8 +567,10 @@ beforeAll(async () => {
               what: `runtime: ${rel} is not the runtime below a one-line banner: ${JSON.stringify(banner)}`,
             });
           }
-          if (rel === "src/runtime/index.ts") await writeFile(join(root, rel), STAND_IN);
-        } else if (rel === "dist/runtime/index.d.ts") await writeFile(join(root, rel), STAND_IN);
+          // Package files import runtime modules beside index (the ./raw entry does): every module gets one.
+          await writeFile(join(root, rel), standIn(rel));
+        } else if (rel.startsWith("dist/runtime/") && rel.endsWith(".d.ts"))
+          await writeFile(join(root, rel), standIn(rel));
         else if (rel.startsWith("dist/runtime/")) continue;
         else if (rel.startsWith("src/") || (rel.startsWith("dist/") && rel.endsWith(".d.ts")))
           await writeFile(join(root, rel), content);

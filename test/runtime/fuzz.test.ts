@@ -128,7 +128,8 @@ describe("over HTTP", () => {
         ].join("\n");
         expect(shown).not.toContain("MARKER");
       }),
-      RUNS,
+      // `'` is written %27 in a URL although encodeURIComponent leaves it: a leak fast-check found once.
+      { ...RUNS, examples: [["'", "&"]] },
     );
   });
 });
