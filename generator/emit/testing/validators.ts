@@ -6,8 +6,9 @@
  *
  * A request is validated as one object, `{ path, query, header, body }`
  * (header names lower-cased), so an error's JSON pointer reads
- * `/query/filter[location]` or `/body/data/type`. Schemas keep their `$ref`s,
- * which point into the bundled spec, registered as the schema `spec`.
+ * `/query/filter[location]` or `/body/data/type`. All of them are compiled from
+ * one document (schema-document.ts): each component schema an operation reaches
+ * becomes one function, shared by every validator that refers to it.
  * String formats (FORMATS) are checked: they compile to regular expression literals.
  *
  * Only JSON bodies are checked in full. A multipart/form-data or
@@ -15,10 +16,11 @@
  * validators see the field names, not the parts' values, which arrive as text or
  * files); any other non-JSON body (bytes, text) and non-JSON responses are not checked.
  */
-import type { ApiIR, JsonSchema, MediaIR, OperationIR } from "../../ir/types.ts";
+import type { ApiIR, MediaIR, OperationIR } from "../../ir/types.ts";
 import { literal } from "../code.ts";
 import { Schemas } from "../docs/schema.ts";
 import { FORMATS } from "./formats.ts";
+import { SchemaDocument, named } from "./schema-document.ts";
 import { standaloneModule } from "./standalone.ts";
 
 export interface CompiledValidators {
@@ -50,6 +52,26 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
   return compileValidators(validatorInputs(ir, document));
 }
 
+/** The options the validators are compiled with (the standalone test compiles with them too). */
+export const AJV_OPTIONS = {
+  strict: false,
+  logger: false as const,
+  validateSchema: false,
+  validateFormats: true,
+  formats: FORMATS,
+  unicode: false,
+  allErrors: false,
+  // Each referenced schema is one function, called where it is used: inlined copies made
+  // GitHub's validators 35 MB, and ajv's compile time grows with the code it writes.
+  inlineRefs: false,
+  // ajv's pass that drops unused names and inlines constants was two fifths of its compile
+  // time on GitHub's spec for a tenth of the code's size; V8 does that work when the code runs.
+  code: { source: true, esm: true, lines: false, optimize: false },
+};
+
+/** The id the schema document is registered under in ajv. */
+const DOCUMENT = "spec";
+
 /**
  * Everything ajv is given, in order: the output is a function of this alone,
  * so a watcher keys its memo by a hash of it (annotations are stripped before
@@ -57,78 +79,45 @@ export async function emitValidators(ir: ApiIR, document: Obj): Promise<Compiled
  */
 export interface ValidatorInputs {
   openapi30: boolean;
-  /** Schemas registered with ajv, by name: `spec` first, then one per request and per response. */
+  /**
+   * Schemas registered with ajv, by name: one, `spec`, holding the exported
+   * request and response schemas and the parts of the spec they reach (schema-document.ts).
+   */
   schemas: [string, Obj][];
+  /** Export name by operationId; equal schemas share one export. */
   requests: [string, string][];
   responses: [string, [string, string][]][];
 }
 
 export function validatorInputs(ir: ApiIR, document: Obj): ValidatorInputs {
-  const { openapi: _o, jsonSchemaDialect: _d, $schema: _s, ...rest } = document;
-  const components = (rest.components ?? {}) as Obj;
-  const schemas = named(
-    Object.entries((components.schemas ?? {}) as Obj).map(([name, s]): [string, unknown] => [name, rebase(s)]),
-  );
-  const registered: [string, Obj][] = [];
+  const schemas = new SchemaDocument(document);
   const requests: [string, string][] = [];
   const responses: [string, [string, string][]][] = [];
   let n = 0;
   const resolver = new Schemas(ir);
   for (const op of ir.operations) {
-    const name = `q${n++}`;
-    registered.push([name, requestSchema(op, resolver)]);
-    requests.push([op.id, name]);
+    requests.push([op.id, schemas.export(`q${n++}`, requestSchema(op, resolver, schemas))]);
     const statuses: [string, string][] = [];
     for (const response of op.responses) {
       const media = primaryMedia(response.content);
       // The client hands back a Blob, stream or text for other media: nothing a JSON Schema describes.
       if (media?.schema === undefined || !isJsonType(media.contentType)) continue;
-      const key = `s${n++}`;
-      registered.push([key, rebase(media.schema) as Obj]);
-      statuses.push([response.status, key]);
+      statuses.push([response.status, schemas.export(`s${n++}`, schemas.copy(media.schema))]);
     }
     responses.push([op.id, statuses]);
   }
-  // Refs lead into components.schemas (validate/ hoists any other target there): the rest of the document
-  // (paths, descriptions) is never compiled, and leaving it out keeps it out of the watcher's memo key.
-  const spec = [schemas, ...registered.map(([, s]) => s)].every(refsOnlyToSchemas)
-    ? { components: { schemas } }
-    : { ...(rebase(rest, false) as Obj), components: { ...(rebase(components, false) as Obj), schemas } };
-  return { openapi30: /^3\.0/.test(ir.openapiVersion), schemas: [["spec", spec], ...registered], requests, responses };
-}
-
-const SCHEMAS_PREFIX = "spec#/components/schemas/";
-
-/** Whether every `$ref` below `value` points into the registered spec's component schemas. */
-function refsOnlyToSchemas(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(refsOnlyToSchemas);
-  if (value === null || typeof value !== "object") return true;
-  for (const [key, child] of Object.entries(value as Obj)) {
-    if (key === "$ref" && !(typeof child === "string" && child.startsWith(SCHEMAS_PREFIX))) return false;
-    if (!refsOnlyToSchemas(child)) return false;
-  }
-  return true;
+  return { openapi30: /^3\.0/.test(ir.openapiVersion), schemas: [[DOCUMENT, schemas.root]], requests, responses };
 }
 
 export async function compileValidators(inputs: ValidatorInputs): Promise<CompiledValidators> {
   const { requests, responses } = inputs;
   const [ajvDraft7, ajv2020] = await Promise.all([import("ajv"), import("ajv/dist/2020.js")]);
-  const options = {
-    strict: false,
-    logger: false as const,
-    validateSchema: false,
-    validateFormats: true,
-    formats: FORMATS,
-    unicode: false,
-    allErrors: false,
-    code: { source: true, esm: true, lines: false, optimize: true },
-  };
   // CommonJS modules whose export is both `module.exports` and its `default`: `.default.default` is it either way.
-  const ajv = inputs.openapi30 ? new ajvDraft7.default.default(options) : new ajv2020.default.default(options);
+  const ajv = inputs.openapi30 ? new ajvDraft7.default.default(AJV_OPTIONS) : new ajv2020.default.default(AJV_OPTIONS);
   for (const [name, schema] of inputs.schemas) ajv.addSchema(schema, name);
   const exportNames = Object.fromEntries([
-    ...requests.map(([, k]) => [k, k]),
-    ...responses.flatMap(([, s]) => s.map(([, k]) => [k, k])),
+    ...requests.map(([, k]) => [k, SchemaDocument.key(DOCUMENT, k)]),
+    ...responses.flatMap(([, s]) => s.map(([, k]) => [k, SchemaDocument.key(DOCUMENT, k)])),
   ]);
   let code = Object.keys(exportNames).length === 0 ? "" : await standaloneModule(ajv, exportNames);
   code = inlineRuntime(code);
@@ -168,7 +157,7 @@ export async function compileValidators(inputs: ValidatorInputs): Promise<Compil
       if (key === undefined) return undefined;
       let validate = compiled.get(key);
       if (validate === undefined) {
-        validate = ajv.getSchema(key) as unknown as (v: unknown) => boolean;
+        validate = ajv.getSchema(SchemaDocument.key(DOCUMENT, key)) as unknown as (v: unknown) => boolean;
         compiled.set(key, validate);
       }
       if (validate(value)) return undefined;
@@ -179,91 +168,21 @@ export async function compileValidators(inputs: ValidatorInputs): Promise<Compil
 }
 
 /** The request of an operation as one JSON Schema over `{ path, query, header, body }`. */
-function requestSchema(op: OperationIR, schemas: Schemas): Obj {
+function requestSchema(op: OperationIR, schemas: Schemas, document: SchemaDocument): Obj {
   const group = (place: "path" | "query" | "header") => {
     const params = op.parameters.filter((p) => p.in === place);
     const key = (name: string) => (place === "header" ? name.toLowerCase() : name);
-    const properties = named(params.map((p) => [key(p.name), rebase(p.schema)]));
+    const properties = named(params.map((p) => [key(p.name), document.copy(p.schema)]));
     return { type: "object", properties, required: params.filter((p) => p.required).map((p) => key(p.name)) };
   };
   const media = op.requestBody && primaryMedia(op.requestBody.content);
   const properties: Obj = { path: group("path"), query: group("query"), header: group("header") };
-  if (media?.schema !== undefined && isJsonType(media.contentType)) properties.body = rebase(media.schema);
+  if (media?.schema !== undefined && isJsonType(media.contentType)) properties.body = document.copy(media.schema);
   else if (media?.schema !== undefined && isFormType(media.contentType)) {
     const required = schemas.resolve(media.schema).required;
     properties.body = { type: "object", required: Array.isArray(required) ? required : [] };
   }
   return { type: "object", properties, required: op.requestBody?.required ? ["body"] : [] };
-}
-
-/** Keywords that only annotate: left out of the compiled code, which would otherwise carry every description. */
-const ANNOTATIONS = new Set([
-  "description",
-  "title",
-  "example",
-  "examples",
-  "externalDocs",
-  "xml",
-  "deprecated",
-  "$comment",
-  "default",
-]);
-/** Keywords whose value is a map from names (which may be "description") to schemas. */
-const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
-/** Keywords whose value is data, not schemas. */
-const DATA = new Set(["enum", "const"]);
-
-/** A copy of a schema whose local `$ref`s point into the registered spec, without annotations (when `strip`). */
-function rebase(schema: JsonSchema | unknown, strip = true): unknown {
-  if (Array.isArray(schema)) return schema.map((s) => rebase(s, strip));
-  if (schema === null || typeof schema !== "object") return schema;
-  const out: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(schema as Obj)) {
-    if (strip && (ANNOTATIONS.has(key) || key.startsWith("x-"))) continue;
-    if (key === "$ref" && typeof value === "string" && value.startsWith("#")) out.push([key, `spec${value}`]);
-    else if (DATA.has(key)) out.push([key, value]);
-    else if (SCHEMA_MAPS.has(key) && value !== null && typeof value === "object")
-      out.push([key, named(Object.entries(value as Obj).map(([n, s]) => [n, rebase(s, strip)]))]);
-    else out.push([key, rebase(value, strip)]);
-  }
-  return named(asJsonSchema(out));
-}
-
-/**
- * OpenAPI 3.0 keywords in the form ajv compiles (it throws on the others, and
- * real specs use them): a boolean `exclusiveMinimum`/`exclusiveMaximum` becomes
- * the bound itself, and `nullable` without a `type` is dropped, as it means
- * nothing there (OpenAPI 3.0.3: it adds null to the types `type` names).
- */
-function asJsonSchema(entries: [string, unknown][]): [string, unknown][] {
-  const get = (key: string) => entries.find(([k]) => k === key)?.[1];
-  const bounds: [string, string][] = [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ];
-  const drop = new Set<string>();
-  const replace = new Map<string, unknown>();
-  for (const [exclusive, inclusive] of bounds) {
-    const flag = get(exclusive);
-    if (typeof flag !== "boolean") continue;
-    drop.add(exclusive);
-    if (flag && typeof get(inclusive) === "number") {
-      replace.set(exclusive, get(inclusive));
-      drop.add(inclusive);
-    }
-  }
-  const type = get("type");
-  const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
-  if (get("nullable") !== undefined && (types.length === 0 || types.includes("null"))) drop.add("nullable");
-  return [...entries.filter(([k]) => !drop.has(k)), ...replace];
-}
-
-/** An object from entries, safe for any key (`__proto__` included). */
-function named(entries: [string, unknown][]): Obj {
-  const out: Obj = {};
-  for (const [key, value] of entries)
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  return out;
 }
 
 /**
