@@ -35,13 +35,22 @@ export function secretsIn(
   secretQueryNames: readonly string[],
 ): string[] {
   const h = new Headers(headers);
-  const query = new URL(url, "http://x").searchParams; // a relative URL (browser base) parses too
+  const parsed = new URL(url, "http://x"); // a relative URL (browser base) parses too
+  // Each value also as it is written in this URL: the URL parser percent-encodes characters
+  // (`'` as %27) that encodeURIComponent leaves alone, so neither decoded form would match it.
+  const written = parsed.search
+    .slice(1)
+    .split("&")
+    .map((pair) => pair.split("="))
+    .filter(([name]) => secretQueryNames.includes(new URLSearchParams(`${name}=`).keys().next().value ?? ""))
+    .map(([, value = ""]) => value);
   return [
     ...secretHeaderNames.flatMap((name) => {
       const value = h.get(name) ?? "";
       return [value, ...value.split(/[\s;,=]+/)];
     }),
-    ...secretQueryNames.flatMap((name) => query.getAll(name).flatMap((v) => [v, encodeURIComponent(v)])),
+    ...secretQueryNames.flatMap((name) => parsed.searchParams.getAll(name).flatMap((v) => [v, encodeURIComponent(v)])),
+    ...written,
   ].filter((s) => s.length > 3); // no empty string; shorter words are no secret
 }
 

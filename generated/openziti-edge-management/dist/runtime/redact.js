@@ -11,13 +11,15 @@ function redactHeaders(headers, secretHeaderNames) {
 }
 function secretsIn(url, headers, secretHeaderNames, secretQueryNames) {
   const h = new Headers(headers);
-  const query = new URL(url, "http://x").searchParams;
+  const parsed = new URL(url, "http://x");
+  const written = parsed.search.slice(1).split("&").map((pair) => pair.split("=")).filter(([name]) => secretQueryNames.includes(new URLSearchParams(`${name}=`).keys().next().value ?? "")).map(([, value = ""]) => value);
   return [
     ...secretHeaderNames.flatMap((name) => {
       const value = h.get(name) ?? "";
       return [value, ...value.split(/[\s;,=]+/)];
     }),
-    ...secretQueryNames.flatMap((name) => query.getAll(name).flatMap((v) => [v, encodeURIComponent(v)]))
+    ...secretQueryNames.flatMap((name) => parsed.searchParams.getAll(name).flatMap((v) => [v, encodeURIComponent(v)])),
+    ...written
   ].filter((s) => s.length > 3);
 }
 function redactText(text, secrets) {
