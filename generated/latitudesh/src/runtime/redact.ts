@@ -35,22 +35,16 @@ export function secretsIn(
   secretQueryNames: readonly string[],
 ): string[] {
   const h = new Headers(headers);
-  const parsed = new URL(url, "http://x"); // a relative URL (browser base) parses too
-  // Each value also as it is written in this URL: the URL parser percent-encodes characters
-  // (`'` as %27) that encodeURIComponent leaves alone, so neither decoded form would match it.
-  const written = parsed.search
-    .slice(1)
-    .split("&")
-    .map((pair) => pair.split("="))
-    .filter(([name]) => secretQueryNames.includes(new URLSearchParams(`${name}=`).keys().next().value ?? ""))
-    .map(([, value = ""]) => value);
+  const query = new URL(url, "http://x").searchParams; // a relative URL (browser base) parses too
   return [
     ...secretHeaderNames.flatMap((name) => {
       const value = h.get(name) ?? "";
       return [value, ...value.split(/[\s;,=]+/)];
     }),
-    ...secretQueryNames.flatMap((name) => parsed.searchParams.getAll(name).flatMap((v) => [v, encodeURIComponent(v)])),
-    ...written,
+    // Also as the URL writes it: the URL parser percent-encodes `'`, which encodeURIComponent leaves alone.
+    ...secretQueryNames.flatMap((name) =>
+      query.getAll(name).flatMap((v) => [v, encodeURIComponent(v), encodeURIComponent(v).replace(/'/g, "%27")]),
+    ),
   ].filter((s) => s.length > 3); // no empty string; shorter words are no secret
 }
 

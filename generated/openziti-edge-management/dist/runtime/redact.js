@@ -11,15 +11,16 @@ function redactHeaders(headers, secretHeaderNames) {
 }
 function secretsIn(url, headers, secretHeaderNames, secretQueryNames) {
   const h = new Headers(headers);
-  const parsed = new URL(url, "http://x");
-  const written = parsed.search.slice(1).split("&").map((pair) => pair.split("=")).filter(([name]) => secretQueryNames.includes(new URLSearchParams(`${name}=`).keys().next().value ?? "")).map(([, value = ""]) => value);
+  const query = new URL(url, "http://x").searchParams;
   return [
     ...secretHeaderNames.flatMap((name) => {
       const value = h.get(name) ?? "";
       return [value, ...value.split(/[\s;,=]+/)];
     }),
-    ...secretQueryNames.flatMap((name) => parsed.searchParams.getAll(name).flatMap((v) => [v, encodeURIComponent(v)])),
-    ...written
+    // Also as the URL writes it: the URL parser percent-encodes `'`, which encodeURIComponent leaves alone.
+    ...secretQueryNames.flatMap(
+      (name) => query.getAll(name).flatMap((v) => [v, encodeURIComponent(v), encodeURIComponent(v).replace(/'/g, "%27")])
+    )
   ].filter((s) => s.length > 3);
 }
 function redactText(text, secrets) {
