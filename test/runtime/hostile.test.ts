@@ -270,6 +270,40 @@ describe("maxResponseBytes", () => {
     await expect(rt.operation(ops.health)()).resolves.toBe("x".repeat(1022)); // 1024 bytes with the quotes
     await expect(rt.operation({ ...ops.health, path: "/big" })()).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
+  const JSON_TYPE = { "content-type": "application/json" };
+  // A stated Content-Length is read whole in one go, anything else chunk by chunk: one limit for both.
+  const framings: { given: string; send: (res: import("node:http").ServerResponse, body: string) => void }[] = [
+    {
+      given: "Content-Length",
+      send: (res, body) =>
+        res.writeHead(200, { ...JSON_TYPE, "content-length": String(Buffer.byteLength(body)) }).end(body),
+    },
+    {
+      given: "chunked",
+      send: (res, body) => {
+        res.writeHead(200, { ...JSON_TYPE, "transfer-encoding": "chunked" });
+        res.write(body.slice(0, 3));
+        res.end(body.slice(3));
+      },
+    },
+    {
+      given: "gzip with its compressed length",
+      send: (res, body) => {
+        const bytes = gzipSync(body);
+        res
+          .writeHead(200, { ...JSON_TYPE, "content-encoding": "gzip", "content-length": String(bytes.length) })
+          .end(bytes);
+      },
+    },
+  ];
+  it.each(framings)("$given: at the limit the body arrives, a byte past it is refused", async ({ send }) => {
+    const rt = await setup((req, res) => send(res, JSON.stringify("x".repeat(req.path === "/health" ? 1022 : 1023))));
+    const health = rt.operation(ops.health);
+    await expect(health(undefined, { maxResponseBytes: 1024 })).resolves.toBe("x".repeat(1022));
+    await expect(
+      rt.operation({ ...ops.health, path: "/big" })(undefined, { maxResponseBytes: 1024 }),
+    ).rejects.toBeInstanceOf(ResponseTooLargeError);
+  });
 });
 
 describe("no credential in any error or what it holds", () => {
