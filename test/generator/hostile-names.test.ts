@@ -587,7 +587,8 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  if (failures.length === 0) await rm(work, { recursive: true, force: true });
+  if (failures.length === 0 && !process.env.APIGEN_FC_KEEP) await rm(work, { recursive: true, force: true });
+  else console.log(`work folder kept: ${work}`);
 });
 
 describe(`${RUNS} generated specs with hostile names and strings (seed ${SEED})`, () => {
