@@ -105,6 +105,25 @@ describe("errors", () => {
     await expect(rt.operation({ ...ops.health, path: "/slow" })(undefined, { timeoutMs: 0 })).resolves.toEqual({});
   });
 
+  it("calls started together on the client's budget time out each as itself; those answered are not touched", async () => {
+    // They share one deadline (runtime/deadline.ts): each TimeoutError must still name its own operation.
+    const rt = await setup((req, res) => (req.path === "/hang" ? undefined : json(res, 200, { at: req.path })), {
+      timeoutMs: 50,
+      retry: false,
+    });
+    const hanging = rt.operation({ ...ops.health, path: "/hang" });
+    const keyed = rt.operation({ ...ops.keyed, path: "/hang", security: [] });
+    const answered = rt.operation(ops.health);
+    const calls = [hanging(), keyed(), answered(), hanging()].map((p) => p.catch((e: unknown) => e));
+    const [a, b, c, d] = await Promise.all(calls);
+    expect(a).toMatchObject({ name: "TimeoutError", operationId: "health", timeoutMs: 50 });
+    expect(b).toMatchObject({ name: "TimeoutError", operationId: "keyed", timeoutMs: 50 });
+    expect(c).toEqual({ at: "/health" });
+    expect(d).toBeInstanceOf(TimeoutError);
+    // After a deadline fired, the next call gets a budget of its own, not the spent one.
+    await expect(answered()).resolves.toEqual({ at: "/health" });
+  });
+
   it("the timeout covers the whole call including retries and backoff, and is not retried", async () => {
     // Retry-After (a minute, within the retry budget) dwarfs the timeout (a second), which leaves the
     // first request ample time to arrive.
