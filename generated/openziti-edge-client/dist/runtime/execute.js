@@ -1,5 +1,5 @@
 import { resolveAuth } from "./auth.js";
-import { abortable, classify, startDeadline } from "./deadline.js";
+import { abortable, startDeadline } from "./deadline.js";
 import { UsageError } from "./errors.js";
 import { withMiddleware } from "./middleware.js";
 import { draftRequest, finishRequest } from "./request.js";
@@ -10,7 +10,13 @@ async function execute(state, op, input, call) {
   return (await answer(state, op, input, call)).data;
 }
 async function answer(state, op, input, call, target) {
-  const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
+  const share = call?.timeoutMs === void 0 && state.middleware.length === 0 && call?.stream !== true;
+  const deadline = startDeadline(
+    op.id,
+    call?.timeoutMs ?? state.timeoutMs,
+    call?.signal,
+    share ? state.deadlines : void 0
+  );
   const signal = deadline.signal;
   try {
     if (signal?.aborted) throw signal.reason;
@@ -26,7 +32,7 @@ async function answer(state, op, input, call, target) {
     if (state.validate !== void 0) validateResponse(state.validate, op.id, response.status, data);
     return { data, response };
   } catch (error) {
-    throw classify(error, signal);
+    throw deadline.failure(error);
   } finally {
     deadline.end();
   }
