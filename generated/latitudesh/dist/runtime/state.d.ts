@@ -2,7 +2,6 @@
 import type { MergedOptions, Middleware } from "openapi-fetch";
 import { type AppliedCredential, type CredentialPart } from "./auth.js";
 import { type BodyKind } from "./body.js";
-import type { DeadlineSlots } from "./deadline.js";
 import type { ApiDefinition, MultipartEncoding, OperationMeta } from "./definition.js";
 import { type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
@@ -28,7 +27,6 @@ export interface State {
     readonly fetch: ((input: Request) => Promise<Response>) | undefined;
     readonly retry: RetryPolicy | null;
     readonly timeoutMs: number;
-    readonly deadlines: DeadlineSlots;
     readonly maxResponseBytes: number;
     readonly middleware: readonly Middleware[];
     mwOptions: MergedOptions | undefined;

@@ -1,7 +1,7 @@
 // Copied by apigen from its client runtime (generator/runtime/execute.ts). Do not edit.
 /** One logical call: deadline, request, middleware once, then attempts (with redirects) beneath it, then the result. */
 import { resolveAuth, type AppliedCredential } from "./auth.js";
-import { abortable, startDeadline } from "./deadline.js";
+import { abortable, classify, startDeadline } from "./deadline.js";
 import { UsageError } from "./errors.js";
 import { withMiddleware } from "./middleware.js";
 import type { CallOptions } from "./options.js";
@@ -34,16 +34,8 @@ export async function answer(
   call: CallOptions | undefined,
   target?: string,
 ): Promise<Answer> {
-  // The budget starts first so token providers and middleware count against it too. Calls on the
-  // client's own budget share a controller with the calls started just before them, unless
-  // middleware may see the signal's reason or a streamed body outlives the call.
-  const share = call?.timeoutMs === undefined && state.middleware.length === 0 && call?.stream !== true;
-  const deadline = startDeadline(
-    op.id,
-    call?.timeoutMs ?? state.timeoutMs,
-    call?.signal,
-    share ? state.deadlines : undefined,
-  );
+  // The budget starts first so token providers and middleware count against it too.
+  const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
   const signal = deadline.signal;
   try {
     if (signal?.aborted) throw signal.reason;
@@ -63,7 +55,7 @@ export async function answer(
     if (state.validate !== undefined) validateResponse(state.validate, op.id, response.status, data);
     return { data, response };
   } catch (error) {
-    throw deadline.failure(error);
+    throw classify(error, signal);
   } finally {
     deadline.end();
   }

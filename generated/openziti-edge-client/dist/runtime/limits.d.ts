@@ -1,4 +1,3 @@
-/** `maxResponseBytes`: its default, and a body read that stops as soon as the body grows past it. */
 /**
  * 32 MiB. JSON API answers are far smaller (a page of a few hundred records is well under 1 MiB),
  * and a body turns into several times its size in memory once decoded and parsed, so this bounds one
@@ -9,6 +8,9 @@ export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
 /**
  * The body as text, read chunk by chunk as fetch decodes it (so bytes are counted after gzip/br are
  * undone: a small bomb stops early). Past `max` bytes the read is cancelled and `undefined` returned.
+ * A body whose Content-Length fetch hands over as is (no Content-Encoding: fetch undoes gzip and br,
+ * so then the length counts compressed bytes) is read whole in one go, a fraction of the chunk
+ * loop's cost; fetch itself fails a body that runs past its stated length.
  */
 export declare function readLimited(response: Response, max: number): Promise<string | undefined>;
 /** The body as a Blob (of the answer's media type), with the same limit: for file downloads. */

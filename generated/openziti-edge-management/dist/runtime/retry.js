@@ -13,14 +13,9 @@ const DEFAULT_RETRY = {
 };
 const IDEMPOTENT_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 function mergeRetry(base, o) {
-  return {
-    attempts: o.attempts ?? base.attempts,
-    baseDelayMs: o.baseDelayMs ?? base.baseDelayMs,
-    maxDelayMs: o.maxDelayMs ?? base.maxDelayMs,
-    maxElapsedMs: o.maxElapsedMs ?? base.maxElapsedMs,
-    retryNonIdempotent: o.retryNonIdempotent ?? base.retryNonIdempotent,
-    statuses: o.statuses ?? base.statuses
-  };
+  const out = { ...base };
+  for (const key in o) if (o[key] !== void 0) out[key] = o[key];
+  return out;
 }
 function clientRetry(option) {
   return option === false ? null : option === void 0 ? DEFAULT_RETRY : mergeRetry(DEFAULT_RETRY, option);

@@ -31,14 +31,10 @@ export const DEFAULT_RETRY: RetryPolicy = {
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 
 function mergeRetry(base: RetryPolicy, o: RetryOptions): RetryPolicy {
-  return {
-    attempts: o.attempts ?? base.attempts,
-    baseDelayMs: o.baseDelayMs ?? base.baseDelayMs,
-    maxDelayMs: o.maxDelayMs ?? base.maxDelayMs,
-    maxElapsedMs: o.maxElapsedMs ?? base.maxElapsedMs,
-    retryNonIdempotent: o.retryNonIdempotent ?? base.retryNonIdempotent,
-    statuses: o.statuses ?? base.statuses,
-  };
+  const out: Record<string, unknown> = { ...base };
+  // Field by field: a field given as undefined keeps the base's value.
+  for (const key in o) if (o[key as keyof RetryOptions] !== undefined) out[key] = o[key as keyof RetryOptions];
+  return out as unknown as RetryPolicy;
 }
 
 /** The client's policy from its `retry` option; `null` = no retries. */

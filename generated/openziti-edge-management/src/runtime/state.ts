@@ -3,7 +3,6 @@
 import type { MergedOptions, Middleware } from "openapi-fetch";
 import { bindAuth, credentialCarriers, type AppliedCredential, type CredentialPart } from "./auth.js";
 import { bodyKind, type BodyKind } from "./body.js";
-import type { DeadlineSlots } from "./deadline.js";
 import type { ApiDefinition, MultipartEncoding, OperationMeta } from "./definition.js";
 import { createLog, type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
@@ -34,7 +33,6 @@ export interface State {
   readonly fetch: ((input: Request) => Promise<Response>) | undefined;
   readonly retry: RetryPolicy | null;
   readonly timeoutMs: number;
-  readonly deadlines: DeadlineSlots; // shared by calls on timeoutMs (deadline.ts)
   readonly maxResponseBytes: number;
   readonly middleware: readonly Middleware[];
   mwOptions: MergedOptions | undefined; // built lazily, only middleware sees it
@@ -78,7 +76,6 @@ export function clientState(
     fetch: options.fetch,
     retry: clientRetry(options.retry),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    deadlines: { current: undefined },
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     middleware: options.middleware ?? [],
     mwOptions: undefined,

@@ -1,5 +1,5 @@
 import { resolveAuth } from "./auth.js";
-import { abortable, startDeadline } from "./deadline.js";
+import { abortable, classify, startDeadline } from "./deadline.js";
 import { UsageError } from "./errors.js";
 import { withMiddleware } from "./middleware.js";
 import { draftRequest, finishRequest } from "./request.js";
@@ -10,13 +10,7 @@ async function execute(state, op, input, call) {
   return (await answer(state, op, input, call)).data;
 }
 async function answer(state, op, input, call, target) {
-  const share = call?.timeoutMs === void 0 && state.middleware.length === 0 && call?.stream !== true;
-  const deadline = startDeadline(
-    op.id,
-    call?.timeoutMs ?? state.timeoutMs,
-    call?.signal,
-    share ? state.deadlines : void 0
-  );
+  const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
   const signal = deadline.signal;
   try {
     if (signal?.aborted) throw signal.reason;
@@ -32,7 +26,7 @@ async function answer(state, op, input, call, target) {
     if (state.validate !== void 0) validateResponse(state.validate, op.id, response.status, data);
     return { data, response };
   } catch (error) {
-    throw deadline.failure(error);
+    throw classify(error, signal);
   } finally {
     deadline.end();
   }

@@ -18,7 +18,6 @@ function clientState(definition, options, fill) {
     fetch: options.fetch,
     retry: clientRetry(options.retry),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    deadlines: { current: void 0 },
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     middleware: options.middleware ?? [],
     mwOptions: void 0,
