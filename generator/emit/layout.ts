@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { PRINT_WIDTH } from "./code.ts";
+
+/**
+ * Code whose layout depends on the line a template puts it on, laid out as prettier lays it
+ * out without running prettier. The emitter offers a piece of code in its possible layouts,
+ * flattest first, and puts the marker `choose` returns into the template's view; after
+ * rendering, `fit` replaces each marker by the first layout whose lines all fit
+ * {@link PRINT_WIDTH} on the rendered line (its indent, the text before and after it), or
+ * else by the last one. The template alone says what surrounds the code: no emitter counts
+ * the columns of template text. test/generator/prettier-identity.test.ts holds the result to
+ * prettier's.
+ */
+
+/** One way to lay a piece of code out: fixed text, or text whose continuation lines follow the line's indent. */
+export type Shape = string | ((indent: string) => string);
+
+export class Layout {
+  // Markers carry a nonce: no spec text can spell one by accident or on purpose.
+  private readonly nonce = randomUUID();
+  private readonly pieces: Shape[][] = [];
+
+  /** A marker for the view, standing for the code in its layouts, flattest first. */
+  choose(...shapes: Shape[]): string {
+    if (shapes.length === 0) throw new Error("Layout.choose needs at least one layout");
+    this.pieces.push(shapes);
+    return `\u0000${this.nonce}:${this.pieces.length - 1}\u0000`;
+  }
+
+  /** The rendered text with every marker replaced, left to right, by the layout that fits its line. */
+  fit(rendered: string): string {
+    const marker = new RegExp(`\u0000${this.nonce}:(\\d+)\u0000`, "g");
+    let text = rendered;
+    for (let m = marker.exec(text); m !== null; m = marker.exec(text)) {
+      const start = text.lastIndexOf("\n", m.index) + 1;
+      const end = text.indexOf("\n", m.index) === -1 ? text.length : text.indexOf("\n", m.index);
+      const indent = /^[ \t]*/.exec(text.slice(start))![0];
+      const before = text.slice(start, m.index);
+      // Later markers on the same line count at their flattest.
+      const after = text
+        .slice(m.index + m[0].length, end)
+        .replace(marker, (_, k: string) => shape(this.pieces[Number(k)]![0]!, indent));
+      const shapes = this.pieces[Number(m[1])]!;
+      const chosen =
+        shapes.map((s) => shape(s, indent)).find((code) => fits(before + code + after)) ??
+        shape(shapes[shapes.length - 1]!, indent);
+      text = text.slice(0, m.index) + chosen + text.slice(m.index + m[0].length);
+      marker.lastIndex = m.index + chosen.length;
+    }
+    return text;
+  }
+}
+
+function shape(s: Shape, indent: string): string {
+  return typeof s === "string" ? s : s(indent);
+}
+
+function fits(lines: string): boolean {
+  return lines.split("\n").every((line) => line.length <= PRINT_WIDTH);
+}
