@@ -58,3 +58,11 @@ function shape(s: Shape, indent: string): string {
 function fits(lines: string): boolean {
   return lines.split("\n").every((line) => line.length <= PRINT_WIDTH);
 }
+
+/** `{ a, b }` on one line, or one item a line below the line's indent (`{` and `}` on lines of their own), as prettier breaks an object or an import list. */
+export function braced(items: string[]): Shape[] {
+  return [
+    `{ ${items.join(", ")} }`,
+    (indent) => `{\n${items.map((item) => `${indent}  ${item},`).join("\n")}\n${indent}}`,
+  ];
+}
