@@ -287,7 +287,7 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
     body: names.body && {
       name: names.body,
       doc: `/** The request body of ${method}. */`,
-      type: `NonNullable<${names.params}["body"]>`,
+      type: layout.choose(...typeArguments("NonNullable<", [`${names.params}["body"]`], ">")),
     },
     resultName: names.result,
     resultDoc: `/** What ${commentSafe(op.methodName)} resolves to: the 2xx body of ${method}${op.binaryResponse ? " (a Blob)" : ""}. */`,
@@ -332,12 +332,14 @@ function typeArguments(open: string, args: string[], close: string): Shape[] {
 /**
  * `{ [K in keyof T]: T[K] }`: the same type as `T`, but one TypeScript creates
  * for this alias, so hovers and errors show the alias's name where an alias
- * of `T` itself would show T's whole structure. On one line, or broken as prettier breaks it.
+ * of `T` itself would show T's whole structure. On one line, or broken as prettier
+ * breaks it: the member on its own line, then (too long still) its key's brackets too.
  */
 function named(type: string): Shape[] {
   return [
     `{ [K in keyof ${type}]: ${type}[K] }`,
     (indent) => `{\n${indent}  [K in keyof ${type}]: ${type}[K];\n${indent}}`,
+    (indent) => `{\n${indent}  [\n${indent}    K in keyof ${type}\n${indent}  ]: ${type}[K];\n${indent}}`,
   ];
 }
 

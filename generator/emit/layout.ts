@@ -40,15 +40,20 @@ export class Layout {
       const after = text
         .slice(m.index + m[0].length, end)
         .replace(marker, (_, k: string) => shape(this.pieces[Number(k)]![0]!, indent));
-      const shapes = this.pieces[Number(m[1])]!;
-      const chosen =
-        shapes.map((s) => shape(s, indent)).find((code) => fits(before + code + after)) ??
-        shape(shapes[shapes.length - 1]!, indent);
+      const chosen = fitted(this.pieces[Number(m[1])]!, indent, before, after);
       text = text.slice(0, m.index) + chosen + text.slice(m.index + m[0].length);
       marker.lastIndex = m.index + chosen.length;
     }
     return text;
   }
+}
+
+/** The first layout whose lines all fit between `before` and `after` on a line indented by `indent`, else the last. */
+function fitted(shapes: Shape[], indent: string, before: string, after: string): string {
+  return (
+    shapes.map((s) => shape(s, indent)).find((code) => fits(before + code + after)) ??
+    shape(shapes[shapes.length - 1]!, indent)
+  );
 }
 
 function shape(s: Shape, indent: string): string {
@@ -65,4 +70,28 @@ export function braced(items: string[]): Shape[] {
     `{ ${items.join(", ")} }`,
     (indent) => `{\n${items.map((item) => `${indent}  ${item},`).join("\n")}\n${indent}}`,
   ];
+}
+
+/** An object literal of code: property keys (already quoted where needed) to expressions or nested objects. */
+export type ObjectCode = [key: string, value: string | ObjectCode][];
+
+/**
+ * An object literal as prettier lays it out: on one line, or one entry a line, each nested
+ * object laid out the same way on its own entry's line (its key before it, its `,` after it).
+ */
+export function objectLayouts(entries: ObjectCode): Shape[] {
+  return [flatObject(entries), (indent) => brokenObject(entries, indent)];
+}
+
+function flatObject(entries: ObjectCode): string {
+  return `{ ${entries.map(([key, value]) => `${key}: ${typeof value === "string" ? value : flatObject(value)}`).join(", ")} }`;
+}
+
+function brokenObject(entries: ObjectCode, indent: string): string {
+  const inner = `${indent}  `;
+  const lines = entries.map(([key, value]) => {
+    const before = `${inner}${key}: `;
+    return `${before}${typeof value === "string" ? value : fitted(objectLayouts(value), inner, before, ",")},`;
+  });
+  return `{\n${lines.join("\n")}\n${indent}}`;
 }

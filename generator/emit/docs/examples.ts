@@ -3,7 +3,7 @@ import { words } from "../../shared/names.ts";
 import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
 import { componentRef } from "../../shared/json-pointer.ts";
 import { literal, propertyKey } from "../code.ts";
-import { Layout, type Shape, braced } from "../layout.ts";
+import { Layout, type ObjectCode, type Shape, braced, objectLayouts } from "../layout.ts";
 import type { Templates } from "../templates.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
@@ -53,7 +53,8 @@ export function tsValue(value: unknown, indent = ""): string {
 export function importView(layout: Layout, names: string[], from: string, typeOnly = false) {
   return {
     typeOnly,
-    names: layout.choose(...braced(names)),
+    // prettier never breaks an import of one name, however long its line.
+    names: names.length === 1 ? `{ ${names[0]} }` : layout.choose(...braced(names)),
     from: literal(from),
   };
 }
@@ -125,20 +126,28 @@ export class Examples {
     return Object.keys(arg).length === 0 ? "" : (indent) => tsValue(arg, indent);
   }
 
-  /** The view of `const api = createX({ ... })` (the `api-client` partial), with the first way to authenticate that the client supports. */
-  clientSetup(security: SecuritySchemeIR[]): { factory: string; options: string[] } {
+  /**
+   * The view of `const api = createX({ ... })` (the `api-client` partial), with the first way to
+   * authenticate that the client supports; `auth` laid out on its line as prettier would.
+   */
+  clientSetup(layout: Layout, security: SecuritySchemeIR[]): { factory: string; options: string[] } {
     const options: string[] = [];
     if (!isAbsoluteUrl(this.ir.servers[0]?.url ?? "/")) options.push(`baseUrl: "https://api.example.com"`);
     if (security.length > 0)
-      options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${this.credential(s)}`).join(", ")} }`);
+      options.push(
+        `auth: ${layout.choose(...objectLayouts(security.map((s) => [propertyKey(s.key), this.credential(s)])))}`,
+      );
     return { factory: this.ir.factoryName, options };
   }
 
   /** A credential for a scheme, read from an environment variable named after provider and scheme. */
-  credential(scheme: SecuritySchemeIR): string {
+  credential(scheme: SecuritySchemeIR): ObjectCode[number][1] {
     const env = `process.env.${envName(this.ir.provider, scheme.key)}`;
     if (scheme.type === "http" && scheme.scheme === "basic") {
-      return `{ username: ${env}_USER ?? "", password: ${env}_PASSWORD ?? "" }`;
+      return [
+        ["username", `${env}_USER ?? ""`],
+        ["password", `${env}_PASSWORD ?? ""`],
+      ];
     }
     return `() => ${env}`;
   }
@@ -150,7 +159,7 @@ export class Examples {
   operation(op: OperationIR, tag: TagIR, argv: string[] = []): string {
     return this.render("operation.ts", (layout) => ({
       import: importView(layout, [this.ir.factoryName, "isApiError"], this.ir.packageName),
-      client: this.clientSetup(this.securityFor(op)),
+      client: this.clientSetup(layout, this.securityFor(op)),
       argv,
       hasBody: op.responses.some((r) => /^2/.test(r.status) && r.content.length > 0),
       tag: tag.propertyName,
@@ -164,7 +173,7 @@ export class Examples {
   pagination(op: OperationIR, tag: TagIR): string {
     return this.render("pagination.ts", (layout) => ({
       import: importView(layout, [this.ir.factoryName], this.ir.packageName),
-      client: this.clientSetup(this.securityFor(op)),
+      client: this.clientSetup(layout, this.securityFor(op)),
       tag: tag.propertyName,
       method: op.methodName,
       argument: layout.choose(this.callArgument(op, [pagePositionParam(op.pagination!) ?? ""])),

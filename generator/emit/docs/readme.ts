@@ -91,7 +91,7 @@ function clientExample(ir: ApiIR, examples: Examples): string {
   const tag = op && ir.tags.find((t) => t.name === op.tag)!;
   return examples.render("client.ts", (layout) => ({
     import: importView(layout, [ir.factoryName], ir.packageName),
-    client: examples.clientSetup(op ? examples.securityFor(op) : []),
+    client: examples.clientSetup(layout, op ? examples.securityFor(op) : []),
     call: op &&
       tag && {
         hasBody: op.responses.some((r) => /^2/.test(r.status) && r.content.length > 0),
@@ -113,7 +113,7 @@ function errorExample(ir: ApiIR, examples: Examples): string {
     ),
     call: op &&
       tag && {
-        client: examples.clientSetup(examples.securityFor(op)),
+        client: examples.clientSetup(layout, examples.securityFor(op)),
         tag: tag.propertyName,
         method: op.methodName,
         argument: layout.choose(examples.callArgument(op, [], true)),
@@ -159,7 +159,7 @@ function schemeView(ir: ApiIR, scheme: SecuritySchemeIR, index: number, examples
       : fence(
           examples.render("setup.ts", (layout) => ({
             import: importView(layout, [ir.factoryName], ir.packageName),
-            client: examples.clientSetup([scheme]),
+            client: examples.clientSetup(layout, [scheme]),
           })),
           "ts",
         );
