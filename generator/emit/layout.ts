@@ -73,7 +73,9 @@ export function braced(items: string[]): Shape[] {
 }
 
 /** An object literal of code: property keys (already quoted where needed) to expressions or nested objects. */
-export type ObjectCode = [key: string, value: string | ObjectCode][];
+export type ObjectCode = [key: string, value: CodeValue][];
+/** An expression, or an object literal of them. */
+export type CodeValue = string | ObjectCode;
 
 /**
  * An object literal as prettier lays it out: on one line, or one entry a line, each nested

@@ -3,7 +3,7 @@ import { words } from "../../shared/names.ts";
 import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
 import { componentRef } from "../../shared/json-pointer.ts";
 import { literal, propertyKey } from "../code.ts";
-import { Layout, type ObjectCode, type Shape, braced, objectLayouts } from "../layout.ts";
+import { type CodeValue, Layout, type Shape, braced, objectLayouts } from "../layout.ts";
 import type { Templates } from "../templates.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
@@ -141,7 +141,7 @@ export class Examples {
   }
 
   /** A credential for a scheme, read from an environment variable named after provider and scheme. */
-  credential(scheme: SecuritySchemeIR): ObjectCode[number][1] {
+  credential(scheme: SecuritySchemeIR): CodeValue {
     const env = `process.env.${envName(this.ir.provider, scheme.key)}`;
     if (scheme.type === "http" && scheme.scheme === "basic") {
       return [
