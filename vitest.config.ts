@@ -14,6 +14,7 @@ const UNIT = [
   "test/changes/diff.test.ts",
   "test/changes/semver.test.ts",
   "test/clients/*.test.ts",
+  "test/generator/layout.test.ts",
   "test/docs/links.test.ts",
   "test/docs/markdown.test.ts",
   "test/docs/runtime-facts.test.ts",

@@ -4,7 +4,8 @@ import { isBinarySchema } from "../ir/media.ts";
 import type { ApiIR, JsonSchema, OperationIR, PaginationIR, SecuritySchemeIR } from "../ir/types.ts";
 import { RUNTIME_DIR } from "../paths.ts";
 import { componentRef } from "../shared/json-pointer.ts";
-import { PRINT_WIDTH, dataLiteral, docComment, literal, propertyKey } from "./code.ts";
+import { dataLayouts, docComment, literal, propertyKey } from "./code.ts";
+import { Layout, type Shape } from "./layout.ts";
 import type { Templates } from "./templates.ts";
 
 /**
@@ -23,6 +24,8 @@ export function emitClient(
   const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
   const plainObject = plainObjectCheck(ir);
   const features = runtimeFeatures(ir);
+  // Code whose layout depends on its line in the templates: chosen once they are rendered.
+  const layout = new Layout();
   const view = {
     banner,
     features: features.imports,
@@ -34,23 +37,25 @@ export function emitClient(
     titleComment: commentSafe(ir.title),
     schemeUnion: ir.securitySchemes.length === 0 ? "never" : ir.securitySchemes.map((s) => literal(s.key)).join(" | "),
     serverOption: serverOptionType(ir),
-    factorySignature: signature(
-      `export function ${ir.factoryName}(`,
-      `options: ${ir.clientTypeName}Options = {}`,
-      `): ${ir.clientTypeName}`,
-      2,
+    factorySignature: layout.choose(
+      ...signature(
+        `export function ${ir.factoryName}(`,
+        `options: ${ir.clientTypeName}Options = {}`,
+        `): ${ir.clientTypeName}`,
+      ),
     ),
-    factoryDeclaration: signature(
-      `export declare function ${ir.factoryName}(`,
-      `options?: ${ir.clientTypeName}Options`,
-      `): ${ir.clientTypeName}`,
-      1,
+    factoryDeclaration: layout.choose(
+      ...signature(
+        `export declare function ${ir.factoryName}(`,
+        `options?: ${ir.clientTypeName}Options`,
+        `): ${ir.clientTypeName}`,
+      ),
     ),
     // Both go into JSDoc `@example`s: a `*/` in a scheme key or an operationId must not end the comment.
     exampleAuth: inComment(exampleAuth(ir.securitySchemes)),
     exampleErrorCheck: inComment(exampleErrorCheck(ir)),
-    definitionLiteral: dataLiteral(
-      {
+    definitionLiteral: layout.choose(
+      ...dataLayouts({
         servers: ir.servers.map((s) => ({
           url: s.url,
           variables: Object.fromEntries(s.variables.map((v) => [v.name, { default: v.default, enum: v.enum }])),
@@ -58,9 +63,7 @@ export function emitClient(
         securitySchemes: Object.fromEntries(
           ir.securitySchemes.flatMap((s) => (s.type === "mutualTLS" ? [] : [[s.key, runtimeScheme(s)]])),
         ),
-      },
-      // Its line in client.ts.hbs.
-      { before: "const definition: ApiDefinition = ", after: ";" },
+      }),
     ),
     operations: ir.operations.map((op) => ({
       key: propertyKey(op.id),
@@ -71,26 +74,27 @@ export function emitClient(
       typeName: model.typeName,
       docComment: docComment([model.description, `The \`${model.name}\` schema.`]),
       typeExpression: plainObject(model.schema)
-        ? named(model.typeName, `$Schema[${literal(model.name)}]`)
+        ? layout.choose(...named(`$Schema[${literal(model.name)}]`))
         : `$Schema[${literal(model.name)}]`,
     })),
-    operationTypes: ir.operations.map((op) => operationTypesView(op, plainObject)),
+    operationTypes: ir.operations.map((op) => operationTypesView(op, plainObject, layout)),
     // Metadata in one `as const` table, in method order: the runtime reads the fields it knows.
-    // Each entry's line in client.ts.hbs: `  {{{this}}},`.
-    metadata: ir.operations.map((op) => dataLiteral(operationMeta(op, mutualTls), { before: "  ", after: "," })),
+    metadata: ir.operations.map((op) => layout.choose(...dataLayouts(operationMeta(op, mutualTls)))),
     tags: ir.tags.map((tag) => ({
       typeName: tag.typeName,
       propertyName: tag.propertyName,
       interfaceDocComment: docComment([`Operations tagged "${tag.name}".`, tag.description]),
       docComment: docComment([`Operations tagged "${tag.name}".`, tag.description], "  "),
-      operations: tag.operationIds.map((id) => operationView(byId.get(id)!, ir.operations.indexOf(byId.get(id)!))),
+      operations: tag.operationIds.map((id) =>
+        operationView(byId.get(id)!, ir.operations.indexOf(byId.get(id)!), layout),
+      ),
     })),
   };
   return {
-    client: templates.render("client/client.ts.hbs", view),
-    clientDeclarations: templates.render("client/client.d.ts.hbs", view),
+    client: layout.fit(templates.render("client/client.ts.hbs", view)),
+    clientDeclarations: layout.fit(templates.render("client/client.d.ts.hbs", view)),
     index: templates.render("client/index.ts.hbs", { banner }),
-    raw: templates.render("client/raw.ts.hbs", view),
+    raw: layout.fit(templates.render("client/raw.ts.hbs", view)),
   };
 }
 
@@ -142,10 +146,9 @@ export async function emitRuntime(): Promise<Map<string, string>> {
   );
 }
 
-/** A one-parameter signature on one line, or broken as prettier breaks it when longer than PRINT_WIDTH columns. */
-function signature(head: string, parameter: string, tail: string, suffixLength: number): string {
-  const line = `${head}${parameter}${tail}`;
-  return line.length + suffixLength <= PRINT_WIDTH ? line : `${head}\n  ${parameter},\n${tail}`;
+/** A one-parameter signature: on one line, or broken as prettier breaks it. */
+function signature(head: string, parameter: string, tail: string): Shape[] {
+  return [`${head}${parameter}${tail}`, (indent) => `${head}\n${indent}  ${parameter},\n${indent}${tail}`];
 }
 
 /**
@@ -267,7 +270,7 @@ function opType(op: OperationIR): string {
 }
 
 /** The named types of one operation: its argument, body, 2xx result and declared error bodies. */
-function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) => boolean) {
+function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) => boolean, layout: Layout) {
   const names = op.typeNames;
   const method = `\`${op.method.toUpperCase()} ${commentSafe(op.path)}\``;
   const statusKey = (status: string) => (/^\d+$/.test(status) ? status : literal(status));
@@ -279,18 +282,18 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
   return {
     paramsName: names.params,
     paramsDoc: `/** The first argument of ${commentSafe(op.methodName)} (${method}): \`{ params, body }\` as the spec declares them. */`,
-    paramsType: named(names.params, `$Params<${literal(op.id)}>`),
+    paramsType: layout.choose(...named(`$Params<${literal(op.id)}>`)),
     // The `body` of the first argument: every media type the operation accepts.
     body: names.body && {
       name: names.body,
       doc: `/** The request body of ${method}. */`,
-      type: `NonNullable<${names.params}["body"]>`,
+      type: layout.choose(...typeArguments("NonNullable<", [`${names.params}["body"]`], ">")),
     },
     resultName: names.result,
     resultDoc: `/** What ${commentSafe(op.methodName)} resolves to: the 2xx body of ${method}${op.binaryResponse ? " (a Blob)" : ""}. */`,
     // `unknown` (no 2xx declared) and Blob are kept as they are: a mapped type would turn them into `{}` and a Blob look-alike.
     resultType: singleObjectResult(op, plainObject)
-      ? named(names.result, `$Result<${literal(op.id)}>`)
+      ? layout.choose(...named(`$Result<${literal(op.id)}>`))
       : `$Result<${literal(op.id)}>`,
     errorName: names.error,
     errorDoc:
@@ -302,40 +305,42 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
 }
 
 /**
- * `runtime.operation<Op>(metadata[i])`, laid out as prettier does. The type
+ * `runtime.operation<Op>(metadata[i])`, laid out as prettier does: on one line, with
+ * the argument on its own line, or with one type argument a line. The type
  * arguments are explicit: the property's type (an intersection) gives
  * inference nothing to go on.
  */
-function binding(op: OperationIR, index: number, itemType: string | undefined): string {
-  const prefix = `      ${op.methodName}: `;
-  const head = `runtime.${itemType ? "paginated" : "operation"}<${itemType ? `${opType(op)}, ${itemType}` : opType(op)}>(`;
-  if (prefix.length + head.length + `metadata[${index}]),`.length <= PRINT_WIDTH) return `${head}metadata[${index}])`;
-  if (prefix.length + head.length <= PRINT_WIDTH) return `${head}\n        metadata[${index}],\n      )`;
-  return typeArguments(
-    `runtime.${itemType ? "paginated" : "operation"}<`,
-    itemType ? [opType(op), itemType] : [opType(op)],
-    `>(metadata[${index}])`,
-    prefix,
-    "      ",
-  );
+function binding(op: OperationIR, index: number, itemType: string | undefined): Shape[] {
+  const open = `runtime.${itemType ? "paginated" : "operation"}<`;
+  const args = itemType ? [opType(op), itemType] : [opType(op)];
+  const head = `${open}${args.join(", ")}>(`;
+  return [
+    `${head}metadata[${index}])`,
+    (indent) => `${head}\n${indent}  metadata[${index}],\n${indent})`,
+    typeArguments(open, args, `>(metadata[${index}])`)[1]!,
+  ];
 }
 
-/** `Name<A, B, C>` on one line after `prefix` when it fits in PRINT_WIDTH columns (with its `;`), else one argument per line. */
-function typeArguments(open: string, args: string[], close: string, prefix: string, indent = "  "): string {
-  const flat = `${open}${args.join(", ")}${close}`;
-  return prefix.length + flat.length + 1 <= PRINT_WIDTH
-    ? flat
-    : `${open}\n${args.map((a) => `${indent}  ${a}`).join(",\n")}\n${indent}${close}`;
+/** `Name<A, B, C>`: on one line, or one type argument a line. */
+function typeArguments(open: string, args: string[], close: string): Shape[] {
+  return [
+    `${open}${args.join(", ")}${close}`,
+    (indent) => `${open}\n${args.map((a) => `${indent}  ${a}`).join(",\n")}\n${indent}${close}`,
+  ];
 }
 
 /**
  * `{ [K in keyof T]: T[K] }`: the same type as `T`, but one TypeScript creates
  * for this alias, so hovers and errors show the alias's name where an alias
- * of `T` itself would show T's whole structure.
+ * of `T` itself would show T's whole structure. On one line, or broken as prettier
+ * breaks it: the member on its own line, then (too long still) its key's brackets too.
  */
-function named(name: string, type: string): string {
-  const flat = `{ [K in keyof ${type}]: ${type}[K] }`;
-  return `export type ${name} = ${flat};`.length <= PRINT_WIDTH ? flat : `{\n  [K in keyof ${type}]: ${type}[K];\n}`;
+function named(type: string): Shape[] {
+  return [
+    `{ [K in keyof ${type}]: ${type}[K] }`,
+    (indent) => `{\n${indent}  [K in keyof ${type}]: ${type}[K];\n${indent}}`,
+    (indent) => `{\n${indent}  [\n${indent}    K in keyof ${type}\n${indent}  ]: ${type}[K];\n${indent}}`,
+  ];
 }
 
 /**
@@ -379,7 +384,7 @@ function union(members: string[]): string {
   return unique.length === 1 ? unique[0]! : `\n  | ${unique.join("\n  | ")}`;
 }
 
-function operationView(op: OperationIR, index: number) {
+function operationView(op: OperationIR, index: number, layout: Layout) {
   const itemsPath = op.pagination?.itemsPath;
   const itemType =
     itemsPath && `NonNullable<${op.typeNames.result}>${itemsPath.map((s) => `[${literal(s)}]`).join("")}[number]`;
@@ -396,13 +401,14 @@ function operationView(op: OperationIR, index: number) {
       ],
       "  ",
     ),
-    typeExpression: typeArguments(
-      `${optional ? "MethodWithOptionalParams" : "Method"}<`,
-      [op.typeNames.params, op.typeNames.result, runtimeType],
-      ">",
-      `  ${op.methodName}: `,
+    typeExpression: layout.choose(
+      ...typeArguments(
+        `${optional ? "MethodWithOptionalParams" : "Method"}<`,
+        [op.typeNames.params, op.typeNames.result, runtimeType],
+        ">",
+      ),
     ),
-    binding: binding(op, index, itemType),
+    binding: layout.choose(...binding(op, index, itemType)),
   };
 }
 

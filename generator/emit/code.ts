@@ -4,6 +4,7 @@
  * a description or name can never end a comment or a string early.
  */
 import { isIdentifier } from "../shared/names.ts";
+import type { Shape } from "./layout.ts";
 
 /** A TypeScript string literal (JSON's quoting is valid TS and escapes all that matters). */
 export function literal(value: string): string {
@@ -52,7 +53,20 @@ export function dataLiteral(value: unknown, { before = "", after = "" }: LineCon
   if (value === null || typeof value !== "object") return flatLiteral(value);
   const flat = flatLiteral(value);
   if (before.length + flat.length + after.length <= PRINT_WIDTH && !alwaysBroken(value)) return flat;
-  const indent = /^ */.exec(before)![0];
+  return brokenLiteral(value, /^ */.exec(before)![0]);
+}
+
+/**
+ * The same value's layouts for a template line (see emit/layout.ts): on one line (unless prettier
+ * always breaks it), or one entry per line below the line's indent, each entry measured as above.
+ */
+export function dataLayouts(value: unknown): Shape[] {
+  if (value === null || typeof value !== "object") return [flatLiteral(value)];
+  return [...(alwaysBroken(value) ? [] : [flatLiteral(value)]), (indent) => brokenLiteral(value, indent)];
+}
+
+/** One entry per line, one level below `indent`. */
+function brokenLiteral(value: object, indent: string): string {
   const inner = indent + "  ";
   const entries = Array.isArray(value)
     ? value.map((v) => dataLiteral(v, { before: inner, after: "," }))

@@ -19,7 +19,7 @@ import type { Templates } from "./templates.ts";
  */
 export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
   const schemas = new Schemas(ir);
-  const examples = new Examples(ir, schemas);
+  const examples = new Examples(ir, schemas, templates);
   const byId = new Map(ir.operations.map((op) => [op.id, op]));
   const pages = new Map<string, string>();
 

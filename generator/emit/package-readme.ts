@@ -9,15 +9,16 @@
 import type { ApiIR, JsonSchema, OperationIR } from "../ir/types.ts";
 import { camelCase, unique } from "../shared/names.ts";
 import { literal } from "./code.ts";
-import { Examples } from "./docs/examples.ts";
+import { Examples, importView } from "./docs/examples.ts";
 import { Schemas } from "./docs/schema.ts";
 import { text } from "./markdown.ts";
+import type { Templates } from "./templates.ts";
 import { runtimeFacts } from "./runtime-facts.ts";
 import { testingExample, validationExample } from "./testing/docs.ts";
 
-export function packageReadmeView(ir: ApiIR, docsUrl: string | undefined) {
+export function packageReadmeView(ir: ApiIR, docsUrl: string | undefined, templates: Templates) {
   const schemas = new Schemas(ir);
-  const examples = new Examples(ir, schemas);
+  const examples = new Examples(ir, schemas, templates);
   return {
     packageName: ir.packageName,
     summary: `Typed fetch client for ${text(ir.title)}.`,
@@ -26,7 +27,7 @@ export function packageReadmeView(ir: ApiIR, docsUrl: string | undefined) {
     apiVersion: text(ir.apiVersion),
     factoryName: ir.factoryName,
     runtime: runtimeFacts(),
-    example: example(ir, schemas),
+    example: example(ir, examples, schemas),
     testingExample: testingExample(ir, examples),
     validationExample: validationExample(ir, examples),
     // Absolute when the repository is known: a relative link is broken on the registry's page.
@@ -44,7 +45,7 @@ function specValue(schema: JsonSchema): unknown {
   return undefined;
 }
 
-function example(ir: ApiIR, schemas: Schemas): string {
+function example(ir: ApiIR, examples: Examples, schemas: Schemas): string {
   const given = (op: OperationIR) => (p: OperationIR["parameters"][number]) => {
     const schema = schemas.resolve(p.schema);
     // Page sizes and offsets get sensible numbers from the examples builder.
@@ -57,9 +58,11 @@ function example(ir: ApiIR, schemas: Schemas): string {
     (a, b) => Number(b.method === "get") - Number(a.method === "get") || missing(a) - missing(b),
   )[0];
   const tag = op && ir.tags.find((t) => t.name === op.tag);
-  const examples = new Examples(ir, schemas);
   if (op === undefined || tag === undefined)
-    return `import { ${ir.factoryName} } from ${literal(ir.packageName)};\n\nconst api = ${ir.factoryName}();\nconsole.log(api);`;
+    return examples.render("setup.ts", (layout) => ({
+      import: importView(layout, [ir.factoryName], ir.packageName),
+      client: { factory: ir.factoryName, options: [] },
+    }));
 
   // Required values the spec does not give come from the command line: `node app.js <id> ...`.
   const fromArgv: { marker: string; variable: string }[] = [];
@@ -72,9 +75,11 @@ function example(ir: ApiIR, schemas: Schemas): string {
       fromArgv.push({ marker, variable: unique(camelCase(p.name), taken) });
       return { ...p, schema: { type: "string", default: marker } };
     });
-  let code = examples.operation({ ...op, parameters }, tag);
-  if (fromArgv.length === 0) return code;
+  let code = examples.operation(
+    { ...op, parameters },
+    tag,
+    fromArgv.map((a) => a.variable),
+  );
   for (const { marker, variable } of fromArgv) code = code.split(literal(marker)).join(variable);
-  const declaration = `const [${fromArgv.map((a) => `${a.variable} = ""`).join(", ")}] = process.argv.slice(2);`;
-  return code.replace("\n\ntry {", `\n\n${declaration}\n\ntry {`);
+  return code;
 }

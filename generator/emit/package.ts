@@ -66,7 +66,7 @@ export function emitPackageFiles(
   files.set("package.json", JSON.stringify(packageJson, null, 2) + "\n");
   files.set("tsconfig.json", JSON.stringify(PACKAGE_TSCONFIG, null, 2) + "\n");
   files.set("openapi.json", JSON.stringify(document, null, 2) + "\n");
-  files.set("README.md", templates.render("client/README.md.hbs", packageReadmeView(ir, links?.docs)));
+  files.set("README.md", templates.render("client/README.md.hbs", packageReadmeView(ir, links?.docs, templates)));
   return files;
 }
 

@@ -8,7 +8,9 @@ import { TEMPLATES_DIR } from "../paths.ts";
  * Templates hold text and loops only: every value they print was computed and
  * escaped in TypeScript (emit/*.ts), so they are compiled with `noEscape`
  * (HTML escaping would corrupt code and markdown alike) and `strict`
- * (a misspelt field is an error, not an empty string).
+ * (a misspelt field is an error, not an empty string). Code whose layout depends
+ * on the line it lands on is printed as a marker that emit/layout.ts replaces after
+ * rendering, so the line's text stays here, in the template, and nowhere else.
  */
 export interface Templates {
   render(name: string, view: object): string;

@@ -1,5 +1,5 @@
-import type { ApiIR, OperationIR, ParameterIR, SecuritySchemeIR } from "../../ir/types.ts";
-import { envName, isAbsoluteUrl, type RequestSample } from "./examples.ts";
+import type { ApiIR, OperationIR, ParameterIR } from "../../ir/types.ts";
+import { type Examples, envName, isAbsoluteUrl, type RequestSample } from "./examples.ts";
 
 /**
  * A curl command for one operation that sends the request exactly as the
@@ -7,7 +7,8 @@ import { envName, isAbsoluteUrl, type RequestSample } from "./examples.ts";
  * the runtime encodes them (`filter[location]` -> `filter%5Blocation%5D`),
  * header and cookie parameters, the body as JSON (or form fields), and the
  * credentials read from the same environment variables the TypeScript
- * example uses. Every spec string is shell-quoted.
+ * example uses. Every spec string is shell-quoted. The command's text is
+ * templates/examples/curl.sh.hbs; this module computes its options.
  *
  * test/docs/curl.test.ts runs each command against a local server that
  * checks method, path, query, headers and body against the spec.
@@ -27,10 +28,19 @@ export function exampleBaseUrl(ir: ApiIR): string {
 
 type Part = { literal: string } | { env: string };
 
-export function curlCommand(ir: ApiIR, op: OperationIR, request: RequestSample, security: SecuritySchemeIR[]): string {
+/** One option of the command: `--<flag> <word>`. */
+interface CurlOption {
+  flag: string;
+  word: string;
+}
+
+/** The command for the values the TypeScript example sends, with the credentials of its first way to authenticate. */
+export function curlCommand(ir: ApiIR, op: OperationIR, examples: Examples): string {
+  const request = examples.request(op);
+  const security = examples.securityFor(op);
   const url = exampleBaseUrl(ir) + pathOf(op, request.params.path ?? {});
   let query = serializeQuery(op, request.params.query ?? {});
-  const user: string[] = [];
+  const user: CurlOption[] = [];
   const cookies: Part[][] = [];
   const headers: Part[][] = [];
   const queryAuth: Part[] = [];
@@ -45,7 +55,10 @@ export function curlCommand(ir: ApiIR, op: OperationIR, request: RequestSample, 
           { env },
         );
     } else if (scheme.type === "http" && scheme.scheme.toLowerCase() === "basic") {
-      user.push(`--user ${shellWord([{ env: `${env}_USER` }, { literal: ":" }, { env: `${env}_PASSWORD` }])}`);
+      user.push({
+        flag: "user",
+        word: shellWord([{ env: `${env}_USER` }, { literal: ":" }, { env: `${env}_PASSWORD` }]),
+      });
     } else if (scheme.type === "http" && scheme.scheme.toLowerCase() !== "bearer") {
       headers.push([{ literal: `Authorization: ${scheme.scheme} ` }, { env }]);
     } else {
@@ -63,33 +76,34 @@ export function curlCommand(ir: ApiIR, op: OperationIR, request: RequestSample, 
   const target: Part[] = [{ literal: url + query }];
   if (queryAuth.length > 0) target.push(...(query === "" ? [{ literal: "?" }] : []), ...queryAuth);
 
-  const lines = [`curl --request ${op.method.toUpperCase()}`, `--url ${shellWord(target)}`];
-  lines.push(...user);
-  for (const h of headers) lines.push(`--header ${shellWord(h)}`);
+  const options = [...user, ...headers.map((h) => ({ flag: "header", word: shellWord(h) }))];
   if (cookies.length > 0)
-    lines.push(`--cookie ${shellWord(cookies.flatMap((c, i) => (i === 0 ? c : [{ literal: "; " }, ...c])))}`);
-  lines.push(...bodyLines(request));
-  return lines.join(" \\\n  ");
+    options.push({
+      flag: "cookie",
+      word: shellWord(cookies.flatMap((c, i) => (i === 0 ? c : [{ literal: "; " }, ...c]))),
+    });
+  options.push(...bodyOptions(request));
+  return examples.render("curl.sh", () => ({ method: op.method.toUpperCase(), url: shellWord(target), options }));
 }
 
-function bodyLines(request: RequestSample): string[] {
+function bodyOptions(request: RequestSample): CurlOption[] {
   const { body, contentType } = request;
   if (body === undefined || contentType === undefined) return [];
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type === "application/json" || type.endsWith("+json")) {
     return [
-      `--header ${shellWord([{ literal: `Content-Type: ${contentType}` }])}`,
-      `--data ${shellWord([{ literal: JSON.stringify(body, null, 2) }])}`,
+      { flag: "header", word: shellWord([{ literal: `Content-Type: ${contentType}` }]) },
+      { flag: "data", word: shellWord([{ literal: JSON.stringify(body, null, 2) }]) },
     ];
   }
   if (type === "multipart/form-data" && body !== null && typeof body === "object") {
     return Object.entries(body).flatMap(([k, v]) =>
       (Array.isArray(v) ? v : [v])
         .filter((x) => x !== undefined && x !== null)
-        .map(
-          (x) =>
-            `--form-string ${shellWord([{ literal: `${k}=${typeof x === "object" ? JSON.stringify(x) : text(x)}` }])}`,
-        ),
+        .map((x) => ({
+          flag: "form-string",
+          word: shellWord([{ literal: `${k}=${typeof x === "object" ? JSON.stringify(x) : text(x)}` }]),
+        })),
     );
   }
   const data =
@@ -99,8 +113,8 @@ function bodyLines(request: RequestSample): string[] {
         ? body
         : JSON.stringify(body);
   return [
-    `--header ${shellWord([{ literal: `Content-Type: ${contentType}` }])}`,
-    `--data-binary ${shellWord([{ literal: data }])}`,
+    { flag: "header", word: shellWord([{ literal: `Content-Type: ${contentType}` }]) },
+    { flag: "data-binary", word: shellWord([{ literal: data }]) },
   ];
 }
 

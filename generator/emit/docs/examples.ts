@@ -2,7 +2,9 @@ import type { ApiIR, JsonSchema, OperationIR, SecuritySchemeIR, TagIR } from "..
 import { words } from "../../shared/names.ts";
 import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
 import { componentRef } from "../../shared/json-pointer.ts";
-import { PRINT_WIDTH, literal, propertyKey } from "../code.ts";
+import { literal, propertyKey } from "../code.ts";
+import { type CodeValue, Layout, type Shape, braced, objectLayouts } from "../layout.ts";
+import type { Templates } from "../templates.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
 
@@ -13,6 +15,7 @@ import type { Schemas } from "./schema.ts";
  * so values must have the right types: required parameters and fields get a
  * placeholder of their type, enums their first value, constants their value.
  * Spec strings only ever reach the code through `literal`/`propertyKey`.
+ * The code's text is in templates/examples/; this module computes what goes in it.
  */
 
 /** Model values up to this many lines are shown as TypeScript too. */
@@ -46,20 +49,32 @@ export function tsValue(value: unknown, indent = ""): string {
   return value === undefined ? "undefined" : JSON.stringify(value);
 }
 
-/** An import statement, broken one name per line (as prettier does) when it would pass PRINT_WIDTH columns. */
-export function importStatement(names: string[], from: string, typeOnly = false): string {
-  const head = `import ${typeOnly ? "type " : ""}`;
-  const line = `${head}{ ${names.join(", ")} } from ${literal(from)};`;
-  return line.length <= PRINT_WIDTH
-    ? line
-    : `${head}{\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${literal(from)};`;
+/** The view of an import statement (the `import` partial): its names on one line, or one a line (as prettier breaks them). */
+export function importView(layout: Layout, names: string[], from: string, typeOnly = false) {
+  return {
+    typeOnly,
+    // prettier never breaks an import of one name, however long its line.
+    names: names.length === 1 ? `{ ${names[0]} }` : layout.choose(...braced(names)),
+    from: literal(from),
+  };
 }
 
 export class Examples {
   constructor(
     private readonly ir: ApiIR,
     private readonly schemas: Schemas,
+    private readonly templates: Templates,
   ) {}
+
+  /**
+   * A code sample from its template under templates/examples/, with the view `build` makes
+   * (given the layout that fits its markers to their lines), without the file's last newline:
+   * the fence that holds the sample adds its own.
+   */
+  render(name: string, build: (layout: Layout) => object): string {
+    const layout = new Layout();
+    return layout.fit(this.templates.render(`examples/${name}.hbs`, build(layout))).replace(/\n$/, "");
+  }
 
   /** A sample value of the schema (its own example first), or undefined when none could be built (a required cycle). */
   value(schema: JsonSchema | undefined, name: string, mode: SampleMode): unknown {
@@ -99,8 +114,8 @@ export class Examples {
     return { params, body, contentType: media?.contentType };
   }
 
-  /** The `{ params, body }` argument of a call, or "" when the operation takes none. */
-  callArgument(op: OperationIR, skip: string[] = [], requiredOnly = false, indent = ""): string {
+  /** The `{ params, body }` argument of a call, below the indent of its line, or "" when the operation takes none. */
+  callArgument(op: OperationIR, skip: string[] = [], requiredOnly = false): Shape {
     const { params, body } = this.request(op, skip, requiredOnly);
     const arg: Record<string, unknown> = {};
     const ordered = Object.fromEntries(
@@ -108,92 +123,77 @@ export class Examples {
     );
     if (Object.keys(ordered).length > 0) arg.params = ordered;
     if (body !== undefined) arg.body = body;
-    return Object.keys(arg).length === 0 ? "" : tsValue(arg, indent);
+    return Object.keys(arg).length === 0 ? "" : (indent) => tsValue(arg, indent);
   }
 
-  /** `createX({ auth: {...} })` for the first way to authenticate that the client supports. */
-  clientSetup(security: SecuritySchemeIR[], extra: string[] = []): string {
+  /**
+   * The view of `const api = createX({ ... })` (the `api-client` partial), with the first way to
+   * authenticate that the client supports; `auth` laid out on its line as prettier would.
+   */
+  clientSetup(layout: Layout, security: SecuritySchemeIR[]): { factory: string; options: string[] } {
     const options: string[] = [];
     if (!isAbsoluteUrl(this.ir.servers[0]?.url ?? "/")) options.push(`baseUrl: "https://api.example.com"`);
     if (security.length > 0)
-      options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${this.credential(s)}`).join(", ")} }`);
-    options.push(...extra);
-    const arg = options.length === 0 ? "" : `{\n  ${options.join(",\n  ")},\n}`;
-    return `const api = ${this.ir.factoryName}(${arg});`;
+      options.push(
+        `auth: ${layout.choose(...objectLayouts(security.map((s) => [propertyKey(s.key), this.credential(s)])))}`,
+      );
+    return { factory: this.ir.factoryName, options };
   }
 
   /** A credential for a scheme, read from an environment variable named after provider and scheme. */
-  credential(scheme: SecuritySchemeIR): string {
+  credential(scheme: SecuritySchemeIR): CodeValue {
     const env = `process.env.${envName(this.ir.provider, scheme.key)}`;
     if (scheme.type === "http" && scheme.scheme === "basic") {
-      return `{ username: ${env}_USER ?? "", password: ${env}_PASSWORD ?? "" }`;
+      return [
+        ["username", `${env}_USER ?? ""`],
+        ["password", `${env}_PASSWORD ?? ""`],
+      ];
     }
     return `() => ${env}`;
   }
 
-  /** The main example of an operation: create a client, call it, tell API errors apart. */
-  operation(op: OperationIR, tag: TagIR): string {
-    const security = this.securityFor(op);
-    // Inside `try {`: the argument's lines are indented one level further.
-    const call = `api.${tag.propertyName}.${op.methodName}(${this.callArgument(op, [], false, "  ")})`;
-    const hasBody = op.responses.some((r) => /^2/.test(r.status) && r.content.length > 0);
-    return [
-      importStatement([this.ir.factoryName, "isApiError"], this.ir.packageName),
-      "",
-      this.clientSetup(security),
-      "",
-      "try {",
-      hasBody ? `  const result = await ${call};\n  console.log(result);` : `  await ${call};`,
-      "} catch (error) {",
-      `  if (isApiError(error, ${literal(op.id)})) {`,
-      "    console.error(error.status, error.body);",
-      "  } else {",
-      "    throw error;",
-      "  }",
-      "}",
-    ].join("\n");
+  /**
+   * The main example of an operation: create a client, call it, tell API errors apart.
+   * `argv` names variables read from the command line first (the package README's example).
+   */
+  operation(op: OperationIR, tag: TagIR, argv: string[] = []): string {
+    return this.render("operation.ts", (layout) => ({
+      import: importView(layout, [this.ir.factoryName, "isApiError"], this.ir.packageName),
+      client: this.clientSetup(layout, this.securityFor(op)),
+      argv,
+      hasBody: op.responses.some((r) => /^2/.test(r.status) && r.content.length > 0),
+      tag: tag.propertyName,
+      method: op.methodName,
+      argument: layout.choose(this.callArgument(op)),
+      operationId: literal(op.id),
+    }));
   }
 
   /** Walking every item of a paginated operation. */
   pagination(op: OperationIR, tag: TagIR): string {
-    const pg = op.pagination!;
-    const arg = this.callArgument(op, [pagePositionParam(pg) ?? ""]);
-    return [
-      importStatement([this.ir.factoryName], this.ir.packageName),
-      "",
-      this.clientSetup(this.securityFor(op)),
-      "",
-      `for await (const item of api.${tag.propertyName}.${op.methodName}.items(${arg})) {`,
-      "  console.log(item);",
-      "}",
-    ].join("\n");
+    return this.render("pagination.ts", (layout) => ({
+      import: importView(layout, [this.ir.factoryName], this.ir.packageName),
+      client: this.clientSetup(layout, this.securityFor(op)),
+      tag: tag.propertyName,
+      method: op.methodName,
+      argument: layout.choose(this.callArgument(op, [pagePositionParam(op.pagination!) ?? ""])),
+    }));
   }
 
   /** A typed value of a model, through the package's `components` type. */
   model(name: string, schema: JsonSchema): string {
-    const alias = typeAlias(name);
     const value = this.value({ $ref: componentRef("schemas", name) }, name, "response");
-    const lines = [
-      importStatement(["components"], this.ir.packageName, true),
-      "",
-      `type ${alias} = components["schemas"][${literal(name)}];`,
-    ];
-    if (value === undefined && !this.schemas.isNullable(schema)) return lines.join("\n");
-    const literalValue = tsValue(value ?? null);
+    const shown = value !== undefined || this.schemas.isNullable(schema);
     // A long value is shown once, as the page's example JSON (validated against the schema by the docs tests);
     // printing it again as TypeScript would double the model pages of a big API.
-    if (literalValue.split("\n").length > MODEL_VALUE_LINES) {
-      lines.push(
-        "",
-        `// A sample ${alias} is on this page as JSON.`,
-        `export function show(value: ${alias}): void {`,
-        "  console.log(value);",
-        "}",
-      );
-    } else {
-      lines.push("", `const example: ${alias} = ${literalValue};`, "console.log(example);");
-    }
-    return lines.join("\n");
+    const asJson = shown && tsValue(value ?? null).split("\n").length > MODEL_VALUE_LINES;
+    return this.render("model.ts", (layout) => ({
+      import: importView(layout, ["components"], this.ir.packageName, true),
+      alias: typeAlias(name),
+      name: literal(name),
+      asJson,
+      value: shown && !asJson ? layout.choose((indent) => tsValue(value ?? null, indent)) : "",
+    }));
   }
 
   /** The schemes of the operation's first way in that `auth` can satisfy (none when anonymous or mutual TLS only). */

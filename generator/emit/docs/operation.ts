@@ -37,7 +37,7 @@ export interface CodeSamples {
 export function codeSamples(ir: ApiIR, op: OperationIR, tag: TagIR, examples: Examples): CodeSamples {
   return {
     typescript: examples.operation(op, tag),
-    curl: curlCommand(ir, op, examples.request(op), examples.securityFor(op)),
+    curl: curlCommand(ir, op, examples),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ApiIR, OAuthFlowIR, OperationIR, SecuritySchemeIR, ServerIR } from "../../ir/types.ts";
 import { propertyKey } from "../code.ts";
 import { codeCell, codeSpan, fence, link, prose, proseCell, text } from "../markdown.ts";
-import { type Examples, importStatement } from "./examples.ts";
+import { type Examples, importView } from "./examples.ts";
 import { testingExample, validationExample } from "../testing/docs.ts";
 import { operationKey } from "./operation.ts";
 import type { Schemas } from "./schema.ts";
@@ -50,7 +50,9 @@ export function readmeView(ir: ApiIR, schemas: Schemas, examples: Examples) {
       s.variables.length > 0 ? [{ title: `Variables of server ${i}`, table: variablesTable(s) }] : [],
     ),
     serverExample:
-      ir.servers.length > 1 || ir.servers.some((s) => s.variables.length > 0) ? fence(serverExample(ir), "ts") : "",
+      ir.servers.length > 1 || ir.servers.some((s) => s.variables.length > 0)
+        ? fence(serverExample(ir, examples), "ts")
+        : "",
     errorExample: fence(errorExample(ir, examples), "ts"),
     testingExample: testingExample(ir, examples),
     validationExample: validationExample(ir, examples),
@@ -86,50 +88,42 @@ function operationLink(ir: ApiIR, op: OperationIR): string {
 /** Creating a client with credentials, a timeout and retries, then one call. */
 function clientExample(ir: ApiIR, examples: Examples): string {
   const op = ir.operations.find((o) => o.method === "get" && !o.parameters.some((p) => p.required)) ?? ir.operations[0];
-  const security = op ? examples.securityFor(op) : [];
-  const lines = [
-    importStatement([ir.factoryName], ir.packageName),
-    "",
-    examples.clientSetup(security, ["timeoutMs: 10_000", "retry: { attempts: 5 }"]),
-  ];
-  if (op) {
-    const tag = ir.tags.find((t) => t.name === op.tag)!;
-    const hasBody = op.responses.some((r) => /^2/.test(r.status) && r.content.length > 0);
-    const call = `await api.${tag.propertyName}.${op.methodName}(${examples.callArgument(op, [], true)})`;
-    lines.push("", hasBody ? `const result = ${call};\nconsole.log(result);` : `${call};`);
-  } else {
-    lines.push("console.log(api);");
-  }
-  return lines.join("\n");
+  const tag = op && ir.tags.find((t) => t.name === op.tag)!;
+  return examples.render("client.ts", (layout) => ({
+    import: importView(layout, [ir.factoryName], ir.packageName),
+    client: examples.clientSetup(layout, op ? examples.securityFor(op) : []),
+    call: op &&
+      tag && {
+        hasBody: op.responses.some((r) => /^2/.test(r.status) && r.content.length > 0),
+        tag: tag.propertyName,
+        method: op.methodName,
+        argument: layout.choose(examples.callArgument(op, [], true)),
+      },
+  }));
 }
 
 function errorExample(ir: ApiIR, examples: Examples): string {
   const op = ir.operations.find((o) => o.responses.some((r) => /^[45]/.test(r.status))) ?? ir.operations[0];
-  if (!op) return `${importStatement(["ApiError"], ir.packageName)}\n\nconsole.log(ApiError.name);`;
-  const tag = ir.tags.find((t) => t.name === op.tag)!;
-  const call = `api.${tag.propertyName}.${op.methodName}(${examples.callArgument(op, [], true, "  ")})`;
-  return [
-    importStatement([ir.factoryName, "isApiError", "NetworkError", "TimeoutError"], ir.packageName),
-    "",
-    examples.clientSetup(examples.securityFor(op)),
-    "",
-    "try {",
-    `  await ${call};`,
-    "} catch (error) {",
-    `  if (isApiError(error, ${JSON.stringify(op.id)})) {`,
-    "    // error.status and error.body are typed from the responses this operation declares.",
-    "    console.error(error.status, error.body);",
-    "  } else if (error instanceof TimeoutError || error instanceof NetworkError) {",
-    "    console.error(error.message);",
-    "  } else {",
-    "    throw error;",
-    "  }",
-    "}",
-  ].join("\n");
+  const tag = op && ir.tags.find((t) => t.name === op.tag)!;
+  return examples.render("errors.ts", (layout) => ({
+    import: importView(
+      layout,
+      op ? [ir.factoryName, "isApiError", "NetworkError", "TimeoutError"] : ["ApiError"],
+      ir.packageName,
+    ),
+    call: op &&
+      tag && {
+        client: examples.clientSetup(layout, examples.securityFor(op)),
+        tag: tag.propertyName,
+        method: op.methodName,
+        argument: layout.choose(examples.callArgument(op, [], true)),
+        operationId: JSON.stringify(op.id),
+      },
+  }));
 }
 
 /** Picking a server: one with an enum variable set to another allowed value if there is one, else the last server. */
-function serverExample(ir: ApiIR): string {
+function serverExample(ir: ApiIR, examples: Examples): string {
   const withEnum = ir.servers.findIndex((s) => s.variables.some((v) => (v.enum ?? []).some((e) => e !== v.default)));
   const index = withEnum === -1 ? ir.servers.length - 1 : withEnum;
   const server = ir.servers[index]!;
@@ -140,19 +134,12 @@ function serverExample(ir: ApiIR): string {
           const other = v.enum?.find((e) => e !== v.default);
           return other === undefined ? [] : [[v.name, other] as const];
         });
-  const variables = chosen.map(([name, value]) => `${propertyKey(name)}: ${JSON.stringify(value)}`);
-  const pick =
-    variables.length > 0 ? `{ index: ${index}, variables: { ${variables.join(", ")} } }` : `{ index: ${index} }`;
-  return [
-    importStatement([ir.factoryName], ir.packageName),
-    "",
-    `// Server ${index} of the table above${variables.length > 0 ? ", with variables filled in (the others keep their defaults)" : ""}.`,
-    `const api = ${ir.factoryName}({ server: ${pick} });`,
-    "",
-    "// Or any URL, such as a local mock or a proxy.",
-    `const local = ${ir.factoryName}({ baseUrl: "http://localhost:8080" });`,
-    "console.log(api, local);",
-  ].join("\n");
+  return examples.render("servers.ts", (layout) => ({
+    import: importView(layout, [ir.factoryName], ir.packageName),
+    factory: ir.factoryName,
+    index,
+    variables: chosen.map(([name, value]) => `${propertyKey(name)}: ${JSON.stringify(value)}`).join(", "),
+  }));
 }
 
 function variablesTable(server: ServerIR): TableView | null {
@@ -170,12 +157,10 @@ function schemeView(ir: ApiIR, scheme: SecuritySchemeIR, index: number, examples
     scheme.type === "mutualTLS"
       ? ""
       : fence(
-          [
-            importStatement([ir.factoryName], ir.packageName),
-            "",
-            examples.clientSetup([scheme]),
-            "console.log(api);",
-          ].join("\n"),
+          examples.render("setup.ts", (layout) => ({
+            import: importView(layout, [ir.factoryName], ir.packageName),
+            client: examples.clientSetup(layout, [scheme]),
+          })),
           "ts",
         );
   return {

@@ -6,8 +6,9 @@
  * builder, so they have the types the spec declares.
  */
 import type { ApiIR, SecuritySchemeIR } from "../../ir/types.ts";
-import { PRINT_WIDTH, literal, propertyKey } from "../code.ts";
-import { type Examples, importStatement, tsValue } from "../docs/examples.ts";
+import { literal, propertyKey } from "../code.ts";
+import { type Examples, importView, tsValue } from "../docs/examples.ts";
+import { braced } from "../layout.ts";
 import { isJsonType, primaryMedia } from "./validators.ts";
 
 export function testingExample(ir: ApiIR, examples: Examples): string {
@@ -17,51 +18,29 @@ export function testingExample(ir: ApiIR, examples: Examples): string {
       o.responses.some((r) => /^2\d\d$/.test(r.status) && isJsonType(primaryMedia(r.content)?.contentType ?? "")),
     ) ?? ir.operations[0];
   const tag = op && ir.tags.find((t) => t.name === op.tag);
-  const mockImport = `import { createMock, ValidationError } from ${literal(`${ir.packageName}/testing`)};`;
-  if (op === undefined || tag === undefined) {
-    return [
-      importStatement([ir.factoryName], ir.packageName),
-      mockImport,
-      "",
-      "const mock = createMock();",
-      `const api = ${ir.factoryName}({ fetch: mock.fetch });`,
-      "console.log(api, mock.calls);",
-    ].join("\n");
-  }
-  const response = op.responses.find((r) => /^2\d\d$/.test(r.status)) ?? op.responses[0]!;
-  const media = primaryMedia(response.content);
-  const body = media && isJsonType(media.contentType) ? examples.value(media.schema, "body", "response") : undefined;
-  const status = /^\d{3}$/.test(response.status) ? response.status : "200";
-  const handler = `mock.${tag.propertyName}.${op.methodName}`;
-  const options = [`fetch: mock.fetch`];
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ir.servers[0]?.url ?? "/"))
-    options.unshift(`baseUrl: "https://api.example.com"`);
-  const security = examples.securityFor(op);
-  if (security.length > 0)
-    options.push(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${testCredential(s)}`).join(", ")} }`);
-  const argument = examples.callArgument(op, [], true, "  ");
-  return [
-    importStatement([ir.factoryName], ir.packageName),
-    mockImport,
-    "",
-    "const mock = createMock();",
-    clientLine(ir.factoryName, options),
-    "",
-    "// Answer with a status the operation declares and a body of its schema (anything else is a type error).",
-    body === undefined ? `${handler}.reply(${status});` : `${handler}.reply(${status}, ${tsValue(body)});`,
-    "",
-    "try {",
-    `  const result = await api.${tag.propertyName}.${op.methodName}(${argument});`,
-    "  console.log(result);",
-    "} catch (error) {",
-    "  // A request the API would refuse fails the call, naming the operation, the JSON pointer and what was expected.",
-    "  if (error instanceof ValidationError) console.error(error.operationId, error.pointer, error.expected);",
-    "  else throw error;",
-    "}",
-    "",
-    "// Each request the client sent, parsed back and typed, with its attempt number.",
-    `console.log(${handler}.calls[0]?.attempt);`,
-  ].join("\n");
+  return examples.render("testing.ts", (layout) => {
+    const view = {
+      import: importView(layout, [ir.factoryName], ir.packageName),
+      testing: literal(`${ir.packageName}/testing`),
+      factory: ir.factoryName,
+    };
+    if (op === undefined || tag === undefined) return { ...view, call: null };
+    const response = op.responses.find((r) => /^2\d\d$/.test(r.status)) ?? op.responses[0]!;
+    const media = primaryMedia(response.content);
+    const body = media && isJsonType(media.contentType) ? examples.value(media.schema, "body", "response") : undefined;
+    const options = [...baseUrl(ir), `fetch: mock.fetch`, ...auth(examples.securityFor(op))];
+    return {
+      ...view,
+      call: {
+        options: layout.choose(...braced(options)),
+        tag: tag.propertyName,
+        method: op.methodName,
+        status: /^\d{3}$/.test(response.status) ? response.status : "200",
+        body: body === undefined ? "" : layout.choose((indent) => tsValue(body, indent)),
+        argument: layout.choose(examples.callArgument(op, [], true)),
+      },
+    };
+  });
 }
 
 /**
@@ -71,42 +50,32 @@ export function testingExample(ir: ApiIR, examples: Examples): string {
 export function validationExample(ir: ApiIR, examples: Examples): string {
   const op = ir.operations.find((o) => examples.securityFor(o).length > 0) ?? ir.operations[0];
   const tag = op && ir.tags.find((t) => t.name === op.tag);
-  const options = [`validate: { request: "throw", response: "warn" }`];
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ir.servers[0]?.url ?? "/"))
-    options.unshift(`baseUrl: "https://api.example.com"`);
   const security = op === undefined ? [] : examples.securityFor(op);
-  if (security.length > 0)
-    options.unshift(`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${testCredential(s)}`).join(", ")} }`);
-  const lines = [
-    importStatement(["ApiError"], ir.packageName),
-    `import { ${ir.factoryName}, ValidationError } from ${literal(`${ir.packageName}/validate`)};`,
-    "",
-    "// The same client as the main entry's, with the compiled validators behind `validate`.",
-    clientLine(ir.factoryName, options),
-  ];
-  if (op === undefined || tag === undefined)
-    return [...lines, "console.log(api, ValidationError.name, ApiError.name);"].join("\n");
-  return [
-    ...lines,
-    "",
-    "try {",
-    `  const result = await api.${tag.propertyName}.${op.methodName}(${examples.callArgument(op, [], true, "  ")});`,
-    "  console.log(result);",
-    "} catch (error) {",
-    "  // A request that does not match the spec is refused before it is sent; the API's own refusals stay ApiErrors.",
-    "  if (error instanceof ValidationError) console.error(error.operationId, error.pointer, error.expected);",
-    "  else if (error instanceof ApiError) console.error(error.status);",
-    "  else throw error;",
-    "}",
-  ].join("\n");
+  const options = [...auth(security), ...baseUrl(ir), `validate: { request: "throw", response: "warn" }`];
+  return examples.render("validation.ts", (layout) => ({
+    import: importView(layout, ["ApiError"], ir.packageName),
+    factory: ir.factoryName,
+    validate: literal(`${ir.packageName}/validate`),
+    options: layout.choose(...braced(options)),
+    call: op &&
+      tag && {
+        tag: tag.propertyName,
+        method: op.methodName,
+        argument: layout.choose(examples.callArgument(op, [], true)),
+      },
+  }));
 }
 
-/** The client's creation on one line, or one option per line (as prettier breaks it) past PRINT_WIDTH columns. */
-function clientLine(factory: string, options: string[]): string {
-  const line = `const api = ${factory}({ ${options.join(", ")} });`;
-  return line.length <= PRINT_WIDTH
-    ? line
-    : `const api = ${factory}({\n${options.map((o) => `  ${o},`).join("\n")}\n});`;
+/** The `baseUrl` option when the spec's first server is relative: the client needs an absolute URL. */
+function baseUrl(ir: ApiIR): string[] {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ir.servers[0]?.url ?? "/") ? [] : [`baseUrl: "https://api.example.com"`];
+}
+
+/** The `auth` option with a test credential per scheme, or none. */
+function auth(security: SecuritySchemeIR[]): string[] {
+  return security.length === 0
+    ? []
+    : [`auth: { ${security.map((s) => `${propertyKey(s.key)}: ${testCredential(s)}`).join(", ")} }`];
 }
 
 function testCredential(scheme: SecuritySchemeIR): string {

@@ -24,7 +24,7 @@ export function emitTesting(
   banner: string,
 ): { testing: string; validate: string } {
   const schemas = new Schemas(ir);
-  const examples = new Examples(ir, schemas);
+  const examples = new Examples(ir, schemas, templates);
   const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
   const operations = ir.operations.map((op) => ({
     id: op.id,
