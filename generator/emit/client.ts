@@ -279,7 +279,7 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
   return {
     paramsName: names.params,
     paramsDoc: `/** The first argument of ${commentSafe(op.methodName)} (${method}): \`{ params, body }\` as the spec declares them. */`,
-    paramsType: named(names.params, `$Params<${literal(op.id)}>`),
+    paramsType: named(names.params, `OperationParams<${opType(op)}>`),
     // The `body` of the first argument: every media type the operation accepts.
     body: names.body && {
       name: names.body,
@@ -290,8 +290,8 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
     resultDoc: `/** What ${commentSafe(op.methodName)} resolves to: the 2xx body of ${method}${op.binaryResponse ? " (a Blob)" : ""}. */`,
     // `unknown` (no 2xx declared) and Blob are kept as they are: a mapped type would turn them into `{}` and a Blob look-alike.
     resultType: singleObjectResult(op, plainObject)
-      ? named(names.result, `$Result<${literal(op.id)}>`)
-      : `$Result<${literal(op.id)}>`,
+      ? named(names.result, `ResponseData<${opType(op)}>`)
+      : `ResponseData<${opType(op)}>`,
     errorName: names.error,
     errorDoc:
       errorBodies.length === 0
