@@ -335,7 +335,17 @@ function typeArguments(open: string, args: string[], close: string, prefix: stri
  */
 function named(name: string, type: string): string {
   const flat = `{ [K in keyof ${type}]: ${type}[K] }`;
-  return `export type ${name} = ${flat};`.length <= PRINT_WIDTH ? flat : `{\n  [K in keyof ${type}]: ${type}[K];\n}`;
+  if (`export type ${name} = ${flat};`.length <= PRINT_WIDTH) return flat;
+  const key = `[K in keyof ${type}]`;
+  if (`  ${key}: ${type}[K];`.length <= PRINT_WIDTH) return `{\n  ${key}: ${type}[K];\n}`;
+  // Too long for one line: prettier breaks the type argument of `Head<Argument>` (an operation's
+  // types), first in the value, then, if the key alone is too long, in the key (`$Schema["name"]` cannot break).
+  const generic = /^([\w$]+)<(.*)>$/s.exec(type);
+  const broken = (indent: string) => (generic ? `${generic[1]}<\n${indent}  ${generic[2]}\n${indent}>` : type);
+  if (generic && `  ${key}: ${generic[1]}<`.length <= PRINT_WIDTH) return `{\n  ${key}: ${broken("  ")}[K];\n}`;
+  const keyLine = `    K in keyof ${type}`.length <= PRINT_WIDTH ? type : broken("    ");
+  const value = `  ]: ${type}[K];`.length <= PRINT_WIDTH ? type : broken("  ");
+  return `{\n  [\n    K in keyof ${keyLine}\n  ]: ${value}[K];\n}`;
 }
 
 /**

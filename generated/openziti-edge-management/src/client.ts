@@ -339,11 +339,15 @@ export type DeleteSessionError =
 
 /** The first argument of detailSessionRoutePath (`GET /sessions/{id}/route-path`): `{ params, body }` as the spec declares them. */
 export type DetailSessionRoutePathParams = {
-  [K in keyof OperationParams<Operations["detailSessionRoutePath"]>]: OperationParams<Operations["detailSessionRoutePath"]>[K];
+  [K in keyof OperationParams<Operations["detailSessionRoutePath"]>]: OperationParams<
+    Operations["detailSessionRoutePath"]
+  >[K];
 };
 /** What detailSessionRoutePath resolves to: the 2xx body of `GET /sessions/{id}/route-path`. */
 export type DetailSessionRoutePathResult = {
-  [K in keyof ResponseData<Operations["detailSessionRoutePath"]>]: ResponseData<Operations["detailSessionRoutePath"]>[K];
+  [K in keyof ResponseData<Operations["detailSessionRoutePath"]>]: ResponseData<
+    Operations["detailSessionRoutePath"]
+  >[K];
 };
 /** The body of an error answer of `GET /sessions/{id}/route-path`: one of the declared error responses' bodies. */
 export type DetailSessionRoutePathError =
