@@ -282,7 +282,7 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
   return {
     paramsName: names.params,
     paramsDoc: `/** The first argument of ${commentSafe(op.methodName)} (${method}): \`{ params, body }\` as the spec declares them. */`,
-    paramsType: layout.choose(...named(`$Params<${literal(op.id)}>`)),
+    paramsType: layout.choose(...named(`OperationParams<${opType(op)}>`)),
     // The `body` of the first argument: every media type the operation accepts.
     body: names.body && {
       name: names.body,
@@ -293,8 +293,8 @@ function operationTypesView(op: OperationIR, plainObject: (schema: JsonSchema) =
     resultDoc: `/** What ${commentSafe(op.methodName)} resolves to: the 2xx body of ${method}${op.binaryResponse ? " (a Blob)" : ""}. */`,
     // `unknown` (no 2xx declared) and Blob are kept as they are: a mapped type would turn them into `{}` and a Blob look-alike.
     resultType: singleObjectResult(op, plainObject)
-      ? layout.choose(...named(`$Result<${literal(op.id)}>`))
-      : `$Result<${literal(op.id)}>`,
+      ? layout.choose(...named(`ResponseData<${opType(op)}>`))
+      : `ResponseData<${opType(op)}>`,
     errorName: names.error,
     errorDoc:
       errorBodies.length === 0
@@ -336,10 +336,26 @@ function typeArguments(open: string, args: string[], close: string): Shape[] {
  * breaks it: the member on its own line, then (too long still) its key's brackets too.
  */
 function named(type: string): Shape[] {
+  // An operation's type `Head<Argument>` breaks inside its angle brackets once the line is too long
+  // (`$Schema["name"]` cannot break): in the value, in the key, or in both.
+  const generic = /^([\w$]+)<(.*)>$/s.exec(type);
+  const broken = (indent: string) => (generic ? `${generic[1]}<\n${indent}  ${generic[2]}\n${indent}>` : type);
+  const bracketed = (key: (i: string) => string, value: (i: string) => string) => (indent: string) =>
+    `{\n${indent}  [\n${indent}    K in keyof ${key(indent)}\n${indent}  ]: ${value(indent)}[K];\n${indent}}`;
+  const flat = () => type;
   return [
     `{ [K in keyof ${type}]: ${type}[K] }`,
     (indent) => `{\n${indent}  [K in keyof ${type}]: ${type}[K];\n${indent}}`,
-    (indent) => `{\n${indent}  [\n${indent}    K in keyof ${type}\n${indent}  ]: ${type}[K];\n${indent}}`,
+    ...(generic
+      ? [(indent: string) => `{\n${indent}  [K in keyof ${type}]: ${broken(`${indent}  `)}[K];\n${indent}}`]
+      : []),
+    bracketed(flat, flat),
+    bracketed(flat, (indent) => broken(`${indent}  `)),
+    bracketed((indent) => broken(`${indent}    `), flat),
+    bracketed(
+      (indent) => broken(`${indent}    `),
+      (indent) => broken(`${indent}  `),
+    ),
   ];
 }
 

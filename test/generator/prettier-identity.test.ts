@@ -5,6 +5,8 @@
  * drifts from prettier's fails this test, with the first line that differs.
  */
 import { readFileSync, readdirSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
@@ -17,6 +19,7 @@ import { tidy } from "../../generator/format/format.ts";
 import { buildIR } from "../../generator/ir/build.ts";
 import { loadSpec } from "../../generator/load/load.ts";
 import { validateAndBundle } from "../../generator/validate/validate.ts";
+import { lazyTemplates, renderPackage } from "../../generator/pipeline.ts";
 import { codeBlocks, docFiles, GENERATED, isTypeScript } from "../docs/support.ts";
 import { ROOT } from "../support/run.ts";
 
@@ -55,6 +58,49 @@ describe("generated TypeScript is laid out as prettier lays it out", () => {
     expect(blocks.length).toBeGreaterThan(0);
     const differences = await Promise.all(blocks.map((b) => firstDifference(b.code, `${b.doc.name}:${b.line}.ts`)));
     expect(differences.filter(Boolean)).toEqual([]);
+  });
+
+  it("names long enough to break a named type's mapped form, at every length prettier breaks it differently", async () => {
+    // Operation ids and schema names of 20 to 90 characters: the named types (emit/client.ts `named`) then take
+    // every layout prettier gives `{ [K in keyof T]: T[K] }`, from one line to a key and a value broken apart.
+    // (Past about 95, `export type <Name> = {` itself no longer fits: a layout no emitter follows yet.)
+    const lengths = [20, 45, 60, 75, 90];
+    const object = { type: "object", properties: { id: { type: "string" } } };
+    const name = (n: number) => `very-long-name-${"x".repeat(n)}`.slice(0, n);
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "Long names", version: "1.0.0" },
+      paths: Object.fromEntries(
+        lengths.map((n) => [
+          `/things/${n}`,
+          {
+            get: {
+              operationId: name(n),
+              parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: { "application/json": { schema: { $ref: `#/components/schemas/${name(n)}` } } },
+                },
+              },
+            },
+          },
+        ]),
+      ),
+      components: { schemas: Object.fromEntries(lengths.map((n) => [name(n), object])) },
+    };
+    const dir = await mkdtemp(join(tmpdir(), "apigen-long-names-"));
+    try {
+      const specFile = join(dir, "long-names.json");
+      await writeFile(specFile, JSON.stringify(spec));
+      const ctx = { templates: lazyTemplates(), fingerprint: "prettier-identity" };
+      const { files } = await renderPackage({ provider: "long-names", specFile, outDir: join(dir, "out") }, ctx);
+      const client = files.get("src/client.ts")!;
+      expect(client).toContain(`K in keyof OperationParams<\n`);
+      expect(await firstDifference(client, join(dir, "client.ts"))).toBe("");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -41,10 +41,10 @@ export type ServerOption =
       variables?: Record<string, never> | undefined;
     };
 
-// Shorthands for the named types below (a `$` name can never be one of theirs).
+// Shorthand for the named types below (a `$` name can never be one of theirs). Operation types
+// spell out `OperationParams<Operations["id"]>`: a generic shorthand over `Operations[Id]` made
+// TypeScript expand its constraint, every operation at once, on an app's first use of any of them.
 type $Schema = components["schemas"];
-type $Params<Id extends keyof Operations> = OperationParams<Operations[Id]>;
-type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
 
 /**
  * Where a resource lives.
@@ -104,32 +104,46 @@ export type VpnSessionWithPassword = {
 };
 
 /** The first argument of getVpnSessions (`GET /vpn_sessions`): `{ params, body }` as the spec declares them. */
-export type GetVpnSessionsParams = { [K in keyof $Params<"get-vpn-sessions">]: $Params<"get-vpn-sessions">[K] };
+export type GetVpnSessionsParams = {
+  [K in keyof OperationParams<Operations["get-vpn-sessions"]>]: OperationParams<Operations["get-vpn-sessions"]>[K];
+};
 /** What getVpnSessions resolves to: the 2xx body of `GET /vpn_sessions`. */
-export type GetVpnSessionsResult = { [K in keyof $Result<"get-vpn-sessions">]: $Result<"get-vpn-sessions">[K] };
+export type GetVpnSessionsResult = {
+  [K in keyof ResponseData<Operations["get-vpn-sessions"]>]: ResponseData<Operations["get-vpn-sessions"]>[K];
+};
 /** The body of an error answer of `GET /vpn_sessions`: `unknown`, as the spec declares none. */
 export type GetVpnSessionsError = unknown;
 
 /** The first argument of postVpnSession (`POST /vpn_sessions`): `{ params, body }` as the spec declares them. */
-export type PostVpnSessionParams = { [K in keyof $Params<"post-vpn-session">]: $Params<"post-vpn-session">[K] };
+export type PostVpnSessionParams = {
+  [K in keyof OperationParams<Operations["post-vpn-session"]>]: OperationParams<Operations["post-vpn-session"]>[K];
+};
 /** The request body of `POST /vpn_sessions`. */
 export type PostVpnSessionBody = NonNullable<PostVpnSessionParams["body"]>;
 /** What postVpnSession resolves to: the 2xx body of `POST /vpn_sessions`. */
-export type PostVpnSessionResult = { [K in keyof $Result<"post-vpn-session">]: $Result<"post-vpn-session">[K] };
+export type PostVpnSessionResult = {
+  [K in keyof ResponseData<Operations["post-vpn-session"]>]: ResponseData<Operations["post-vpn-session"]>[K];
+};
 /** The body of an error answer of `POST /vpn_sessions`: `unknown`, as the spec declares none. */
 export type PostVpnSessionError = unknown;
 
 /** The first argument of deleteVpnSession (`DELETE /vpn_sessions/{vpn_session_id}`): `{ params, body }` as the spec declares them. */
-export type DeleteVpnSessionParams = { [K in keyof $Params<"delete-vpn-session">]: $Params<"delete-vpn-session">[K] };
+export type DeleteVpnSessionParams = {
+  [K in keyof OperationParams<Operations["delete-vpn-session"]>]: OperationParams<Operations["delete-vpn-session"]>[K];
+};
 /** What deleteVpnSession resolves to: the 2xx body of `DELETE /vpn_sessions/{vpn_session_id}`. */
-export type DeleteVpnSessionResult = $Result<"delete-vpn-session">;
+export type DeleteVpnSessionResult = ResponseData<Operations["delete-vpn-session"]>;
 /** The body of an error answer of `DELETE /vpn_sessions/{vpn_session_id}`: `unknown`, as the spec declares none. */
 export type DeleteVpnSessionError = unknown;
 
 /** The first argument of putVpnSession (`PATCH /vpn_sessions/{vpn_session_id}/refresh_password`): `{ params, body }` as the spec declares them. */
-export type PutVpnSessionParams = { [K in keyof $Params<"put-vpn-session">]: $Params<"put-vpn-session">[K] };
+export type PutVpnSessionParams = {
+  [K in keyof OperationParams<Operations["put-vpn-session"]>]: OperationParams<Operations["put-vpn-session"]>[K];
+};
 /** What putVpnSession resolves to: the 2xx body of `PATCH /vpn_sessions/{vpn_session_id}/refresh_password`. */
-export type PutVpnSessionResult = { [K in keyof $Result<"put-vpn-session">]: $Result<"put-vpn-session">[K] };
+export type PutVpnSessionResult = {
+  [K in keyof ResponseData<Operations["put-vpn-session"]>]: ResponseData<Operations["put-vpn-session"]>[K];
+};
 /** The body of an error answer of `PATCH /vpn_sessions/{vpn_session_id}/refresh_password`: `unknown`, as the spec declares none. */
 export type PutVpnSessionError = unknown;
 

@@ -30,10 +30,10 @@ export type ServerOption = {
   variables?: Record<string, never> | undefined;
 };
 
-// Shorthands for the named types below (a `$` name can never be one of theirs).
+// Shorthand for the named types below (a `$` name can never be one of theirs). Operation types
+// spell out `OperationParams<Operations["id"]>`: a generic shorthand over `Operations[Id]` made
+// TypeScript expand its constraint, every operation at once, on an app's first use of any of them.
 type $Schema = components["schemas"];
-type $Params<Id extends keyof Operations> = OperationParams<Operations[Id]>;
-type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
 
 /**
  * What went wrong. `cause` may nest further errors, so the type is recursive.
@@ -179,9 +179,13 @@ export type SessionList = $Schema["sessionList"];
 export type Tags = $Schema["tags"];
 
 /** The first argument of listSessions (`GET /sessions`): `{ params, body }` as the spec declares them. */
-export type ListSessionsParams = { [K in keyof $Params<"listSessions">]: $Params<"listSessions">[K] };
+export type ListSessionsParams = {
+  [K in keyof OperationParams<Operations["listSessions"]>]: OperationParams<Operations["listSessions"]>[K];
+};
 /** What listSessions resolves to: the 2xx body of `GET /sessions`. */
-export type ListSessionsResult = { [K in keyof $Result<"listSessions">]: $Result<"listSessions">[K] };
+export type ListSessionsResult = {
+  [K in keyof ResponseData<Operations["listSessions"]>]: ResponseData<Operations["listSessions"]>[K];
+};
 /** The body of an error answer of `GET /sessions`: one of the declared error responses' bodies. */
 export type ListSessionsError =
   | Operations["listSessions"]["responses"][400]["content"]["application/json"]
@@ -190,11 +194,15 @@ export type ListSessionsError =
   | Operations["listSessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of createSession (`POST /sessions`): `{ params, body }` as the spec declares them. */
-export type CreateSessionParams = { [K in keyof $Params<"createSession">]: $Params<"createSession">[K] };
+export type CreateSessionParams = {
+  [K in keyof OperationParams<Operations["createSession"]>]: OperationParams<Operations["createSession"]>[K];
+};
 /** The request body of `POST /sessions`. */
 export type CreateSessionBody = NonNullable<CreateSessionParams["body"]>;
 /** What createSession resolves to: the 2xx body of `POST /sessions`. */
-export type CreateSessionResult = { [K in keyof $Result<"createSession">]: $Result<"createSession">[K] };
+export type CreateSessionResult = {
+  [K in keyof ResponseData<Operations["createSession"]>]: ResponseData<Operations["createSession"]>[K];
+};
 /** The body of an error answer of `POST /sessions`: one of the declared error responses' bodies. */
 export type CreateSessionError =
   | Operations["createSession"]["responses"][400]["content"]["application/json"]
@@ -204,18 +212,26 @@ export type CreateSessionError =
   | Operations["createSession"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of detailSession (`GET /sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DetailSessionParams = { [K in keyof $Params<"detailSession">]: $Params<"detailSession">[K] };
+export type DetailSessionParams = {
+  [K in keyof OperationParams<Operations["detailSession"]>]: OperationParams<Operations["detailSession"]>[K];
+};
 /** What detailSession resolves to: the 2xx body of `GET /sessions/{id}`. */
-export type DetailSessionResult = { [K in keyof $Result<"detailSession">]: $Result<"detailSession">[K] };
+export type DetailSessionResult = {
+  [K in keyof ResponseData<Operations["detailSession"]>]: ResponseData<Operations["detailSession"]>[K];
+};
 /** The body of an error answer of `GET /sessions/{id}`: one of the declared error responses' bodies. */
 export type DetailSessionError =
   | Operations["detailSession"]["responses"][401]["content"]["application/json"]
   | Operations["detailSession"]["responses"][404]["content"]["application/json"];
 
 /** The first argument of deleteSession (`DELETE /sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DeleteSessionParams = { [K in keyof $Params<"deleteSession">]: $Params<"deleteSession">[K] };
+export type DeleteSessionParams = {
+  [K in keyof OperationParams<Operations["deleteSession"]>]: OperationParams<Operations["deleteSession"]>[K];
+};
 /** What deleteSession resolves to: the 2xx body of `DELETE /sessions/{id}`. */
-export type DeleteSessionResult = { [K in keyof $Result<"deleteSession">]: $Result<"deleteSession">[K] };
+export type DeleteSessionResult = {
+  [K in keyof ResponseData<Operations["deleteSession"]>]: ResponseData<Operations["deleteSession"]>[K];
+};
 /** The body of an error answer of `DELETE /sessions/{id}`: one of the declared error responses' bodies. */
 export type DeleteSessionError =
   | Operations["deleteSession"]["responses"][400]["content"]["application/json"]

@@ -33,10 +33,10 @@ export type ServerOption = {
   variables?: Record<string, never> | undefined;
 };
 
-// Shorthands for the named types below (a `$` name can never be one of theirs).
+// Shorthand for the named types below (a `$` name can never be one of theirs). Operation types
+// spell out `OperationParams<Operations["id"]>`: a generic shorthand over `Operations[Id]` made
+// TypeScript expand its constraint, every operation at once, on an app's first use of any of them.
 type $Schema = components["schemas"];
-type $Params<Id extends keyof Operations> = OperationParams<Operations[Id]>;
-type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
 
 /**
  * What went wrong. `cause` may nest further errors, so the type is recursive.
@@ -241,9 +241,13 @@ export type SessionRoutePathDetail = {
 export type Tags = $Schema["tags"];
 
 /** The first argument of listAPISessions (`GET /api-sessions`): `{ params, body }` as the spec declares them. */
-export type ListApiSessionsParams = { [K in keyof $Params<"listAPISessions">]: $Params<"listAPISessions">[K] };
+export type ListApiSessionsParams = {
+  [K in keyof OperationParams<Operations["listAPISessions"]>]: OperationParams<Operations["listAPISessions"]>[K];
+};
 /** What listAPISessions resolves to: the 2xx body of `GET /api-sessions`. */
-export type ListApiSessionsResult = { [K in keyof $Result<"listAPISessions">]: $Result<"listAPISessions">[K] };
+export type ListApiSessionsResult = {
+  [K in keyof ResponseData<Operations["listAPISessions"]>]: ResponseData<Operations["listAPISessions"]>[K];
+};
 /** The body of an error answer of `GET /api-sessions`: one of the declared error responses' bodies. */
 export type ListApiSessionsError =
   | Operations["listAPISessions"]["responses"][400]["content"]["application/json"]
@@ -252,9 +256,13 @@ export type ListApiSessionsError =
   | Operations["listAPISessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of detailAPISessions (`GET /api-sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DetailApiSessionsParams = { [K in keyof $Params<"detailAPISessions">]: $Params<"detailAPISessions">[K] };
+export type DetailApiSessionsParams = {
+  [K in keyof OperationParams<Operations["detailAPISessions"]>]: OperationParams<Operations["detailAPISessions"]>[K];
+};
 /** What detailAPISessions resolves to: the 2xx body of `GET /api-sessions/{id}`. */
-export type DetailApiSessionsResult = { [K in keyof $Result<"detailAPISessions">]: $Result<"detailAPISessions">[K] };
+export type DetailApiSessionsResult = {
+  [K in keyof ResponseData<Operations["detailAPISessions"]>]: ResponseData<Operations["detailAPISessions"]>[K];
+};
 /** The body of an error answer of `GET /api-sessions/{id}`: one of the declared error responses' bodies. */
 export type DetailApiSessionsError =
   | Operations["detailAPISessions"]["responses"][401]["content"]["application/json"]
@@ -263,9 +271,13 @@ export type DetailApiSessionsError =
   | Operations["detailAPISessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of deleteAPISessions (`DELETE /api-sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DeleteApiSessionsParams = { [K in keyof $Params<"deleteAPISessions">]: $Params<"deleteAPISessions">[K] };
+export type DeleteApiSessionsParams = {
+  [K in keyof OperationParams<Operations["deleteAPISessions"]>]: OperationParams<Operations["deleteAPISessions"]>[K];
+};
 /** What deleteAPISessions resolves to: the 2xx body of `DELETE /api-sessions/{id}`. */
-export type DeleteApiSessionsResult = { [K in keyof $Result<"deleteAPISessions">]: $Result<"deleteAPISessions">[K] };
+export type DeleteApiSessionsResult = {
+  [K in keyof ResponseData<Operations["deleteAPISessions"]>]: ResponseData<Operations["deleteAPISessions"]>[K];
+};
 /** The body of an error answer of `DELETE /api-sessions/{id}`: one of the declared error responses' bodies. */
 export type DeleteApiSessionsError =
   | Operations["deleteAPISessions"]["responses"][401]["content"]["application/json"]
@@ -275,9 +287,13 @@ export type DeleteApiSessionsError =
   | Operations["deleteAPISessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of listSessions (`GET /sessions`): `{ params, body }` as the spec declares them. */
-export type ListSessionsParams = { [K in keyof $Params<"listSessions">]: $Params<"listSessions">[K] };
+export type ListSessionsParams = {
+  [K in keyof OperationParams<Operations["listSessions"]>]: OperationParams<Operations["listSessions"]>[K];
+};
 /** What listSessions resolves to: the 2xx body of `GET /sessions`. */
-export type ListSessionsResult = { [K in keyof $Result<"listSessions">]: $Result<"listSessions">[K] };
+export type ListSessionsResult = {
+  [K in keyof ResponseData<Operations["listSessions"]>]: ResponseData<Operations["listSessions"]>[K];
+};
 /** The body of an error answer of `GET /sessions`: one of the declared error responses' bodies. */
 export type ListSessionsError =
   | Operations["listSessions"]["responses"][400]["content"]["application/json"]
@@ -286,9 +302,13 @@ export type ListSessionsError =
   | Operations["listSessions"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of detailSession (`GET /sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DetailSessionParams = { [K in keyof $Params<"detailSession">]: $Params<"detailSession">[K] };
+export type DetailSessionParams = {
+  [K in keyof OperationParams<Operations["detailSession"]>]: OperationParams<Operations["detailSession"]>[K];
+};
 /** What detailSession resolves to: the 2xx body of `GET /sessions/{id}`. */
-export type DetailSessionResult = { [K in keyof $Result<"detailSession">]: $Result<"detailSession">[K] };
+export type DetailSessionResult = {
+  [K in keyof ResponseData<Operations["detailSession"]>]: ResponseData<Operations["detailSession"]>[K];
+};
 /** The body of an error answer of `GET /sessions/{id}`: one of the declared error responses' bodies. */
 export type DetailSessionError =
   | Operations["detailSession"]["responses"][401]["content"]["application/json"]
@@ -297,9 +317,13 @@ export type DetailSessionError =
   | Operations["detailSession"]["responses"][503]["content"]["application/json"];
 
 /** The first argument of deleteSession (`DELETE /sessions/{id}`): `{ params, body }` as the spec declares them. */
-export type DeleteSessionParams = { [K in keyof $Params<"deleteSession">]: $Params<"deleteSession">[K] };
+export type DeleteSessionParams = {
+  [K in keyof OperationParams<Operations["deleteSession"]>]: OperationParams<Operations["deleteSession"]>[K];
+};
 /** What deleteSession resolves to: the 2xx body of `DELETE /sessions/{id}`. */
-export type DeleteSessionResult = { [K in keyof $Result<"deleteSession">]: $Result<"deleteSession">[K] };
+export type DeleteSessionResult = {
+  [K in keyof ResponseData<Operations["deleteSession"]>]: ResponseData<Operations["deleteSession"]>[K];
+};
 /** The body of an error answer of `DELETE /sessions/{id}`: one of the declared error responses' bodies. */
 export type DeleteSessionError =
   | Operations["deleteSession"]["responses"][400]["content"]["application/json"]
@@ -311,11 +335,15 @@ export type DeleteSessionError =
 
 /** The first argument of detailSessionRoutePath (`GET /sessions/{id}/route-path`): `{ params, body }` as the spec declares them. */
 export type DetailSessionRoutePathParams = {
-  [K in keyof $Params<"detailSessionRoutePath">]: $Params<"detailSessionRoutePath">[K];
+  [K in keyof OperationParams<Operations["detailSessionRoutePath"]>]: OperationParams<
+    Operations["detailSessionRoutePath"]
+  >[K];
 };
 /** What detailSessionRoutePath resolves to: the 2xx body of `GET /sessions/{id}/route-path`. */
 export type DetailSessionRoutePathResult = {
-  [K in keyof $Result<"detailSessionRoutePath">]: $Result<"detailSessionRoutePath">[K];
+  [K in keyof ResponseData<Operations["detailSessionRoutePath"]>]: ResponseData<
+    Operations["detailSessionRoutePath"]
+  >[K];
 };
 /** The body of an error answer of `GET /sessions/{id}/route-path`: one of the declared error responses' bodies. */
 export type DetailSessionRoutePathError =

@@ -73,10 +73,10 @@ export type ServerOption =
         | undefined;
     };
 
-// Shorthands for the named types below (a `$` name can never be one of theirs).
+// Shorthand for the named types below (a `$` name can never be one of theirs). Operation types
+// spell out `OperationParams<Operations["id"]>`: a generic shorthand over `Operations[Id]` made
+// TypeScript expand its constraint, every operation at once, on an app's first use of any of them.
 type $Schema = components["schemas"];
-type $Params<Id extends keyof Operations> = OperationParams<Operations[Id]>;
-type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
 
 /**
  * The error body every PingOne API returns.
@@ -86,9 +86,13 @@ type $Result<Id extends keyof Operations> = ResponseData<Operations[Id]>;
 export type P1Error = { [K in keyof $Schema["P1Error"]]: $Schema["P1Error"][K] };
 
 /** The first argument of listUserSessions (`GET /environments/{environmentID}/users/{userID}/sessions`): `{ params, body }` as the spec declares them. */
-export type ListUserSessionsParams = { [K in keyof $Params<"listUserSessions">]: $Params<"listUserSessions">[K] };
+export type ListUserSessionsParams = {
+  [K in keyof OperationParams<Operations["listUserSessions"]>]: OperationParams<Operations["listUserSessions"]>[K];
+};
 /** What listUserSessions resolves to: the 2xx body of `GET /environments/{environmentID}/users/{userID}/sessions`. */
-export type ListUserSessionsResult = { [K in keyof $Result<"listUserSessions">]: $Result<"listUserSessions">[K] };
+export type ListUserSessionsResult = {
+  [K in keyof ResponseData<Operations["listUserSessions"]>]: ResponseData<Operations["listUserSessions"]>[K];
+};
 /** The body of an error answer of `GET /environments/{environmentID}/users/{userID}/sessions`: one of the declared error responses' bodies. */
 export type ListUserSessionsError =
   | Operations["listUserSessions"]["responses"][400]["content"]["application/json"]
@@ -100,9 +104,13 @@ export type ListUserSessionsError =
   | Operations["listUserSessions"]["responses"][500]["content"]["application/json"];
 
 /** The first argument of readUserSession (`GET /environments/{environmentID}/users/{userID}/sessions/{sessionID}`): `{ params, body }` as the spec declares them. */
-export type ReadUserSessionParams = { [K in keyof $Params<"readUserSession">]: $Params<"readUserSession">[K] };
+export type ReadUserSessionParams = {
+  [K in keyof OperationParams<Operations["readUserSession"]>]: OperationParams<Operations["readUserSession"]>[K];
+};
 /** What readUserSession resolves to: the 2xx body of `GET /environments/{environmentID}/users/{userID}/sessions/{sessionID}`. */
-export type ReadUserSessionResult = { [K in keyof $Result<"readUserSession">]: $Result<"readUserSession">[K] };
+export type ReadUserSessionResult = {
+  [K in keyof ResponseData<Operations["readUserSession"]>]: ResponseData<Operations["readUserSession"]>[K];
+};
 /** The body of an error answer of `GET /environments/{environmentID}/users/{userID}/sessions/{sessionID}`: one of the declared error responses' bodies. */
 export type ReadUserSessionError =
   | Operations["readUserSession"]["responses"][400]["content"]["application/json"]
@@ -114,9 +122,11 @@ export type ReadUserSessionError =
   | Operations["readUserSession"]["responses"][500]["content"]["application/json"];
 
 /** The first argument of deleteUserSession (`DELETE /environments/{environmentID}/users/{userID}/sessions/{sessionID}`): `{ params, body }` as the spec declares them. */
-export type DeleteUserSessionParams = { [K in keyof $Params<"deleteUserSession">]: $Params<"deleteUserSession">[K] };
+export type DeleteUserSessionParams = {
+  [K in keyof OperationParams<Operations["deleteUserSession"]>]: OperationParams<Operations["deleteUserSession"]>[K];
+};
 /** What deleteUserSession resolves to: the 2xx body of `DELETE /environments/{environmentID}/users/{userID}/sessions/{sessionID}`. */
-export type DeleteUserSessionResult = $Result<"deleteUserSession">;
+export type DeleteUserSessionResult = ResponseData<Operations["deleteUserSession"]>;
 /** The body of an error answer of `DELETE /environments/{environmentID}/users/{userID}/sessions/{sessionID}`: one of the declared error responses' bodies. */
 export type DeleteUserSessionError =
   | Operations["deleteUserSession"]["responses"][400]["content"]["application/json"]
