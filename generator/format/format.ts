@@ -13,9 +13,12 @@ export function formatFiles(files: Map<string, string>): Map<string, string> {
 
 /** No trailing spaces, at most one blank line in a row, one newline at the end. */
 export function tidy(text: string): string {
-  return text
+  const tidied = text
     .replace(/[ \t]+$/gm, "")
     .replace(/\n{3,}/g, "\n\n")
-    .replace(/^\n+/, "")
-    .replace(/\n*$/, "\n");
+    .replace(/^\n+/, "");
+  // Trailing newlines trimmed by hand: the regex `\n*$` is tried at every position of the text.
+  let end = tidied.length;
+  while (end > 0 && tidied.charCodeAt(end - 1) === 10) end--;
+  return `${tidied.slice(0, end)}\n`;
 }

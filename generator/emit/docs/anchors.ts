@@ -41,31 +41,28 @@ export function resolveAnchors(pages: Map<string, string>): Map<string, string> 
   for (const [path, markdown] of pages) {
     const slugger = new Slugger();
     let fenceOpen: string | null = null;
-    const lines = markdown.split("\n").map((line) => {
-      // Most lines (table rows, JSON and code samples) can be neither a heading nor a fence: skip the regexes.
-      let indent = 0;
-      while (indent < 4 && line.charCodeAt(indent) === 32) indent++;
-      const first = line.charCodeAt(indent);
-      if (first !== 35 /* # */ && first !== 96 /* ` */ && first !== 126 /* ~ */) return line;
+    // Only lines that start with `#`, a backtick or `~` (after up to three spaces) can be headings or fences:
+    // the regex finds them without splitting pages of tables, JSON and code into lines.
+    const text = markdown.replace(/(^|\n)( {0,3}[#`~][^\n]*)/g, (_whole, newline: string, line: string) => {
       const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
       if (
         marker !== undefined &&
         (fenceOpen === null || (marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length))
       ) {
         fenceOpen = fenceOpen === null ? marker : null;
-        return line;
+        return newline + line;
       }
       const heading = fenceOpen === null ? /^(#{1,6}) (.*?)(?: ⟪([^⟪⟫]+)⟫)?$/.exec(line) : null;
-      if (!heading) return line;
+      if (!heading) return newline + line;
       const [, hashes, content = "", key] = heading;
       const slug = slugger.slug(renderedHeadingText(content));
       if (key !== undefined) {
         if (anchors.has(key)) throw new Error(`generator bug: anchor key ${key} defined twice`);
         anchors.set(key, slug);
       }
-      return `${hashes} ${content}`;
+      return `${newline}${hashes} ${content}`;
     });
-    stripped.set(path, lines.join("\n"));
+    stripped.set(path, text);
   }
   const out = new Map<string, string>();
   for (const [path, markdown] of stripped) {
