@@ -41,27 +41,46 @@ export function resolveAnchors(pages: Map<string, string>): Map<string, string> 
   for (const [path, markdown] of pages) {
     const slugger = new Slugger();
     let fenceOpen: string | null = null;
-    // Only lines that start with `#`, a backtick or `~` (after up to three spaces) can be headings or fences:
-    // the regex finds them without splitting pages of tables, JSON and code into lines.
-    const text = markdown.replace(/(^|\n)( {0,3}[#`~][^\n]*)/g, (_whole, newline: string, line: string) => {
+    const visit = (line: string): string => {
       const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
       if (
         marker !== undefined &&
         (fenceOpen === null || (marker[0] === fenceOpen[0] && marker.length >= fenceOpen.length))
       ) {
         fenceOpen = fenceOpen === null ? marker : null;
-        return newline + line;
+        return line;
       }
       const heading = fenceOpen === null ? /^(#{1,6}) (.*?)(?: ⟪([^⟪⟫]+)⟫)?$/.exec(line) : null;
-      if (!heading) return newline + line;
+      if (!heading) return line;
       const [, hashes, content = "", key] = heading;
       const slug = slugger.slug(renderedHeadingText(content));
       if (key !== undefined) {
         if (anchors.has(key)) throw new Error(`generator bug: anchor key ${key} defined twice`);
         anchors.set(key, slug);
       }
-      return `${newline}${hashes} ${content}`;
-    });
+      return `${hashes} ${content}`;
+    };
+    // Only a line that starts with `#`, a backtick or `~` (after up to three spaces) can be a heading or a fence:
+    // the others (tables, JSON, code: most of a page) are stepped over, never split out or copied.
+    let text = "";
+    let copied = 0;
+    for (let start = 0; start <= markdown.length;) {
+      let end = markdown.indexOf("\n", start);
+      if (end === -1) end = markdown.length;
+      let first = start;
+      while (first < start + 3 && markdown.charCodeAt(first) === 32) first++;
+      const c = markdown.charCodeAt(first);
+      if (c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */) {
+        const line = markdown.slice(start, end);
+        const visited = visit(line);
+        if (visited !== line) {
+          text += markdown.slice(copied, start) + visited;
+          copied = end;
+        }
+      }
+      start = end + 1;
+    }
+    text += markdown.slice(copied);
     stripped.set(path, text);
   }
   const out = new Map<string, string>();
