@@ -3,6 +3,7 @@ import { words } from "../../shared/names.ts";
 import { pagePositionParam, pageSizeParam } from "../../ir/pagination.ts";
 import { componentRef } from "../../shared/json-pointer.ts";
 import { PRINT_WIDTH, literal, propertyKey } from "../code.ts";
+import { lineCount } from "../markdown.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
 
@@ -185,7 +186,7 @@ export class Examples {
     const literalValue = tsValue(value ?? null);
     // A long value is shown once, as the page's example JSON (validated against the schema by the docs tests);
     // printing it again as TypeScript would double the model pages of a big API.
-    if (literalValue.split("\n").length > MODEL_VALUE_LINES) {
+    if (lineCount(literalValue) > MODEL_VALUE_LINES) {
       lines.push(
         "",
         `// A sample ${alias} is on this page as JSON.`,

@@ -7,7 +7,7 @@ import type {
   SecurityRequirementIR,
   TagIR,
 } from "../../ir/types.ts";
-import { codeCell, codeSpan, fence, link, prose, proseCell, proseLine, text } from "../markdown.ts";
+import { codeCell, codeSpan, fence, lineCount, link, prose, proseCell, proseLine, text } from "../markdown.ts";
 import { curlCommand } from "./curl.ts";
 import type { Examples } from "./examples.ts";
 import { type TableView, fieldRows, fieldsTable, joinSentences, nestedObject, table } from "./tables.ts";
@@ -202,7 +202,7 @@ function responseExamples(
     const value = given ? media.example : examples.value(media.schema, "body", "response");
     const json = jsonFence(media, value);
     if (json === "") continue;
-    const lines = json.split("\n").length;
+    const lines = lineCount(json);
     const items = given ? undefined : arrayItems(media.schema);
     const model = given ? undefined : where.schemas.modelOf(items ?? media.schema);
     if (model !== undefined && lines > INLINE_SAMPLE_LINES) {

@@ -256,7 +256,10 @@ function isPlain(schema: JsonSchema): boolean {
 
 /** Defines a key even when it is `__proto__`, which plain assignment would not. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty only where it is needed: it is slow, and it leaves the object in slow (dictionary) mode.
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Whether a schema says anything about the value (an allOf member that only adds a description does not). */
