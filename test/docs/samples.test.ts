@@ -109,7 +109,7 @@ interface Shared {
 }
 
 /**
- * Each `#### Response <status>` that says "The same JSON as the `<status>` response above" (of its own
+ * Each `#### Response <status>` that says "The same JSON as the `<status>` response" (of its own
  * operation) or "... response of [op](#anchor)" (an earlier operation of the page), resolved to that JSON.
  */
 function sharedSamples(): Shared[] {
@@ -126,7 +126,7 @@ function sharedSamples(): Shared[] {
       return at === -1 ? undefined : blocks.find((b) => b.line === at + 4)?.code;
     };
     lines.forEach((line, i) => {
-      const m = /^The same JSON as the `(\S+)` response (?:above|of \[(.+?)\]\(#[^)]+\))\.$/.exec(line);
+      const m = /^The same JSON as the `(\S+)` response(?: of \[(.+?)\]\(#[^)]+\))?\.$/.exec(line);
       if (!m) return;
       const where = `${doc.name}:${i + 1}`;
       const status = /^#### Response (\S+)$/.exec(lines[i - 2] ?? "")?.[1];

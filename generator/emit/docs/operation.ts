@@ -212,9 +212,10 @@ function responseExamples(
     }
     const earlier = lines >= SHARED_SAMPLE_LINES ? shown.get(json) : undefined;
     if (earlier !== undefined) {
-      const place =
-        earlier.op === op ? "above" : `of ${link(text(earlier.op.methodName), `#⟪${operationKey(ir, earlier.op)}⟫`)}`;
-      out.push({ heading, json: `The same JSON as the ${codeSpan(earlier.status)} response ${place}.` });
+      // Of this operation: no "above", since the site shows the responses as tabs side by side.
+      const of =
+        earlier.op === op ? "" : ` of ${link(text(earlier.op.methodName), `#⟪${operationKey(ir, earlier.op)}⟫`)}`;
+      out.push({ heading, json: `The same JSON as the ${codeSpan(earlier.status)} response${of}.` });
       continue;
     }
     if (lines >= SHARED_SAMPLE_LINES) shown.set(json, { op, status: r.status });
