@@ -321,6 +321,23 @@ describe("sampleFor", () => {
     // Required fields are shown whatever the size.
     const big = wide(SAMPLE_LINES * 2, true);
     expect(Object.keys(sampleFor(big, { models }) as Json)).toHaveLength(SAMPLE_LINES * 2);
+    // Too big on required fields alone, a required object that may be null is null (a pull request nobody merged).
+    const merged = { ...wide(10, true), type: ["object", "null"] };
+    const pull: Json = {
+      type: "object",
+      required: ["fields", "merged_by", "title"],
+      properties: { fields: big, merged_by: merged, title: { type: ["string", "null"] } },
+    };
+    const lean = sampleFor(pull, { models }) as Json;
+    expect(lean.merged_by).toBeNull();
+    expect(lean.title).toBe("example");
+    expect(ajv.validate(pull, lean)).toBe(true);
+    // Small enough, it is shown.
+    const small = sampleFor(
+      { ...pull, properties: { ...(pull.properties as Json), fields: wide(3, true) } },
+      { models },
+    ) as Json;
+    expect(Object.keys(small.merged_by as Json)).toHaveLength(10);
   });
 
   it("placeholders only a credential", () => {

@@ -53,6 +53,17 @@ export function sampleFor(schema: JsonSchema | undefined, options: SampleOptions
     // Nothing was left out for being too deep: a deeper try would build the same value.
     if (!sampler.cut) break;
   }
+  // Too big on required fields alone: required fields that may be null and would hold objects are null
+  // (an issue with no milestone, a pull request nobody merged), when that makes the value smaller.
+  if (best !== OMIT && jsonLines(best) > SAMPLE_LINES) {
+    const lean = new Sampler(schemas, options.mode ?? "response", 0, false, true).build(
+      schema ?? {},
+      options.name ?? "value",
+      0,
+      [],
+    );
+    if (lean !== OMIT && jsonLines(lean) < jsonLines(best)) best = lean;
+  }
   return best === OMIT ? undefined : best;
 }
 
@@ -89,6 +100,8 @@ class Sampler {
     private readonly optionalDepth: number,
     /** Whether to give up (throw TOO_BIG) once the value passes SAMPLE_LINES. */
     private readonly bounded: boolean,
+    /** Whether a required field that may be null, and would hold an object or array, is null. */
+    private readonly lean = false,
   ) {}
 
   /** Counts a value put into a container (a container built here counted itself), and stops a bounded try that got too big. */
@@ -217,7 +230,10 @@ class Sampler {
         deep.push(field);
         continue;
       }
-      const v = this.build(field.schema, field.name, depth + 1, stack);
+      const v =
+        this.lean && field.required && !isPlain(s) && this.schemas.isNullable(field.schema)
+          ? null
+          : this.build(field.schema, field.name, depth + 1, stack);
       if (v === OMIT) {
         if (needed) return OMIT;
         continue;
