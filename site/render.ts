@@ -72,8 +72,11 @@ interface TabKind {
   name: string;
   /** The tab list's accessible name. */
   label: string;
-  /** The tab for a heading level and text followed by a fence of a language, if that section is one. */
-  tab(level: string, heading: string, lang: string): { key: string; label: string } | undefined;
+  /**
+   * The tab for a heading level and text followed by a fence of a language (or, `lang` undefined,
+   * by a one-paragraph sentence), if that section is one.
+   */
+  tab(level: string, heading: string, lang: string | undefined): { key: string; label: string } | undefined;
 }
 
 /**
@@ -85,30 +88,38 @@ const TAB_KINDS: TabKind[] = [
   {
     name: "language",
     label: "Code sample language",
-    tab: (level, _h, lang) => (level === "h3" ? SAMPLE_LANGUAGES[lang] : undefined),
+    tab: (level, _h, lang) => (level === "h3" && lang !== undefined ? SAMPLE_LANGUAGES[lang] : undefined),
   },
   {
     name: "response",
     label: "Response status",
     tab: (level, heading, lang) => {
-      const status = level === "h4" && lang === "json" ? /^Response (\S+)$/.exec(heading)?.[1] : undefined;
+      // A long sample is not repeated: one sentence links to where it is (the model page, or the same JSON
+      // shown earlier on the page). It is that status's tab all the same.
+      const status =
+        level === "h4" && (lang === "json" || lang === undefined) ? /^Response (\S+)$/.exec(heading)?.[1] : undefined;
       return status === undefined ? undefined : { key: status, label: status };
     },
   },
 ];
 
 /**
- * Two or more such sections in a row (each exactly a heading and a fence)
- * are wrapped in a `.code-tabs` group with a `.code-tab` per section. Without
+ * Two or more such sections in a row (each exactly a heading and a fence, or
+ * a heading and one paragraph) are wrapped in a `.code-tabs` group with a `.code-tab` per section. Without
  * JavaScript that is just the headings and blocks, as in the markdown; the
  * page script turns each group into ARIA tabs.
  */
 md.core.ruler.push("code_tabs", (state) => {
   const tokens = state.tokens;
-  const section = (kind: TabKind, i: number) =>
-    tokens[i]?.type === "heading_open" && tokens[i + 3]?.type === "fence"
-      ? kind.tab(tokens[i]!.tag, tokens[i + 1]!.content, tokens[i + 3]!.info.trim())
-      : undefined;
+  /** The tab a section starting at token `i` makes, with its length in tokens (heading 3, then fence 1 or paragraph 3). */
+  const section = (kind: TabKind, i: number) => {
+    const body = tokens[i + 3];
+    if (tokens[i]?.type !== "heading_open" || body === undefined) return undefined;
+    const fence = body.type === "fence";
+    if (!fence && !(body.type === "paragraph_open" && tokens[i + 5]?.type === "paragraph_close")) return undefined;
+    const tab = kind.tab(tokens[i]!.tag, tokens[i + 1]!.content, fence ? body.info.trim() : undefined);
+    return tab && { ...tab, size: fence ? 4 : 6 };
+  };
   const block = (type: string, nesting: 1 | -1, attrs: [string, string][] = []) => {
     const token = new state.Token(type, "div", nesting);
     token.block = true;
@@ -118,10 +129,10 @@ md.core.ruler.push("code_tabs", (state) => {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length;) {
     let kind: TabKind | undefined;
-    let run: { key: string; label: string }[] = [];
+    let run: { key: string; label: string; size: number }[] = [];
     for (kind of TAB_KINDS) {
       run = [];
-      for (let j = i, t = section(kind, j); t && !run.some((r) => r.key === t!.key); j += 4, t = section(kind, j))
+      for (let j = i, t = section(kind, j); t && !run.some((r) => r.key === t!.key); j += t.size, t = section(kind, j))
         run.push(t);
       if (run.length >= 2) break;
     }
@@ -142,8 +153,8 @@ md.core.ruler.push("code_tabs", (state) => {
         ["data-key", tab.key],
         ["data-label", tab.label],
       ];
-      out.push(block("code_tab_open", 1, attrs), ...tokens.slice(i, i + 4), block("code_tab_close", -1));
-      i += 4;
+      out.push(block("code_tab_open", 1, attrs), ...tokens.slice(i, i + tab.size), block("code_tab_close", -1));
+      i += tab.size;
     }
     out.push(block("code_tabs_close", -1));
   }

@@ -3,7 +3,7 @@ import { codeCell, codeSpan, link, prose, proseCell, text } from "./markdown.ts"
 import { resolveAnchors } from "./docs/anchors.ts";
 import { Examples } from "./docs/examples.ts";
 import { modelView, usage } from "./docs/model.ts";
-import { type CodeSamples, codeSamples, operationKey, operationView } from "./docs/operation.ts";
+import { type CodeSamples, type ShownSamples, codeSamples, operationKey, operationView } from "./docs/operation.ts";
 import { codeSamplesOverlay, llmsFullTxt, llmsTxt } from "./docs/agents.ts";
 import { readmeView } from "./docs/readme.ts";
 import { Schemas } from "./docs/schema.ts";
@@ -32,6 +32,7 @@ export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
     const operations = tag.operationIds.map((id) => byId.get(id)!);
     for (const op of operations) samples.set(op, codeSamples(ir, op, tag, examples));
     const where = { schemas, modelsHref: "../models/" };
+    const shown: ShownSamples = new Map();
     pages.set(
       `docs/tags/${tag.slug}.md`,
       templates.render("docs/tag.md.hbs", {
@@ -44,7 +45,7 @@ export function emitDocs(ir: ApiIR, templates: Templates): Map<string, string> {
           { title: "HTTP request", cell: (op) => codeCell(`${op.method.toUpperCase()} ${op.path}`) },
           { title: "Summary", cell: (op) => proseCell(op.summary) },
         ]),
-        operations: operations.map((op) => operationView(ir, op, tag, where, examples, samples.get(op)!)),
+        operations: operations.map((op) => operationView(ir, op, tag, where, examples, samples.get(op)!, shown)),
       }),
     );
   }

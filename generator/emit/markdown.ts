@@ -20,8 +20,25 @@ export function oneLine(value: string | undefined): string {
   return (value ?? "").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * A pure function of one string, remembered: spec text comes back again and
+ * again (GitHub's 53,000 table rows hold 4,700 distinct descriptions). The
+ * memory is bounded, so a long watch session does not grow it without end.
+ */
+function remembered(fn: (value: string) => string): (value: string | undefined) => string {
+  const cache = new Map<string, string>();
+  return (value = "") => {
+    let out = cache.get(value);
+    if (out === undefined) {
+      if (cache.size >= 20_000) cache.clear();
+      cache.set(value, (out = fn(value)));
+    }
+    return out;
+  };
+}
+
 /** A literal string for a single-line context: no markdown meaning survives. */
-export function text(value: string | undefined): string {
+export const text = remembered((value) => {
   const escaped = noMarkers(
     oneLine(value)
       .replace(INLINE_SPECIAL, (c) => `\\${c}`)
@@ -31,7 +48,7 @@ export function text(value: string | undefined): string {
   );
   // At the start of a list item a `-` or `1.` would nest a list, and `---` would be a rule.
   return neutraliseLineStart(escaped, true);
-}
+});
 
 /** `⟪` and `⟫` delimit anchor keys in rendered pages (see docs/anchors.ts); spec text shows them as entities. */
 function noMarkers(value: string): string {
@@ -50,6 +67,13 @@ export function codeSpan(value: string): string {
 /** A code span inside a table cell: GFM needs `\|` there, even inside code. */
 export function codeCell(value: string): string {
   return codeSpan(value.replace(/\|/g, "\\|"));
+}
+
+/** The number of lines of a text, counted without splitting it (samples run to thousands of lines). */
+export function lineCount(value: string): number {
+  let n = 1;
+  for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** A fenced code block; the fence is longer than any backtick run in the code. */
@@ -200,15 +224,15 @@ function quotedFence(line: string, { prefix, marker }: FenceOpener): string {
 export const QUOTED_CODE = "from-spec";
 
 /** The author's markdown folded into one table cell: inline markup kept, pipes and newlines made safe. */
-export function proseCell(value: string | undefined): string {
-  const lines = (value ?? "").split(/\r\n?|\n/).map((line) =>
+export const proseCell = remembered((value) => {
+  const lines = value.split(/\r\n?|\n/).map((line) =>
     line
       .replace(/^\s*[*+-]\s+/, "• ")
       .replace(/^\s*#{1,6}\s+/, "")
       .replace(/^\s*>\s?/, ""),
   );
   return escapeProse(oneLine(lines.join("\n")), true);
-}
+});
 
 /** The author's inline markdown on one line of its own (a summary): also safe from block syntax. */
 export function proseLine(value: string | undefined): string {

@@ -9,7 +9,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sampleFor } from "../../generator/emit/docs/samples.ts";
+import { SAMPLE_LINES, jsonLines, sampleFor } from "../../generator/emit/docs/samples.ts";
 import type { ModelIR } from "../../generator/ir/types.ts";
 import { decodePlainPointer } from "../../generator/shared/json-pointer.ts";
 import { type Spec, escapePointer, loadSpec } from "./spec.ts";
@@ -100,6 +100,54 @@ function placedSamples(): Placed[] {
   return out;
 }
 
+/** A response sample shown as a reference to the same JSON earlier on the page, with that JSON. */
+interface Shared {
+  provider: string;
+  what: string;
+  pointer: string;
+  json: string;
+}
+
+/**
+ * Each `#### Response <status>` that says "The same JSON as the `<status>` response" (of its own
+ * operation) or "... response of [op](#anchor)" (an earlier operation of the page), resolved to that JSON.
+ */
+function sharedSamples(): Shared[] {
+  const out: Shared[] = [];
+  for (const doc of docs) {
+    const spec = specs.get(doc.provider)!;
+    const lines = doc.text.split("\n");
+    const blocks = codeBlocks(doc).filter((b) => b.lang === "json" && !b.quoted);
+    /** The JSON under `#### Response <status>` of the operation whose section starts with `## <heading>`. */
+    const jsonOf = (heading: string, status: string) => {
+      const start = lines.indexOf(`## ${heading}`);
+      const end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
+      const at = lines.findIndex((l, i) => i > start && (end === -1 || i < end) && l === `#### Response ${status}`);
+      return at === -1 ? undefined : blocks.find((b) => b.line === at + 4)?.code;
+    };
+    lines.forEach((line, i) => {
+      const m = /^The same JSON as the `(\S+)` response(?: of \[(.+?)\]\(#[^)]+\))?\.$/.exec(line);
+      if (!m) return;
+      const where = `${doc.name}:${i + 1}`;
+      const status = /^#### Response (\S+)$/.exec(lines[i - 2] ?? "")?.[1];
+      const section = lines.slice(0, i).join("\n");
+      const heading = /^## (.*)$/m.exec(section.slice(section.lastIndexOf("\n## ") + 1))?.[1];
+      const id = /^- Operation id: `([^`]+)`$/m.exec(section.slice(section.lastIndexOf("\n## ") + 1))?.[1];
+      const op = spec.operations.find((o) => o.id === id);
+      if (status === undefined || heading === undefined || op === undefined) throw new Error(`${where}: misplaced`);
+      const json = jsonOf(m[2]?.replace(/\\(.)/g, "$1") ?? heading, m[1]!);
+      if (json === undefined) throw new Error(`${where}: the JSON it refers to is not on the page`);
+      out.push({
+        provider: doc.provider,
+        what: `${where} (${id} ${status} response)`,
+        pointer: jsonMedia(spec, landing(spec, `${op.pointer}/responses/${escapePointer(status)}`)),
+        json,
+      });
+    });
+  }
+  return out;
+}
+
 describe("JSON samples in the generated docs", () => {
   it("are shown for every request body, declared response (errors included) and model", () => {
     const placed = placedSamples();
@@ -112,13 +160,18 @@ describe("JSON samples in the generated docs", () => {
         }
       }
     }
-    // A long sample of a named model is shown once, on the model page, and linked from the operation.
+    // A long sample of a named model (or an array of one) is shown once, on the model page, and linked from
+    // the operation; a long one already on the page is referred to.
     const linked = docs.reduce(
       (n, d) =>
-        n + [...d.text.matchAll(/^A \[.*\]\(.*\.md#example-json\): see the example JSON on its page\.$/gm)].length,
+        n +
+        [...d.text.matchAll(/^(A|An array of) \[.*\]\(.*\.md#example-json\): see the example JSON on its page\.$/gm)]
+          .length,
       0,
     );
-    expect(placed.filter((p) => p.what.includes(" response)")).length + linked).toBe(expectedResponses);
+    const shared = sharedSamples();
+    expect(shared.length).toBeGreaterThan(0);
+    expect(placed.filter((p) => p.what.includes(" response)")).length + linked + shared.length).toBe(expectedResponses);
     expect(placed.some((p) => /\b4\d\d response\)/.test(p.what))).toBe(true);
     expect(placed.filter((p) => p.what.includes("(model ")).length).toBeGreaterThan(10);
   });
@@ -129,6 +182,11 @@ describe("JSON samples in the generated docs", () => {
       const spec = specs.get(p.block.doc.provider)!;
       const errors = spec.check(p.pointer, JSON.parse(p.block.code));
       if (errors.length > 0) failures.push(`${p.what}: ${errors.join("; ")}`);
+    }
+    // A reference to JSON shown for another response must be true of this response too.
+    for (const s of sharedSamples()) {
+      const errors = specs.get(s.provider)!.check(s.pointer, JSON.parse(s.json));
+      if (errors.length > 0) failures.push(`${s.what}: ${errors.join("; ")}`);
     }
     expect(failures).toEqual([]);
   });
@@ -224,6 +282,62 @@ describe("sampleFor", () => {
       properties: { id: { type: "string", format: "uuid" }, at: { type: "string", format: "date-time" } },
     };
     expect(sampleFor(schema, { models })).toEqual(sampleFor(schema, { models }));
+  });
+
+  /** Every `{}` in a value, by path. */
+  const emptyObjects = (value: unknown, path = "$"): string[] =>
+    value === null || typeof value !== "object"
+      ? []
+      : Object.keys(value).length === 0 && !Array.isArray(value)
+        ? [path]
+        : Object.entries(value).flatMap(([k, v]) => emptyObjects(v, `${path}.${k}`));
+
+  it("fills optional objects at any depth, never showing a bare {}", () => {
+    // Eight levels of optional `next` objects, each with an optional name: all small enough to show whole.
+    let schema: Json = { type: "object", properties: { name: { type: "string" } } };
+    for (let i = 0; i < 8; i++) schema = { type: "object", properties: { name: { type: "string" }, next: schema } };
+    const value = sampleFor(schema, { models });
+    expect(JSON.stringify(value)).toContain('"next":{"name":"example"}}}}}}}}}');
+    expect(emptyObjects(value)).toEqual([]);
+    expect(ajv.validate(schema, value)).toBe(true);
+  });
+
+  it("keeps to the size bound with optional fields, never leaving out a required one", () => {
+    const wide = (n: number, required: boolean): Json => {
+      const properties = Object.fromEntries(Array.from({ length: n }, (_v, i) => [`field_${i}`, { type: "string" }]));
+      return { type: "object", properties, ...(required ? { required: Object.keys(properties) } : {}) };
+    };
+    const schema: Json = {
+      type: "object",
+      required: ["id", "settings"],
+      properties: { id: { type: "integer" }, settings: wide(100, false), extra: wide(100, false) },
+    };
+    const value = sampleFor(schema, { models }) as Json;
+    expect(jsonLines(value)).toBeLessThanOrEqual(SAMPLE_LINES);
+    // The required object is not shown empty: a few of its plain fields stand for the rest.
+    expect(Object.keys(value.settings as Json).length).toBeGreaterThan(0);
+    expect(emptyObjects(value)).toEqual([]);
+    expect(ajv.validate(schema, value)).toBe(true);
+    // Required fields are shown whatever the size.
+    const big = wide(SAMPLE_LINES * 2, true);
+    expect(Object.keys(sampleFor(big, { models }) as Json)).toHaveLength(SAMPLE_LINES * 2);
+    // Too big on required fields alone, a required object that may be null is null (a pull request nobody merged).
+    const merged = { ...wide(10, true), type: ["object", "null"] };
+    const pull: Json = {
+      type: "object",
+      required: ["fields", "merged_by", "title"],
+      properties: { fields: big, merged_by: merged, title: { type: ["string", "null"] } },
+    };
+    const lean = sampleFor(pull, { models }) as Json;
+    expect(lean.merged_by).toBeNull();
+    expect(lean.title).toBe("example");
+    expect(ajv.validate(pull, lean)).toBe(true);
+    // Small enough, it is shown.
+    const small = sampleFor(
+      { ...pull, properties: { ...(pull.properties as Json), fields: wide(3, true) } },
+      { models },
+    ) as Json;
+    expect(Object.keys(small.merged_by as Json)).toHaveLength(10);
   });
 
   it("placeholders only a credential", () => {

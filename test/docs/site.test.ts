@@ -429,6 +429,25 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect(serious).toEqual([]);
   });
 
+  it("keeps a response that refers to JSON shown elsewhere as its status's tab", async () => {
+    // An operation with two responses or more, one written as a sentence ("The same JSON as the `400` response.").
+    const tags = (await docFiles(GENERATED)).filter((d) => d.name.includes("/docs/tags/"));
+    const picked = tags
+      .flatMap((doc) => doc.text.split(/^## /m).map((section) => ({ doc, section })))
+      .map((x) => ({ ...x, m: /^#### Response (\S+)\n\n(The same JSON as .*)$/m.exec(x.section) }))
+      .find((x) => x.m !== null && x.section.split("\n#### Response ").length > 2)!;
+    const [, status, sentence] = picked.m!;
+    await page.goto(`${base}/${sitePath(picked.doc.path)}`);
+    const operation = page.locator("main h2", { hasText: new RegExp(`^${picked.section.split("\n")[0]!.trim()}$`) });
+    const group = operation.locator("xpath=following-sibling::div[@data-tabs='response'][1]");
+    expect(await group.getByRole("tab").allTextContents()).toContain(status);
+    await group.getByRole("tab", { name: status, exact: true }).click();
+    const shown = group.getByRole("tabpanel").filter({ visible: true });
+    expect((await shown.locator("p").textContent())?.replace(/\s+/g, " ")).toBe(
+      sentence!.replace(/`/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"),
+    );
+  });
+
   it("printed, a page shows every sample under its heading, tabs or not", async () => {
     const [first] = await tagPages();
     await page.goto(`${base}/${first}`);

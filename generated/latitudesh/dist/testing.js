@@ -11,7 +11,30 @@ const spec = {
       responses: { "200": "application/vnd.api+json" },
       answer: {
         status: 200,
-        body: { data: [{ attributes: {}, id: "vpn_6VE1Wd37dXnZJ", type: "vpn_sessions" }], meta: {} }
+        body: {
+          data: [
+            {
+              attributes: {
+                created_at: "2024-05-14T09:30:00Z",
+                expires_at: "2024-05-14T09:30:00Z",
+                host: "api.example.com",
+                password: "<password>",
+                port: "8443",
+                region: {
+                  city: "example",
+                  country: "US",
+                  site: { facility: "example", id: "3fa85f64", name: "example", slug: "example" }
+                },
+                status: "enable",
+                updated_at: "2024-05-14T09:30:00Z",
+                user_name: "jdoe"
+              },
+              id: "vpn_6VE1Wd37dXnZJ",
+              type: "vpn_sessions"
+            }
+          ],
+          meta: {}
+        }
       }
     },
     {
@@ -32,7 +55,11 @@ const spec = {
               host: "api.example.com",
               password: "<password>",
               port: "8443",
-              region: {},
+              region: {
+                city: "example",
+                country: "US",
+                site: { facility: "example", id: "3fa85f64", name: "example", slug: "example" }
+              },
               status: "enable",
               updated_at: "2024-05-14T09:30:00Z",
               user_name: "jdoe"
@@ -71,7 +98,11 @@ const spec = {
               host: "api.example.com",
               password: "<password>",
               port: "8443",
-              region: {},
+              region: {
+                city: "example",
+                country: "US",
+                site: { facility: "example", id: "3fa85f64", name: "example", slug: "example" }
+              },
               status: "enable",
               updated_at: "2024-05-14T09:30:00Z",
               user_name: "jdoe"

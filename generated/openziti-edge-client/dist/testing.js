@@ -24,12 +24,11 @@ const spec = {
         body: {
           data: [
             {
-              _links: {},
+              _links: { key: { href: "https://example.com/resource" } },
               createdAt: "2024-05-14T09:30:00Z",
               id: "3fa85f64",
-              tags: {},
               updatedAt: "2024-05-14T09:30:00Z",
-              apiSession: {},
+              apiSession: { entity: "example", id: "3fa85f64", name: "example" },
               apiSessionId: "3fa85f64",
               edgeRouters: [
                 {
@@ -39,24 +38,19 @@ const spec = {
                   isOnline: true,
                   name: "example",
                   noTraversal: true,
-                  supportedProtocols: {},
+                  supportedProtocols: { key: "example" },
                   syncStatus: "example",
-                  urls: {}
+                  urls: { key: "example" }
                 }
               ],
               identityId: "3fa85f64",
-              service: {},
+              service: { entity: "example", id: "3fa85f64", name: "example" },
               serviceId: "3fa85f64",
               token: "<token>",
               type: "Dial"
             }
           ],
-          meta: {
-            apiEnrollmentVersion: "1.0.0",
-            apiVersion: "1.0.0",
-            filterableFields: ["example"],
-            pagination: { limit: 10, offset: 0, totalCount: 10 }
-          }
+          meta: { apiEnrollmentVersion: "1.0.0", apiVersion: "1.0.0" }
         }
       }
     },
@@ -82,9 +76,8 @@ const spec = {
             _links: { key: { href: "https://example.com/resource" } },
             createdAt: "2024-05-14T09:30:00Z",
             id: "3fa85f64",
-            tags: {},
             updatedAt: "2024-05-14T09:30:00Z",
-            apiSession: { _links: {}, entity: "example", id: "3fa85f64", name: "example" },
+            apiSession: { entity: "example", id: "3fa85f64", name: "example" },
             apiSessionId: "3fa85f64",
             edgeRouters: [
               {
@@ -94,22 +87,16 @@ const spec = {
                 isOnline: true,
                 name: "example",
                 noTraversal: true,
-                supportedProtocols: {},
+                supportedProtocols: { key: "example" },
                 syncStatus: "example",
-                urls: {}
+                urls: { key: "example" }
               }
             ],
             identityId: "3fa85f64",
-            service: { _links: {}, entity: "example", id: "3fa85f64", name: "example" },
+            service: { entity: "example", id: "3fa85f64", name: "example" },
             serviceId: "3fa85f64",
             token: "<token>",
             type: "Dial"
-          },
-          meta: {
-            apiEnrollmentVersion: "1.0.0",
-            apiVersion: "1.0.0",
-            filterableFields: ["example"],
-            pagination: { limit: 10, offset: 0, totalCount: 10 }
           }
         }
       }
@@ -129,9 +116,8 @@ const spec = {
             _links: { key: { href: "https://example.com/resource" } },
             createdAt: "2024-05-14T09:30:00Z",
             id: "3fa85f64",
-            tags: {},
             updatedAt: "2024-05-14T09:30:00Z",
-            apiSession: { _links: {}, entity: "example", id: "3fa85f64", name: "example" },
+            apiSession: { entity: "example", id: "3fa85f64", name: "example" },
             apiSessionId: "3fa85f64",
             edgeRouters: [
               {
@@ -141,23 +127,18 @@ const spec = {
                 isOnline: true,
                 name: "example",
                 noTraversal: true,
-                supportedProtocols: {},
+                supportedProtocols: { key: "example" },
                 syncStatus: "example",
-                urls: {}
+                urls: { key: "example" }
               }
             ],
             identityId: "3fa85f64",
-            service: { _links: {}, entity: "example", id: "3fa85f64", name: "example" },
+            service: { entity: "example", id: "3fa85f64", name: "example" },
             serviceId: "3fa85f64",
             token: "<token>",
             type: "Dial"
           },
-          meta: {
-            apiEnrollmentVersion: "1.0.0",
-            apiVersion: "1.0.0",
-            filterableFields: ["example"],
-            pagination: { limit: 10, offset: 0, totalCount: 10 }
-          }
+          meta: { apiEnrollmentVersion: "1.0.0", apiVersion: "1.0.0" }
         }
       }
     },

@@ -24,34 +24,23 @@ const spec = {
         body: {
           data: [
             {
-              _links: {},
+              _links: { key: { href: "https://example.com/resource" } },
               createdAt: "2024-05-14T09:30:00Z",
               id: "3fa85f64",
-              tags: {},
               updatedAt: "2024-05-14T09:30:00Z",
               authQueries: [{ provider: "ziti" }],
               authenticatorId: "3fa85f64",
-              cachedLastActivityAt: "2024-05-14T09:30:00Z",
               configTypes: ["example"],
-              identity: {},
+              identity: { entity: "example", id: "3fa85f64", name: "example" },
               identityId: "3fa85f64",
-              improperClientCertChain: true,
               ipAddress: "192.0.2.10",
-              isCertExtendRequested: true,
               isCertExtendable: true,
-              isCertKeyRollRequested: true,
               isMfaComplete: true,
               isMfaRequired: true,
-              lastActivityAt: "2024-05-14T09:30:00Z",
               token: "<token>"
             }
           ],
-          meta: {
-            apiEnrollmentVersion: "1.0.0",
-            apiVersion: "1.0.0",
-            filterableFields: ["example"],
-            pagination: { limit: 10, offset: 0, totalCount: 10 }
-          }
+          meta: { apiEnrollmentVersion: "1.0.0", apiVersion: "1.0.0" }
         }
       }
     },
@@ -76,30 +65,19 @@ const spec = {
             _links: { key: { href: "https://example.com/resource" } },
             createdAt: "2024-05-14T09:30:00Z",
             id: "3fa85f64",
-            tags: {},
             updatedAt: "2024-05-14T09:30:00Z",
             authQueries: [{ provider: "ziti" }],
             authenticatorId: "3fa85f64",
-            cachedLastActivityAt: "2024-05-14T09:30:00Z",
             configTypes: ["example"],
-            identity: { _links: {}, entity: "example", id: "3fa85f64", name: "example" },
+            identity: { entity: "example", id: "3fa85f64", name: "example" },
             identityId: "3fa85f64",
-            improperClientCertChain: true,
             ipAddress: "192.0.2.10",
-            isCertExtendRequested: true,
             isCertExtendable: true,
-            isCertKeyRollRequested: true,
             isMfaComplete: true,
             isMfaRequired: true,
-            lastActivityAt: "2024-05-14T09:30:00Z",
             token: "<token>"
           },
-          meta: {
-            apiEnrollmentVersion: "1.0.0",
-            apiVersion: "1.0.0",
-            filterableFields: ["example"],
-            pagination: { limit: 10, offset: 0, totalCount: 10 }
-          }
+          meta: { apiEnrollmentVersion: "1.0.0", apiVersion: "1.0.0" }
         }
       }
     },
@@ -143,12 +121,11 @@ const spec = {
         body: {
           data: [
             {
-              _links: {},
+              _links: { key: { href: "https://example.com/resource" } },
               createdAt: "2024-05-14T09:30:00Z",
               id: "3fa85f64",
-              tags: {},
               updatedAt: "2024-05-14T09:30:00Z",
-              apiSession: {},
+              apiSession: { entity: "example", id: "3fa85f64", name: "example" },
               apiSessionId: "3fa85f64",
               edgeRouters: [
                 {
@@ -158,25 +135,19 @@ const spec = {
                   isOnline: true,
                   name: "example",
                   noTraversal: true,
-                  supportedProtocols: {},
+                  supportedProtocols: { key: "example" },
                   syncStatus: "example",
-                  urls: {}
+                  urls: { key: "example" }
                 }
               ],
               identityId: "3fa85f64",
-              service: {},
+              service: { entity: "example", id: "3fa85f64", name: "example" },
               serviceId: "3fa85f64",
               token: "<token>",
-              type: "Dial",
-              servicePolicies: [{}]
+              type: "Dial"
             }
           ],
-          meta: {
-            apiEnrollmentVersion: "1.0.0",
-            apiVersion: "1.0.0",
-            filterableFields: ["example"],
-            pagination: { limit: 10, offset: 0, totalCount: 10 }
-          }
+          meta: { apiEnrollmentVersion: "1.0.0", apiVersion: "1.0.0" }
         }
       }
     },
@@ -201,9 +172,8 @@ const spec = {
             _links: { key: { href: "https://example.com/resource" } },
             createdAt: "2024-05-14T09:30:00Z",
             id: "3fa85f64",
-            tags: {},
             updatedAt: "2024-05-14T09:30:00Z",
-            apiSession: { _links: {}, entity: "example", id: "3fa85f64", name: "example" },
+            apiSession: { entity: "example", id: "3fa85f64", name: "example" },
             apiSessionId: "3fa85f64",
             edgeRouters: [
               {
@@ -213,24 +183,18 @@ const spec = {
                 isOnline: true,
                 name: "example",
                 noTraversal: true,
-                supportedProtocols: {},
+                supportedProtocols: { key: "example" },
                 syncStatus: "example",
-                urls: {}
+                urls: { key: "example" }
               }
             ],
             identityId: "3fa85f64",
-            service: { _links: {}, entity: "example", id: "3fa85f64", name: "example" },
+            service: { entity: "example", id: "3fa85f64", name: "example" },
             serviceId: "3fa85f64",
             token: "<token>",
-            type: "Dial",
-            servicePolicies: [{}]
+            type: "Dial"
           },
-          meta: {
-            apiEnrollmentVersion: "1.0.0",
-            apiVersion: "1.0.0",
-            filterableFields: ["example"],
-            pagination: { limit: 10, offset: 0, totalCount: 10 }
-          }
+          meta: { apiEnrollmentVersion: "1.0.0", apiVersion: "1.0.0" }
         }
       }
     },

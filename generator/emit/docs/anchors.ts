@@ -41,12 +41,7 @@ export function resolveAnchors(pages: Map<string, string>): Map<string, string> 
   for (const [path, markdown] of pages) {
     const slugger = new Slugger();
     let fenceOpen: string | null = null;
-    const lines = markdown.split("\n").map((line) => {
-      // Most lines (table rows, JSON and code samples) can be neither a heading nor a fence: skip the regexes.
-      let indent = 0;
-      while (indent < 4 && line.charCodeAt(indent) === 32) indent++;
-      const first = line.charCodeAt(indent);
-      if (first !== 35 /* # */ && first !== 96 /* ` */ && first !== 126 /* ~ */) return line;
+    const visit = (line: string): string => {
       const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
       if (
         marker !== undefined &&
@@ -64,8 +59,29 @@ export function resolveAnchors(pages: Map<string, string>): Map<string, string> 
         anchors.set(key, slug);
       }
       return `${hashes} ${content}`;
-    });
-    stripped.set(path, lines.join("\n"));
+    };
+    // Only a line that starts with `#`, a backtick or `~` (after up to three spaces) can be a heading or a fence:
+    // the others (tables, JSON, code: most of a page) are stepped over, never split out or copied.
+    let text = "";
+    let copied = 0;
+    for (let start = 0; start <= markdown.length;) {
+      let end = markdown.indexOf("\n", start);
+      if (end === -1) end = markdown.length;
+      let first = start;
+      while (first < start + 3 && markdown.charCodeAt(first) === 32) first++;
+      const c = markdown.charCodeAt(first);
+      if (c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */) {
+        const line = markdown.slice(start, end);
+        const visited = visit(line);
+        if (visited !== line) {
+          text += markdown.slice(copied, start) + visited;
+          copied = end;
+        }
+      }
+      start = end + 1;
+    }
+    text += markdown.slice(copied);
+    stripped.set(path, text);
   }
   const out = new Map<string, string>();
   for (const [path, markdown] of stripped) {

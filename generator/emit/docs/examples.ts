@@ -5,6 +5,7 @@ import { componentRef } from "../../shared/json-pointer.ts";
 import { literal, propertyKey } from "../code.ts";
 import { type CodeValue, Layout, type Shape, braced, objectLayouts } from "../layout.ts";
 import type { Templates } from "../templates.ts";
+import { lineCount } from "../markdown.ts";
 import { type SampleMode, sampleFor } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
 
@@ -78,18 +79,21 @@ export class Examples {
 
   /** A sample value of the schema (its own example first), or undefined when none could be built (a required cycle). */
   value(schema: JsonSchema | undefined, name: string, mode: SampleMode): unknown {
-    // A model's sample is asked for by every operation and page that names it: made once per mode.
-    const key =
-      typeof schema?.$ref === "string" && Object.keys(schema).length === 1
-        ? `${mode} ${name} ${schema.$ref}`
-        : undefined;
-    if (key !== undefined && this.cache.has(key)) return this.cache.get(key);
+    // Asked for again and again: a model's by every operation and page that names it, an operation's body by
+    // its TypeScript example, curl command and body section. Made once per schema (a model by name), name and mode.
+    const model =
+      typeof schema?.$ref === "string" && Object.keys(schema).length === 1 ? schema.$ref : (schema ?? this.noSchema);
+    let byName = this.cache.get(model);
+    if (byName === undefined) this.cache.set(model, (byName = new Map()));
+    const key = `${mode} ${name}`;
+    if (byName.has(key)) return byName.get(key);
     const value = sampleFor(schema, { models: this.schemas, mode, name });
-    if (key !== undefined) this.cache.set(key, value);
+    byName.set(key, value);
     return value;
   }
 
-  private readonly cache = new Map<string, unknown>();
+  private readonly cache = new Map<string | JsonSchema, Map<string, unknown>>();
+  private readonly noSchema: JsonSchema = {};
 
   /** The values a call sends: parameters by place (the spec's examples first) and the body, or undefined parts when none. */
   request(op: OperationIR, skip: string[] = [], requiredOnly = false): RequestSample {
@@ -186,7 +190,7 @@ export class Examples {
     const shown = value !== undefined || this.schemas.isNullable(schema);
     // A long value is shown once, as the page's example JSON (validated against the schema by the docs tests);
     // printing it again as TypeScript would double the model pages of a big API.
-    const asJson = shown && tsValue(value ?? null).split("\n").length > MODEL_VALUE_LINES;
+    const asJson = shown && lineCount(tsValue(value ?? null)) > MODEL_VALUE_LINES;
     return this.render("model.ts", (layout) => ({
       import: importView(layout, ["components"], this.ir.packageName, true),
       alias: typeAlias(name),

@@ -7,7 +7,7 @@ import type {
   SecurityRequirementIR,
   TagIR,
 } from "../../ir/types.ts";
-import { codeCell, codeSpan, fence, link, prose, proseCell, proseLine, text } from "../markdown.ts";
+import { codeCell, codeSpan, fence, lineCount, link, prose, proseCell, proseLine, text } from "../markdown.ts";
 import { curlCommand } from "./curl.ts";
 import type { Examples } from "./examples.ts";
 import { type TableView, fieldRows, fieldsTable, joinSentences, nestedObject, table } from "./tables.ts";
@@ -48,6 +48,7 @@ export function operationView(
   where: Where,
   examples: Examples,
   samples: CodeSamples,
+  shown: ShownSamples,
 ) {
   const success = op.responses.filter((r) => /^2/.test(r.status));
   const errors = op.responses.filter((r) => !/^[123]/.test(r.status));
@@ -69,7 +70,7 @@ export function operationView(
     parameters: parametersTable(op, where),
     requestBody: requestBodyView(op, where, examples),
     responses: responsesTable(op.responses, where),
-    responseExamples: responseExamples(op, examples, where),
+    responseExamples: responseExamples(ir, op, examples, where, shown),
     errors: errorsView(op, errors, where),
     authorization: authorizationLines(ir, op.security),
     requestContentTypes: op.requestBody
@@ -171,32 +172,63 @@ function responsesTable(responses: ResponseIR[], where: Where): TableView | null
 /** Above this many lines, a sample that is a model's own is shown once, on the model's page, not on every operation. */
 const INLINE_SAMPLE_LINES = 100;
 
+/** From this many lines on, a response sample already shown on the page is linked to rather than repeated. */
+const SHARED_SAMPLE_LINES = 20;
+
+/** The response samples shown so far on one page: JSON text -> the operation and status it was shown for. */
+export type ShownSamples = Map<string, { op: OperationIR; status: string }>;
+
 /**
  * A JSON sample of each declared response that has a JSON body (errors
- * included), headed by its status. A long sample of a named model (GitHub's
- * repositories run to hundreds of lines) links to the model page's example
- * instead: repeating it per operation would multiply the docs' size.
+ * included), headed by its status. Two kinds of long sample are not printed
+ * again and again (GitHub's repositories and pull requests run to hundreds
+ * of lines, and their operations share them): one made for a named model, or
+ * an array of one, links to the model page's example; one already shown on
+ * the page (operations sharing the spec's example) links to where it is.
  */
-function responseExamples(op: OperationIR, examples: Examples, where: Where): { heading: string; json: string }[] {
+function responseExamples(
+  ir: ApiIR,
+  op: OperationIR,
+  examples: Examples,
+  where: Where,
+  shown: ShownSamples,
+): { heading: string; json: string }[] {
   const out: { heading: string; json: string }[] = [];
   for (const r of op.responses) {
     const media = r.content.find((m) => isJsonType(m.contentType));
     if (media === undefined) continue;
+    const heading = `Response ${text(r.status)}`;
     const given = "example" in media;
     const value = given ? media.example : examples.value(media.schema, "body", "response");
     const json = jsonFence(media, value);
     if (json === "") continue;
-    const model = given ? undefined : where.schemas.modelOf(media.schema);
-    if (model !== undefined && json.split("\n").length > INLINE_SAMPLE_LINES) {
-      out.push({
-        heading: `Response ${text(r.status)}`,
-        json: `A ${link(text(model.name), `${where.modelsHref}${model.slug}.md#⟪model-json:${model.slug}⟫`)}: see the example JSON on its page.`,
-      });
+    const lines = lineCount(json);
+    const items = given ? undefined : arrayItems(media.schema);
+    const model = given ? undefined : where.schemas.modelOf(items ?? media.schema);
+    if (model !== undefined && lines > INLINE_SAMPLE_LINES) {
+      const name = link(text(model.name), `${where.modelsHref}${model.slug}.md#⟪model-json:${model.slug}⟫`);
+      out.push({ heading, json: `${items ? "An array of" : "A"} ${name}: see the example JSON on its page.` });
       continue;
     }
-    out.push({ heading: `Response ${text(r.status)}`, json });
+    const earlier = lines >= SHARED_SAMPLE_LINES ? shown.get(json) : undefined;
+    if (earlier !== undefined) {
+      // Of this operation: no "above", since the site shows the responses as tabs side by side.
+      const of =
+        earlier.op === op ? "" : ` of ${link(text(earlier.op.methodName), `#⟪${operationKey(ir, earlier.op)}⟫`)}`;
+      out.push({ heading, json: `The same JSON as the ${codeSpan(earlier.status)} response${of}.` });
+      continue;
+    }
+    if (lines >= SHARED_SAMPLE_LINES) shown.set(json, { op, status: r.status });
+    out.push({ heading, json });
   }
   return out;
+}
+
+/** The item schema of an array schema (`type: array` with `items`), if that is what it is. */
+function arrayItems(schema: JsonSchema | undefined): JsonSchema | undefined {
+  return schema?.type === "array" && schema.items !== null && typeof schema.items === "object"
+    ? (schema.items as JsonSchema)
+    : undefined;
 }
 
 /** A fenced JSON block of a value sent or received as `media`, or "" when it is not JSON or there is no value. */

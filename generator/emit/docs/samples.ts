@@ -1,6 +1,6 @@
 import type { JsonSchema, ModelIR } from "../../ir/types.ts";
 import { words } from "../../shared/names.ts";
-import { Schemas, isObject, nonNullBranches, schemaList, typesOf } from "./schema.ts";
+import { type FieldInfo, Schemas, isObject, nonNullBranches, schemaList, typesOf } from "./schema.ts";
 
 /**
  * Sample values for the docs' examples (TypeScript, curl, request and
@@ -26,23 +26,99 @@ export interface SampleOptions {
   name?: string;
 }
 
-/** A value valid against `schema`, or undefined when none could be built (a required cycle). */
+/**
+ * A value valid against `schema`, or undefined when none could be built (a required cycle).
+ *
+ * Required fields are always there (the value must validate). Optional fields
+ * are shown as deep as the value stays within SAMPLE_LINES lines of JSON: the
+ * deepest level that fits, tried from the top down, so a small schema is shown
+ * whole at any depth and a big one (GitHub's repository, a webhook payload)
+ * keeps to its required fields instead of filling pages nobody reads.
+ */
 export function sampleFor(schema: JsonSchema | undefined, options: SampleOptions): unknown {
   const schemas = options.models instanceof Schemas ? options.models : new Schemas({ models: [...options.models] });
-  const v = new Sampler(schemas, options.mode ?? "response").build(schema ?? {}, options.name ?? "value", 0, []);
-  return v === OMIT ? undefined : v;
+  let best: unknown = OMIT;
+  for (let optionalDepth = 0; optionalDepth <= MAX_DEPTH; optionalDepth++) {
+    // Required fields only (depth 0) are shown whatever their size; a deeper try stops once it is too big.
+    const sampler = new Sampler(schemas, options.mode ?? "response", optionalDepth, optionalDepth > 0);
+    let v: unknown;
+    try {
+      v = sampler.build(schema ?? {}, options.name ?? "value", 0, []);
+    } catch (error) {
+      if (error === TOO_BIG) break;
+      throw error;
+    }
+    if (optionalDepth > 0 && jsonLines(v) > SAMPLE_LINES) break;
+    best = v;
+    // Nothing was left out for being too deep: a deeper try would build the same value.
+    if (!sampler.cut) break;
+  }
+  // Too big on required fields alone: required fields that may be null and would hold objects are null
+  // (an issue with no milestone, a pull request nobody merged), when that makes the value smaller.
+  if (best !== OMIT && jsonLines(best) > SAMPLE_LINES) {
+    const lean = new Sampler(schemas, options.mode ?? "response", 0, false, true).build(
+      schema ?? {},
+      options.name ?? "value",
+      0,
+      [],
+    );
+    if (lean !== OMIT && jsonLines(lean) < jsonLines(best)) best = lean;
+  }
+  return best === OMIT ? undefined : best;
 }
 
-/** Optional fields are shown down to this depth of nesting; required ones always. */
-const OPTIONAL_DEPTH = 3;
+/** The size bound of a sample, in lines of `JSON.stringify(value, null, 2)`; required fields may pass it. */
+export const SAMPLE_LINES = 60;
 const MAX_DEPTH = 8;
+/** An object that would show empty below the optional depth gets up to this many of its plain-valued fields. */
+const FILL_FIELDS = 5;
 const OMIT = Symbol("omit");
+/** Thrown by a bounded try as soon as its value passes SAMPLE_LINES: building the rest would be wasted. */
+const TOO_BIG = Symbol("too big");
+
+/** Lines of `JSON.stringify(value, null, 2)`, counted without printing it. */
+export function jsonLines(value: unknown): number {
+  if (value === null || typeof value !== "object") return 1;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  let n = children.length === 0 ? 1 : 2;
+  for (const child of children) n += jsonLines(child);
+  return n;
+}
 
 class Sampler {
+  /** Whether an optional field was left out for its depth (a deeper try would show more). */
+  cut = false;
+
+  /** Lines of JSON the value has grown to so far; containers built here are counted as they fill up. */
+  private lines = 0;
+  private readonly built = new WeakSet<object>();
+
   constructor(
     private readonly schemas: Schemas,
     private readonly mode: SampleMode,
+    /** Optional fields are shown in objects above this depth; deeper, only to keep an object from showing empty. */
+    private readonly optionalDepth: number,
+    /** Whether to give up (throw TOO_BIG) once the value passes SAMPLE_LINES. */
+    private readonly bounded: boolean,
+    /** Whether a required field that may be null, and would hold an object or array, is null. */
+    private readonly lean = false,
   ) {}
+
+  /** Counts a value put into a container (a container built here counted itself), and stops a bounded try that got too big. */
+  private grow(value: unknown, times = 1): void {
+    const own = value !== null && typeof value === "object" && this.built.has(value);
+    this.lines += (own ? 0 : jsonLines(value)) + (times - 1) * jsonLines(value);
+    if (this.bounded && this.lines > SAMPLE_LINES) throw TOO_BIG;
+  }
+
+  /** A non-empty container built here: its opening and closing lines. */
+  private made<T extends object>(value: T): T {
+    if (Object.keys(value).length > 0) {
+      this.built.add(value);
+      this.grow(null, 2);
+    }
+    return value;
+  }
 
   build(schema: JsonSchema, name: string, depth: number, stack: string[]): unknown {
     const model = this.schemas.modelOf(schema);
@@ -100,9 +176,12 @@ class Sampler {
         const item = isObject(schema.items) ? this.build(schema.items, singular(name), depth + 1, stack) : "value";
         if (item === OMIT) return [];
         const count = typeof schema.minItems === "number" ? Math.max(1, schema.minItems) : 1;
+        this.grow(item, count);
         // Unique items need distinct values; only numbers and strings are varied.
-        return Array.from({ length: count }, (_v, i) =>
-          i === 0 ? item : typeof item === "number" ? item + i : typeof item === "string" ? `${item}${i + 1}` : item,
+        return this.made(
+          Array.from({ length: count }, (_v, i) =>
+            i === 0 ? item : typeof item === "number" ? item + i : typeof item === "string" ? `${item}${i + 1}` : item,
+          ),
         );
       }
       case "object":
@@ -136,6 +215,7 @@ class Sampler {
   private object(schema: JsonSchema, depth: number, stack: string[]): unknown {
     if (isObject(schema.default) && Object.keys(schema.default).length > 0) return schema.default;
     const out: Record<string, unknown> = {};
+    const deep: FieldInfo[] = [];
     for (const field of this.schemas.fields(schema)) {
       const s = this.schemas.resolve(field.schema);
       const hidden =
@@ -144,26 +224,58 @@ class Sampler {
         (this.mode === "request" ? s.readOnly === true : s.writeOnly === true);
       // openapi-typescript makes a field with a default non-optional, so such fields are always shown.
       const needed = field.required || field.schema.default !== undefined || s.default !== undefined;
-      if (!needed && (depth >= OPTIONAL_DEPTH || hidden)) continue;
-      const v = this.build(field.schema, field.name, depth + 1, stack);
+      if (!needed && hidden) continue;
+      if (!needed && depth >= this.optionalDepth) {
+        this.cut = true;
+        deep.push(field);
+        continue;
+      }
+      const v =
+        this.lean && field.required && !isPlain(s) && this.schemas.isNullable(field.schema)
+          ? null
+          : this.build(field.schema, field.name, depth + 1, stack);
       if (v === OMIT) {
         if (needed) return OMIT;
         continue;
       }
+      this.grow(v);
+      setOwn(out, field.name, v);
+    }
+    if (Object.keys(out).length > 0) return this.made(out);
+    // `{}` tells a reader nothing: an object left empty by the depth shows a few of its plain fields
+    // (strings, numbers, enums), or else its first field, itself filled the same way: a short chain, at any depth.
+    const plain = deep.filter((f) => isPlain(this.schemas.resolve(f.schema)));
+    for (const field of plain.length > 0 ? plain.slice(0, FILL_FIELDS) : deep.slice(0, 1)) {
+      const v = this.build(field.schema, field.name, depth + 1, stack);
+      if (v === OMIT) continue;
+      this.grow(v);
       setOwn(out, field.name, v);
     }
     const extra = schema.additionalProperties;
-    if (Object.keys(out).length === 0 && isObject(extra) && Object.keys(extra).length > 0 && depth < OPTIONAL_DEPTH) {
+    if (Object.keys(out).length === 0 && isObject(extra) && Object.keys(extra).length > 0) {
       const v = this.build(extra, "value", depth + 1, stack);
-      if (v !== OMIT) setOwn(out, "key", v);
+      if (v !== OMIT) {
+        this.grow(v);
+        setOwn(out, "key", v);
+      }
     }
-    return out;
+    return this.made(out);
   }
+}
+
+/** A schema whose values print on one line: a scalar type, an enum or a constant. */
+function isPlain(schema: JsonSchema): boolean {
+  if ("const" in schema || Array.isArray(schema.enum)) return true;
+  const types = typesOf(schema);
+  return types.length > 0 && types.every((t) => t !== "object" && t !== "array");
 }
 
 /** Defines a key even when it is `__proto__`, which plain assignment would not. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty only where it is needed: it is slow, and it leaves the object in slow (dictionary) mode.
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Whether a schema says anything about the value (an allOf member that only adds a description does not). */

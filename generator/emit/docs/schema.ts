@@ -65,7 +65,17 @@ export class Schemas {
    * The properties of an object schema, `allOf` members merged in (inherited
    * ones remember the model they come from), in the spec's (canonical) order.
    */
-  fields(schema: JsonSchema, seen = new Set<string>()): FieldInfo[] {
+  fields(schema: JsonSchema): readonly FieldInfo[] {
+    // Asked for each time a sample, a table or a label meets the schema: worked out once per schema object.
+    let fields = this.fieldsOf.get(schema);
+    if (fields === undefined) this.fieldsOf.set(schema, (fields = this.collectFields(schema)));
+    return fields;
+  }
+
+  private readonly fieldsOf = new WeakMap<JsonSchema, readonly FieldInfo[]>();
+
+  private collectFields(schema: JsonSchema): FieldInfo[] {
+    const seen = new Set<string>();
     const out = new Map<string, FieldInfo>();
     const visit = (s: JsonSchema, from: ModelIR | undefined) => {
       const model = this.modelOf(s);
