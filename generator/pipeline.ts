@@ -5,9 +5,17 @@ import type { Release } from "./changes/release.ts";
 import type { RefPolicy } from "./validate/ref-policy.ts";
 import type { BundledSpec } from "./validate/validate.ts";
 import { sha256 } from "./shared/hash.ts";
-import { memoKey, NO_MEMO, type Memo, type StageMemo } from "./shared/memo.ts";
+import { memoKey, NO_MEMO, StoredMemo, type Memo, type StageMemo } from "./shared/memo.ts";
 import { jsonFile } from "./shared/json.ts";
-import { MANIFEST_FILE, hashInputs, hashOutputs, isUpToDate, manifestFor, readManifest } from "./write/manifest.ts";
+import {
+  MANIFEST_FILE,
+  hashInputs,
+  hashOutputs,
+  isUpToDate,
+  manifestFor,
+  readManifest,
+  type Manifest,
+} from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
 import { diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
 
@@ -58,10 +66,11 @@ export async function renderPackage(
   target: Target,
   ctx: RunContext,
   options: RenderOptions = {},
+  stored?: StoredMemo,
 ): Promise<RenderedPackage> {
   const store = ctx.memo?.(target);
   try {
-    const rendered = await render(target, ctx, options, store ?? NO_MEMO);
+    const rendered = await render(target, ctx, options, store ?? stored ?? NO_MEMO);
     store?.commit();
     return rendered;
   } catch (error) {
@@ -235,6 +244,12 @@ export interface GenerateResult {
   warnings: string[];
 }
 
+/**
+ * What a one-shot run keeps on disk for the next regeneration of the same package (StoredMemo): small
+ * plain results. The types are left out: they are most of a big API's output, and most edits change them.
+ */
+const STORED_STAGES: ReadonlySet<string> = new Set(["lint", "dist"]);
+
 /** Brings one package up to date on disk. */
 export async function generatePackage(
   target: Target,
@@ -246,12 +261,31 @@ export async function generatePackage(
   if (!force && (await isUpToDate(target.outDir, ctx.fingerprint, manifest))) {
     return { status: "up-to-date", changed: [], fileCount: Object.keys(manifest!.outputs).length + 1, warnings: [] };
   }
-  const { files, release, bundled } = await renderPackage(target, ctx);
+  // A watcher keeps its memo in memory; a one-shot run reads what the run that wrote this package kept.
+  const stored =
+    ctx.memo || dryRun
+      ? undefined
+      : await StoredMemo.open(storedName(target), manifest && packageKey(ctx, manifest), STORED_STAGES);
+  const { files, release, bundled } = await renderPackage(target, ctx, {}, stored);
   const warnings = bundled.warnings.map((w) => w.format());
   const changed = await diffAgainstDisk(target.outDir, files);
+  if (!dryRun && changed.length > 0) await replaceFolder(target.outDir, files);
+  await stored?.save(packageKey(ctx, JSON.parse(files.get(MANIFEST_FILE)!) as Manifest));
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
-  if (!dryRun) await replaceFolder(target.outDir, files);
   return { status: "generated", changed, fileCount: files.size, release, warnings };
+}
+
+/** A package's entry in .cache/ (shared/stored.ts), by its folder. */
+function storedName(target: Target): string {
+  return `stages/${sha256(target.outDir).slice(0, 32)}`;
+}
+
+/**
+ * The package on disk (its manifest: inputs and outputs) and the generator of this run: entries are
+ * computed by the generator's code, so a run of another generator reads none, whatever wrote the package.
+ */
+function packageKey(ctx: RunContext, manifest: Manifest): string {
+  return sha256(JSON.stringify([ctx.fingerprint, manifest]));
 }
 
 export interface ReleaseResult {

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { ROOT } from "../paths.ts";
 
 /**
@@ -9,7 +9,8 @@ import { ROOT } from "../paths.ts";
  * and the caller computes as if there were no store: a stored value can save
  * time, never change output. Writes go aside and are renamed into place, so a
  * run starting meanwhile reads the old entry or the new one, never half of one;
- * a failed write (a read-only checkout, a full disk) is ignored.
+ * a failed write (a read-only checkout, a full disk) is ignored. A name may hold
+ * a folder (`stages/<package>`).
  */
 export async function readStored(name: string, key: string): Promise<unknown> {
   try {
@@ -23,12 +24,28 @@ export async function readStored(name: string, key: string): Promise<unknown> {
 export async function writeStored(name: string, key: string, value: unknown): Promise<void> {
   const file = storedFile(name);
   try {
-    await mkdir(join(ROOT, ".cache"), { recursive: true });
+    await mkdir(dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     await writeFile(temp, JSON.stringify({ key, value }));
     await rename(temp, file);
   } catch {
     // The next run computes it again.
+  }
+}
+
+/** Keeps the `keep` most recently written entries of a folder of them (`stages`): one per package, however many come and go. */
+export async function pruneStored(folder: string, keep: number): Promise<void> {
+  const dir = join(ROOT, ".cache", folder);
+  try {
+    const names = (await readdir(dir)).filter((name) => name.endsWith(".json"));
+    if (names.length <= keep) return;
+    const aged = await Promise.all(
+      names.map(async (name) => ({ name, mtime: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })),
+    );
+    aged.sort((a, b) => b.mtime - a.mtime);
+    await Promise.all(aged.slice(keep).map(({ name }) => rm(join(dir, name), { force: true })));
+  } catch {
+    // Another run pruned first, or there is nothing yet.
   }
 }
 
