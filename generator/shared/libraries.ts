@@ -42,7 +42,13 @@ export function loadOpenapiTypescript(): OpenapiTypescript {
       transformSchema: require(`${dist}/transform/index.cjs`) as unknown,
     };
     if (picked.STRING !== undefined && Object.values(picked).every((v) => v !== undefined))
-      return picked as unknown as OpenapiTypescript;
+      // The rest (the default export, for tests that compare with it) from the entry point, when asked for.
+      return new Proxy(picked, {
+        get: (target, name) =>
+          name in target
+            ? target[name as keyof typeof target]
+            : (require("openapi-typescript") as Record<string | symbol, unknown>)[name],
+      }) as unknown as OpenapiTypescript;
   } catch {
     // Another layout: the entry point below.
   }
