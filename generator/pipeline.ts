@@ -97,8 +97,11 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     formatFiles,
     tidy,
     emitDist,
+    startDist,
     release: releases,
   } = stages;
+  // A failure to start esbuild surfaces where dist awaits it.
+  startDist().catch(() => undefined);
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded, target.refPolicy, memo);
@@ -224,6 +227,7 @@ async function loadStages() {
     formatFiles: format.formatFiles,
     tidy: format.tidy,
     emitDist: dist.emitDist,
+    startDist: dist.startDist,
     release,
   };
 }

@@ -19,6 +19,20 @@ const cache = new Map<string, Built>();
 /** `.cache/dist-runtime.json` (shared/stored.ts). */
 const STORE = "dist-runtime";
 
+type Esbuild = typeof import("esbuild");
+let esbuildReady: Promise<Esbuild> | undefined;
+
+/**
+ * Starts esbuild ahead of {@link emitDist}: its transforms run in a child process whose start (and the
+ * module's load) takes a tenth of a second or more, which then overlaps the stages before dist.
+ */
+export function startDist(): Promise<Esbuild> {
+  return (esbuildReady ??= import("esbuild").then(async (esbuild) => {
+    await esbuild.transform("", { loader: "ts" }).catch(() => undefined);
+    return esbuild;
+  }));
+}
+
 /**
  * `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template).
  * `generator` is the generator's fingerprint: with it, the runtime's results are also kept on disk
@@ -32,7 +46,7 @@ export async function emitDist(
 ): Promise<Map<string, string>> {
   const store = generator === undefined ? undefined : await storedRuntime(generator, sources);
   for (const [code, built] of store?.found ?? []) cache.set(code, built);
-  const [ts, esbuild] = await Promise.all([loadTypescript(), import("esbuild")]);
+  const [ts, esbuild] = await Promise.all([loadTypescript(), startDist()]);
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
