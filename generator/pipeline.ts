@@ -3,6 +3,7 @@ import type { Templates } from "./emit/templates.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
 import type { RefPolicy } from "./validate/ref-policy.ts";
+import type { StoredValidators } from "./emit/testing/validators.ts";
 import type { BundledSpec } from "./validate/validate.ts";
 import { sha256 } from "./shared/hash.ts";
 import { memoKey, NO_MEMO, StoredMemo, type Memo, type StageMemo } from "./shared/memo.ts";
@@ -90,6 +91,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     emitRuntime,
     validatorInputs,
     compileValidators,
+    withCheck,
     emitTesting,
     emitPackageFiles,
     startDocs,
@@ -128,10 +130,13 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     const { client, clientDeclarations, index, raw } = emitClient(ir, templates, banner);
     // Keyed by exactly what ajv compiles: annotations (an edited description) leave it as it was.
     const validatorSchemas = validatorInputs(ir, bundled.document);
-    const validators = await memo.use(
-      "validators",
-      () => memoKey(validatorSchemas),
-      () => compileValidators(validatorSchemas),
+    const validators = withCheck(
+      await memo.use(
+        "validators",
+        () => memoKey(validatorSchemas),
+        (): Promise<StoredValidators> => compileValidators(validatorSchemas),
+      ),
+      validatorSchemas,
     );
     const kit = emitTesting(ir, bundled.document, validators, templates, banner);
     // package.json carries a placeholder version until the release is decided (below).
@@ -220,6 +225,7 @@ async function loadStages() {
     emitRuntime: client.emitRuntime,
     validatorInputs: validators.validatorInputs,
     compileValidators: validators.compileValidators,
+    withCheck: validators.withCheck,
     emitTesting: testing.emitTesting,
     emitPackageFiles: pkg.emitPackageFiles,
     startDocs: docs.startDocs,
@@ -252,7 +258,7 @@ export interface GenerateResult {
  * What a one-shot run keeps on disk for the next regeneration of the same package (StoredMemo): small
  * plain results. The types are left out: they are most of a big API's output, and most edits change them.
  */
-const STORED_STAGES: ReadonlySet<string> = new Set(["lint", "dist"]);
+const STORED_STAGES: ReadonlySet<string> = new Set(["lint", "validators", "dist"]);
 
 /** Brings one package up to date on disk. */
 export async function generatePackage(
