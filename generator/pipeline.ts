@@ -3,11 +3,20 @@ import type { Templates } from "./emit/templates.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
 import type { RefPolicy } from "./validate/ref-policy.ts";
+import type { StoredValidators } from "./emit/testing/validators.ts";
 import type { BundledSpec } from "./validate/validate.ts";
 import { sha256 } from "./shared/hash.ts";
-import { memoKey, NO_MEMO, type Memo, type StageMemo } from "./shared/memo.ts";
+import { memoKey, NO_MEMO, StoredMemo, type Memo, type StageMemo } from "./shared/memo.ts";
 import { jsonFile } from "./shared/json.ts";
-import { MANIFEST_FILE, hashInputs, hashOutputs, isUpToDate, manifestFor, readManifest } from "./write/manifest.ts";
+import {
+  MANIFEST_FILE,
+  hashInputs,
+  hashOutputs,
+  isUpToDate,
+  manifestFor,
+  readManifest,
+  type Manifest,
+} from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
 import { diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
 
@@ -58,10 +67,11 @@ export async function renderPackage(
   target: Target,
   ctx: RunContext,
   options: RenderOptions = {},
+  stored?: StoredMemo,
 ): Promise<RenderedPackage> {
   const store = ctx.memo?.(target);
   try {
-    const rendered = await render(target, ctx, options, store ?? NO_MEMO);
+    const rendered = await render(target, ctx, options, store ?? stored ?? NO_MEMO);
     store?.commit();
     return rendered;
   } catch (error) {
@@ -81,6 +91,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     emitRuntime,
     validatorInputs,
     compileValidators,
+    withCheck,
     emitTesting,
     emitPackageFiles,
     startDocs,
@@ -88,8 +99,11 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     formatFiles,
     tidy,
     emitDist,
+    startDist,
     release: releases,
   } = stages;
+  // A failure to start esbuild surfaces where dist awaits it.
+  startDist().catch(() => undefined);
   const templates = await ctx.templates();
   const loaded = await loadSpec(target.specFile);
   const bundled = await validateAndBundle(loaded, target.refPolicy, memo);
@@ -116,10 +130,13 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     const { client, clientDeclarations, index, raw } = emitClient(ir, templates, banner);
     // Keyed by exactly what ajv compiles: annotations (an edited description) leave it as it was.
     const validatorSchemas = validatorInputs(ir, bundled.document);
-    const validators = await memo.use(
-      "validators",
-      () => memoKey(validatorSchemas),
-      () => compileValidators(validatorSchemas),
+    const validators = withCheck(
+      await memo.use(
+        "validators",
+        () => memoKey(validatorSchemas),
+        (): Promise<StoredValidators> => compileValidators(validatorSchemas),
+      ),
+      validatorSchemas,
     );
     const kit = emitTesting(ir, bundled.document, validators, templates, banner);
     // package.json carries a placeholder version until the release is decided (below).
@@ -208,6 +225,7 @@ async function loadStages() {
     emitRuntime: client.emitRuntime,
     validatorInputs: validators.validatorInputs,
     compileValidators: validators.compileValidators,
+    withCheck: validators.withCheck,
     emitTesting: testing.emitTesting,
     emitPackageFiles: pkg.emitPackageFiles,
     startDocs: docs.startDocs,
@@ -215,6 +233,7 @@ async function loadStages() {
     formatFiles: format.formatFiles,
     tidy: format.tidy,
     emitDist: dist.emitDist,
+    startDist: dist.startDist,
     release,
   };
 }
@@ -235,6 +254,12 @@ export interface GenerateResult {
   warnings: string[];
 }
 
+/**
+ * What a one-shot run keeps on disk for the next regeneration of the same package (StoredMemo): small
+ * plain results. The types are left out: they are most of a big API's output, and most edits change them.
+ */
+const STORED_STAGES: ReadonlySet<string> = new Set(["lint", "validators", "dist"]);
+
 /** Brings one package up to date on disk. */
 export async function generatePackage(
   target: Target,
@@ -246,12 +271,31 @@ export async function generatePackage(
   if (!force && (await isUpToDate(target.outDir, ctx.fingerprint, manifest))) {
     return { status: "up-to-date", changed: [], fileCount: Object.keys(manifest!.outputs).length + 1, warnings: [] };
   }
-  const { files, release, bundled } = await renderPackage(target, ctx);
+  // A watcher keeps its memo in memory; a one-shot run reads what the run that wrote this package kept.
+  const stored =
+    ctx.memo || dryRun
+      ? undefined
+      : await StoredMemo.open(storedName(target), manifest && packageKey(ctx, manifest), STORED_STAGES);
+  const { files, release, bundled } = await renderPackage(target, ctx, {}, stored);
   const warnings = bundled.warnings.map((w) => w.format());
   const changed = await diffAgainstDisk(target.outDir, files);
+  if (!dryRun && changed.length > 0) await replaceFolder(target.outDir, files);
+  await stored?.save(packageKey(ctx, JSON.parse(files.get(MANIFEST_FILE)!) as Manifest));
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
-  if (!dryRun) await replaceFolder(target.outDir, files);
   return { status: "generated", changed, fileCount: files.size, release, warnings };
+}
+
+/** A package's entry in .cache/ (shared/stored.ts), by its folder. */
+function storedName(target: Target): string {
+  return `stages/${sha256(target.outDir).slice(0, 32)}`;
+}
+
+/**
+ * The package on disk (its manifest: inputs and outputs) and the generator of this run: entries are
+ * computed by the generator's code, so a run of another generator reads none, whatever wrote the package.
+ */
+function packageKey(ctx: RunContext, manifest: Manifest): string {
+  return sha256(JSON.stringify([ctx.fingerprint, manifest]));
 }
 
 export interface ReleaseResult {

@@ -14,11 +14,19 @@ import { watchTree } from "./watch/tree-watcher.ts";
 /**
  * How long the files must stay quiet before a regeneration starts. Editors
  * save in several steps (write a temp file, rename the old one away, rename
- * the new one in, delete the old); waiting for the last step means a
- * regeneration never reads a half-saved spec. A save during a regeneration is
- * picked up by the next one.
+ * the new one in, delete the old), each an event that restarts the wait, and
+ * the steps follow each other within a millisecond or two. A save during a
+ * regeneration is picked up by the next one.
  */
-const SETTLE_MS = 150;
+const SETTLE_MS = 40;
+/**
+ * A saved spec that is missing or empty once the events settle is most likely
+ * mid-save (deleted before the new file is renamed in, truncated before it is
+ * written, the editor waiting on a slow disk in between): it gets this long
+ * since the last event to come back before the regeneration reads it (and
+ * reports it removed, or empty).
+ */
+const MID_SAVE_MS = 400;
 
 export interface WatchOptions {
   specsDir: string;
@@ -44,6 +52,15 @@ interface Pending {
 }
 
 const nothingPending = (): Pending => ({ providers: new Set(), all: false, templates: false, generator: false });
+
+/** Whether one of the spec files saved is missing or empty: an editor's save in progress, or a deletion. */
+async function midSave(files: Iterable<string>): Promise<boolean> {
+  for (const file of files) {
+    const st = await stat(file).catch(() => undefined);
+    if (!st?.isFile() || st.size === 0) return true;
+  }
+  return false;
+}
 
 /**
  * Keeps generated/ equal to what `apigen generate` would write. Each settled
@@ -73,16 +90,22 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopping = false;
+  /** Spec files saved since the last pass, and when the last event came. */
+  let saved = new Set<string>();
+  let lastEvent = 0;
   const shown = (path: string) => relative(process.cwd(), path) || ".";
 
-  const schedule = () => {
+  const schedule = (delay = SETTLE_MS) => {
     if (stopping) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void runPass(), SETTLE_MS);
+    timer = setTimeout(() => void runPass(), delay);
   };
 
   const runPass = async (): Promise<void> => {
     if (running) return; // the pass in progress schedules another when it ends
+    const quiet = performance.now() - lastEvent;
+    if (quiet < MID_SAVE_MS && (await midSave(saved))) return schedule(MID_SAVE_MS - quiet);
+    saved = new Set();
     const work = pending;
     pending = nothingPending();
     running = regenerate(work).catch((error: unknown) => void process.stderr.write(`${describe(error)}\n`));
@@ -155,9 +178,13 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   const onSpecChange = async (path: string | null) => {
     if (path === null) pending.all = true;
     else if (isEditorLitter(path)) return;
-    else if (options.single && path === basename(options.single.specFile))
+    else if (options.single && path === basename(options.single.specFile)) {
       pending.providers.add(options.single.provider);
-    else if (!path.includes(sep) && isSpecFile(path)) pending.providers.add(basename(path, extname(path)));
+      saved.add(options.single.specFile);
+    } else if (!path.includes(sep) && isSpecFile(path)) {
+      pending.providers.add(basename(path, extname(path)));
+      saved.add(`${specsDir}${sep}${path}`);
+    }
     // A file a spec may $ref, or a folder of them.
     else if (
       SPEC_EXTENSIONS.includes(extname(path)) ||
@@ -165,6 +192,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     )
       pending.all = true;
     else return;
+    lastEvent = performance.now();
     schedule();
   };
 

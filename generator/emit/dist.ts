@@ -9,15 +9,29 @@
  * text, since every package carries the same runtime; clients are unique per
  * package, so they are kept only in a watcher's memo, which holds one run's.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { ROOT } from "../paths.ts";
 import { sha256 } from "../shared/hash.ts";
 import { loadTypescript } from "../shared/libraries.ts";
 import { memoKey, NO_MEMO, type Memo } from "../shared/memo.ts";
+import { readStored, writeStored } from "../shared/stored.ts";
 
 type Built = { js: string; dts: string };
 const cache = new Map<string, Built>();
+/** `.cache/dist-runtime.json` (shared/stored.ts). */
+const STORE = "dist-runtime";
+
+type Esbuild = typeof import("esbuild");
+let esbuildReady: Promise<Esbuild> | undefined;
+
+/**
+ * Starts esbuild ahead of {@link emitDist}: its transforms run in a child process whose start (and the
+ * module's load) takes a tenth of a second or more, which then overlaps the stages before dist.
+ */
+export function startDist(): Promise<Esbuild> {
+  return (esbuildReady ??= import("esbuild").then(async (esbuild) => {
+    await esbuild.transform("", { loader: "ts" }).catch(() => undefined);
+    return esbuild;
+  }));
+}
 
 /**
  * `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template).
@@ -32,7 +46,7 @@ export async function emitDist(
 ): Promise<Map<string, string>> {
   const store = generator === undefined ? undefined : await storedRuntime(generator, sources);
   for (const [code, built] of store?.found ?? []) cache.set(code, built);
-  const [ts, esbuild] = await Promise.all([loadTypescript(), import("esbuild")]);
+  const [ts, esbuild] = await Promise.all([loadTypescript(), startDist()]);
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
@@ -86,29 +100,16 @@ export async function emitDist(
 async function storedRuntime(generator: string, sources: Map<string, string>) {
   const runtime = [...sources].filter(([name]) => name.startsWith("runtime/")).map(([, code]) => code);
   const key = sha256([generator, ...runtime].join("\0"));
-  const file = join(ROOT, ".cache", "dist-runtime.json");
   const found = new Map<string, Built>();
-  try {
-    const stored = JSON.parse(await readFile(file, "utf8")) as { key?: string; built?: [string, Built][] };
-    if (stored.key === key && Array.isArray(stored.built) && stored.built.length === runtime.length)
-      for (const [code, built] of stored.built)
-        if (typeof built?.js === "string" && typeof built.dts === "string") found.set(code, built);
-    if (runtime.some((code) => !found.has(code))) found.clear();
-  } catch {
-    // Not there yet, or unreadable: computed below.
-  }
+  const stored = await readStored(STORE, key);
+  if (Array.isArray(stored) && stored.length === runtime.length)
+    for (const [code, built] of stored as [string, Built | undefined][])
+      if (typeof built?.js === "string" && typeof built.dts === "string") found.set(code, built);
+  if (runtime.some((code) => !found.has(code))) found.clear();
   const save = async (lookup: (code: string) => Built | undefined) => {
     const built = runtime.map((code) => [code, lookup(code)] as const);
     if (built.some(([, b]) => b === undefined)) return;
-    try {
-      await mkdir(join(ROOT, ".cache"), { recursive: true });
-      // Written aside and renamed: a run starting meanwhile reads the old entry or the new one, never half.
-      const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(temp, JSON.stringify({ key, built }));
-      await rename(temp, file);
-    } catch {
-      // A read-only checkout: the next run computes them again.
-    }
+    await writeStored(STORE, key, built);
   };
   return { found, save };
 }

@@ -33,7 +33,9 @@ export function startDocs(ir: ApiIR, templates: Templates): DocsJob {
   if (DOCS_WORKER === undefined || mode === "never" || (mode !== "always" && !big)) {
     return { pages: Promise.resolve().then(() => emitDocs(ir, templates)), cancel() {} };
   }
-  const worker = new Worker(DOCS_WORKER, { workerData: { ir, templateSources: templates.sources } });
+  const worker = new Worker(DOCS_WORKER, {
+    workerData: { ir, templateSources: templates.sources, precompiled: templates.precompiled },
+  });
   const pages = new Promise<Map<string, string>>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);

@@ -2,6 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import Handlebars from "handlebars";
 import { TEMPLATES_DIR } from "../paths.ts";
+import { sha256 } from "../shared/hash.ts";
+import { readStored, writeStored } from "../shared/stored.ts";
 
 /**
  * The handlebars templates under templates/, compiled once per run.
@@ -16,7 +18,12 @@ export interface Templates {
   render(name: string, view: object): string;
   /** Template file contents by name, for the manifest's input hash. */
   sources: Map<string, string>;
+  /** Each template precompiled (handlebars' JavaScript), by name: what the docs worker is handed. */
+  precompiled?: Map<string, string>;
 }
+
+/** One set of options for every template and partial: precompiled or not, the same code renders. */
+const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 export async function loadTemplates(dir: string = TEMPLATES_DIR): Promise<Templates> {
   const sources = new Map<string, string>();
@@ -25,24 +32,62 @@ export async function loadTemplates(dir: string = TEMPLATES_DIR): Promise<Templa
     const path = join(entry.parentPath, entry.name);
     sources.set(relative(dir, path).split("\\").join("/"), await readFile(path, "utf8"));
   }
-  return compileTemplates(sources, dir);
+  return compileTemplates(sources, dir, await precompiledTemplates(sources));
 }
 
-/** Templates from their sources (the docs worker gets the run's sources rather than reading templates/ again). */
-export function compileTemplates(sources: Map<string, string>, dir = TEMPLATES_DIR): Templates {
+/**
+ * Every template precompiled, kept in `.cache/templates.json` for the next run: compiling them (and
+ * each partial again on every page it appears in, as handlebars does with partials registered as
+ * text) was about a tenth of a run that regenerates one small spec. Keyed by the sources, the
+ * options and handlebars' version, so a template edit or an upgrade compiles afresh.
+ */
+async function precompiledTemplates(sources: Map<string, string>): Promise<Map<string, string>> {
+  const key = sha256(JSON.stringify([Handlebars.VERSION, COMPILE_OPTIONS, [...sources]]));
+  const stored = await readStored("templates", key);
+  if (Array.isArray(stored)) {
+    const found = new Map(stored as [string, string][]);
+    if ([...sources.keys()].every((name) => typeof found.get(name) === "string")) return found;
+  }
+  const made = new Map([...sources].map(([name, source]) => [name, precompile(source)] as const));
+  await writeStored("templates", key, [...made]);
+  return made;
+}
+
+function precompile(source: string): string {
+  return Handlebars.precompile(source, { ...COMPILE_OPTIONS }) as string;
+}
+
+/**
+ * Templates from their sources (the docs worker gets the run's sources rather than reading templates/ again),
+ * and from their precompiled form where given.
+ */
+export function compileTemplates(
+  sources: Map<string, string>,
+  dir = TEMPLATES_DIR,
+  precompiled?: Map<string, string>,
+): Templates {
   const handlebars = Handlebars.create();
+  const compile = (name: string, source: string): HandlebarsTemplateDelegate => {
+    const spec = precompiled?.get(name);
+    if (spec === undefined) return handlebars.compile(source, { ...COMPILE_OPTIONS });
+    // handlebars' own precompiled form, made by precompiledTemplates from templates/ (as trusted as generator/).
+    return handlebars.template(new Function(`return ${spec};`)() as TemplateSpecification);
+  };
   for (const [name, source] of sources) {
-    if (name.includes("/_")) handlebars.registerPartial(partialName(name), source);
+    // A partial registered as text is compiled again on every render that uses it; a function once.
+    if (name.includes("/_"))
+      handlebars.registerPartial(partialName(name), precompiled ? compile(name, source) : source);
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return {
     sources,
+    precompiled,
     render(name, view) {
       let template = compiled.get(name);
       if (!template) {
         const source = sources.get(name);
         if (source === undefined) throw new Error(`no template named ${name} in ${dir}`);
-        template = handlebars.compile(source, { noEscape: true, strict: true });
+        template = compile(name, source);
         compiled.set(name, template);
       }
       return template(view);

@@ -1,4 +1,5 @@
 import { sha256 } from "./hash.ts";
+import { pruneStored, readStored, writeStored } from "./stored.ts";
 
 /**
  * What a long-running process (the watcher) keeps of one package's last
@@ -75,3 +76,59 @@ export const NO_MEMO = {
 
 /** What the pipeline asks of a memo (a {@link StageMemo}, or {@link NO_MEMO}). */
 export type Memo = Pick<StageMemo, "use">;
+
+/**
+ * What a one-shot run keeps of one package's generation on disk, for the next run that regenerates
+ * that same package (an edited spec): the stages in `stages` whose values are small plain data
+ * (lint findings, compiled validators, dist files), so that a summary edit neither loads redocly and
+ * ajv nor compiles what it did not touch. Entries are read back only while the package on disk is
+ * the one the run that saved them wrote (`key`: a hash of its manifest, which holds the generator's
+ * fingerprint and every input and output hash); a package deleted, hand-edited or written by another
+ * generator starts afresh. Like {@link StageMemo}, a run keeps only what it used and made.
+ */
+/** Packages whose last run's entries are kept on disk: a project's, plus room for the temporary ones of tests. */
+const STORED_PACKAGES = 64;
+
+export class StoredMemo {
+  #previous: Map<string, unknown>;
+  #current = new Map<string, unknown>();
+
+  private constructor(
+    readonly name: string,
+    previous: Map<string, unknown>,
+    readonly stages: ReadonlySet<string>,
+  ) {
+    this.#previous = previous;
+  }
+
+  /** `name`: the package's entry in .cache/ (shared/stored.ts); `key`: the package now on disk. */
+  static async open(name: string, key: string | undefined, stages: ReadonlySet<string>): Promise<StoredMemo> {
+    const stored = key === undefined ? undefined : await readStored(name, key);
+    return new StoredMemo(name, new Map(Array.isArray(stored) ? (stored as [string, unknown][]) : []), stages);
+  }
+
+  use<T>(stage: string, key: () => string, compute: () => T): T {
+    if (!this.stages.has(stage)) return compute();
+    const id = `${stage}\0${key()}`;
+    if (this.#previous.has(id)) {
+      const { async, value } = this.#previous.get(id) as { async: boolean; value: unknown };
+      this.#current.set(id, { async, value });
+      return (async ? Promise.resolve(value) : value) as T;
+    }
+    const value = compute();
+    if (value instanceof Promise)
+      void value.then(
+        (resolved: unknown) => this.#current.set(id, { async: true, value: resolved }),
+        () => undefined,
+      );
+    else this.#current.set(id, { async: false, value });
+    return value;
+  }
+
+  /** The package this run computed is on disk under `key` now: keep what the run used and made for the next. */
+  async save(key: string): Promise<void> {
+    await writeStored(this.name, key, [...this.#current]);
+    const folder = this.name.includes("/") ? this.name.slice(0, this.name.lastIndexOf("/")) : undefined;
+    if (folder) await pruneStored(folder, STORED_PACKAGES);
+  }
+}

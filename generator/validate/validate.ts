@@ -74,33 +74,41 @@ export async function validateAndBundle(
   // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
   const external = checkRefs(loaded, parsed).external;
 
-  const redocly = await import("@redocly/openapi-core");
-  guardRedoclyPrototypeKeys();
   const readiness = await readinessConfig();
-  const config = await redocly.createConfig(
-    { plugins: readiness.plugins, rules: { ...VALIDATION_RULES, ...readiness.rules } },
-    { extends: [] },
-  );
-  const { resolver, refusals } = guardedResolver(redocly, config.resolve, refPolicy);
-  const source = new redocly.Source(
-    loaded.file,
-    loaded.text,
-    loaded.format === "json" ? "application/json" : "application/yaml",
-  );
-  const document = { source, parsed };
+  // redocly (a third of a second to load), its config and the guarded resolver, made on first use:
+  // a remembered lint result of a document without external refs needs none of them.
+  let redoclyRun: Promise<RedoclyRun> | undefined;
+  const prepare = () =>
+    (redoclyRun ??= (async () => {
+      const redocly = await import("@redocly/openapi-core");
+      guardRedoclyPrototypeKeys();
+      const config = await redocly.createConfig(
+        { plugins: readiness.plugins, rules: { ...VALIDATION_RULES, ...readiness.rules } },
+        { extends: [] },
+      );
+      const { resolver, refusals } = guardedResolver(redocly, config.resolve, refPolicy);
+      const source = new redocly.Source(
+        loaded.file,
+        loaded.text,
+        loaded.format === "json" ? "application/json" : "application/yaml",
+      );
+      return { redocly, config, resolver, refusals, document: { source, parsed } };
+    })());
+  // Why the ref policy refused a target: filled by the resolver, so empty when redocly never ran.
+  const refusals = async (): Promise<Refusals> => (redoclyRun ? (await redoclyRun).refusals : new Map());
 
   let warnings: SpecError[];
-  let bundled: Pick<Awaited<ReturnType<typeof redocly.bundle>>, "problems" | "fileDependencies"> & {
-    bundle: { parsed: unknown };
-  };
+  let bundled: { problems: LintProblem[]; fileDependencies: Set<string>; bundle: { parsed: unknown } };
   try {
-    const lint = async () =>
-      flagTypos(
-        redocly,
-        loaded.file,
-        parsed,
-        await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }),
-      );
+    const lint = async (): Promise<LintProblem[]> => {
+      const { redocly, config, resolver, document } = await prepare();
+      const problems = await redocly.lintDocument({
+        document,
+        config: config.styleguide,
+        externalRefResolver: resolver,
+      });
+      return plainProblems(flagTypos(redocly, loaded.file, parsed, problems), loaded.file, redocly.getLineColLocation);
+    };
     // No rule reads the text of a description or summary, and problems point by JSON pointer: with the
     // rest of the document as it was, the last run's problems are this one's. (A document with other
     // files in it is linted afresh: their content is not in the key. A run whose lint found errors
@@ -108,11 +116,12 @@ export async function validateAndBundle(
     const lintProblems = external
       ? await lint()
       : await memo.use("lint", () => memoKey(readiness.rules, loaded.file, withoutProse(parsed)), lint);
-    throwIfErrors(loaded, lintProblems, redocly.getLineColLocation, refusals);
+    const refused = await refusals();
+    throwIfErrors(loaded, lintProblems, refused);
     warnings = lintProblems
       .filter((p) => p.severity === "warn")
       .map((p) => {
-        const error = problemToError(loaded, p, redocly.getLineColLocation, refusals);
+        const error = problemToError(loaded, p, refused);
         return new SpecError(error.location, `warning: ${error.message} [${p.ruleId}]`);
       })
       .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
@@ -120,7 +129,7 @@ export async function validateAndBundle(
     // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
     // (lint has resolved every ref already). On GitHub's spec that saves a second walk of 1 s.
     bundled = external
-      ? await redocly.bundle({ doc: document, config, dereference: false, externalRefResolver: resolver })
+      ? await bundleExternal(await prepare(), loaded.file)
       : { bundle: { parsed }, problems: [], fileDependencies: new Set<string>() };
   } catch (error) {
     // A cycle spanning files: the message is all redocly gives.
@@ -129,7 +138,7 @@ export async function validateAndBundle(
     }
     throw error;
   }
-  throwIfErrors(loaded, bundled.problems, redocly.getLineColLocation, refusals);
+  throwIfErrors(loaded, bundled.problems, await refusals());
 
   const result = bundled.bundle.parsed as Record<string, unknown>;
   throwIfCycles(loaded, result);
@@ -146,6 +155,56 @@ export async function validateAndBundle(
     ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort(),
   ];
   return { file: loaded.file, document: canonical, dependencies, openapiVersion, warnings };
+}
+
+type Redocly = typeof import("@redocly/openapi-core");
+
+/** What linting and bundling with redocly need, made once per validation. */
+interface RedoclyRun {
+  redocly: Redocly;
+  config: Awaited<ReturnType<Redocly["createConfig"]>>;
+  resolver: ReturnType<typeof guardedResolver>["resolver"];
+  refusals: Refusals;
+  document: { source: InstanceType<Redocly["Source"]>; parsed: Record<string, unknown> };
+}
+
+async function bundleExternal(run: RedoclyRun, rootFile: string) {
+  const { redocly, config, resolver, document } = run;
+  const result = await redocly.bundle({ doc: document, config, dereference: false, externalRefResolver: resolver });
+  return { ...result, problems: plainProblems(result.problems, rootFile, redocly.getLineColLocation) };
+}
+
+/**
+ * A redocly finding as validation reads it: plain data, which a memo can keep (shared/memo.ts). The
+ * line and column are redocly's, taken where the root document's own positions (`loaded.locate`) do not apply.
+ */
+interface LintProblem {
+  ruleId: string;
+  severity: NormalizedProblem["severity"];
+  message: string;
+  where?: { file: string; pointer?: string; line?: number; column?: number };
+}
+
+function plainProblems(
+  problems: NormalizedProblem[],
+  rootFile: string,
+  getLineCol: Redocly["getLineColLocation"],
+): LintProblem[] {
+  return problems.map((problem) => {
+    const { ruleId, severity, message } = problem;
+    const location = problem.location[0];
+    if (!location) return { ruleId, severity, message };
+    const where: LintProblem["where"] = { file: location.source.absoluteRef, pointer: location.pointer };
+    if (where.file !== rootFile || where.pointer === undefined) {
+      try {
+        const { start } = getLineCol(location);
+        Object.assign(where, { line: start.line, column: start.col });
+      } catch {
+        // No position: the error names the file and the pointer.
+      }
+    }
+    return { ruleId, severity, message, where };
+  });
 }
 
 /**
@@ -301,15 +360,13 @@ function problemPath(pointer: string | undefined): string[] {
   return decodePlainPointer(pointer ?? "#");
 }
 
-type LineColFn = typeof import("@redocly/openapi-core").getLineColLocation;
-
 /**
  * Structural problems that leave the meaning clear (a `nullable` without a
  * `type`, a missing description, an unexpected field) are tolerated: real
  * specs are full of them (GitHub's has over a hundred) and every tool copes.
  * A value of the wrong kind where an object belongs is not tolerated.
  */
-function isFatal(problem: NormalizedProblem): boolean {
+function isFatal(problem: LintProblem): boolean {
   if (problem.severity !== "error") return false;
   if (problem.ruleId !== "struct") return true;
   const mistyped = mistypedValue(problem);
@@ -321,11 +378,9 @@ function isFatal(problem: NormalizedProblem): boolean {
  * an extension (`x-webhooks: { x-sdk-exclude: true }`: not the generator's to judge), and whether
  * it is a keyword no generated code reads (`pattern: 123`, 3.0-style `examples` in a 3.1 schema).
  */
-function mistypedValue(
-  problem: NormalizedProblem,
-): { path: string[]; inExtension: boolean; tolerated: boolean } | undefined {
+function mistypedValue(problem: LintProblem): { path: string[]; inExtension: boolean; tolerated: boolean } | undefined {
   if (problem.ruleId !== "struct" || !problem.message.startsWith("Expected type")) return undefined;
-  const path = problemPath(problem.location[0]?.pointer);
+  const path = problemPath(problem.where?.pointer);
   return {
     path,
     inExtension: path.some((segment) => segment.startsWith("x-")),
@@ -339,15 +394,10 @@ function mistypedValue(
  * for strings (openapi-typescript calls `.trim()` on a summary). Only in the
  * root document; `parsed` is the generator's own copy.
  */
-function dropMistypedKeywords(
-  loaded: LoadedSpec,
-  parsed: Record<string, unknown>,
-  problems: NormalizedProblem[],
-): void {
+function dropMistypedKeywords(loaded: LoadedSpec, parsed: Record<string, unknown>, problems: LintProblem[]): void {
   for (const problem of problems) {
     const mistyped = mistypedValue(problem);
-    if (!mistyped?.tolerated || mistyped.inExtension || problem.location[0]?.source.absoluteRef !== loaded.file)
-      continue;
+    if (!mistyped?.tolerated || mistyped.inExtension || problem.where?.file !== loaded.file) continue;
     const { path } = mistyped;
     const key = path.at(-1)!;
     let node: unknown = parsed;
@@ -389,28 +439,18 @@ const TOLERATED_KEYWORDS = new Set([
 /** Why the ref policy refused a target (an absolute path or URL), by target. */
 type Refusals = ReadonlyMap<string, string>;
 
-function throwIfErrors(
-  loaded: LoadedSpec,
-  problems: NormalizedProblem[],
-  getLineCol: LineColFn,
-  refusals: Refusals,
-): void {
-  const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, getLineCol, refusals));
+function throwIfErrors(loaded: LoadedSpec, problems: LintProblem[], refusals: Refusals): void {
+  const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, refusals));
   if (errors.length === 0) return;
   errors.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
   throw new SpecError(errors[0]!.location, errors[0]!.message, errors.slice(1));
 }
 
-function problemToError(
-  loaded: LoadedSpec,
-  problem: NormalizedProblem,
-  getLineCol: LineColFn,
-  refusals: Refusals,
-): SpecError {
-  const where = problem.location[0];
+function problemToError(loaded: LoadedSpec, problem: LintProblem, refusals: Refusals): SpecError {
+  const where = problem.where;
   const message = problemMessage(loaded, problem, refusals);
   if (!where) return new SpecError({ file: loaded.file }, message);
-  const file = where.source.absoluteRef;
+  const file = where.file;
   // redocly points a duplicate operationId at `<operation>/<the id>`; the key is `operationId`.
   const pointer =
     problem.ruleId === "operation-operationId-unique"
@@ -420,24 +460,21 @@ function problemToError(
     const position = loaded.locate(problemPath(pointer));
     return new SpecError({ file, line: position?.line, column: position?.column, pointer }, message);
   }
-  try {
-    const { start } = getLineCol(where);
-    return new SpecError({ file, line: start.line, column: start.col, pointer }, message);
-  } catch {
-    return new SpecError({ file, pointer }, message);
-  }
+  return where.line === undefined
+    ? new SpecError({ file, pointer }, message)
+    : new SpecError({ file, line: where.line, column: where.column, pointer }, message);
 }
 
-function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem, refusals: Refusals): string {
+function problemMessage(loaded: LoadedSpec, problem: LintProblem, refusals: Refusals): string {
   const text = problem.message.replace(/\.$/, "");
-  const where = problem.location[0];
+  const where = problem.where;
   if (problem.ruleId === "operation-operationId-unique") {
     const id = problemPath(where?.pointer).at(-1) ?? "";
     const first = operationUsing(loaded.document, id);
     return `duplicate operationId "${id}": ${first ? `${first} already uses it` : "another operation already uses it"}; every operationId must be unique`;
   }
   if (problem.ruleId !== "no-unresolved-refs") return text;
-  let node: unknown = where?.source.absoluteRef === loaded.file ? loaded.document : undefined;
+  let node: unknown = where?.file === loaded.file ? loaded.document : undefined;
   for (const segment of problemPath(where?.pointer)) node = (node as Record<string, unknown> | undefined)?.[segment];
   // A discriminator mapping's values are refs themselves (`mapping: { A: "models/a.yml" }`).
   const ref = typeof node === "string" ? node : (node as { $ref?: unknown } | undefined)?.$ref;
@@ -446,7 +483,7 @@ function problemMessage(loaded: LoadedSpec, problem: NormalizedProblem, refusals
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(filePart);
   if (filePart !== "" && where) {
     // As redocly's resolver works the target out: URLs as they are, paths from the referring file's folder, not decoded.
-    const target = isUrl ? filePart : resolve(dirname(where.source.absoluteRef), filePart);
+    const target = isUrl ? filePart : resolve(dirname(where.file), filePart);
     const refused = refusals.get(target);
     if (refused) return `$ref "${isUrl ? redactUrl(filePart) : filePart}" refused: ${refused}`;
     if (!isUrl && !existsSync(target))

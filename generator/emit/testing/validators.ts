@@ -16,6 +16,7 @@
  * validators see the field names, not the parts' values, which arrive as text or
  * files); any other non-JSON body (bytes, text) and non-JSON responses are not checked.
  */
+import { createRequire } from "node:module";
 import type { ApiIR, MediaIR, OperationIR } from "../../ir/types.ts";
 import { literal } from "../code.ts";
 import { Schemas } from "../docs/schema.ts";
@@ -28,8 +29,31 @@ export interface CompiledValidators {
   code: string;
   /** Its declarations. */
   declarations: string;
+  /**
+   * What {@link CompiledValidators.check} answered so far, by operation, status and value (null: valid).
+   * Plain data, kept with the code by a memo, so that a later run with the same inputs checks the same
+   * values without compiling anything ({@link withCheck}).
+   */
+  checked: Record<string, string | null>;
   /** Validates a value at generation time (the mock's default answers are checked before they are written). */
   check(kind: "response", operationId: string, status: string, value: unknown): string | undefined;
+}
+
+/** The part of {@link CompiledValidators} that is plain data: what a memo on disk keeps of them. */
+export type StoredValidators = Omit<CompiledValidators, "check">;
+
+/**
+ * Validators whose `check` lost its compiled functions (a memo on disk keeps plain data): answers
+ * from `checked`, and for a value not checked before, from the schemas compiled then, as
+ * {@link compileValidators} compiles them. Validators that can check are returned as they are.
+ */
+export function withCheck(stored: StoredValidators | CompiledValidators, inputs: ValidatorInputs): CompiledValidators {
+  if ("check" in stored && typeof stored.check === "function") return stored;
+  let ajv: AjvInstance | undefined;
+  return {
+    ...stored,
+    check: checker(stored.checked, inputs, () => (ajv ??= newAjv(inputs, loadAjv()))),
+  };
 }
 
 type Obj = Record<string, unknown>;
@@ -109,12 +133,58 @@ export function validatorInputs(ir: ApiIR, document: Obj): ValidatorInputs {
   return { openapi30: /^3\.0/.test(ir.openapiVersion), schemas: [[DOCUMENT, schemas.root]], requests, responses };
 }
 
+type AjvInstance = import("ajv").default;
+type AjvClasses = { draft7: typeof import("ajv").default; draft2020: typeof import("ajv/dist/2020.js").default };
+
+/** ajv's classes, loaded synchronously (withCheck's `check` must answer at once). */
+function loadAjv(): AjvClasses {
+  const require = createRequire(import.meta.url);
+  const draft7 = require("ajv") as { default: AjvClasses["draft7"] };
+  const draft2020 = require("ajv/dist/2020.js") as { default: AjvClasses["draft2020"] };
+  return { draft7: draft7.default, draft2020: draft2020.default };
+}
+
+function newAjv(inputs: ValidatorInputs, classes: AjvClasses): AjvInstance {
+  const ajv = inputs.openapi30 ? new classes.draft7(AJV_OPTIONS) : new classes.draft2020(AJV_OPTIONS);
+  for (const [name, schema] of inputs.schemas) ajv.addSchema(schema, name);
+  return ajv;
+}
+
+/** `check`, answering from `checked` first and recording every new answer there. */
+function checker(
+  checked: Record<string, string | null>,
+  inputs: ValidatorInputs,
+  ajv: () => AjvInstance,
+): CompiledValidators["check"] {
+  const compiled = new Map<string, (v: unknown) => boolean>();
+  return (_kind, operationId, status, value) => {
+    // Non-finite numbers (YAML's .inf, .nan) spelt out: JSON would make them null, a different value.
+    const id = JSON.stringify([operationId, status, value], (_key, v: unknown) =>
+      typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}` : v,
+    );
+    if (Object.hasOwn(checked, id)) return checked[id] ?? undefined;
+    const key = inputs.responses.find(([op]) => op === operationId)?.[1].find(([s]) => s === status)?.[1];
+    if (key === undefined) return undefined;
+    let validate = compiled.get(key);
+    if (validate === undefined) {
+      validate = ajv().getSchema(SchemaDocument.key(DOCUMENT, key)) as unknown as (v: unknown) => boolean;
+      compiled.set(key, validate);
+    }
+    let answer: string | undefined;
+    if (!validate(value)) {
+      const error = (validate as unknown as { errors?: { instancePath: string; message?: string }[] }).errors?.[0];
+      answer = `${error?.instancePath || "/"} ${error?.message ?? "does not match"}`;
+    }
+    checked[id] = answer ?? null;
+    return answer;
+  };
+}
+
 export async function compileValidators(inputs: ValidatorInputs): Promise<CompiledValidators> {
   const { requests, responses } = inputs;
   const [ajvDraft7, ajv2020] = await Promise.all([import("ajv"), import("ajv/dist/2020.js")]);
   // CommonJS modules whose export is both `module.exports` and its `default`: `.default.default` is it either way.
-  const ajv = inputs.openapi30 ? new ajvDraft7.default.default(AJV_OPTIONS) : new ajv2020.default.default(AJV_OPTIONS);
-  for (const [name, schema] of inputs.schemas) ajv.addSchema(schema, name);
+  const ajv = newAjv(inputs, { draft7: ajvDraft7.default.default, draft2020: ajv2020.default.default });
   const exportNames = Object.fromEntries([
     ...requests.map(([, k]) => [k, SchemaDocument.key(DOCUMENT, k)]),
     ...responses.flatMap(([, s]) => s.map(([, k]) => [k, SchemaDocument.key(DOCUMENT, k)])),
@@ -148,22 +218,12 @@ export async function compileValidators(inputs: ValidatorInputs): Promise<Compil
     "",
   ].join("\n");
   // Evaluated once here, so the generator can check the mock's default answers with the same code.
-  const compiled = new Map<string, (v: unknown) => boolean>();
+  const checked: Record<string, string | null> = {};
   return {
     code: `${banner}\n${code.replace(/^"use strict";/, "")}\n${table}\n`,
     declarations,
-    check(_kind, operationId, status, value) {
-      const key = responses.find(([id]) => id === operationId)?.[1].find(([s]) => s === status)?.[1];
-      if (key === undefined) return undefined;
-      let validate = compiled.get(key);
-      if (validate === undefined) {
-        validate = ajv.getSchema(SchemaDocument.key(DOCUMENT, key)) as unknown as (v: unknown) => boolean;
-        compiled.set(key, validate);
-      }
-      if (validate(value)) return undefined;
-      const error = (validate as unknown as { errors?: { instancePath: string; message?: string }[] }).errors?.[0];
-      return `${error?.instancePath || "/"} ${error?.message ?? "does not match"}`;
-    },
+    checked,
+    check: checker(checked, inputs, () => ajv),
   };
 }
 
