@@ -29,8 +29,20 @@ export class Layout {
 
   /** The rendered text with every marker replaced, left to right, by the layout that fits its line. */
   fit(rendered: string): string {
+    // A marker's layout depends on its own line only: each line is fitted on its own, so the work
+    // stays linear in the text (a whole GitHub client holds thousands of markers in megabytes).
+    const tag = `\u0000${this.nonce}:`;
+    if (!rendered.includes(tag)) return rendered;
+    return rendered
+      .split("\n")
+      .map((line) => (line.includes(tag) ? this.fitLine(line) : line))
+      .join("\n");
+  }
+
+  /** One rendered line: its markers replaced left to right (an earlier layout may break the line in several). */
+  private fitLine(line: string): string {
     const marker = new RegExp(`\u0000${this.nonce}:(\\d+)\u0000`, "g");
-    let text = rendered;
+    let text = line;
     for (let m = marker.exec(text); m !== null; m = marker.exec(text)) {
       const start = text.lastIndexOf("\n", m.index) + 1;
       const end = text.indexOf("\n", m.index) === -1 ? text.length : text.indexOf("\n", m.index);
