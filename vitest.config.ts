@@ -27,6 +27,10 @@ export default defineConfig({
   test: {
     // Tests spawn the generator and tsc; the machine has two cores.
     maxWorkers: 2,
+    // Two test files already run side by side on those cores: a spawned generate or check that started a
+    // worker thread per core would only add threads loading the same libraries (about a third of its CPU).
+    // test/generator/jobs.test.ts passes --jobs itself, so the worker pool is still tested.
+    env: { APIGEN_JOBS: "1" },
     // The few files that take minutes start first (test/support/sequencer.ts), so they do not tail the run.
     sequence: { sequencer: SlowFirstSequencer },
     projects: [

@@ -44,7 +44,7 @@ const OPTIONS = {
   jobs: {
     type: "string",
     arg: "<n>",
-    help: "providers generated or checked at once, on worker threads (default: the core count)",
+    help: "providers generated or checked at once, on worker threads (default: APIGEN_JOBS, else the core count)",
   },
   shard: {
     type: "string",
@@ -197,9 +197,20 @@ function parseCli(argv: string[]): CliOptions | null {
     json: values.json ?? false,
     refRoots: (values["allow-ref-root"] ?? []).map((dir) => resolve(dir)),
     allowRemoteRefs: values["allow-remote-refs"] ?? false,
-    jobs: values.jobs === undefined ? DEFAULT_JOBS : asUsage(() => parseJobs(values.jobs!)),
+    jobs: asUsage(() => jobsOption(values.jobs)),
     shard: values.shard === undefined ? undefined : asUsage(() => parseShard(values.shard!)),
   };
+}
+
+/**
+ * `--jobs`, else `APIGEN_JOBS`, else the core count. The variable is for machines that already run
+ * other work on every core (a CI step running test files side by side), where a worker per core only
+ * adds threads that each load the same libraries.
+ */
+function jobsOption(flag: string | undefined): number {
+  if (flag !== undefined) return parseJobs(flag);
+  const env = process.env.APIGEN_JOBS;
+  return env === undefined || env === "" ? DEFAULT_JOBS : parseJobs(env, "APIGEN_JOBS");
 }
 
 async function resolveTargets(options: CliOptions): Promise<Target[]> {

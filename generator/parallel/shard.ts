@@ -32,10 +32,10 @@ export function inShard<T extends { provider: string }>(targets: readonly T[], s
   return targets.filter((t) => shardOf(t.provider, shard.count) === shard.index);
 }
 
-/** `--jobs N`: a positive integer; throws a usage message otherwise. */
-export function parseJobs(text: string): number {
+/** `--jobs N` (or `APIGEN_JOBS=N`, named by `what`): a positive integer; throws a usage message otherwise. */
+export function parseJobs(text: string, what = "--jobs"): number {
   const jobs = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(jobs) || jobs < 1)
-    throw new Error(`--jobs wants a whole number of at least 1, got "${text}"`);
+    throw new Error(`${what} wants a whole number of at least 1, got "${text}"`);
   return jobs;
 }

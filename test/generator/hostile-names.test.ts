@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -10,6 +10,7 @@ import { escapeSegment } from "../../generator/shared/json-pointer.ts";
 import { PACKAGE_TSCONFIG } from "../../generator/emit/package.ts";
 import { renderPackage, lazyTemplates, type RenderedPackage, type RunContext } from "../../generator/pipeline.ts";
 import { ROOT, tsc } from "../support/run.ts";
+import { sharedRuntime } from "../support/shared-runtime.ts";
 
 /**
  * Property: an OpenAPI 3.1 document whose names and strings hold comment
@@ -504,10 +505,6 @@ interface Failure {
   what: string;
 }
 
-/** What each package's runtime module (src/runtime/<name>.ts, dist/runtime/<name>.d.ts) becomes on disk. */
-const standIn = (rel: string) =>
-  `export * from "../../../../shared/runtime/${rel.replace(/^.*\//, "").replace(/\.(?:d\.)?ts$/, ".js")}";\n`;
-
 let work: string;
 let ctx: RunContext;
 const specs: { input: SpecInput; document: Obj; operations: number; models: number; file: string }[] = [];
@@ -529,12 +526,7 @@ beforeAll(async () => {
   await mkdir(join(work, "node_modules"));
   await symlink(join(ROOT, "node_modules", "openapi-fetch"), join(work, "node_modules", "openapi-fetch"), "dir");
   const inputs = fc.sample(specArbitrary, { seed: SEED, numRuns: RUNS });
-  const runtime = new Map<string, string>();
-  await mkdir(join(work, "shared", "runtime"), { recursive: true });
-  for (const name of (await readdir(join(ROOT, "generator", "runtime"))).filter((n) => n.endsWith(".ts"))) {
-    runtime.set(`src/runtime/${name}`, await readFile(join(ROOT, "generator", "runtime", name), "utf8"));
-    await writeFile(join(work, "shared", "runtime", name), runtime.get(`src/runtime/${name}`)!);
-  }
+  const runtime = await sharedRuntime(join(work, "shared"));
   await writeFile(join(work, "package.json"), JSON.stringify({ private: true, type: "module" }));
   const started = performance.now();
   for (const [index, input] of inputs.entries()) {
@@ -551,29 +543,17 @@ beforeAll(async () => {
       );
       rendered.set(index, pkg);
       // Sources and declarations go to disk for tsc. runtime/ is the same in every package below its banners:
-      // each package gets a one-line stand-in re-exporting one shared copy, so tsc checks it once, not 500 times.
+      // each package gets a one-line stand-in per module re-exporting one shared copy, so tsc checks it once,
+      // not 500 times (test/support/shared-runtime.ts).
       const root = join(work, "pkgs", `p${index}`);
-      await mkdir(join(root, "src"), { recursive: true });
-      await mkdir(join(root, "dist"), { recursive: true });
       await mkdir(join(root, "src", "runtime"), { recursive: true });
       await mkdir(join(root, "dist", "runtime"), { recursive: true });
       await writeFile(join(root, "package.json"), pkg.files.get("package.json")!);
       for (const [rel, content] of pkg.files) {
-        if (rel.startsWith("src/runtime/")) {
-          const [banner, ...rest] = content.split("\n");
-          if (rest.join("\n") !== runtime.get(rel) || !/^\/\/ [^\n\r\u2028\u2029]*$/.test(banner!)) {
-            failures.push({
-              index,
-              what: `runtime: ${rel} is not the runtime below a one-line banner: ${JSON.stringify(banner)}`,
-            });
-          }
-          // Package files import runtime modules beside index (the ./raw entry does): every module gets one.
-          await writeFile(join(root, rel), standIn(rel));
-        } else if (rel.startsWith("dist/runtime/") && rel.endsWith(".d.ts"))
-          await writeFile(join(root, rel), standIn(rel));
-        else if (rel.startsWith("dist/runtime/")) continue;
-        else if (rel.startsWith("src/") || (rel.startsWith("dist/") && rel.endsWith(".d.ts")))
-          await writeFile(join(root, rel), content);
+        if (!rel.startsWith("src/") && !(rel.startsWith("dist/") && rel.endsWith(".d.ts"))) continue;
+        const { text, problem } = await runtime.standIn(root, rel, content);
+        if (problem !== undefined) failures.push({ index, what: `runtime: ${problem}` });
+        await writeFile(join(root, rel), text);
       }
     } catch (error) {
       failures.push({ index, what: `generation failed: ${describeError(error).split("\n")[0]}` });

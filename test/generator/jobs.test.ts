@@ -145,6 +145,16 @@ describe("--shard i/n", () => {
     expect(halves.sort()).toEqual([...SMALL].sort().map((p) => `${p} ok`));
   });
 
+  it("APIGEN_JOBS is the default for --jobs, held to the same rule and named when wrong", async () => {
+    const generated = join(work, "usage-env");
+    const result = await apigen(["generate", "--specs", join(work, "specs"), "--generated", generated], {
+      env: { APIGEN_JOBS: "two" },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/APIGEN_JOBS wants a whole number of at least 1, got "two"/);
+    expect(await hashTree(generated)).toBeUndefined();
+  });
+
   it.each([
     [["--shard", "0/2"], /--shard wants i\/n/],
     [["--shard", "3/2"], /--shard wants i\/n/],

