@@ -1,5 +1,5 @@
 /**
- * The shape of bench/results.json and the targets (issue 18, round two; the client keeps issue 15's 1.10 as a floor), shared by the
+ * The shape of bench/results.json and the targets of issue 18 (round two), shared by the
  * table, the chart and run.ts.
  */
 import type { BundleResult } from "./bundle.ts";
