@@ -12,7 +12,10 @@
  * exit, made after the run so that the functions it actually called are in it.
  * Entries are keyed by path, size, mtime and the Node version, so an updated
  * library is simply a miss; a rejected entry is rewritten. Each is written
- * aside and renamed into place: a concurrent run never reads half of one.
+ * aside (named by process and thread) and renamed into place: a concurrent run,
+ * or another worker thread of this one, never reads half of one.
+ * The provider pool's threads (generator/parallel/provider-worker.ts) install
+ * it too: each thread has a loader of its own, and compiles typescript again.
  * APIGEN_CODE_CACHE=0 turns it off (to compare).
  */
 import { createHash } from "node:crypto";
@@ -20,13 +23,20 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import Module from "node:module";
 import { dirname, join, sep } from "node:path";
 import vm from "node:vm";
+import { isMainThread, threadId } from "node:worker_threads";
 
 /** Smaller files compile in well under a millisecond: their cache would cost more to read than it saves. */
 const MIN_BYTES = 64 * 1024;
 
-/** @param {string} dir where the entries live (.cache/cli/v8/) */
+/**
+ * On the main thread the missing entries are written at exit. A worker thread
+ * is stopped by terminate(), which runs no exit handlers, so it calls the
+ * returned flush itself (a no-op once nothing is missing).
+ * @param {string} dir where the entries live (.cache/cli/v8/)
+ * @returns {() => void} writes the entries still missing
+ */
 export function installCodeCache(dir) {
-  if (process.env.APIGEN_CODE_CACHE === "0") return;
+  if (process.env.APIGEN_CODE_CACHE === "0") return () => {};
   /** @type {{ file: string, script: vm.Script }[]} */
   const pending = [];
   const CjsModule = /** @type {any} */ (Module);
@@ -65,19 +75,22 @@ export function installCodeCache(dir) {
     return wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, dirname(filename));
   };
 
-  process.once("exit", () => {
+  const flush = () => {
     if (pending.length === 0) return;
+    const done = pending.splice(0);
     try {
       mkdirSync(dir, { recursive: true });
-      for (const { file, script } of pending) {
-        const temp = `${file}.${process.pid}.tmp`;
+      for (const { file, script } of done) {
+        const temp = `${file}.${process.pid}-${threadId}.tmp`;
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, file);
       }
     } catch {
       // A read-only checkout or a full disk: the next run compiles as usual.
     }
-  });
+  };
+  if (isMainThread) process.once("exit", flush);
+  return flush;
 }
 
 /** What Node's own loader hands a CommonJS module as `require`. */
