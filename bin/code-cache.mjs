@@ -10,7 +10,7 @@
  * CommonJS files under node_modules: each is compiled by vm.Script with the
  * cached data from the last run. A file without a usable cache gets one at
  * exit, made after the run so that the functions it actually called are in it.
- * Entries are keyed by path, size, mtime and the Node version, so an updated
+ * Entries are keyed by path, size, mtime, the Node version and V8 flags, so an updated
  * library is simply a miss; a rejected entry is rewritten. Each is written
  * aside (named by process and thread) and renamed into place: a concurrent run,
  * or another worker thread of this one, never reads half of one.
@@ -32,10 +32,15 @@ const MIN_BYTES = 64 * 1024;
  * On the main thread the missing entries are written at exit. A worker thread
  * is stopped by terminate(), which runs no exit handlers, so it calls the
  * returned flush itself (a no-op once nothing is missing).
+ * V8 rejects cached data made under other V8 flags: node's own (`--cpu-prof`,
+ * say) and `flags`, those set at run time by setFlagsFromString (the provider
+ * pool's `--max-opt`), are part of the key, so runs with and without them keep
+ * entries of their own instead of rewriting each other's.
  * @param {string} dir where the entries live (.cache/cli/v8/)
+ * @param {string} [flags] V8 flags set at run time before these files load
  * @returns {() => void} writes the entries still missing
  */
-export function installCodeCache(dir) {
+export function installCodeCache(dir, flags = "") {
   if (process.env.APIGEN_CODE_CACHE === "0") return () => {};
   /** @type {{ file: string, script: vm.Script }[]} */
   const pending = [];
@@ -53,7 +58,10 @@ export function installCodeCache(dir) {
       const { size, mtimeMs } = statSync(filename);
       entry = join(
         dir,
-        `${createHash("sha256").update(`${process.version}\0${filename}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 32)}.bin`,
+        `${createHash("sha256")
+          .update(`${process.version}\0${process.execArgv.join(" ")}\0${flags}\0${filename}\0${size}\0${mtimeMs}`)
+          .digest("hex")
+          .slice(0, 32)}.bin`,
       );
     } catch {
       return original.call(this, content, filename);

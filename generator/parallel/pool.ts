@@ -31,6 +31,12 @@ import { syncLockfileVersion } from "../write/lockfile.ts";
 
 export type PoolJob =
   { kind: "generate"; target: Target; force: boolean; dryRun: boolean } | { kind: "check"; target: Target };
+/** What a thread is started with. */
+export interface ProviderWorkerData {
+  fingerprint: string;
+  /** V8 flags the pool set for the threads' run ("" for none). */
+  v8Flags: string;
+}
 export type PoolReply = { ok: true; result: unknown; ms: number } | { ok: false; error: string; ms: number };
 
 /** A result and how long its provider took (in a worker: its own time, not the time it queued). */
@@ -218,7 +224,9 @@ class ThreadPool implements Runner {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script, { workerData: { fingerprint: this.fingerprint } });
+    const worker = new Worker(this.script, {
+      workerData: { fingerprint: this.fingerprint, v8Flags: this.tiering.flags } satisfies ProviderWorkerData,
+    });
     this.all.add(worker);
     return worker;
   }
@@ -266,18 +274,19 @@ class ThreadPool implements Runner {
  * node by the user wins.
  */
 class OptimizerLimit {
-  private applied = false;
+  /** What is set now ("" for nothing): the threads' code cache keys by it (bin/code-cache.mjs). */
+  flags = "";
 
   apply(): void {
     const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("max-opt"));
     if (given) return;
-    setFlagsFromString("--max-opt=2");
-    this.applied = true;
+    this.flags = "--max-opt=2";
+    setFlagsFromString(this.flags);
   }
 
   restore(): void {
-    if (!this.applied) return;
+    if (this.flags === "") return;
     setFlagsFromString("--max-opt=999"); // V8's default: no limit
-    this.applied = false;
+    this.flags = "";
   }
 }

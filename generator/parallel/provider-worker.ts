@@ -13,14 +13,15 @@ import { installCodeCache } from "../../bin/code-cache.mjs";
 import { describe } from "../errors.ts";
 import { CODE_CACHE_DIR } from "../paths.ts";
 import type { RunContext } from "../pipeline.ts";
-import type { PoolJob, PoolReply } from "./pool.ts";
+import type { PoolJob, PoolReply, ProviderWorkerData } from "./pool.ts";
 
-const flushCodeCache = CODE_CACHE_DIR === undefined ? () => {} : installCodeCache(CODE_CACHE_DIR);
+const data = workerData as ProviderWorkerData;
+const flushCodeCache = CODE_CACHE_DIR === undefined ? () => {} : installCodeCache(CODE_CACHE_DIR, data.v8Flags);
 const { checkPackage, generatePackage, lazyTemplates } = await import("../pipeline.ts");
 
 const ctx: RunContext = {
   templates: lazyTemplates(),
-  fingerprint: (workerData as { fingerprint: string }).fingerprint,
+  fingerprint: data.fingerprint,
 };
 
 parentPort!.on("message", async (job: PoolJob) => {
