@@ -79,6 +79,8 @@ async function bundle() {
       "import.meta.dirname": JSON.stringify(GENERATOR),
       "process.env.APIGEN_DOCS_WORKER_SCRIPT": JSON.stringify(join(dir, "emit", "docs-worker.js")),
       "process.env.APIGEN_PROVIDER_WORKER_SCRIPT": JSON.stringify(join(dir, "parallel", "provider-worker.js")),
+      // The provider pool's threads install the libraries' code cache as this thread does (below).
+      "process.env.APIGEN_CODE_CACHE_DIR": JSON.stringify(CODE_CACHE),
     },
     logLevel: "error",
   });

@@ -10,9 +10,12 @@
  * CommonJS files under node_modules: each is compiled by vm.Script with the
  * cached data from the last run. A file without a usable cache gets one at
  * exit, made after the run so that the functions it actually called are in it.
- * Entries are keyed by path, size, mtime and the Node version, so an updated
+ * Entries are keyed by path, size, mtime, the Node version and V8 flags, so an updated
  * library is simply a miss; a rejected entry is rewritten. Each is written
- * aside and renamed into place: a concurrent run never reads half of one.
+ * aside (named by process and thread) and renamed into place: a concurrent run,
+ * or another worker thread of this one, never reads half of one.
+ * The provider pool's threads (generator/parallel/provider-worker.ts) install
+ * it too: each thread has a loader of its own, and compiles typescript again.
  * APIGEN_CODE_CACHE=0 turns it off (to compare).
  */
 import { createHash } from "node:crypto";
@@ -20,13 +23,25 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import Module from "node:module";
 import { dirname, join, sep } from "node:path";
 import vm from "node:vm";
+import { isMainThread, threadId } from "node:worker_threads";
 
 /** Smaller files compile in well under a millisecond: their cache would cost more to read than it saves. */
 const MIN_BYTES = 64 * 1024;
 
-/** @param {string} dir where the entries live (.cache/cli/v8/) */
-export function installCodeCache(dir) {
-  if (process.env.APIGEN_CODE_CACHE === "0") return;
+/**
+ * On the main thread the missing entries are written at exit. A worker thread
+ * is stopped by terminate(), which runs no exit handlers, so it calls the
+ * returned flush itself (a no-op once nothing is missing).
+ * V8 rejects cached data made under other V8 flags: node's own (`--cpu-prof`,
+ * say) and `flags`, those set at run time by setFlagsFromString (the provider
+ * pool's `--max-opt`), are part of the key, so runs with and without them keep
+ * entries of their own instead of rewriting each other's.
+ * @param {string} dir where the entries live (.cache/cli/v8/)
+ * @param {string} [flags] V8 flags set at run time before these files load
+ * @returns {() => void} writes the entries still missing
+ */
+export function installCodeCache(dir, flags = "") {
+  if (process.env.APIGEN_CODE_CACHE === "0") return () => {};
   /** @type {{ file: string, script: vm.Script }[]} */
   const pending = [];
   const CjsModule = /** @type {any} */ (Module);
@@ -43,7 +58,10 @@ export function installCodeCache(dir) {
       const { size, mtimeMs } = statSync(filename);
       entry = join(
         dir,
-        `${createHash("sha256").update(`${process.version}\0${filename}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 32)}.bin`,
+        `${createHash("sha256")
+          .update(`${process.version}\0${process.execArgv.join(" ")}\0${flags}\0${filename}\0${size}\0${mtimeMs}`)
+          .digest("hex")
+          .slice(0, 32)}.bin`,
       );
     } catch {
       return original.call(this, content, filename);
@@ -65,19 +83,22 @@ export function installCodeCache(dir) {
     return wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, dirname(filename));
   };
 
-  process.once("exit", () => {
+  const flush = () => {
     if (pending.length === 0) return;
+    const done = pending.splice(0);
     try {
       mkdirSync(dir, { recursive: true });
-      for (const { file, script } of pending) {
-        const temp = `${file}.${process.pid}.tmp`;
+      for (const { file, script } of done) {
+        const temp = `${file}.${process.pid}-${threadId}.tmp`;
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, file);
       }
     } catch {
       // A read-only checkout or a full disk: the next run compiles as usual.
     }
-  });
+  };
+  if (isMainThread) process.once("exit", flush);
+  return flush;
 }
 
 /** What Node's own loader hands a CommonJS module as `require`. */

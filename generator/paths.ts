@@ -19,3 +19,9 @@ export const RUNTIME_DIR: string = join(GENERATOR_DIR, "runtime");
 export const DOCS_WORKER: string | undefined = process.env.APIGEN_DOCS_WORKER_SCRIPT;
 /** The provider pool's bundled thread script (parallel/provider-worker.ts), likewise; unset from source. */
 export const PROVIDER_WORKER: string | undefined = process.env.APIGEN_PROVIDER_WORKER_SCRIPT;
+/**
+ * The V8 code cache of the large libraries (bin/code-cache.mjs), which the
+ * provider pool's threads install for themselves: defined by bin/apigen.mjs
+ * as above, unset from source (no threads run then).
+ */
+export const CODE_CACHE_DIR: string | undefined = process.env.APIGEN_CODE_CACHE_DIR;

@@ -4,8 +4,11 @@
  * takes about 2 s off a 9 s run on two cores. Small APIs stay in-process,
  * where a worker's start (about 0.1 s) would cost more than it saves.
  * The pages are the same bytes either way: the same code makes them.
+ * On a thread of the provider pool (parallel/pool.ts) they are made in that
+ * thread: the pool already has a thread per core, and one more per big API
+ * would only contend with them (and clone the IR across).
  */
-import { Worker } from "node:worker_threads";
+import { isMainThread, Worker } from "node:worker_threads";
 import type { ApiIR } from "../ir/types.ts";
 import { DOCS_WORKER } from "../paths.ts";
 import { emitDocs, withLlmsFull } from "./docs.ts";
@@ -29,8 +32,8 @@ export interface DocsJob {
  */
 export function startDocs(ir: ApiIR, templates: Templates): DocsJob {
   const mode = process.env.APIGEN_DOCS_WORKER;
-  const big = ir.operations.length + ir.models.length >= WORKER_THRESHOLD;
-  if (DOCS_WORKER === undefined || mode === "never" || (mode !== "always" && !big)) {
+  const worthAThread = isMainThread && ir.operations.length + ir.models.length >= WORKER_THRESHOLD;
+  if (DOCS_WORKER === undefined || mode === "never" || (mode !== "always" && !worthAThread)) {
     return { pages: Promise.resolve().then(() => emitDocs(ir, templates)), cancel() {} };
   }
   const worker = new Worker(DOCS_WORKER, {

@@ -12,7 +12,9 @@
  * bundled worker script (generator/ run from source by tsx or vitest, where a
  * thread could not load .ts files) everything runs in-process, in order.
  */
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { DescribedError } from "../errors.ts";
 import { PROVIDER_WORKER } from "../paths.ts";
@@ -29,6 +31,12 @@ import { syncLockfileVersion } from "../write/lockfile.ts";
 
 export type PoolJob =
   { kind: "generate"; target: Target; force: boolean; dryRun: boolean } | { kind: "check"; target: Target };
+/** What a thread is started with. */
+export interface ProviderWorkerData {
+  fingerprint: string;
+  /** V8 flags the pool set for the threads' run ("" for none). */
+  v8Flags: string;
+}
 export type PoolReply = { ok: true; result: unknown; ms: number } | { ok: false; error: string; ms: number };
 
 /** A result and how long its provider took (in a worker: its own time, not the time it queued). */
@@ -52,22 +60,28 @@ export function generateAll(
   const fresh = targets.map((target) =>
     options.force ? Promise.resolve(undefined) : upToDate(target, ctx).catch(() => undefined),
   );
-  const runner = Promise.all(fresh).then((done) =>
-    startRunner(ctx, Math.min(options.jobs, done.filter((r) => r === undefined).length)),
-  );
-  const results = targets.map((target, i) =>
-    fresh[i]!.then(
-      async (done) =>
-        done ??
-        (await runner).run<GenerateResult>({ kind: "generate", target, force: options.force, dryRun: options.dryRun }),
-    ),
-  );
+  // The stale targets are queued all at once, the largest spec first: a big one started last would leave
+  // the other threads idle while it runs alone. Results still come back in target order.
+  const queued = Promise.all(fresh).then(async (done) => {
+    const stale = targets.flatMap((target, i) => (done[i] === undefined ? [{ target, i }] : []));
+    const runner = await startRunner(ctx, Math.min(options.jobs, stale.length));
+    const order = runner.parallel ? await largestFirst(stale) : stale;
+    const started = new Map<number, Promise<Timed<GenerateResult>>>();
+    for (const { target, i } of order)
+      started.set(
+        i,
+        runner.run<GenerateResult>({ kind: "generate", target, force: options.force, dryRun: options.dryRun }),
+      );
+    for (const r of started.values()) r.catch(() => {}); // awaited below, in target order
+    return { runner, started };
+  });
+  const results = targets.map((_, i) => fresh[i]!.then(async (done) => done ?? (await (await queued).started.get(i))!));
   for (const r of results) r.catch(() => {}); // each is awaited in turn; one failing early is not unhandled
   return {
     results,
     async close() {
       const settled = await Promise.allSettled(results);
-      const pool = await runner;
+      const { runner: pool } = await queued;
       await pool.stop();
       if (!pool.parallel || options.dryRun) return;
       // Workers update the workspace's package-lock.json at the same time: one may have written over
@@ -84,7 +98,16 @@ export function generateAll(
 /** Checks every target against what the generator would write, `jobs` providers at a time. */
 export function checkAll(targets: readonly Target[], ctx: RunContext, jobs: number): Batch<CheckResult> {
   const runner = startRunner(ctx, Math.min(jobs, targets.length));
-  const results = targets.map(async (target) => (await runner).run<CheckResult>({ kind: "check", target }));
+  // Largest first, as generateAll does.
+  const queued = runner.then(async (pool) => {
+    const all = targets.map((target, i) => ({ target, i }));
+    const started = new Map<number, Promise<Timed<CheckResult>>>();
+    for (const { target, i } of pool.parallel ? await largestFirst(all) : all)
+      started.set(i, pool.run<CheckResult>({ kind: "check", target }));
+    for (const r of started.values()) r.catch(() => {});
+    return started;
+  });
+  const results = targets.map(async (_, i) => (await (await queued).get(i))!);
   for (const r of results) r.catch(() => {});
   return {
     results,
@@ -93,6 +116,22 @@ export function checkAll(targets: readonly Target[], ctx: RunContext, jobs: numb
       await (await runner).stop();
     },
   };
+}
+
+/** Biggest spec file first (a stand-in for its work); one that cannot be read goes last and fails in its thread. */
+async function largestFirst<T extends { target: Target }>(items: readonly T[]): Promise<T[]> {
+  const sizes = await Promise.all(
+    items.map(({ target }) =>
+      stat(target.specFile).then(
+        (s) => s.size,
+        () => -1,
+      ),
+    ),
+  );
+  return items
+    .map((item, k) => ({ item, size: sizes[k]! }))
+    .sort((a, b) => b.size - a.size)
+    .map(({ item }) => item);
 }
 
 async function upToDate(target: Target, ctx: RunContext): Promise<Timed<GenerateResult> | undefined> {
@@ -153,11 +192,15 @@ class ThreadPool implements Runner {
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
 
+  private readonly tiering = new OptimizerLimit();
+
   constructor(
     private readonly script: string,
     private readonly fingerprint: string,
     private readonly size: number,
-  ) {}
+  ) {
+    if (size >= DEFAULT_JOBS) this.tiering.apply();
+  }
 
   run<T>(job: PoolJob): Promise<Timed<T>> {
     return new Promise<Timed<T>>((resolve, reject) => {
@@ -169,6 +212,7 @@ class ThreadPool implements Runner {
   async stop(): Promise<void> {
     await Promise.all([...this.all].map((w) => w.terminate()));
     this.all.clear();
+    this.tiering.restore();
   }
 
   private dispatch(): void {
@@ -180,7 +224,9 @@ class ThreadPool implements Runner {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script, { workerData: { fingerprint: this.fingerprint } });
+    const worker = new Worker(this.script, {
+      workerData: { fingerprint: this.fingerprint, v8Flags: this.tiering.flags } satisfies ProviderWorkerData,
+    });
     this.all.add(worker);
     return worker;
   }
@@ -213,5 +259,34 @@ class ThreadPool implements Runner {
     worker.once("error", onGone);
     worker.once("exit", onGone);
     worker.postMessage(task.job);
+  }
+}
+
+/**
+ * V8's optimizing compiler (TurboFan) works on background threads. A sequential
+ * run gets that for free on an idle core; a pool with a thread per core does
+ * not: on the 40-spec bench (2 cores) it took about a quarter of the pool's CPU
+ * and saved the threads less time than it took. So while a pool fills every
+ * core, code stays in V8's cheaper tiers (the interpreter and Sparkplug, and
+ * Maglev where V8 ships it). Same code, same results: only its speed differs.
+ * V8 flags are the process's (a Worker cannot take its own), so this is set
+ * before the threads start and undone when they stop; a --max-opt given to
+ * node by the user wins.
+ */
+class OptimizerLimit {
+  /** What is set now ("" for nothing): the threads' code cache keys by it (bin/code-cache.mjs). */
+  flags = "";
+
+  apply(): void {
+    const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("max-opt"));
+    if (given) return;
+    this.flags = "--max-opt=2";
+    setFlagsFromString(this.flags);
+  }
+
+  restore(): void {
+    if (this.flags === "") return;
+    setFlagsFromString("--max-opt=999"); // V8's default: no limit
+    this.flags = "";
   }
 }
