@@ -10,7 +10,8 @@ import type { OperationMeta } from "./definition.js";
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-type ValueOf<T> = [keyof T] extends [never] ? undefined : T[keyof T];
+/** The union of T's values; undefined for an empty object. (This and the status helpers below are shared with mock.ts, not re-exported by index.ts.) */
+export type ValueOf<T> = [keyof T] extends [never] ? undefined : T[keyof T];
 
 type ParamsPart<Op> = Op extends { parameters: infer P }
   ? [RequiredKeys<P>] extends [never]
@@ -35,14 +36,15 @@ export type OperationArgs<Op> = [RequiredKeys<OperationParams<Op>>] extends [nev
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 type ToNumber<S> = S extends `${infer N extends number}` ? N : never;
-type StatusRange<H extends number> = ToNumber<`${H}${Digit}${Digit}`>;
+/** The hundred statuses `H`00 to `H`99. */
+export type StatusRange<H extends number> = ToNumber<`${H}${Digit}${Digit}`>;
 /** Statuses an operation can end with as an error (1xx never surface, 2xx are success). */
 type ErrorStatus = StatusRange<3 | 4 | 5>;
 type SuccessKey = StatusRange<2> | "2XX";
-type Responses<Op> = Op extends { responses: infer R } ? R : {};
-type ContentOf<R> = R extends { content: infer C } ? ValueOf<C> : undefined;
+export type Responses<Op> = Op extends { responses: infer R } ? R : {};
+export type ContentOf<R> = R extends { content: infer C } ? ValueOf<C> : undefined;
 type SuccessKeys<R> = Extract<keyof R, SuccessKey>;
-type DeclaredCodes<R> = Extract<keyof R, number>;
+export type DeclaredCodes<R> = Extract<keyof R, number>;
 type DeclaredRanges<R> = keyof R extends infer K
   ? K extends `${infer H extends number}XX`
     ? StatusRange<H>

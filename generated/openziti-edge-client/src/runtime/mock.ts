@@ -6,23 +6,17 @@
  * validators' checks, so the machinery is written, bundled and typechecked once. Only the "./testing"
  * entry imports this module; index.ts does not re-export it, so no client bundle reaches it.
  */
-import type { OperationParams } from "./types.js";
+import type { ContentOf, DeclaredCodes, OperationParams, Responses, StatusRange } from "./types.js";
 
 // ---- Types: statuses and bodies each operation declares ----
 
-type ValueOf<T> = [keyof T] extends [never] ? undefined : T[keyof T];
-type Responses<Op> = Op extends { responses: infer R } ? R : {};
-type ContentOf<R> = R extends { content: infer C } ? ValueOf<C> : undefined;
-type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-type ToNumber<S> = S extends `${infer N extends number}` ? N : never;
-type StatusRange<H extends number> = ToNumber<`${H}${Digit}${Digit}`>;
-type Codes<R> = Extract<keyof R, number>;
+// Unlike types.ts's error view, a mock may answer any declared status: `default` stands for 2xx to 5xx.
 type StatusOfKey<R, K> = K extends number
   ? K
   : K extends `${infer H extends number}XX`
-    ? Exclude<StatusRange<H>, Codes<R>>
+    ? Exclude<StatusRange<H>, DeclaredCodes<R>>
     : K extends "default"
-      ? Exclude<StatusRange<2 | 3 | 4 | 5>, Codes<R>>
+      ? Exclude<StatusRange<2 | 3 | 4 | 5>, DeclaredCodes<R>>
       : never;
 type Params<Op> = Op extends { parameters: infer P } ? P : {};
 type Part<P, K extends string> = P extends { [k in K]?: infer X } ? ([X] extends [never] ? {} : NonNullable<X>) : {};
