@@ -1,11 +1,12 @@
 /** One logical call: deadline, request, middleware once, then attempts (with redirects) beneath it, then the result. */
-import { resolveAuth, type AppliedCredential } from "./auth.js";
-import { abortable, classify, startDeadline } from "./deadline.js";
+import { resolveAuth } from "./auth.js";
+import { classify, startDeadline } from "./deadline.js";
 import { UsageError } from "./errors.js";
 import { withMiddleware } from "./middleware.js";
 import type { CallOptions } from "./options.js";
 import { draftRequest, finishRequest } from "./request.js";
 import { readResult } from "./response.js";
+import { discard } from "./transport.js";
 import { callRetry, send } from "./retry.js";
 import type { Bound, Input, State } from "./state.js";
 import { validateRequest, validateResponse } from "./validate.js";
@@ -35,32 +36,28 @@ export async function answer(
 ): Promise<Answer> {
   // The budget starts first so token providers and middleware count against it too.
   const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
-  const signal = deadline.signal;
   try {
-    if (signal?.aborted) throw signal.reason;
+    if (deadline.stopped) throw deadline.stopped.reason;
     if (state.validate !== undefined) validateRequest(state.validate, op.id, input, state.headers);
     const draft = draftRequest(state, op, input);
-    const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await providedCredentials(op, signal));
+    const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await deadline.race(resolveAuth(op.auth)));
     if (credentials === undefined && op.auth.length > 0 && !op.anonymous)
       throw new UsageError(op.id, "no credential (auth returned none)");
-    const { url, init } = finishRequest(state, op, draft, credentials, input, call, signal, target);
+    const { url, init } = finishRequest(state, op, draft, credentials, input, call, deadline.signal, target);
     const retry = callRetry(state.retry, call?.retry);
-    // Middleware is user code that may never settle: the call's signal interrupts it.
+    // Middleware is user code that may never settle: the deadline interrupts it.
     const response =
       state.middleware.length === 0
-        ? await send(state, op, url, init, retry)
-        : await abortable(withMiddleware(state, op, url, init, input, retry), signal);
-    const data = await readResult(op, response, call?.maxResponseBytes ?? state.maxResponseBytes, call?.stream);
+        ? await send(state, op, url, init, retry, deadline)
+        : await deadline.race(withMiddleware(state, op, url, init, input, retry, deadline), discard);
+    const data = await deadline.race(
+      readResult(op, response, call?.maxResponseBytes ?? state.maxResponseBytes, call?.stream, deadline),
+    );
     if (state.validate !== undefined) validateResponse(state.validate, op.id, response.status, data);
     return { data, response };
   } catch (error) {
-    throw classify(error, signal);
+    throw classify(error, deadline);
   } finally {
     deadline.end();
   }
-}
-
-/** Credentials from providers, interruptible by the call's signal (a provider may hang). */
-function providedCredentials(op: Bound, signal: AbortSignal | undefined): Promise<AppliedCredential[] | undefined> {
-  return abortable(resolveAuth(op.auth), signal);
 }

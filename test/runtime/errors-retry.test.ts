@@ -106,9 +106,10 @@ describe("errors", () => {
   });
 
   it("calls started together on the client's budget time out each as itself; those answered are not touched", async () => {
-    // They share one deadline (runtime/deadline.ts): each TimeoutError must still name its own operation.
+    // Each call has a budget of its own (runtime/deadline.ts), and each TimeoutError names its operation.
+    // A second is ample for the answered call on a loaded machine (a first fetch loads undici, too).
     const rt = await setup((req, res) => (req.path === "/hang" ? undefined : json(res, 200, { at: req.path })), {
-      timeoutMs: 50,
+      timeoutMs: 1000,
       retry: false,
     });
     const hanging = rt.operation({ ...ops.health, path: "/hang" });
@@ -116,8 +117,8 @@ describe("errors", () => {
     const answered = rt.operation(ops.health);
     const calls = [hanging(), keyed(), answered(), hanging()].map((p) => p.catch((e: unknown) => e));
     const [a, b, c, d] = await Promise.all(calls);
-    expect(a).toMatchObject({ name: "TimeoutError", operationId: "health", timeoutMs: 50 });
-    expect(b).toMatchObject({ name: "TimeoutError", operationId: "keyed", timeoutMs: 50 });
+    expect(a).toMatchObject({ name: "TimeoutError", operationId: "health", timeoutMs: 1000 });
+    expect(b).toMatchObject({ name: "TimeoutError", operationId: "keyed", timeoutMs: 1000 });
     expect(c).toEqual({ at: "/health" });
     expect(d).toBeInstanceOf(TimeoutError);
     // After a deadline fired, the next call gets a budget of its own, not the spent one.

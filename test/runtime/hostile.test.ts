@@ -1,6 +1,7 @@
 // Hostile answers and hostile configuration, over real HTTP on 127.0.0.1: each defence of the
 // README's security section has a table here. No timing assumptions: "never settles" cases use a
 // small timeoutMs or an abort and assert the error class, not how long it took.
+import type { ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -54,6 +55,42 @@ describe("timeoutMs of any size", () => {
       await expect(rt.operation(ops.health)(undefined, { timeoutMs })).resolves.toEqual({ ok: true });
     },
   );
+});
+
+describe("a call the deadline cut short lets go of its connection", () => {
+  // The budget is not a signal on the request (runtime/deadline.ts): the call fails at the deadline,
+  // and the connection is closed as soon as the server next sends something, never kept for its answer.
+  const cases: [string, (res: ServerResponse) => void, (res: ServerResponse) => void][] = [
+    [
+      "answers after the deadline",
+      () => undefined,
+      (res) => void res.writeHead(200, { "content-type": "application/json" }).write("["),
+    ],
+    [
+      "drips its body past the deadline",
+      (res) => void res.writeHead(200, { "content-type": "application/json" }).write("["),
+      (res) => void res.write("1,"),
+    ],
+  ];
+  it.each(cases)(
+    "a server that %s sees the connection closed",
+    async (_name, first, later) => {
+      let held!: (res: ServerResponse) => void;
+      const response = new Promise<ServerResponse>((resolve) => (held = resolve));
+      const rt = await setup((_req, res) => {
+        first(res);
+        held(res);
+      });
+      const call = rt.operation(ops.health)(undefined, { timeoutMs: 50 });
+      await expect(call).rejects.toBeInstanceOf(TimeoutError);
+      const res = await response;
+      const closed = new Promise<void>((resolve) => res.on("close", resolve));
+      later(res);
+      await closed; // without the release the connection stays open and the test times out
+      expect(res.writableFinished).toBe(false);
+    },
+    5000,
+  ); // the close follows within milliseconds; left to itself the connection lingers 10 s and more
 });
 
 describe("middleware inside the deadline and the caller's signal", () => {

@@ -45,87 +45,67 @@ function serverMessage(body) {
   const line = String(found).replace(CONTROL_CHARACTERS, " ").trim();
   return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
 }
-class ApiError extends Error {
-  kind = "api";
-  operationId;
-  status;
-  /** Parsed JSON for JSON media types, text otherwise, undefined when empty. */
-  body;
-  /** The response's headers (what the server sent, never the request's). */
-  headers;
-  /** Status, statusText and headers of the response; no URL (it may carry an apiKey query) and no body (read into `body`). */
-  response;
-  /** The answer's request id (`x-request-id` and the like), to quote when asking the API's support. */
-  requestId;
+class CallError extends Error {
+  constructor(name, operationId, message, cause) {
+    super(message, cause === void 0 ? void 0 : { cause });
+    this.name = name;
+    this.operationId = operationId;
+  }
+}
+class ApiError extends CallError {
   /** `method` and `path` (the spec's template) name the request in the message. */
   constructor(operationId, response, body, method, path) {
     const requestId = requestIdOf(response.headers);
     const said = serverMessage(body);
     super(
+      "ApiError",
+      operationId,
       `${operationId}${method === void 0 ? "" : ` (${method} ${path})`} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${said === void 0 ? "" : `: ${said}`}${requestId === void 0 ? "" : ` [request id ${requestId}]`}`
     );
-    this.name = "ApiError";
-    this.operationId = operationId;
-    this.status = response.status;
-    this.body = body;
-    this.headers = response.headers;
-    this.response = new Response(null, response);
-    this.requestId = requestId;
+    Object.assign(this, {
+      kind: "api",
+      status: response.status,
+      body,
+      headers: response.headers,
+      response: new Response(null, response),
+      requestId
+    });
   }
 }
-class NetworkError extends Error {
-  kind = "network";
-  operationId;
-  cause;
+class NetworkError extends CallError {
   constructor(operationId, cause) {
     const detail = cause instanceof Error ? cause.cause instanceof Error ? cause.cause.message : cause.message : String(cause);
-    super(`${operationId} failed: network error (${detail})`, { cause });
-    this.name = "NetworkError";
-    this.operationId = operationId;
-    this.cause = cause;
+    super("NetworkError", operationId, `${operationId} failed: network error (${detail})`, cause);
+    Object.assign(this, { kind: "network" });
   }
 }
-class TimeoutError extends Error {
-  kind = "timeout";
-  operationId;
-  timeoutMs;
+class TimeoutError extends CallError {
   constructor(operationId, timeoutMs) {
-    super(`${operationId} timed out after ${timeoutMs} ms`);
-    this.name = "TimeoutError";
-    this.operationId = operationId;
-    this.timeoutMs = timeoutMs;
+    super("TimeoutError", operationId, `${operationId} timed out after ${timeoutMs} ms`);
+    Object.assign(this, { kind: "timeout", timeoutMs });
   }
 }
-class UsageError extends Error {
+class UsageError extends CallError {
   constructor(operationId, problem) {
-    super(`${operationId} failed: ${problem}`);
-    this.operationId = operationId;
-    this.name = "UsageError";
+    super("UsageError", operationId, `${operationId} failed: ${problem}`);
+    Object.assign(this, { kind: "usage" });
   }
-  operationId;
-  kind = "usage";
 }
-class ResponseParseError extends Error {
+class ResponseParseError extends CallError {
   constructor(operationId, status, cause) {
-    super(`${operationId} failed: HTTP ${status} body is not JSON`, { cause });
-    this.operationId = operationId;
-    this.status = status;
-    this.name = "ResponseParseError";
+    super("ResponseParseError", operationId, `${operationId} failed: HTTP ${status} body is not JSON`, cause);
+    Object.assign(this, { kind: "parse", status });
   }
-  operationId;
-  status;
-  kind = "parse";
 }
-class ResponseTooLargeError extends Error {
+class ResponseTooLargeError extends CallError {
   constructor(operationId, maxResponseBytes) {
-    super(`${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`);
-    this.operationId = operationId;
-    this.maxResponseBytes = maxResponseBytes;
-    this.name = "ResponseTooLargeError";
+    super(
+      "ResponseTooLargeError",
+      operationId,
+      `${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`
+    );
+    Object.assign(this, { kind: "too-large", maxResponseBytes });
   }
-  operationId;
-  maxResponseBytes;
-  kind = "too-large";
 }
 function isApiError(error, operationId) {
   return error instanceof ApiError && error.operationId === operationId;

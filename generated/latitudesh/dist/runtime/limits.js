@@ -1,17 +1,17 @@
 import { discard } from "./transport.js";
 const DEFAULT_MAX_RESPONSE_BYTES = 2 ** 25;
-async function readLimited(response, max) {
+async function readLimited(response, max, deadline) {
   const length = response.headers.has("content-encoding") ? null : response.headers.get("content-length");
-  if (length === null || !/^\d+$/.test(length)) return (await readLimitedBlob(response, max))?.text();
+  if (length === null || !/^\d+$/.test(length)) return (await readLimitedBlob(response, max, deadline))?.text();
   if (+length <= max) return response.text();
   discard(response);
 }
-async function readLimitedBlob(response, max) {
+async function readLimitedBlob(response, max, deadline) {
   const reader = response.body?.getReader();
   const chunks = [];
   let size = 0;
   for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
-    if ((size += chunk.value.byteLength) > max) {
+    if ((size += chunk.value.byteLength) > max || deadline?.stopped) {
       reader.cancel().catch(() => void 0);
       return void 0;
     }

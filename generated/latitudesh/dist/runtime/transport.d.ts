@@ -1,4 +1,5 @@
 /** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
+import type { Deadline } from "./deadline.js";
 import type { State } from "./state.js";
 /** What following redirects needs of a client (the raw client has no full State). */
 export type Hop = Pick<State, "fetch" | "credentialHeaders" | "credentialQuery">;
@@ -10,4 +11,4 @@ export declare function discard(response: Response): void;
  * Location that is not http: or https:, such as data:, file: or javascript:), the 3xx itself is
  * returned and surfaces as an ApiError.
  */
-export declare function follow(state: Hop, url: string, init: RequestInit): Promise<Response>;
+export declare function follow(state: Hop, url: string, init: RequestInit, deadline?: Deadline): Promise<Response>;

@@ -64,98 +64,104 @@ export function serverMessage(body: unknown): string | undefined {
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
-export class ApiError<Status = number, Body = unknown> extends Error {
-  readonly kind = "api" as const;
-  readonly operationId: string;
-  readonly status: Status;
+/**
+ * What every error below shares. Fields are `declare`d and set in the constructor: a field
+ * declaration would be emitted into every package's JS again, bytes each browser app ships.
+ * `name` is passed, not taken from the class: a minifier renames classes.
+ */
+abstract class CallError extends Error {
+  declare readonly operationId: string;
+  constructor(name: string, operationId: string, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = name;
+    this.operationId = operationId;
+  }
+}
+
+export class ApiError<Status = number, Body = unknown> extends CallError {
+  declare readonly kind: "api";
+  declare readonly status: Status;
   /** Parsed JSON for JSON media types, text otherwise, undefined when empty. */
-  readonly body: Body;
+  declare readonly body: Body;
   /** The response's headers (what the server sent, never the request's). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** Status, statusText and headers of the response; no URL (it may carry an apiKey query) and no body (read into `body`). */
-  readonly response: Response;
+  declare readonly response: Response;
   /** The answer's request id (`x-request-id` and the like), to quote when asking the API's support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** `method` and `path` (the spec's template) name the request in the message. */
   constructor(operationId: string, response: Response, body: Body, method?: string, path?: string) {
     const requestId = requestIdOf(response.headers);
     const said = serverMessage(body);
     super(
+      "ApiError",
+      operationId,
       `${operationId}${method === undefined ? "" : ` (${method} ${path})`} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` +
         `${said === undefined ? "" : `: ${said}`}${requestId === undefined ? "" : ` [request id ${requestId}]`}`,
     );
-    this.name = "ApiError";
-    this.operationId = operationId;
-    this.status = response.status as Status;
-    this.body = body;
-    this.headers = response.headers;
-    this.response = new Response(null, response);
-    this.requestId = requestId;
+    Object.assign(this, {
+      kind: "api",
+      status: response.status,
+      body,
+      headers: response.headers,
+      response: new Response(null, response),
+      requestId,
+    });
   }
 }
 
 /** The request never produced a response (connection refused/reset, DNS, TLS, body cut off). */
-export class NetworkError extends Error {
-  readonly kind = "network" as const;
-  readonly operationId: string;
-  override readonly cause: unknown;
+export class NetworkError extends CallError {
+  declare readonly kind: "network";
+  declare readonly cause: unknown;
   constructor(operationId: string, cause: unknown) {
     const detail =
       cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-    super(`${operationId} failed: network error (${detail})`, { cause });
-    this.name = "NetworkError";
-    this.operationId = operationId;
-    this.cause = cause;
+    super("NetworkError", operationId, `${operationId} failed: network error (${detail})`, cause);
+    Object.assign(this, { kind: "network" });
   }
 }
 
 /** The call's `timeoutMs` budget ran out (covers every attempt and backoff wait). */
-export class TimeoutError extends Error {
-  readonly kind = "timeout" as const;
-  readonly operationId: string;
-  readonly timeoutMs: number;
+export class TimeoutError extends CallError {
+  declare readonly kind: "timeout";
+  declare readonly timeoutMs: number;
   constructor(operationId: string, timeoutMs: number) {
-    super(`${operationId} timed out after ${timeoutMs} ms`);
-    this.name = "TimeoutError";
-    this.operationId = operationId;
-    this.timeoutMs = timeoutMs;
+    super("TimeoutError", operationId, `${operationId} timed out after ${timeoutMs} ms`);
+    Object.assign(this, { kind: "timeout", timeoutMs });
   }
 }
 
 /** The call was set up wrong (an invalid header, no credential where one is required): thrown before anything is sent, never retried. */
-export class UsageError extends Error {
-  readonly kind = "usage" as const;
-  constructor(
-    readonly operationId: string,
-    problem: string,
-  ) {
-    super(`${operationId} failed: ${problem}`);
-    this.name = "UsageError";
+export class UsageError extends CallError {
+  declare readonly kind: "usage";
+  constructor(operationId: string, problem: string) {
+    super("UsageError", operationId, `${operationId} failed: ${problem}`);
+    Object.assign(this, { kind: "usage" });
   }
 }
 
 /** A 2xx body that is not what the operation declares: malformed JSON, or HTML/text where JSON is declared. `cause` is the parse error. */
-export class ResponseParseError extends Error {
-  readonly kind = "parse" as const;
-  constructor(
-    readonly operationId: string,
-    readonly status: number,
-    cause: unknown,
-  ) {
-    super(`${operationId} failed: HTTP ${status} body is not JSON`, { cause });
-    this.name = "ResponseParseError";
+export class ResponseParseError extends CallError {
+  declare readonly kind: "parse";
+  declare readonly status: number;
+  constructor(operationId: string, status: number, cause: unknown) {
+    super("ResponseParseError", operationId, `${operationId} failed: HTTP ${status} body is not JSON`, cause);
+    Object.assign(this, { kind: "parse", status });
   }
 }
 
 /** The response body grew past `maxResponseBytes` (counted as decoded, so a gzip bomb stops early); the read was aborted. */
-export class ResponseTooLargeError extends Error {
-  readonly kind = "too-large" as const;
-  constructor(
-    readonly operationId: string,
-    readonly maxResponseBytes: number,
-  ) {
-    super(`${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`);
-    this.name = "ResponseTooLargeError";
+export class ResponseTooLargeError extends CallError {
+  declare readonly kind: "too-large";
+  declare readonly maxResponseBytes: number;
+  constructor(operationId: string, maxResponseBytes: number) {
+    super(
+      "ResponseTooLargeError",
+      operationId,
+      `${operationId} failed: body over maxResponseBytes (${maxResponseBytes})`,
+    );
+    Object.assign(this, { kind: "too-large", maxResponseBytes });
   }
 }
 

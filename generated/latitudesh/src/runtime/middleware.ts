@@ -5,7 +5,7 @@
  * exported and runs around a single fetch, leaving no place beneath it for retries.
  */
 import type { MergedOptions, Middleware } from "openapi-fetch";
-import { classify } from "./deadline.js";
+import { classify, type Deadline } from "./deadline.js";
 import { send, type RetryPolicy } from "./retry.js";
 import { serializeQuery } from "./serialize.js";
 import type { Bound, Input, State } from "./state.js";
@@ -27,6 +27,7 @@ export async function withMiddleware(
   init: RequestInit,
   input: Input | undefined,
   retry: RetryPolicy | null,
+  deadline: Deadline,
 ): Promise<Response> {
   const context: Context = {
     schemaPath: op.path,
@@ -47,9 +48,10 @@ export async function withMiddleware(
       request.url,
       { ...init, method: request.method, headers: request.headers, body },
       retry,
+      deadline,
     );
   } catch (thrown) {
-    response = await onError(state.middleware, request, classify(thrown, init.signal), context);
+    response = await onError(state.middleware, request, classify(thrown, deadline), context);
   }
   return onResponse(state.middleware, request, response, context);
 }

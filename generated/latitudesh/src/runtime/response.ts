@@ -3,6 +3,7 @@
 import { isJson } from "./body.js";
 import { ApiError, NetworkError, ResponseParseError, ResponseTooLargeError } from "./errors.js";
 import { readLimited, readLimitedBlob } from "./limits.js";
+import type { Deadline } from "./deadline.js";
 import type { Bound } from "./state.js";
 import { discard } from "./transport.js";
 
@@ -10,21 +11,35 @@ function hasBody(op: Bound, status: number): boolean {
   return status !== 204 && status !== 205 && status !== 304 && op.method !== "HEAD";
 }
 
-/** `stream`: for a file answer, hand over the body stream instead of reading it into a Blob. */
-export async function readResult(op: Bound, response: Response, maxBytes: number, stream?: boolean): Promise<unknown> {
+/**
+ * `stream`: for a file answer, hand over the body stream instead of reading it into a Blob.
+ * `deadline`: a read that outlives the call's budget (the caller gets a TimeoutError) is cancelled at its next chunk.
+ */
+export async function readResult(
+  op: Bound,
+  response: Response,
+  maxBytes: number,
+  stream?: boolean,
+  deadline?: Pick<Deadline, "stopped">,
+): Promise<unknown> {
   const ok = response.status >= 200 && response.status < 300;
   if (ok && op.binaryResponse && hasBody(op, response.status))
-    return stream === true ? response.body : await readBlob(op, response, maxBytes);
+    return stream === true ? response.body : await readBlob(op, response, maxBytes, deadline);
   let data: unknown;
-  if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes);
+  if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes, deadline);
   else discard(response);
   if (!ok) throw new ApiError(op.id, response, data, op.method, op.path);
   return data;
 }
 
 /** A file answer as a Blob, read within maxResponseBytes like any other body. */
-async function readBlob(op: Bound, response: Response, maxBytes: number): Promise<Blob> {
-  const blob = await readLimitedBlob(response, maxBytes).catch((error: unknown) => {
+async function readBlob(
+  op: Bound,
+  response: Response,
+  maxBytes: number,
+  deadline: Pick<Deadline, "stopped"> | undefined,
+): Promise<Blob> {
+  const blob = await readLimitedBlob(response, maxBytes, deadline).catch((error: unknown) => {
     throw new NetworkError(op.id, error);
   });
   if (blob === undefined) throw new ResponseTooLargeError(op.id, maxBytes);
@@ -35,8 +50,14 @@ async function readBlob(op: Bound, response: Response, maxBytes: number): Promis
  * Parsed JSON for JSON media types (and for any 2xx of an operation that declares only JSON), text
  * otherwise, undefined when empty. A 2xx that does not parse is a ResponseParseError; an error's body stays text.
  */
-async function readBody(op: Bound, response: Response, ok: boolean, maxBytes: number): Promise<unknown> {
-  const raw = await readLimited(response, maxBytes).catch((error: unknown) => {
+async function readBody(
+  op: Bound,
+  response: Response,
+  ok: boolean,
+  maxBytes: number,
+  deadline: Pick<Deadline, "stopped"> | undefined,
+): Promise<unknown> {
+  const raw = await readLimited(response, maxBytes, deadline).catch((error: unknown) => {
     throw new NetworkError(op.id, error);
   });
   if (raw === undefined) throw new ResponseTooLargeError(op.id, maxBytes);

@@ -13,11 +13,10 @@ export interface AttemptRecord {
     readonly durationMs: number;
     readonly error?: string;
     readonly retryInMs?: number;
-    readonly headers?: Readonly<Record<string, string>>;
+    /** The request's headers as sent; only a redacted copy is ever logged (at debug). */
+    readonly headers?: HeadersInit | undefined;
 }
 export interface Log {
     attempt(record: AttemptRecord): void;
 }
 export declare function createLog(logger: Logger | undefined, level: LogLevel | undefined, secretHeaders: readonly string[], secretQuery: readonly string[]): Log | undefined;
-/** The headers of an init, for the debug record (redacted when logged). */
-export declare function initHeaders(init: RequestInit): Readonly<Record<string, string>>;

@@ -5,25 +5,25 @@ import { discard } from "./transport.js";
 function hasBody(op, status) {
   return status !== 204 && status !== 205 && status !== 304 && op.method !== "HEAD";
 }
-async function readResult(op, response, maxBytes, stream) {
+async function readResult(op, response, maxBytes, stream, deadline) {
   const ok = response.status >= 200 && response.status < 300;
   if (ok && op.binaryResponse && hasBody(op, response.status))
-    return stream === true ? response.body : await readBlob(op, response, maxBytes);
+    return stream === true ? response.body : await readBlob(op, response, maxBytes, deadline);
   let data;
-  if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes);
+  if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes, deadline);
   else discard(response);
   if (!ok) throw new ApiError(op.id, response, data, op.method, op.path);
   return data;
 }
-async function readBlob(op, response, maxBytes) {
-  const blob = await readLimitedBlob(response, maxBytes).catch((error) => {
+async function readBlob(op, response, maxBytes, deadline) {
+  const blob = await readLimitedBlob(response, maxBytes, deadline).catch((error) => {
     throw new NetworkError(op.id, error);
   });
   if (blob === void 0) throw new ResponseTooLargeError(op.id, maxBytes);
   return blob;
 }
-async function readBody(op, response, ok, maxBytes) {
-  const raw = await readLimited(response, maxBytes).catch((error) => {
+async function readBody(op, response, ok, maxBytes, deadline) {
+  const raw = await readLimited(response, maxBytes, deadline).catch((error) => {
     throw new NetworkError(op.id, error);
   });
   if (raw === void 0) throw new ResponseTooLargeError(op.id, maxBytes);

@@ -1,5 +1,6 @@
 // Copied by apigen from its client runtime (generator/runtime/limits.ts). Do not edit.
 /** `maxResponseBytes`: its default, and a body read that stops as soon as the body grows past it. */
+import type { Deadline } from "./deadline.js";
 import { discard } from "./transport.js";
 
 /**
@@ -17,20 +18,31 @@ export const DEFAULT_MAX_RESPONSE_BYTES: number = 2 ** 25;
  * so then the length counts compressed bytes) is read whole in one go, a fraction of the chunk
  * loop's cost; fetch itself fails a body that runs past its stated length.
  */
-export async function readLimited(response: Response, max: number): Promise<string | undefined> {
+export async function readLimited(
+  response: Response,
+  max: number,
+  deadline?: Pick<Deadline, "stopped">,
+): Promise<string | undefined> {
   const length = response.headers.has("content-encoding") ? null : response.headers.get("content-length");
-  if (length === null || !/^\d+$/.test(length)) return (await readLimitedBlob(response, max))?.text();
+  if (length === null || !/^\d+$/.test(length)) return (await readLimitedBlob(response, max, deadline))?.text();
   if (+length <= max) return response.text();
   discard(response);
 }
 
-/** The body as a Blob (of the answer's media type), with the same limit: for file downloads. */
-export async function readLimitedBlob(response: Response, max: number): Promise<Blob | undefined> {
+/**
+ * The body as a Blob (of the answer's media type), with the same limit: for file downloads. Once the
+ * call's deadline has stopped it (its caller already has the TimeoutError), the read is cancelled too.
+ */
+export async function readLimitedBlob(
+  response: Response,
+  max: number,
+  deadline?: Pick<Deadline, "stopped">,
+): Promise<Blob | undefined> {
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
-    if ((size += chunk.value.byteLength) > max) {
+    if ((size += chunk.value.byteLength) > max || deadline?.stopped) {
       reader.cancel().catch(() => undefined);
       return undefined;
     }

@@ -1,5 +1,6 @@
 // Copied by apigen from its client runtime (generator/runtime/transport.ts). Do not edit.
 /** One attempt on the wire: fetch with `redirect: "manual"`, following redirects ourselves so credentials never leave the origin. */
+import type { Deadline } from "./deadline.js";
 import type { State } from "./state.js";
 
 /** What following redirects needs of a client (the raw client has no full State). */
@@ -12,8 +13,10 @@ export function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined);
 }
 
-function doFetch(state: Hop, url: string, init: RequestInit): Promise<Response> {
-  return state.fetch === undefined ? fetch(url, init) : state.fetch(new Request(url, init));
+/** One fetch, raced against the call's deadline when there is one; a response that comes too late is discarded. */
+function doFetch(state: Hop, url: string, init: RequestInit, deadline: Deadline | undefined): Promise<Response> {
+  const sent = state.fetch === undefined ? fetch(url, init) : state.fetch(new Request(url, init));
+  return deadline === undefined ? sent : deadline.race(sent, discard);
 }
 
 function isRedirect(status: number): boolean {
@@ -25,8 +28,8 @@ function isRedirect(status: number): boolean {
  * Location that is not http: or https:, such as data:, file: or javascript:), the 3xx itself is
  * returned and surfaces as an ApiError.
  */
-export async function follow(state: Hop, url: string, init: RequestInit): Promise<Response> {
-  let response = await doFetch(state, url, init);
+export async function follow(state: Hop, url: string, init: RequestInit, deadline?: Deadline): Promise<Response> {
+  let response = await doFetch(state, url, init, deadline);
   let origin: string | undefined; // parsed only once a redirect comes: most calls never need it
   for (let hops = 0; isRedirect(response.status); hops++) {
     const location = response.headers.get("location");
@@ -39,7 +42,7 @@ export async function follow(state: Hop, url: string, init: RequestInit): Promis
     origin ??= new URL(url).origin;
     init = redirectInit(state, init, keepsBody, next, origin);
     url = next.href;
-    response = await doFetch(state, url, init);
+    response = await doFetch(state, url, init, deadline);
   }
   return response;
 }

@@ -1,12 +1,19 @@
 export interface Deadline {
-    /** Aborts with TimeoutError when the budget runs out, with the caller's reason when the caller aborts. */
+    /** For fetch: undefined unless the caller gave a signal. */
     readonly signal: AbortSignal | undefined;
+    /** Why the call stopped (a TimeoutError, or the caller's abort reason) once it has; nothing more may start. */
+    readonly stopped?: {
+        readonly reason: unknown;
+    } | undefined;
+    /**
+     * `work`, or a rejection with the stop reason if the call stops first. A value `work` delivers after
+     * that goes to `late` (a response to discard, so its connection is released).
+     */
+    race<T>(work: Promise<T>, late?: (value: T) => void): Promise<T>;
     /** Stops the timer and lets go of the caller's signal; call once the call has settled. */
     end(): void;
 }
 /** Budgets of 2^31 ms (~24.8 days) or more mean no timer: setTimeout would fire them at once. */
 export declare function startDeadline(opId: string, timeoutMs: number, caller: AbortSignal | undefined): Deadline;
-/** Lets the call's signal interrupt a promise that ignores it (e.g. a hanging token provider). */
-export declare function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T>;
-/** An aborted signal's reason wins (TimeoutError for our timer, the caller's reason otherwise). */
-export declare function classify(error: unknown, signal: AbortSignal | null | undefined): unknown;
+/** Why a failed call failed: the stop reason wins (TimeoutError for the budget, the caller's reason for their abort). */
+export declare function classify(error: unknown, deadline: Deadline): unknown;

@@ -1,33 +1,36 @@
 import { TimeoutError } from "./errors.js";
-const NOTHING_TO_END = () => void 0;
+const noop = () => void 0;
 function startDeadline(opId, timeoutMs, caller) {
-  if (!(timeoutMs > 0 && timeoutMs < 2 ** 31)) return { signal: caller, end: NOTHING_TO_END };
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new TimeoutError(opId, timeoutMs)), timeoutMs);
-  const forward = () => controller.abort(caller?.reason);
-  if (caller?.aborted) forward();
-  else caller?.addEventListener("abort", forward, { once: true });
-  return {
-    signal: controller.signal,
-    end: () => {
+  const controller = caller && new AbortController();
+  let reject = noop;
+  const stop = new Promise((_, r) => reject = r);
+  stop.catch(noop);
+  const deadline = {
+    signal: controller?.signal,
+    race(work, late) {
+      if (late !== void 0) work.then((value) => deadline.stopped && late(value), noop);
+      return deadline.stopped ? Promise.reject(deadline.stopped.reason) : Promise.race([work, stop]);
+    },
+    end() {
       clearTimeout(timer);
-      caller?.removeEventListener("abort", forward);
+      caller?.removeEventListener("abort", onAbort);
     }
   };
+  const halt = (reason) => {
+    deadline.stopped ??= { reason };
+    reject(reason);
+    controller?.abort(reason);
+  };
+  const timer = timeoutMs > 0 && timeoutMs < 2 ** 31 ? setTimeout(() => halt(new TimeoutError(opId, timeoutMs)), timeoutMs) : void 0;
+  const onAbort = () => halt(caller?.reason);
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener("abort", onAbort, { once: true });
+  return deadline;
 }
-function abortable(promise, signal) {
-  if (signal === void 0) return promise;
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-function classify(error, signal) {
-  return signal?.aborted ? signal.reason : error;
+function classify(error, deadline) {
+  return deadline.stopped ? deadline.stopped.reason : error;
 }
 export {
-  abortable,
   classify,
   startDeadline
 };

@@ -2,7 +2,7 @@ import { classify } from "./deadline.js";
 import { send } from "./retry.js";
 import { serializeQuery } from "./serialize.js";
 const EMPTY = Object.freeze({});
-async function withMiddleware(state, op, url, init, input, retry) {
+async function withMiddleware(state, op, url, init, input, retry, deadline) {
   const context = {
     schemaPath: op.path,
     params: input?.params ?? EMPTY,
@@ -20,10 +20,11 @@ async function withMiddleware(state, op, url, init, input, retry) {
       op,
       request.url,
       { ...init, method: request.method, headers: request.headers, body },
-      retry
+      retry,
+      deadline
     );
   } catch (thrown) {
-    response = await onError(state.middleware, request, classify(thrown, init.signal), context);
+    response = await onError(state.middleware, request, classify(thrown, deadline), context);
   }
   return onResponse(state.middleware, request, response, context);
 }

@@ -1,3 +1,5 @@
+/** Retries: the policy, and the attempt loop (exponential backoff, full jitter, Retry-After) around one attempt. */
+import type { Deadline } from "./deadline.js";
 import type { RetryOptions } from "./options.js";
 import type { Bound, State } from "./state.js";
 /** A complete retry policy: RetryOptions with every field decided. */
@@ -18,4 +20,4 @@ export declare function clientRetry(option: RetryOptions | false | undefined): R
 /** A call's policy: the call's `retry` option merged over the client's. */
 export declare function callRetry(client: RetryPolicy | null, option: RetryOptions | false | undefined): RetryPolicy | null;
 /** Attempts with exponential backoff + full jitter; returns the final response, throws NetworkError/aborts. */
-export declare function send(state: State, op: Bound, url: string, init: RequestInit, retry: RetryPolicy | null): Promise<Response>;
+export declare function send(state: State, op: Bound, url: string, init: RequestInit, retry: RetryPolicy | null, deadline: Deadline): Promise<Response>;

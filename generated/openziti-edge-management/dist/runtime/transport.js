@@ -2,14 +2,15 @@ const MAX_REDIRECTS = 5;
 function discard(response) {
   response.body?.cancel().catch(() => void 0);
 }
-function doFetch(state, url, init) {
-  return state.fetch === void 0 ? fetch(url, init) : state.fetch(new Request(url, init));
+function doFetch(state, url, init, deadline) {
+  const sent = state.fetch === void 0 ? fetch(url, init) : state.fetch(new Request(url, init));
+  return deadline === void 0 ? sent : deadline.race(sent, discard);
 }
 function isRedirect(status) {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
-async function follow(state, url, init) {
-  let response = await doFetch(state, url, init);
+async function follow(state, url, init, deadline) {
+  let response = await doFetch(state, url, init, deadline);
   let origin;
   for (let hops = 0; isRedirect(response.status); hops++) {
     const location = response.headers.get("location");
@@ -22,7 +23,7 @@ async function follow(state, url, init) {
     origin ??= new URL(url).origin;
     init = redirectInit(state, init, keepsBody, next, origin);
     url = next.href;
-    response = await doFetch(state, url, init);
+    response = await doFetch(state, url, init, deadline);
   }
   return response;
 }

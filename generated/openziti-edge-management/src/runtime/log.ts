@@ -18,7 +18,8 @@ export interface AttemptRecord {
   readonly durationMs: number;
   readonly error?: string;
   readonly retryInMs?: number;
-  readonly headers?: Readonly<Record<string, string>>;
+  /** The request's headers as sent; only a redacted copy is ever logged (at debug). */
+  readonly headers?: HeadersInit | undefined;
 }
 
 export interface Log {
@@ -54,11 +55,4 @@ export function createLog(
       out[recordLevel](message, full);
     },
   };
-}
-
-/** The headers of an init, for the debug record (redacted when logged). */
-export function initHeaders(init: RequestInit): Readonly<Record<string, string>> {
-  return init.headers instanceof Headers
-    ? Object.fromEntries(init.headers)
-    : ((init.headers ?? {}) as Record<string, string>);
 }

@@ -1,7 +1,8 @@
 // Copied by apigen from its client runtime (generator/runtime/retry.ts). Do not edit.
 /** Retries: the policy, and the attempt loop (exponential backoff, full jitter, Retry-After) around one attempt. */
+import type { Deadline } from "./deadline.js";
 import { NetworkError } from "./errors.js";
-import { initHeaders, type Log } from "./log.js";
+import type { Log } from "./log.js";
 import { isValidationError } from "./validate.js";
 import type { RetryOptions } from "./options.js";
 import { redactError, secretsIn } from "./redact.js";
@@ -47,22 +48,14 @@ export function callRetry(client: RetryPolicy | null, option: RetryOptions | fal
   return option === undefined ? client : option === false ? null : mergeRetry(client ?? DEFAULT_RETRY, option);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal === undefined) {
-      setTimeout(resolve, ms);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+/** Waits `ms`, or less when the call's deadline stops it first (then its timer goes too). */
+async function sleep(ms: number, deadline: Deadline): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await deadline.race(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Retry-After as delta-seconds or HTTP date, in ms; undefined when absent or unparsable. */
@@ -83,11 +76,11 @@ function backoff(retry: RetryPolicy, attempt: number, response: Response | undef
 /** The outcome of one attempt: a response, or the NetworkError it ended in. */
 type Outcome = { response: Response; failure?: undefined } | { response?: undefined; failure: unknown };
 
-async function attempt(state: State, op: Bound, url: string, init: RequestInit): Promise<Outcome> {
+async function attempt(state: State, op: Bound, url: string, init: RequestInit, deadline: Deadline): Promise<Outcome> {
   try {
-    return { response: await follow(state, url, init) };
+    return { response: await follow(state, url, init, deadline) };
   } catch (error) {
-    if (init.signal?.aborted) throw init.signal.reason;
+    if (deadline.stopped) throw deadline.stopped.reason;
     if (isValidationError(error)) throw error; // a test mock refusing the request: retrying cannot help
     // The cause may quote the URL (an apiKey query) or a header: keep it, redacted.
     return {
@@ -114,8 +107,8 @@ export async function send(
   url: string,
   init: RequestInit,
   retry: RetryPolicy | null,
+  deadline: Deadline,
 ): Promise<Response> {
-  const signal = init.signal ?? undefined;
   const max =
     retry === null || (!op.idempotent && !retry.retryNonIdempotent) || init.body instanceof ReadableStream
       ? 1
@@ -124,7 +117,7 @@ export async function send(
   const log = state.log;
   for (let n = 1; ; n++) {
     const attemptStarted = log === undefined ? 0 : Date.now();
-    const outcome = await attempt(state, op, url, init);
+    const outcome = await attempt(state, op, url, init, deadline);
     const final =
       n >= max ||
       retry === null ||
@@ -134,7 +127,7 @@ export async function send(
     if (log !== undefined) logAttempt(log, op, url, init, n, attemptStarted, outcome, givesUp ? undefined : delay);
     if (givesUp) return settle(outcome);
     if (outcome.response !== undefined) discard(outcome.response);
-    await sleep(delay, signal);
+    await sleep(delay, deadline);
   }
 }
 
@@ -158,6 +151,6 @@ function logAttempt(
       ? { error: (outcome.failure as Error).message }
       : { status: outcome.response.status }),
     ...(retryInMs === undefined ? {} : { retryInMs }),
-    headers: initHeaders(init),
+    headers: init.headers,
   });
 }

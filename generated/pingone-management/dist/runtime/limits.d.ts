@@ -1,3 +1,5 @@
+/** `maxResponseBytes`: its default, and a body read that stops as soon as the body grows past it. */
+import type { Deadline } from "./deadline.js";
 /**
  * 32 MiB. JSON API answers are far smaller (a page of a few hundred records is well under 1 MiB),
  * and a body turns into several times its size in memory once decoded and parsed, so this bounds one
@@ -12,6 +14,9 @@ export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
  * so then the length counts compressed bytes) is read whole in one go, a fraction of the chunk
  * loop's cost; fetch itself fails a body that runs past its stated length.
  */
-export declare function readLimited(response: Response, max: number): Promise<string | undefined>;
-/** The body as a Blob (of the answer's media type), with the same limit: for file downloads. */
-export declare function readLimitedBlob(response: Response, max: number): Promise<Blob | undefined>;
+export declare function readLimited(response: Response, max: number, deadline?: Pick<Deadline, "stopped">): Promise<string | undefined>;
+/**
+ * The body as a Blob (of the answer's media type), with the same limit: for file downloads. Once the
+ * call's deadline has stopped it (its caller already has the TimeoutError), the read is cancelled too.
+ */
+export declare function readLimitedBlob(response: Response, max: number, deadline?: Pick<Deadline, "stopped">): Promise<Blob | undefined>;

@@ -24,10 +24,6 @@ function createLog(logger, level, secretHeaders, secretQuery) {
     }
   };
 }
-function initHeaders(init) {
-  return init.headers instanceof Headers ? Object.fromEntries(init.headers) : init.headers ?? {};
-}
 export {
-  createLog,
-  initHeaders
+  createLog
 };

@@ -1,5 +1,4 @@
 import { NetworkError } from "./errors.js";
-import { initHeaders } from "./log.js";
 import { isValidationError } from "./validate.js";
 import { redactError, secretsIn } from "./redact.js";
 import { discard, follow } from "./transport.js";
@@ -23,22 +22,13 @@ function clientRetry(option) {
 function callRetry(client, option) {
   return option === void 0 ? client : option === false ? null : mergeRetry(client ?? DEFAULT_RETRY, option);
 }
-function sleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal === void 0) {
-      setTimeout(resolve, ms);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+async function sleep(ms, deadline) {
+  let timer;
+  try {
+    await deadline.race(new Promise((resolve) => timer = setTimeout(resolve, ms)));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 function retryAfterMs(value) {
   if (value === null) return void 0;
@@ -51,11 +41,11 @@ function backoff(retry, attempt2, response) {
   if (retryAfter !== void 0) return Math.min(retryAfter, retry.maxDelayMs);
   return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt2 - 1));
 }
-async function attempt(state, op, url, init) {
+async function attempt(state, op, url, init, deadline) {
   try {
-    return { response: await follow(state, url, init) };
+    return { response: await follow(state, url, init, deadline) };
   } catch (error) {
-    if (init.signal?.aborted) throw init.signal.reason;
+    if (deadline.stopped) throw deadline.stopped.reason;
     if (isValidationError(error)) throw error;
     return {
       failure: error instanceof NetworkError ? error : new NetworkError(
@@ -69,21 +59,20 @@ function settle(outcome) {
   if (outcome.response !== void 0) return outcome.response;
   throw outcome.failure;
 }
-async function send(state, op, url, init, retry) {
-  const signal = init.signal ?? void 0;
+async function send(state, op, url, init, retry, deadline) {
   const max = retry === null || !op.idempotent && !retry.retryNonIdempotent || init.body instanceof ReadableStream ? 1 : retry.attempts;
   const started = Date.now();
   const log = state.log;
   for (let n = 1; ; n++) {
     const attemptStarted = log === void 0 ? 0 : Date.now();
-    const outcome = await attempt(state, op, url, init);
+    const outcome = await attempt(state, op, url, init, deadline);
     const final = n >= max || retry === null || outcome.response !== void 0 && !retry.statuses.includes(outcome.response.status);
     const delay = final || retry === null ? 0 : backoff(retry, n, outcome.response);
     const givesUp = final || retry === null || Date.now() - started + delay > retry.maxElapsedMs;
     if (log !== void 0) logAttempt(log, op, url, init, n, attemptStarted, outcome, givesUp ? void 0 : delay);
     if (givesUp) return settle(outcome);
     if (outcome.response !== void 0) discard(outcome.response);
-    await sleep(delay, signal);
+    await sleep(delay, deadline);
   }
 }
 function logAttempt(log, op, url, init, n, started, outcome, retryInMs) {
@@ -95,7 +84,7 @@ function logAttempt(log, op, url, init, n, started, outcome, retryInMs) {
     durationMs: Date.now() - started,
     ...outcome.response === void 0 ? { error: outcome.failure.message } : { status: outcome.response.status },
     ...retryInMs === void 0 ? {} : { retryInMs },
-    headers: initHeaders(init)
+    headers: init.headers
   });
 }
 export {
