@@ -80,9 +80,12 @@ export async function isUpToDate(outDir: string, generator: string, manifest: Ma
   if (Array.isArray(stamp) && (await stillAsSeen(stamp as Seen[]))) return true;
   // Each stat is taken before the content it stands for is read (shared/file-stamp.ts).
   const clock = await fileClock();
+  const manifestPath = join(outDir, MANIFEST_FILE);
   const expected = expectedHashes(outDir, manifest);
-  const stats = [...expected.keys()].map((path) => statNow(path));
+  const paths = [...expected.keys(), manifestPath];
+  let stats: ReturnType<typeof statNow>[];
   try {
+    stats = paths.map((path) => statNow(path));
     const current = await hashInputs(
       outDir,
       inputs.map((rel) => resolve(outDir, rel)),
@@ -93,7 +96,6 @@ export async function isUpToDate(outDir: string, generator: string, manifest: Ma
     );
     if (!checks.every(Boolean)) return false;
     // The manifest was read before its stat: it must still be the one read.
-    const manifestPath = join(outDir, MANIFEST_FILE);
     const manifestText = await readFile(manifestPath, "utf8");
     if (JSON.stringify(JSON.parse(manifestText)) !== JSON.stringify(manifest)) return false;
     expected.set(manifestPath, sha256(manifestText));
@@ -101,7 +103,6 @@ export async function isUpToDate(outDir: string, generator: string, manifest: Ma
     return false;
   }
   if (clock !== undefined) {
-    const paths = [...expected.keys()];
     await saveStamp(
       outDir,
       key,

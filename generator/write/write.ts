@@ -78,9 +78,7 @@ export async function replaceFolder(dir: string, files: FileSet): Promise<Writte
       await mkdir(folder, { recursive: true });
     // Many writes in flight keep libuv's thread pool busy: GitHub's 1,035 files took 1.2 s one by one.
     await eachLimited(entries, 16, ([rel, content]) => writeFile(join(tmp, rel), content));
-    const stats = new Map(entries.map(([rel]) => [rel, statNow(join(tmp, rel))!] as const));
-    const clock = await fileClock();
-    written = clock === undefined ? undefined : { stats, clock };
+    written = await statWritten(tmp, entries);
     for (const kept of KEPT) {
       if (
         await rename(join(dir, kept), join(tmp, kept)).then(
@@ -108,6 +106,22 @@ export async function replaceFolder(dir: string, files: FileSet): Promise<Writte
   // The new package is in place; a failure to delete the old one is cleaned up by the next run.
   if (setAside) await rm(old, { recursive: true, force: true }).catch(() => undefined);
   return written;
+}
+
+/** WrittenStats of the files just written to `tmp`; undefined when one cannot be stat-ed or .cache/ takes no probe. */
+async function statWritten(tmp: string, entries: readonly [string, string][]): Promise<WrittenStats | undefined> {
+  const stats = new Map<string, BigIntStats>();
+  try {
+    for (const [rel] of entries) {
+      const stat = statNow(join(tmp, rel));
+      if (stat === undefined) return undefined;
+      stats.set(rel, stat);
+    }
+  } catch {
+    return undefined;
+  }
+  const clock = await fileClock();
+  return clock === undefined ? undefined : { stats, clock };
 }
 
 /**
