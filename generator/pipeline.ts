@@ -15,6 +15,7 @@ import {
   isUpToDate,
   manifestFor,
   readManifest,
+  stampWritten,
   type Manifest,
 } from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
@@ -279,7 +280,11 @@ export async function generatePackage(
   const { files, release, bundled } = await renderPackage(target, ctx, {}, stored);
   const warnings = bundled.warnings.map((w) => w.format());
   const changed = await diffAgainstDisk(target.outDir, files);
-  if (!dryRun && changed.length > 0) await replaceFolder(target.outDir, files);
+  if (!dryRun && changed.length > 0) {
+    const written = await replaceFolder(target.outDir, files);
+    // The next run finds this package up to date by stat alone (write/manifest.ts).
+    if (written) await stampWritten(target.outDir, files.get(MANIFEST_FILE)!, written);
+  }
   await stored?.save(packageKey(ctx, JSON.parse(files.get(MANIFEST_FILE)!) as Manifest));
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
   return { status: "generated", changed, fileCount: files.size, release, warnings };

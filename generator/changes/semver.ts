@@ -7,7 +7,11 @@
  * 0.1.0 (the first "minor" line, where caret ranges start protecting users again). A prerelease
  * is released by the bump that reaches it, as `npm version` does: 2.0.0-rc.1 + breaking = 2.0.0.
  */
-import { inc, valid, type ReleaseType } from "semver";
+// The two functions, not the package's index: that loads all of semver (40 modules) in every run that
+// regenerates a package.
+import inc from "semver/functions/inc.js";
+import valid from "semver/functions/valid.js";
+import type { ReleaseType } from "semver";
 import type { Change, Level } from "./types.ts";
 
 export type BumpLevel = Level | "none";

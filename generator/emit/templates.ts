@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import Handlebars from "handlebars";
 import { TEMPLATES_DIR } from "../paths.ts";
 import { sha256 } from "../shared/hash.ts";
 import { readStored, writeStored } from "../shared/stored.ts";
@@ -22,6 +22,15 @@ export interface Templates {
   precompiled?: Map<string, string>;
 }
 
+type Handlebars = typeof import("handlebars");
+const require = createRequire(import.meta.url);
+/**
+ * handlebars' runtime renders precompiled templates; its compiler is three times as much code to load,
+ * and only a template edit (or a first run) needs it. Both by require: the package is CommonJS.
+ */
+const runtime = (): Handlebars => require("handlebars/runtime") as Handlebars;
+const compiler = (): Handlebars => require("handlebars") as Handlebars;
+
 /** One set of options for every template and partial: precompiled or not, the same code renders. */
 const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
@@ -42,7 +51,7 @@ export async function loadTemplates(dir: string = TEMPLATES_DIR): Promise<Templa
  * options and handlebars' version, so a template edit or an upgrade compiles afresh.
  */
 async function precompiledTemplates(sources: Map<string, string>): Promise<Map<string, string>> {
-  const key = sha256(JSON.stringify([Handlebars.VERSION, COMPILE_OPTIONS, [...sources]]));
+  const key = sha256(JSON.stringify([runtime().VERSION, COMPILE_OPTIONS, [...sources]]));
   const stored = await readStored("templates", key);
   if (Array.isArray(stored)) {
     const found = new Map(stored as [string, string][]);
@@ -54,7 +63,7 @@ async function precompiledTemplates(sources: Map<string, string>): Promise<Map<s
 }
 
 function precompile(source: string): string {
-  return Handlebars.precompile(source, { ...COMPILE_OPTIONS }) as string;
+  return compiler().precompile(source, { ...COMPILE_OPTIONS }) as string;
 }
 
 /**
@@ -66,7 +75,7 @@ export function compileTemplates(
   dir = TEMPLATES_DIR,
   precompiled?: Map<string, string>,
 ): Templates {
-  const handlebars = Handlebars.create();
+  const handlebars = ([...sources.keys()].every((name) => precompiled?.has(name)) ? runtime() : compiler()).create();
   const compile = (name: string, source: string): HandlebarsTemplateDelegate => {
     const spec = precompiled?.get(name);
     if (spec === undefined) return handlebars.compile(source, { ...COMPILE_OPTIONS });

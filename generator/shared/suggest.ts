@@ -1,4 +1,14 @@
-import { distance } from "fastest-levenshtein";
+import { createRequire } from "node:module";
+
+/**
+ * Loaded on the first suggestion, by require: the library is CommonJS, and its import through the ES
+ * module loader (a lexer pass over it) was a cost every run paid, errors or not.
+ */
+let levenshtein: typeof import("fastest-levenshtein") | undefined;
+const distance = (a: string, b: string): number =>
+  (levenshtein ??= createRequire(import.meta.url)(
+    "fastest-levenshtein",
+  ) as typeof import("fastest-levenshtein")).distance(a, b);
 
 /**
  * The known name closest to a misspelt one, for "did you mean ...?" — or

@@ -1,9 +1,21 @@
 import { randomBytes } from "node:crypto";
+import type { BigIntStats } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { fileClock, statNow } from "../shared/file-stamp.ts";
 
 /** Files of a package by path relative to its folder. */
 export type FileSet = Map<string, string>;
+
+/**
+ * What replaceFolder saw of the files it wrote, by path in the package: each one's stat, taken in the
+ * private temporary folder after every write, and the file system's clock read after those stats and
+ * before the swap (shared/file-stamp.ts). Undefined when .cache/ cannot take the clock probe.
+ */
+export interface WrittenStats {
+  stats: ReadonlyMap<string, BigIntStats>;
+  clock: bigint;
+}
 
 /** Folders inside a package that belong to the user (npm), never written or compared. */
 const KEPT = new Set(["node_modules"]);
@@ -51,7 +63,7 @@ export async function diffAgainstDisk(dir: string, files: FileSet): Promise<stri
  * The user's folders (node_modules) move into the new package just before the
  * swap; a failure puts them, and the old package, back where they were.
  */
-export async function replaceFolder(dir: string, files: FileSet): Promise<void> {
+export async function replaceFolder(dir: string, files: FileSet): Promise<WrittenStats | undefined> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -59,12 +71,14 @@ export async function replaceFolder(dir: string, files: FileSet): Promise<void> 
   const old = join(parent, `${OLD_MARK}${basename(dir)}-${tag}`);
   const moved: string[] = [];
   let setAside = false;
+  let written: WrittenStats | undefined;
   try {
     const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1));
     for (const folder of new Set(entries.map(([rel]) => dirname(join(tmp, rel)))))
       await mkdir(folder, { recursive: true });
     // Many writes in flight keep libuv's thread pool busy: GitHub's 1,035 files took 1.2 s one by one.
     await eachLimited(entries, 16, ([rel, content]) => writeFile(join(tmp, rel), content));
+    written = await statWritten(tmp, entries);
     for (const kept of KEPT) {
       if (
         await rename(join(dir, kept), join(tmp, kept)).then(
@@ -91,6 +105,23 @@ export async function replaceFolder(dir: string, files: FileSet): Promise<void> 
   }
   // The new package is in place; a failure to delete the old one is cleaned up by the next run.
   if (setAside) await rm(old, { recursive: true, force: true }).catch(() => undefined);
+  return written;
+}
+
+/** WrittenStats of the files just written to `tmp`; undefined when one cannot be stat-ed or .cache/ takes no probe. */
+async function statWritten(tmp: string, entries: readonly [string, string][]): Promise<WrittenStats | undefined> {
+  const stats = new Map<string, BigIntStats>();
+  try {
+    for (const [rel] of entries) {
+      const stat = statNow(join(tmp, rel));
+      if (stat === undefined) return undefined;
+      stats.set(rel, stat);
+    }
+  } catch {
+    return undefined;
+  }
+  const clock = await fileClock();
+  return clock === undefined ? undefined : { stats, clock };
 }
 
 /**

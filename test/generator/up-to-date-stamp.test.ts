@@ -1,0 +1,131 @@
+/**
+ * `generate` finds a package up to date by the stat of its files, kept in
+ * .cache/ by the run that wrote (or last verified) it (write/manifest.ts,
+ * shared/file-stamp.ts). Whatever a user does to a spec or a generated file,
+ * the stat must see it: a hand edit that keeps the size and sets the mtime
+ * back still regenerates the package, as the content hashes did.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generatorFingerprint } from "../../generator/fingerprint.ts";
+import { listFiles } from "../../generator/write/write.ts";
+import { ROOT } from "../../generator/paths.ts";
+import { generatePackage, lazyTemplates, type RunContext, type Target } from "../../generator/pipeline.ts";
+import { seen, statNow, stillAsSeen } from "../../generator/shared/file-stamp.ts";
+import { sha256 } from "../../generator/shared/hash.ts";
+
+const execFileAsync = promisify(execFile);
+const SPEC = join(ROOT, "test", "fixtures", "pagination", "openapi.yaml");
+
+let scratch: string;
+let ctx: RunContext;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), "apigen-stamp-"));
+  ctx = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
+});
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/**
+ * A spec of its own and a package generated from it; `runs` generates that many times. Before each
+ * further run the file system's clock moves past every file's ctime, so that run keeps their stats as
+ * trusted, not racy (shared/file-stamp.ts): only the stat can then tell an edit. `dropStamps`: the
+ * stamps kept so far are deleted before each further run, which then hashes every file and keeps
+ * its own (other tests' packages only get hashed again).
+ */
+async function generated(name: string, runs: number, dropStamps = false): Promise<Target> {
+  const specFile = join(scratch, `${name}.yaml`);
+  await cp(SPEC, specFile);
+  const target = { provider: name, specFile, outDir: join(scratch, name) };
+  for (let i = 0; i < runs; i++) {
+    if (i > 0) await clockPast([specFile, ...(await listFiles(target.outDir)).map((rel) => join(target.outDir, rel))]);
+    if (i > 0 && dropStamps) await rm(join(ROOT, ".cache", "fresh"), { recursive: true, force: true });
+    await generatePackage(target, ctx);
+  }
+  return target;
+}
+
+/** Waits until a file changed now gets a later ctime than any of `files` has. */
+async function clockPast(files: string[]): Promise<void> {
+  const latest = files.map((file) => statNow(file)!.ctimeNs).reduce((a, b) => (a > b ? a : b));
+  const probe = join(scratch, "clock-probe");
+  for (;;) {
+    await writeFile(probe, "");
+    if (statNow(probe)!.ctimeNs > latest) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
+ * Replaces `from` by `to` (as long) and sets the file's times back to the nanosecond (touch -r: node's
+ * utimes rounds them): same size, same mtime, other content.
+ */
+async function editKeepingSizeAndMtime(file: string, from: string, to: string): Promise<void> {
+  const before = statNow(file)!;
+  const times = join(scratch, "times");
+  await execFileAsync("touch", ["-r", file, times]);
+  const text = await readFile(file, "utf8");
+  expect(text).toContain(from);
+  expect(to).toHaveLength(from.length);
+  await writeFile(file, text.replace(from, to));
+  await execFileAsync("touch", ["-r", times, file]);
+  const after = statNow(file)!;
+  expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+}
+
+const KEPT_BY = [
+  { by: "the run that wrote it", runs: 1, dropStamps: false },
+  { by: "a run that found it up to date by hashing every file", runs: 2, dropStamps: true },
+];
+
+describe.each(KEPT_BY)("stat kept by $by", ({ runs, dropStamps }) => {
+  it("the next run finds the package up to date", async () => {
+    const target = await generated(`fresh${runs}`, runs, dropStamps);
+    expect((await generatePackage(target, ctx)).status).toBe("up-to-date");
+  });
+
+  it("a generated file edited by hand (same size, mtime set back) is regenerated", async () => {
+    const target = await generated(`edited${runs}`, runs, dropStamps);
+    const client = join(target.outDir, "src", "client.ts");
+    const original = await readFile(client, "utf8");
+    await editKeepingSizeAndMtime(client, "export", "EXPORT");
+    const result = await generatePackage(target, ctx);
+    expect(result.status).toBe("generated");
+    expect(result.changed).toEqual(["src/client.ts"]);
+    expect(await readFile(client, "utf8")).toBe(original);
+  });
+
+  it("a spec edited (same size, mtime set back) makes the package stale", async () => {
+    const target = await generated(`spec${runs}`, runs, dropStamps);
+    await editKeepingSizeAndMtime(target.specFile, "description: A page.", "description: A Page.");
+    expect((await generatePackage(target, ctx)).status).toBe("generated");
+  });
+});
+
+describe("a stat seen by a run", () => {
+  it("holds until the file changes; a racy one is checked by content", async () => {
+    const file = join(scratch, "racy.txt");
+    await writeFile(file, "one");
+    const now = statNow(file);
+    const trusted = seen(file, now, sha256("one"), now!.ctimeNs + 1n);
+    const racy = seen(file, now, sha256("one"), now!.ctimeNs);
+    expect(trusted.hash).toBeUndefined();
+    expect(racy.hash).toBe(sha256("one"));
+    expect(await stillAsSeen([trusted, racy])).toBe(true);
+    // A change the stat could not show (same tick): only the content tells, and it is read.
+    expect(await stillAsSeen([{ ...racy, hash: sha256("two") }])).toBe(false);
+    await writeFile(file, "two");
+    expect(await stillAsSeen([trusted])).toBe(false);
+  });
+
+  it("a path seen missing holds until it appears", async () => {
+    const file = join(scratch, "later.txt");
+    const missing = seen(file, statNow(file), "", 0n);
+    expect(await stillAsSeen([missing])).toBe(true);
+    await writeFile(file, "");
+    expect(await stillAsSeen([missing])).toBe(false);
+  });
+});
