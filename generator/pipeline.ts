@@ -18,7 +18,8 @@ import {
   type Manifest,
 } from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
-import { diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
+import { compareWithDisk, diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
+import type { WrittenPackage } from "./write/written.ts";
 
 /** One spec to turn into one package. */
 export interface Target {
@@ -39,6 +40,11 @@ export interface RunContext {
    * are not redone. None in a one-shot run.
    */
   memo?: (target: Target) => StageMemo;
+  /**
+   * A watcher's record of what it last wrote into each package (write/written.ts): unchanged files are
+   * neither read back, hashed again nor rewritten. None in a one-shot run.
+   */
+  written?: (target: Target) => WrittenPackage;
 }
 
 /** Templates compiled once, on first use (handlebars is not loaded at all when nothing is stale). */
@@ -173,7 +179,9 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     ]);
     // Every file is hashed once; then the versioned files (package.json's version, CHANGELOG.md,
     // the release baseline) are decided and written once, and hashed for the manifest.
-    const outputs = hashOutputs(files);
+    const written = ctx.written?.(target);
+    const hash = (name: string, text: string) => written?.hash(name, text) ?? sha256(text);
+    const outputs = hashOutputs(files, hash);
     const release = releases.planRelease(state, bundled.document, outputs, options.cut === true);
     const versioned = releases.versionedFiles(
       state,
@@ -186,7 +194,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     for (const [name, content] of versioned) {
       const text = name === "CHANGELOG.md" ? tidy(content) : content;
       files.set(name, text);
-      outputs[name] = sha256(text);
+      outputs[name] = hash(name, text);
     }
     const inputs = await hashInputs(target.outDir, bundled.dependencies, new Map([[loaded.file, loaded.text]]));
     const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
@@ -278,9 +286,23 @@ export async function generatePackage(
       : await StoredMemo.open(storedName(target), manifest && packageKey(ctx, manifest), STORED_STAGES);
   const { files, release, bundled } = await renderPackage(target, ctx, {}, stored);
   const warnings = bundled.warnings.map((w) => w.format());
-  const changed = await diffAgainstDisk(target.outDir, files);
-  if (!dryRun && changed.length > 0) await replaceFolder(target.outDir, files);
-  await stored?.save(packageKey(ctx, JSON.parse(files.get(MANIFEST_FILE)!) as Manifest));
+  const written = ctx.written?.(target);
+  const { differing: changed, same } = await compareWithDisk(
+    target.outDir,
+    files,
+    await written?.onDisk(target.outDir),
+  );
+  if (!dryRun) {
+    try {
+      if (changed.length > 0) await replaceFolder(target.outDir, files, same);
+    } catch (error) {
+      written?.forget();
+      throw error;
+    }
+  }
+  const manifestMade = JSON.parse(files.get(MANIFEST_FILE)!) as Manifest;
+  if (!dryRun) await written?.record(target.outDir, files, manifestMade.outputs);
+  await stored?.save(packageKey(ctx, manifestMade));
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
   return { status: "generated", changed, fileCount: files.size, release, warnings };
 }
