@@ -150,15 +150,22 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     ]);
     // Formatting is the pipeline's step, not an emitter's: every emitted file passes through it once.
     // llms-full.txt joins the docs pages as they are written, so it is made after formatting.
-    const formatted = withLlmsFull(formatFiles(new Map([...unformatted, ...(await docs.pages)])));
+    // What does not read the docs (formatting the other files, dist, what changed for the package's
+    // users) is done before waiting for them: a big API's docs are made on another thread meanwhile.
+    const own = formatFiles(unformatted);
     const sources = new Map([
       ...runtime,
-      ["client.ts", formatted.get("src/client.ts")!],
-      ["index.ts", formatted.get("src/index.ts")!],
-      ["raw.ts", formatted.get("src/raw.ts")!],
-      ["testing.ts", formatted.get("src/testing.ts")!],
-      ["validate.ts", formatted.get("src/validate.ts")!],
+      ["client.ts", own.get("src/client.ts")!],
+      ["index.ts", own.get("src/index.ts")!],
+      ["raw.ts", own.get("src/raw.ts")!],
+      ["testing.ts", own.get("src/testing.ts")!],
+      ["validate.ts", own.get("src/validate.ts")!],
     ]);
+    const dist = emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]), ctx.fingerprint, memo);
+    // Awaited below, after the docs: a failure meanwhile must not count as unhandled.
+    dist.catch(() => {});
+    const changes = releases.changesSinceRelease(state, bundled.document);
+    const formatted = withLlmsFull(new Map([...own, ...formatFiles(await docs.pages)]));
     const files: FileSet = new Map([
       ...formatted,
       ["src/schema.d.ts", schema],
@@ -168,14 +175,14 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
       ["src/validators.d.ts", validators.declarations],
       ["dist/validators.js", validators.code],
       ["dist/validators.d.ts", validators.declarations],
-      ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]), ctx.fingerprint, memo)),
+      ...(await dist),
     ]);
     // Every file is hashed once; then the versioned files (package.json's version, CHANGELOG.md,
     // the release baseline) are decided and written once, and hashed for the manifest.
     const written = ctx.written?.(target);
     const hash = (name: string, text: string) => written?.hash(name, text) ?? sha256(text);
     const outputs = hashOutputs(files, hash);
-    const release = releases.planRelease(state, bundled.document, outputs, options.cut === true);
+    const release = releases.planRelease(state, bundled.document, outputs, options.cut === true, changes);
     const versioned = releases.versionedFiles(
       state,
       release,
