@@ -10,6 +10,7 @@ import { isSpecFile, listTargets, SPEC_EXTENSIONS } from "./targets.ts";
 import { generatorSourceHash, isEditorLitter, isGeneratorSource } from "./watch/source-hash.ts";
 import { RESTART_EXIT_CODE, WORKER_ENV, supervise } from "./watch/supervisor.ts";
 import { watchTree } from "./watch/tree-watcher.ts";
+import { WrittenPackage } from "./write/written.ts";
 
 /**
  * How long the files must stay quiet before a regeneration starts. Editors
@@ -82,7 +83,14 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     if (!m) memos.set(target.outDir, (m = new StageMemo()));
     return m;
   };
-  let ctx: RunContext = { ...initial, memo };
+  // And what it wrote into each package, so the next write reads back, hashes and writes only what changed.
+  const records = new Map<string, WrittenPackage>();
+  const written = (target: Target) => {
+    let w = records.get(target.outDir);
+    if (!w) records.set(target.outDir, (w = new WrittenPackage()));
+    return w;
+  };
+  let ctx: RunContext = { ...initial, memo, written };
   const specsDir = options.single ? dirname(options.single.specFile) : options.specsDir;
   const startedFrom = await generatorSourceHash();
   let pending: Pending = { ...nothingPending(), all: true };
@@ -140,6 +148,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     const added = previous ? targets.filter((t) => !previous.some((p) => p.provider === t.provider)) : [];
     for (const gone of (previous ?? []).filter((p) => !targets.some((t) => t.provider === p.provider))) {
       memos.delete(gone.outDir);
+      records.delete(gone.outDir);
       process.stdout.write(
         `${gone.provider}: ${shown(gone.specFile)} was removed; ${shown(gone.outDir)} is left as it was (delete it if the provider is gone)\n`,
       );

@@ -86,8 +86,25 @@ export async function readState(outDir: string, sha256: (text: string) => string
   return { baseline: { version, outputs: sortKeys(hashes), spec: bundled }, changelog };
 }
 
-/** The release a render makes: `outputs` are the hashes of every unversioned file, package.json with the placeholder. */
-export function planRelease(state: PackageState, spec: Obj, outputs: Record<string, string>, cut: boolean): Release {
+/**
+ * The API changes since the last release: all {@link planRelease} needs besides the files' hashes, so a
+ * caller may work them out first (the pipeline does, while the docs are made on another thread).
+ */
+export function changesSinceRelease(state: PackageState, spec: Obj): Change[] {
+  return state.baseline === undefined ? [] : diffSpecs(state.baseline.spec, spec);
+}
+
+/**
+ * The release a render makes: `outputs` are the hashes of every unversioned file, package.json with the
+ * placeholder; `changes`, {@link changesSinceRelease} of the same state and spec.
+ */
+export function planRelease(
+  state: PackageState,
+  spec: Obj,
+  outputs: Record<string, string>,
+  cut: boolean,
+  changes: Change[] = changesSinceRelease(state, spec),
+): Release {
   const base = state.baseline;
   if (base === undefined)
     return {
@@ -99,7 +116,6 @@ export function planRelease(state: PackageState, spec: Obj, outputs: Record<stri
       cut: false,
       warnings: [],
     };
-  const changes = diffSpecs(base.spec, spec);
   const regenerated = changes.length > 0 ? [] : changedFiles(base.outputs, outputs);
   const level = changes.length > 0 ? highestLevel(changes) : regenerated.length > 0 ? "patch" : "none";
   const next = level === "none" ? undefined : bump(base.version, level);

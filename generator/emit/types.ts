@@ -1,7 +1,9 @@
 import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
 import { loadOpenapiTypescript, loadTypescript } from "../shared/libraries.ts";
 import { binaryTypes } from "./binary-types.ts";
+import type { Memo } from "../shared/memo.ts";
 import { typesDocument } from "./openapi-typescript/document.ts";
+import { splittable, transformByUnits } from "./openapi-typescript/units.ts";
 
 type OpenapiTs = typeof import("openapi-typescript");
 type TypeNode = ReturnType<OpenapiTs["tsIntersection"]>;
@@ -22,15 +24,20 @@ type TypeNode = ReturnType<OpenapiTs["tsIntersection"]>;
  * test checks the output is identical to the default export's). What
  * openapi-typescript needs of the document (repairs, protected names) is
  * done in ./openapi-typescript/, on a copy.
+ *
+ * `memo`: a watcher's memo (shared/memo.ts). With it the transform is made per path item, and a unit
+ * an edit did not touch is taken from the last run (see ./openapi-typescript/units.ts).
  */
-export async function emitTypes(document: Record<string, unknown>, banner: string): Promise<string> {
+export async function emitTypes(document: Record<string, unknown>, banner: string, memo?: Memo): Promise<string> {
   const { openapiTs, options } = await typesOptions();
   const input = typesDocument(document);
-  const nodes = openapiTs.transformSchema(
-    input.document as never,
-    transformContext(openapiTs, input.document, options),
-  );
-  return `${banner}\n${input.restore(openapiTs.astToString(nodes))}`;
+  // Scanning the discriminators writes into the document: what is transformed (and keyed) is the document after it.
+  const ctx = transformContext(openapiTs, input.document, options);
+  const text =
+    memo && splittable(input.json)
+      ? transformByUnits(openapiTs, input.document, ctx, memo, input.markers)
+      : openapiTs.astToString(openapiTs.transformSchema(input.document as never, ctx));
+  return `${banner}\n${input.restore(text)}`;
 }
 
 /** The openapi-typescript options the types are made with (exported for the test that pins {@link transformContext}). */

@@ -40,6 +40,10 @@ export function loadOpenapiTypescript(): OpenapiTypescript {
       scanDiscriminators: utils.scanDiscriminators,
       transformSchemaObject: schemaObject.default,
       transformSchema: require(`${dist}/transform/index.cjs`) as unknown,
+      transformPathsObject: (require(`${dist}/transform/paths-object.cjs`) as { default?: unknown }).default,
+      tsModifiers: ts.tsModifiers,
+      tsRecord: ts.tsRecord,
+      NEVER: ts.NEVER,
     };
     if (picked.STRING !== undefined && Object.values(picked).every((v) => v !== undefined))
       // The rest (the default export, for tests that compare with it) from the entry point, when asked for.

@@ -37,10 +37,16 @@ export async function hashInputs(
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** The hash of every file (the manifest itself excluded), by path. */
-export function hashOutputs(files: FileSet): Record<string, string> {
+/**
+ * The hash of every file (the manifest itself excluded), by path. `hash`: sha256 of a file's content,
+ * by a caller that may know it already (a watcher, of what it wrote last: write/written.ts).
+ */
+export function hashOutputs(
+  files: FileSet,
+  hash: (rel: string, content: string) => string = (_, content) => sha256(content),
+): Record<string, string> {
   return Object.fromEntries(
-    [...files].filter(([rel]) => rel !== MANIFEST_FILE).map(([rel, content]) => [rel, sha256(content)]),
+    [...files].filter(([rel]) => rel !== MANIFEST_FILE).map(([rel, content]) => [rel, hash(rel, content)]),
   );
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { BigIntStats } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileClock, statNow } from "../shared/file-stamp.ts";
 
@@ -44,15 +44,38 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 /** Paths that differ between `files` and the folder: changed, missing, or there but not generated. */
 export async function diffAgainstDisk(dir: string, files: FileSet): Promise<string[]> {
+  return (await compareWithDisk(dir, files)).differing;
+}
+
+export interface DiskComparison {
+  /** As {@link diffAgainstDisk}. */
+  differing: string[];
+  /** Files of `files` the folder holds already, as regular files with this very content. */
+  same: Set<string>;
+}
+
+/**
+ * {@link diffAgainstDisk}, and which files are there already. `known`: contents of files of the folder
+ * known without reading them (a watcher's record of what it wrote, write/written.ts).
+ */
+export async function compareWithDisk(
+  dir: string,
+  files: FileSet,
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<DiskComparison> {
   const onDisk = await listFiles(dir);
+  const present = new Set(onDisk);
   const differing: string[] = onDisk.filter((rel) => !files.has(rel));
+  const same = new Set<string>();
   await Promise.all(
     [...files].map(async ([rel, content]) => {
-      const current = await readFile(join(dir, rel), "utf8").catch(() => undefined);
+      const current = known.get(rel) ?? (await readFile(join(dir, rel), "utf8").catch(() => undefined));
       if (current !== content) differing.push(rel);
+      // A path that is a link or a folder on disk reads as a file's content but is not one: it is written.
+      else if (present.has(rel)) same.add(rel);
     }),
   );
-  return differing.sort();
+  return { differing: differing.sort(), same };
 }
 
 /**
@@ -62,8 +85,16 @@ export async function diffAgainstDisk(dir: string, files: FileSet): Promise<stri
  * between the renames, {@link recoverInterrupted} puts the old one back.
  * The user's folders (node_modules) move into the new package just before the
  * swap; a failure puts them, and the old package, back where they were.
+ * `same`: files the old package holds with this very content (see {@link compareWithDisk}). They are
+ * hard-linked into the new folder rather than written again: files are only ever replaced whole, never
+ * written in place, so the two names share content that does not change, and the old name goes with
+ * the old folder. Most of a package is the same after an edit (GitHub's: 60 MB of 1,000 files).
  */
-export async function replaceFolder(dir: string, files: FileSet): Promise<WrittenStats | undefined> {
+export async function replaceFolder(
+  dir: string,
+  files: FileSet,
+  same: ReadonlySet<string> = new Set(),
+): Promise<WrittenStats | undefined> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -77,7 +108,9 @@ export async function replaceFolder(dir: string, files: FileSet): Promise<Writte
     for (const folder of new Set(entries.map(([rel]) => dirname(join(tmp, rel)))))
       await mkdir(folder, { recursive: true });
     // Many writes in flight keep libuv's thread pool busy: GitHub's 1,035 files took 1.2 s one by one.
-    await eachLimited(entries, 16, ([rel, content]) => writeFile(join(tmp, rel), content));
+    await eachLimited(entries, 16, ([rel, content]) =>
+      same.has(rel) ? linkOrWrite(join(dir, rel), join(tmp, rel), content) : writeFile(join(tmp, rel), content),
+    );
     written = await statWritten(tmp, entries);
     for (const kept of KEPT) {
       if (
@@ -122,6 +155,11 @@ async function statWritten(tmp: string, entries: readonly [string, string][]): P
   }
   const clock = await fileClock();
   return clock === undefined ? undefined : { stats, clock };
+}
+
+/** A hard link to `from` at `to`, or where that fails (another device, a file system without links, `from` gone) a write. */
+async function linkOrWrite(from: string, to: string, content: string): Promise<void> {
+  await link(from, to).catch(() => writeFile(to, content));
 }
 
 /**

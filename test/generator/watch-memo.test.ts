@@ -6,8 +6,9 @@
  * that reuses and invalidates different stages (a description only: the
  * validators are kept, the types redone; a type change: both redone; an
  * undo: back to content an earlier run saw; a broken save after a prose-only
- * one, whose lint results were reused). Waits are on the watcher's output
- * lines, never on fixed sleeps.
+ * one, whose lint results were reused). It also remembers what it wrote:
+ * a generated file edited by hand meanwhile must still be put back. Waits
+ * are on the watcher's output lines, never on fixed sleeps.
  */
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -114,6 +115,32 @@ describe("a running watcher reuses its last run's work, and writes what generate
     },
     // One wait per save, each up to PATIENCE_MS on a loaded machine: the test's own bound is theirs together.
     PATIENCE_MS * (SAVES.length + 2),
+  );
+
+  it(
+    "a generated file edited by hand while watching is put back by the next save, as generate would",
+    async () => {
+      const project = await makeProject({ "shop.yaml": SHOP });
+      cleanups.push(() => removeProject(project));
+      const watcher = await start(project);
+      const spec = join(project, "specs", "shop.yaml");
+      const page = join(project, "generated", "shop", "docs", "README.md");
+      const client = join(project, "generated", "shop", "src", "client.ts");
+      // The watcher remembers what it wrote; these edits change the files in place, one keeping its size.
+      const original = await readFile(page, "utf8");
+      await writeFile(page, `${original}\nA note of the author's.\n`);
+      const code = await readFile(client, "utf8");
+      await writeFile(client, code.replace("export", "EXPORT"));
+      for (const [what, text] of [SAVES[0]!, SAVES[2]!]) {
+        const from = watcher.mark();
+        await writeFile(spec, text);
+        await caughtUpWith(watcher, project, "shop", from);
+        expect(await readFile(page, "utf8"), what).not.toContain("A note of the author's.");
+        expect(await readFile(client, "utf8"), what).not.toContain("EXPORT");
+        await expectSameAsGenerate(project);
+      }
+    },
+    PATIENCE_MS * 3,
   );
 
   it(

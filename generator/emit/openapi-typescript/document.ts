@@ -13,6 +13,10 @@ type Obj = Record<string, unknown>;
 export interface TypesDocument {
   document: Obj;
   restore(text: string): string;
+  /** The markers `restore` replaces (they shape the text before it: part of what a memo of it is keyed by). */
+  markers: unknown;
+  /** The canonical document as JSON. */
+  json: string;
 }
 
 /**
@@ -34,5 +38,7 @@ export function typesDocument(canonical: Obj): TypesDocument {
   return {
     document: protectNamesForTypes(copy, marks),
     restore: (output) => restoreNamesInText(restoreLiteralRefsInText(output, literalRef), marks),
+    markers: [literalRef, [...marks]],
+    json: text,
   };
 }

@@ -1,0 +1,66 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { sha256 } from "../shared/hash.ts";
+import type { FileSet } from "./write.ts";
+
+interface Entry {
+  content: string;
+  /** sha256 of content (none for the manifest, which no manifest lists). */
+  hash?: string;
+  /** The file's inode, size and modification time (ns) right after it was written. */
+  identity: string;
+}
+
+/**
+ * What a long-running process (the watcher) last wrote into one package folder: every file's content,
+ * its hash and the identity of the file on disk (inode, size, mtime). The next regeneration of the
+ * package then neither reads the folder back to see what changed nor hashes again a file it made the
+ * same, which on GitHub's package (1,000 files, 60 MB) is seconds per save. A file whose identity
+ * changed since (edited by hand, replaced, deleted) is not known any more and is read as a cold run
+ * reads it, so the output stays what a cold run writes. Not covered: an edit that keeps the inode and
+ * the size and lands within the file system's timestamp tick of the write (a few ms).
+ */
+export class WrittenPackage {
+  #dir: string | undefined;
+  #files = new Map<string, Entry>();
+
+  /** sha256 of `content`, the file at `rel`: the recorded hash when it is what was written there last. */
+  hash(rel: string, content: string): string {
+    const entry = this.#files.get(rel);
+    return entry?.content === content && entry.hash !== undefined ? entry.hash : sha256(content);
+  }
+
+  /** The recorded files of `dir` that are still on disk as written, with their contents (nothing read). */
+  async onDisk(dir: string): Promise<Map<string, string>> {
+    if (dir !== this.#dir) return new Map();
+    const entries = [...this.#files];
+    const identities = await Promise.all(entries.map(([rel]) => identityOf(join(dir, rel))));
+    return new Map(
+      entries.flatMap(([rel, entry], i) => (identities[i] === entry.identity ? [[rel, entry.content] as const] : [])),
+    );
+  }
+
+  /** `dir` now holds exactly `files` (just written, or found the same), whose hashes are `hashes`: remember them. */
+  async record(dir: string, files: FileSet, hashes: Readonly<Record<string, string>>): Promise<void> {
+    const entries = [...files];
+    const identities = await Promise.all(entries.map(([rel]) => identityOf(join(dir, rel))));
+    this.#dir = dir;
+    this.#files = new Map();
+    entries.forEach(([rel, content], i) => {
+      const identity = identities[i];
+      if (identity === undefined) return;
+      this.#files.set(rel, { content, identity, hash: hashes[rel] });
+    });
+  }
+
+  /** A write failed part-way: nothing recorded is trusted any more. */
+  forget(): void {
+    this.#dir = undefined;
+    this.#files = new Map();
+  }
+}
+
+async function identityOf(path: string): Promise<string | undefined> {
+  const st = await stat(path, { bigint: true }).catch(() => undefined);
+  return st?.isFile() ? `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}` : undefined;
+}
