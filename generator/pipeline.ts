@@ -4,6 +4,7 @@ import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
 import type { RefPolicy } from "./validate/ref-policy.ts";
 import type { StoredValidators } from "./emit/testing/validators.ts";
+import type { ValidatorsJob } from "./emit/testing/validators-job.ts";
 import type { BundledSpec } from "./validate/validate.ts";
 import { sha256 } from "./shared/hash.ts";
 import { memoKey, NO_MEMO, StoredMemo, type Memo, type StageMemo } from "./shared/memo.ts";
@@ -90,7 +91,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     emitClient,
     emitRuntime,
     validatorInputs,
-    compileValidators,
+    startValidators,
     withCheck,
     emitTesting,
     emitPackageFiles,
@@ -117,6 +118,18 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
   const documentHash = () => (documentKey ??= memoKey(bundled.document));
 
   const docs = startDocs(ir, templates);
+  // Keyed by exactly what ajv compiles: annotations (an edited description) leave it as it was.
+  const validatorSchemas = validatorInputs(ir, bundled.document);
+  // Compiled meanwhile, on a worker thread for a big API (emit/testing/validators-job.ts).
+  let validatorsJob: ValidatorsJob | undefined;
+  const compiled = memo.use(
+    "validators",
+    () => memoKey(validatorSchemas),
+    (): Promise<StoredValidators> =>
+      (validatorsJob = startValidators(validatorSchemas, ir.operations.length + ir.models.length)).validators,
+  );
+  // Awaited after the types: a failure meanwhile must not count as unhandled.
+  compiled.catch(() => {});
   try {
     const [schema, runtime, state] = await Promise.all([
       memo.use(
@@ -128,17 +141,9 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
       releases.readState(target.outDir, sha256),
     ]);
     const { client, clientDeclarations, index, raw } = emitClient(ir, templates, banner);
-    // Keyed by exactly what ajv compiles: annotations (an edited description) leave it as it was.
-    const validatorSchemas = validatorInputs(ir, bundled.document);
-    const validators = withCheck(
-      await memo.use(
-        "validators",
-        () => memoKey(validatorSchemas),
-        (): Promise<StoredValidators> => compileValidators(validatorSchemas),
-      ),
-      validatorSchemas,
-    );
-    const kit = emitTesting(ir, bundled.document, validators, templates, banner);
+    const validators = withCheck(await compiled, validatorSchemas, validatorsJob?.remote);
+    const kit = await emitTesting(ir, bundled.document, validators, templates, banner);
+    validatorsJob?.cancel();
     // package.json carries a placeholder version until the release is decided (below).
     const packageFiles = emitPackageFiles(ir, bundled.document, releases.VERSION_PLACEHOLDER, templates);
     const unformatted: FileSet = new Map([
@@ -194,6 +199,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     return { files: sortFiles(files), ir, bundled, release };
   } finally {
     docs.cancel();
+    validatorsJob?.cancel();
   }
 }
 
@@ -202,20 +208,22 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
  * openapi-typescript, esbuild and typescript, which a no-op run never needs.
  */
 async function loadStages() {
-  const [load, validate, ir, types, client, pkg, docs, format, dist, release, validators, testing] = await Promise.all([
-    import("./load/load.ts"),
-    import("./validate/validate.ts"),
-    import("./ir/build.ts"),
-    import("./emit/types.ts"),
-    import("./emit/client.ts"),
-    import("./emit/package.ts"),
-    import("./emit/docs-job.ts"),
-    import("./format/format.ts"),
-    import("./emit/dist.ts"),
-    import("./changes/release.ts"),
-    import("./emit/testing/validators.ts"),
-    import("./emit/testing/mock.ts"),
-  ]);
+  const [load, validate, ir, types, client, pkg, docs, format, dist, release, validators, validatorsJob, testing] =
+    await Promise.all([
+      import("./load/load.ts"),
+      import("./validate/validate.ts"),
+      import("./ir/build.ts"),
+      import("./emit/types.ts"),
+      import("./emit/client.ts"),
+      import("./emit/package.ts"),
+      import("./emit/docs-job.ts"),
+      import("./format/format.ts"),
+      import("./emit/dist.ts"),
+      import("./changes/release.ts"),
+      import("./emit/testing/validators.ts"),
+      import("./emit/testing/validators-job.ts"),
+      import("./emit/testing/mock.ts"),
+    ]);
   return {
     loadSpec: load.loadSpec,
     validateAndBundle: validate.validateAndBundle,
@@ -224,7 +232,7 @@ async function loadStages() {
     emitClient: client.emitClient,
     emitRuntime: client.emitRuntime,
     validatorInputs: validators.validatorInputs,
-    compileValidators: validators.compileValidators,
+    startValidators: validatorsJob.startValidators,
     withCheck: validators.withCheck,
     emitTesting: testing.emitTesting,
     emitPackageFiles: pkg.emitPackageFiles,
