@@ -174,7 +174,13 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
       ["src/validators.d.ts", validators.declarations],
       ["dist/validators.js", validators.code],
       ["dist/validators.d.ts", validators.declarations],
-      ...(await emitDist(sources, new Map([["client.ts", tidy(clientDeclarations)]]), ctx.fingerprint, memo)),
+      ...(await emitDist(
+        sources,
+        new Map([["client.ts", tidy(clientDeclarations)]]),
+        ctx.fingerprint,
+        memo,
+        new Map([["testing.ts", tidy(kit.testingShape)]]),
+      )),
     ]);
     // Every file is hashed once; then the versioned files (package.json's version, CHANGELOG.md,
     // the release baseline) are decided and written once, and hashed for the manifest.
