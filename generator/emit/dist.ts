@@ -35,6 +35,9 @@ export function startDist(): Promise<Esbuild> {
 
 /**
  * `declarations` holds ready-made `.d.ts` text for sources that have it (the client's, from its template).
+ * `shapes` holds, for a source whose declarations do not depend on all of its text, a shorter text with
+ * the same declarations (testing.ts without the value of its unexported, annotated data constant): they
+ * are made from it, and TypeScript does not parse the rest.
  * `generator` is the generator's fingerprint: with it, the runtime's results are also kept on disk
  * (see {@link storedRuntime}).
  */
@@ -43,6 +46,7 @@ export async function emitDist(
   declarations: Map<string, string> = new Map(),
   generator?: string,
   memo: Memo = NO_MEMO,
+  shapes: Map<string, string> = new Map(),
 ): Promise<Map<string, string>> {
   const store = generator === undefined ? undefined : await storedRuntime(generator, sources);
   for (const [code, built] of store?.found ?? []) cache.set(code, built);
@@ -60,11 +64,12 @@ export async function emitDist(
   for (const [name, code] of sources) {
     const base = name.replace(/\.ts$/, "");
     const given = declarations.get(name);
-    let built = given === undefined ? cache.get(code) : undefined;
+    const shape = shapes.get(name);
+    let built = given === undefined && shape === undefined ? cache.get(code) : undefined;
     // A watcher's memo holds the package's own files (the client) from its last run.
     built ??= await memo.use(
       "dist",
-      () => memoKey(name, code, given ?? ""),
+      () => (shape === undefined ? memoKey(name, code, given ?? "") : memoKey(name, code, given ?? "", shape)),
       async (): Promise<Built> => {
         const js = await esbuild.transform(code, {
           loader: "ts",
@@ -73,8 +78,8 @@ export async function emitDist(
           sourcefile: name,
           legalComments: "none",
         });
-        const made = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, code) };
-        if (given === undefined) cache.set(code, made);
+        const made = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, shape ?? code) };
+        if (given === undefined && shape === undefined) cache.set(code, made);
         return made;
       },
     );

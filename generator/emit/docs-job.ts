@@ -26,18 +26,25 @@ export interface DocsJob {
 }
 
 /**
- * `APIGEN_DOCS_WORKER=always|never` overrides the size rule (tests use it to
- * compare the two). Without a bundled worker script (generator/ run from
- * source by tsx or vitest) the docs are always made in-process.
+ * Whether an API of `size` operations plus models is worth a worker thread (for its docs, or its
+ * validators: validators-job.ts). `APIGEN_DOCS_WORKER=always|never` overrides the size rule for
+ * both (tests use it to compare the two).
+ */
+export function worthAThread(size: number): boolean {
+  const mode = process.env.APIGEN_DOCS_WORKER;
+  return mode === "always" || (mode !== "never" && size >= WORKER_THRESHOLD);
+}
+
+/**
+ * Without a bundled worker script (generator/ run from source by tsx or vitest)
+ * the docs are always made in-process.
  */
 export function startDocs(ir: ApiIR, templates: Templates): DocsJob {
-  const mode = process.env.APIGEN_DOCS_WORKER;
-  const worthAThread = isMainThread && ir.operations.length + ir.models.length >= WORKER_THRESHOLD;
-  if (DOCS_WORKER === undefined || mode === "never" || (mode !== "always" && !worthAThread)) {
+  if (DOCS_WORKER === undefined || !isMainThread || !worthAThread(ir.operations.length + ir.models.length)) {
     return { pages: Promise.resolve().then(() => emitDocs(ir, templates)), cancel() {} };
   }
   const worker = new Worker(DOCS_WORKER, {
-    workerData: { ir, templateSources: templates.sources, precompiled: templates.precompiled },
+    workerData: { job: "docs", ir, templateSources: templates.sources, precompiled: templates.precompiled },
   });
   const pages = new Promise<Map<string, string>>((resolve, reject) => {
     worker.once("message", resolve);

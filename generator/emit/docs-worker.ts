@@ -1,15 +1,26 @@
 /**
- * Worker-thread entry: an API's docs pages (untidied: the pipeline tidies every file) from its IR (plain data,
- * cloned in) and the run's templates (sources, and their precompiled form). bin/apigen.mjs bundles it beside the CLI; see docs-job.ts.
+ * Worker-thread entry, for two jobs. `docs`: an API's docs pages (untidied: the pipeline tidies every file)
+ * from its IR (plain data, cloned in) and the run's templates (sources, and their precompiled form); see
+ * docs-job.ts. `validators`: its compiled validators; see testing/validators-job.ts.
+ * bin/apigen.mjs bundles it beside the CLI.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ApiIR } from "../ir/types.ts";
-import { emitDocs } from "./docs.ts";
-import { compileTemplates } from "./templates.ts";
+import type { ValidatorsWorkerData } from "./testing/validators-job.ts";
 
-const { ir, templateSources, precompiled } = workerData as {
+type DocsWorkerData = {
+  job: "docs";
   ir: ApiIR;
   templateSources: Map<string, string>;
   precompiled?: Map<string, string>;
 };
-parentPort!.postMessage(emitDocs(ir, compileTemplates(templateSources, undefined, precompiled)));
+
+const data = workerData as DocsWorkerData | ValidatorsWorkerData;
+if (data.job === "validators") {
+  const { validatorsWorker } = await import("./testing/validators-job.ts");
+  await validatorsWorker(data, parentPort!);
+} else {
+  const [{ emitDocs }, { compileTemplates }] = await Promise.all([import("./docs.ts"), import("./templates.ts")]);
+  const { ir, templateSources, precompiled } = data;
+  parentPort!.postMessage(emitDocs(ir, compileTemplates(templateSources, undefined, precompiled)));
+}

@@ -62,10 +62,13 @@ export class Layout {
 
 /** The first layout whose lines all fit between `before` and `after` on a line indented by `indent`, else the last. */
 function fitted(shapes: Shape[], indent: string, before: string, after: string): string {
-  return (
-    shapes.map((s) => shape(s, indent)).find((code) => fits(before + code + after)) ??
-    shape(shapes[shapes.length - 1]!, indent)
-  );
+  // Laid out one at a time: the flat layout usually fits, and a broken one can cost a lot to make.
+  let code = "";
+  for (const s of shapes) {
+    code = shape(s, indent);
+    if (fits(before + code + after)) return code;
+  }
+  return code;
 }
 
 function shape(s: Shape, indent: string): string {

@@ -5,7 +5,8 @@
  * failing on a target that does not exist, or silently replacing the example
  * with whatever the pointer names. So before any tool walks the document,
  * `$ref` keys inside such values are renamed to a marker, and renamed back
- * before the document leaves a stage. Validation protects them from redocly;
+ * before the document leaves a stage (validation's canonical copy renames them
+ * back as it is made: validate/canonicalize.ts). Validation protects them from redocly;
  * emit/openapi-typescript/ protects them again from openapi-typescript.
  *
  * The marker is chosen per document ({@link unusedMarker}) so that it can never
@@ -127,11 +128,6 @@ function renameRefs(value: unknown, to: string, counter: { count: number }, from
     define(out, key === from ? to : key, renameRefs(item, to, counter, from));
   }
   return out;
-}
-
-/** Undoes {@link protectLiteralRefs} on a whole document (a copy; the marker appears nowhere else). */
-export function restoreLiteralRefs(document: Obj, marker: string): Obj {
-  return renameRefs(document, "$ref", { count: 0 }, marker) as Obj;
 }
 
 /** Undoes {@link protectLiteralRefs} in text that quotes example values as JSON (JSDoc `@example` in types). */

@@ -8,13 +8,7 @@ import type { LoadedSpec } from "../load/load.ts";
 import { checkCallable } from "./callable.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
-import {
-  LITERAL_REF_KEY,
-  NAME_MAPS,
-  protectLiteralRefs,
-  restoreLiteralRefs,
-  unusedMarker,
-} from "../shared/literal-refs.ts";
+import { LITERAL_REF_KEY, NAME_MAPS, protectLiteralRefs, unusedMarker } from "../shared/literal-refs.ts";
 import { nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
 import { checkPathTemplates } from "./path-templates.ts";
 import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
@@ -145,10 +139,7 @@ export async function validateAndBundle(
   throwIfAllOfCycles(loaded, result);
   throwIfPathProblems(loaded, result);
   nullTypeAsUnion(result);
-  const canonical = restoreLiteralRefs(
-    canonicalize(hoistDeepSchemaRefs(result)) as Record<string, unknown>,
-    literalRef,
-  );
+  const canonical = canonicalize(hoistDeepSchemaRefs(result), [literalRef, "$ref"]) as Record<string, unknown>;
   // Files only: a remote $ref's content is not tracked for "up to date" (--force fetches it again).
   const dependencies = [
     loaded.file,

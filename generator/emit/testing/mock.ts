@@ -14,21 +14,26 @@ import { dataLiteral, literal } from "../code.ts";
 import { Examples } from "../docs/examples.ts";
 import { Schemas, nonNullBranches, typesOf } from "../docs/schema.ts";
 import type { Templates } from "../templates.ts";
-import { type CompiledValidators, isJsonType, primaryMedia } from "./validators.ts";
+import { type CheckRequest, type CompiledValidators, isJsonType, primaryMedia } from "./validators.ts";
 
 type Obj = Record<string, unknown>;
 
-export function emitTesting(
+export async function emitTesting(
   ir: ApiIR,
   document: Obj,
   validators: CompiledValidators,
   templates: Templates,
   banner: string,
-): { testing: string; validate: string } {
+): Promise<{ testing: string; validate: string; testingShape: string }> {
   const schemas = new Schemas(ir);
   const examples = new Examples(ir, schemas, templates);
+  const candidates = ir.operations.map((op) => candidateAnswer(op, document, examples));
+  // Checked in one batch: validators compiled on another thread answer there (validators-job.ts).
+  const checks = candidates.flatMap((c) => (c?.check ? [c.check] : []));
+  const verdicts = new Map(checks.map((check, i) => [check, i]));
+  const answers = await validators.checkAll(checks);
   const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
-  const operations = ir.operations.map((op) => ({
+  const operations = ir.operations.map((op, i) => ({
     id: op.id,
     method: op.method.toUpperCase(),
     path: op.path,
@@ -45,7 +50,7 @@ export function emitTesting(
     security: op.security.map((r) => r.schemes.map((s) => s.key).filter((key) => !mutualTls.has(key))),
     bodyTypes: op.requestBody?.content.map((m) => m.contentType) ?? [],
     responses: Object.fromEntries(op.responses.map((r) => [r.status, primaryMedia(r.content)?.contentType ?? null])),
-    answer: defaultAnswer(op, document, examples, validators),
+    answer: checkedAnswer(candidates[i], (check) => answers[verdicts.get(check)!]),
   }));
   const schemes = Object.fromEntries(
     ir.securitySchemes.flatMap((s) =>
@@ -82,6 +87,9 @@ export function emitTesting(
   };
   return {
     testing: templates.render("client/testing.ts.hbs", view),
+    // `spec` is not exported and its type is written out, so its value (most of the file: 2 MB on
+    // GitHub's spec) shapes no declaration: dist's testing.d.ts is made from this text (emit/dist.ts).
+    testingShape: templates.render("client/testing.ts.hbs", { ...view, specLiteral: "{}" }),
     validate: templates.render("client/testing-validate.ts.hbs", {
       banner,
       factoryName: ir.factoryName,
@@ -123,7 +131,7 @@ function itemType(schemas: Schemas, schema: JsonSchema): string | undefined {
  * Either is checked against the schema here, so an answer the real API could not
  * give is never written; it is left out instead (the mock then says so).
  */
-function defaultAnswer(op: OperationIR, document: Obj, examples: Examples, validators: CompiledValidators) {
+function candidateAnswer(op: OperationIR, document: Obj, examples: Examples) {
   const response = op.responses.find((r) => /^2/.test(r.status)) ?? op.responses[0];
   if (response === undefined) return undefined;
   const status = /^\d{3}$/.test(response.status)
@@ -141,7 +149,18 @@ function defaultAnswer(op: OperationIR, document: Obj, examples: Examples, valid
         ? undefined
         : examples.value(media.schema, "value", "response");
   if (body === undefined || !isJsonType(media.contentType)) return { status };
-  const problem = validators.check("response", op.id, response.status, body);
+  const check: CheckRequest = [op.id, response.status, body];
+  return { status, body, check };
+}
+
+/** The candidate as written: its body when the check passed, else what was wrong with it. */
+function checkedAnswer(
+  candidate: ReturnType<typeof candidateAnswer>,
+  verdict: (check: CheckRequest) => string | undefined,
+) {
+  if (candidate?.check === undefined) return candidate;
+  const { status, body, check } = candidate;
+  const problem = verdict(check);
   return problem === undefined ? { status, body } : { status, invalid: problem };
 }
 

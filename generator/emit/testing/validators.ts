@@ -37,23 +37,71 @@ export interface CompiledValidators {
   checked: Record<string, string | null>;
   /** Validates a value at generation time (the mock's default answers are checked before they are written). */
   check(kind: "response", operationId: string, status: string, value: unknown): string | undefined;
+  /**
+   * {@link check} for many values at once, answered in order: validators compiled on a worker thread
+   * (validators-job.ts) answer them there, in one exchange, instead of being compiled again here.
+   */
+  checkAll(requests: readonly CheckRequest[]): Promise<(string | undefined)[]>;
 }
 
+/** One value to check: against the response schema of an operation and status. */
+export type CheckRequest = readonly [operationId: string, status: string, value: unknown];
+
+/**
+ * Checks values on the thread that compiled the validators: a null answer is valid, like
+ * {@link CompiledValidators.checked}'s.
+ */
+export type RemoteCheck = (requests: CheckRequest[]) => Promise<(string | null)[]>;
+
 /** The part of {@link CompiledValidators} that is plain data: what a memo on disk keeps of them. */
-export type StoredValidators = Omit<CompiledValidators, "check">;
+export type StoredValidators = Omit<CompiledValidators, "check" | "checkAll">;
 
 /**
  * Validators whose `check` lost its compiled functions (a memo on disk keeps plain data): answers
  * from `checked`, and for a value not checked before, from the schemas compiled then, as
  * {@link compileValidators} compiles them. Validators that can check are returned as they are.
  */
-export function withCheck(stored: StoredValidators | CompiledValidators, inputs: ValidatorInputs): CompiledValidators {
+export function withCheck(
+  stored: StoredValidators | CompiledValidators,
+  inputs: ValidatorInputs,
+  remote?: RemoteCheck,
+): CompiledValidators {
   if ("check" in stored && typeof stored.check === "function") return stored;
   let ajv: AjvInstance | undefined;
-  return {
-    ...stored,
-    check: checker(stored.checked, inputs, () => (ajv ??= newAjv(inputs, loadAjv()))),
+  const check = checker(stored.checked, inputs, () => (ajv ??= newAjv(inputs, loadAjv())));
+  return { ...stored, check, checkAll: remote ? askFirst(stored.checked, check, remote) : checkEach(check) };
+}
+
+/** {@link CompiledValidators.checkAll} by `check`, one value after another. */
+function checkEach(check: CompiledValidators["check"]): CompiledValidators["checkAll"] {
+  return (requests) => Promise.resolve(requests.map(([id, status, value]) => check("response", id, status, value)));
+}
+
+/**
+ * {@link CompiledValidators.checkAll} that sends the values `checked` does not answer to `remote` in one
+ * batch and records its answers there, so that `check` (and a memo that keeps `checked`) has them.
+ */
+function askFirst(
+  checked: Record<string, string | null>,
+  check: CompiledValidators["check"],
+  remote: RemoteCheck,
+): CompiledValidators["checkAll"] {
+  return async (requests) => {
+    const unknown = requests.filter(([id, status, value]) => !Object.hasOwn(checked, checkId(id, status, value)));
+    if (unknown.length > 0) {
+      const answers = await remote(unknown);
+      unknown.forEach(([id, status, value], i) => (checked[checkId(id, status, value)] = answers[i] ?? null));
+    }
+    return requests.map(([id, status, value]) => check("response", id, status, value));
   };
+}
+
+/** The key of a checked value in {@link CompiledValidators.checked}. */
+function checkId(operationId: string, status: string, value: unknown): string {
+  // Non-finite numbers (YAML's .inf, .nan) spelt out: JSON would make them null, a different value.
+  return JSON.stringify([operationId, status, value], (_key, v: unknown) =>
+    typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}` : v,
+  );
 }
 
 type Obj = Record<string, unknown>;
@@ -158,10 +206,7 @@ function checker(
 ): CompiledValidators["check"] {
   const compiled = new Map<string, (v: unknown) => boolean>();
   return (_kind, operationId, status, value) => {
-    // Non-finite numbers (YAML's .inf, .nan) spelt out: JSON would make them null, a different value.
-    const id = JSON.stringify([operationId, status, value], (_key, v: unknown) =>
-      typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}` : v,
-    );
+    const id = checkId(operationId, status, value);
     if (Object.hasOwn(checked, id)) return checked[id] ?? undefined;
     const key = inputs.responses.find(([op]) => op === operationId)?.[1].find(([s]) => s === status)?.[1];
     if (key === undefined) return undefined;
@@ -219,11 +264,13 @@ export async function compileValidators(inputs: ValidatorInputs): Promise<Compil
   ].join("\n");
   // Evaluated once here, so the generator can check the mock's default answers with the same code.
   const checked: Record<string, string | null> = {};
+  const check = checker(checked, inputs, () => ajv);
   return {
     code: `${banner}\n${code.replace(/^"use strict";/, "")}\n${table}\n`,
     declarations,
     checked,
-    check: checker(checked, inputs, () => ajv),
+    check,
+    checkAll: checkEach(check),
   };
 }
 
