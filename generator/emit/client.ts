@@ -116,17 +116,25 @@ function runtimeFeatures(ir: ApiIR): { imports: string[]; argument: string } {
   );
   const styles = [...new Set(ir.operations.flatMap((op) => (op.pagination ? [op.pagination.style] : [])))].sort();
   const variables = ir.servers.some((s) => s.variables.length > 0);
-  const parts = [
+  const basic = ir.securitySchemes.some((s) => s.type === "http" && s.scheme.toLowerCase() === "basic");
+  const cookies =
+    ir.securitySchemes.some((s) => s.type === "apiKey" && s.in === "cookie") ||
+    ir.operations.some((op) => op.parameters.some((p) => p.in === "cookie"));
+  const files = ir.operations.some((op) => op.binaryResponse);
+  // Each a runtime export passed under its own name; pagers go in one object.
+  const named = [
+    ...(basic ? ["basicAuth"] : []),
+    ...(cookies ? ["cookies"] : []),
+    ...(files ? ["files: readFile"] : []),
     ...(multipart ? ["formData"] : []),
     ...(variables ? ["serverVariables"] : []),
+  ];
+  const parts = [
+    ...named,
     ...(styles.length > 0 ? [`pagers: { ${styles.map((s) => `${s}: ${PAGERS[s]}`).join(", ")} }`] : []),
   ];
   return {
-    imports: [
-      ...(multipart ? ["formData"] : []),
-      ...(variables ? ["serverVariables"] : []),
-      ...styles.map((s) => PAGERS[s]),
-    ].sort(),
+    imports: [...named.map((part) => part.replace(/^.*: /, "")), ...styles.map((s) => PAGERS[s])].sort(),
     argument: parts.length === 0 ? "" : `, { ${parts.join(", ")} }`,
   };
 }

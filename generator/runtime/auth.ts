@@ -5,6 +5,9 @@
 import type { ApiDefinition, OperationMeta, SecuritySchemeDef } from "./definition.js";
 import type { ClientOptions, Credential } from "./options.js";
 
+/** basic-auth.ts's `basicAuth`, as createRuntime is given it. */
+export type BasicEncoder = (credential: { username: string; password: string }) => string;
+
 type Provider = () => string | null | undefined | Promise<string | null | undefined>;
 export type Place = "header" | "query" | "cookie";
 /** A credential ready to apply; `value` already carries any "Bearer "/"Basic " prefix. */
@@ -29,7 +32,12 @@ export interface BoundAuth {
 }
 
 /** The security alternatives the client holds every credential for, in spec order. */
-export function bindAuth(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): BoundAuth {
+export function bindAuth(
+  definition: ApiDefinition,
+  auth: ClientOptions["auth"],
+  meta: OperationMeta,
+  basic: BasicEncoder | undefined,
+): BoundAuth {
   const alternatives: CredentialPart[][] = [];
   for (const set of meta.security) {
     if (set.length === 0) continue; // anonymous alternative: used anyway when nothing else applies
@@ -39,7 +47,7 @@ export function bindAuth(definition: ApiDefinition, auth: ClientOptions["auth"],
       if (scheme === undefined) throw new Error(`${meta.id}: unknown security scheme "${key}"`);
       const credential = auth?.[key];
       if (credential === undefined) break;
-      parts.push(credentialPart(meta.id, key, scheme, credential));
+      parts.push(credentialPart(meta.id, key, scheme, credential, basic));
     }
     if (parts.length === set.length) alternatives.push(parts);
   }
@@ -52,12 +60,18 @@ export function bindAuth(definition: ApiDefinition, auth: ClientOptions["auth"],
   };
 }
 
-function credentialPart(opId: string, key: string, scheme: SecuritySchemeDef, credential: Credential): CredentialPart {
+function credentialPart(
+  opId: string,
+  key: string,
+  scheme: SecuritySchemeDef,
+  credential: Credential,
+  basic: BasicEncoder | undefined,
+): CredentialPart {
   let place: Place = "header",
     name = "authorization",
     prefix = "Bearer ";
   if (scheme.type === "apiKey") {
-    place = scheme.in === "query" ? "query" : scheme.in === "cookie" ? "cookie" : "header";
+    place = scheme.in;
     name = place === "header" ? scheme.name.toLowerCase() : scheme.name;
     prefix = "";
   } else if (scheme.type === "http") {
@@ -66,20 +80,9 @@ function credentialPart(opId: string, key: string, scheme: SecuritySchemeDef, cr
   }
   if (typeof credential === "function") return { place, name, prefix, value: undefined, provider: credential };
   if (typeof credential === "string") return { place, name, prefix, value: prefix + credential, provider: undefined };
-  if (prefix !== "Basic ") throw new TypeError(`${opId}: credential for "${key}" must be a string or a provider`);
-  return {
-    place,
-    name,
-    prefix,
-    value: prefix + base64(`${credential.username}:${credential.password}`),
-    provider: undefined,
-  };
-}
-
-function base64(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  if (prefix !== "Basic " || basic === undefined)
+    throw new TypeError(`${opId}: credential for "${key}" must be a string or a provider`);
+  return { place, name, prefix, value: prefix + basic(credential), provider: undefined };
 }
 
 /** First alternative whose every credential is available (providers returning undefined, null or "" are not). */

@@ -29,14 +29,13 @@ export function encodeBody(
 ): BodyInit {
   if (kind === "json") {
     headers["content-type"] = contentType ?? "application/json";
-    // As openapi-fetch's defaultBodySerializer: FormData as given, anything else as JSON.
+    // openapi-fetch's defaultBodySerializer without its form branch (a JSON media type is never a
+    // form): FormData as given, anything else as JSON. Importing it costs every bundle about 60 B.
     return body instanceof FormData ? body : JSON.stringify(body);
   }
   if (kind === "multipart") {
-    if (body instanceof FormData) return body;
-    if (toFormData === undefined)
-      throw new Error("multipart body: the client was created without the formData feature");
-    return toFormData(body as object);
+    // The generated client passes the formData feature when its spec has a multipart body.
+    return body instanceof FormData ? body : (toFormData as (body: object) => FormData)(body as object);
   }
   headers["content-type"] = contentType as string;
   // Ours, not defaultBodySerializer: it uses URLSearchParams, which joins an array into one

@@ -1,7 +1,7 @@
 /** The response as the caller gets it: the parsed 2xx body, or an ApiError carrying the parsed error body; read within maxResponseBytes. */
 import { isJson } from "./body.js";
 import { ApiError, NetworkError, ResponseParseError, ResponseTooLargeError } from "./errors.js";
-import { readLimited, readLimitedBlob } from "./limits.js";
+import { readLimited } from "./limits.js";
 import type { Deadline } from "./deadline.js";
 import type { Bound } from "./state.js";
 import { discard } from "./transport.js";
@@ -11,7 +11,7 @@ function hasBody(op: Bound, status: number): boolean {
 }
 
 /**
- * `stream`: for a file answer, hand over the body stream instead of reading it into a Blob.
+ * `stream`: for a file answer (the files feature), hand over the body stream instead of reading it into a Blob.
  * `deadline`: a read that outlives the call's budget (the caller gets a TimeoutError) is cancelled at its next chunk.
  */
 export async function readResult(
@@ -22,27 +22,13 @@ export async function readResult(
   deadline?: Pick<Deadline, "stopped">,
 ): Promise<unknown> {
   const ok = response.status >= 200 && response.status < 300;
-  if (ok && op.binaryResponse && hasBody(op, response.status))
-    return stream === true ? response.body : await readBlob(op, response, maxBytes, deadline);
+  if (ok && op.readFile !== undefined && hasBody(op, response.status))
+    return op.readFile(op.id, response, maxBytes, stream, deadline);
   let data: unknown;
   if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes, deadline);
   else discard(response);
   if (!ok) throw new ApiError(op.id, response, data, op.method, op.path);
   return data;
-}
-
-/** A file answer as a Blob, read within maxResponseBytes like any other body. */
-async function readBlob(
-  op: Bound,
-  response: Response,
-  maxBytes: number,
-  deadline: Pick<Deadline, "stopped"> | undefined,
-): Promise<Blob> {
-  const blob = await readLimitedBlob(response, maxBytes, deadline).catch((error: unknown) => {
-    throw new NetworkError(op.id, error);
-  });
-  if (blob === undefined) throw new ResponseTooLargeError(op.id, maxBytes);
-  return blob;
 }
 
 /**

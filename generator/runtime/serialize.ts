@@ -1,51 +1,18 @@
 /**
- * Parameters to URL and headers, the OpenAPI way. Each style is laid out as openapi-fetch's
- * serializeArrayParam, serializeObjectParam and serializePrimitiveParam lay it out (below, written
- * for the string values the runtime passes: importing theirs cost every client's bundle about
- * 250 B min+gzip). What openapi-fetch leaves out is marked: names and object keys are
- * percent-encoded (it encodes values only), Dates become ISO strings (it would print
- * `Date#toString` or throw), and null items are dropped (it would leave empty `&&` pairs).
- * test/runtime/differential.test.ts holds both to the same requests on the wire.
+ * Parameters to URL and headers, the OpenAPI way, through openapi-fetch's own serializers
+ * (serializeArrayParam, serializeObjectParam, serializePrimitiveParam). Around them, what
+ * openapi-fetch leaves out: names and object keys are percent-encoded (it encodes values only),
+ * Dates become ISO strings (it would print `Date#toString` or throw), null items are dropped (it
+ * would leave empty `&&` pairs), and each parameter has its own style and explode.
+ * test/runtime/differential.test.ts holds this and openapi-fetch's client to the same requests on the wire.
  */
+import { serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from "openapi-fetch";
 import type { PathStyle, QueryStyle } from "./definition.js";
 
-type Style = PathStyle["style"] | QueryStyle["style"];
-
-/** `name=value`, the value percent-encoded (openapi-fetch's serializePrimitiveParam). */
-function pair(name: string, value: string): string {
-  return `${name}=${encodeURIComponent(value)}`;
-}
-
-/** Between exploded parts: `,` `.` `;` in a path, `&` in a query; label and matrix values also start with it. */
-function separator(style: Style): [between: string, lead: string] {
-  const between = style === "simple" ? "," : style === "label" ? "." : style === "matrix" ? ";" : "&";
-  return [between, style === "label" || style === "matrix" ? between : ""];
-}
-
-/** An array parameter (openapi-fetch's serializeArrayParam). */
-function arrayParam(name: string, values: readonly string[], style: Style, explode: boolean): string {
-  if (!explode) {
-    const delimiter = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
-    const joined = values.map(encodeURIComponent).join(delimiter);
-    if (style === "simple") return joined;
-    return style === "label" ? `.${joined}` : `${style === "matrix" ? ";" : ""}${name}=${joined}`;
-  }
-  const [between, lead] = separator(style);
-  const bare = style === "simple" || style === "label";
-  return lead + values.map((v) => (bare ? encodeURIComponent(v) : pair(name, v))).join(between);
-}
-
-/** An object parameter, keys already encoded (openapi-fetch's serializeObjectParam). */
-function objectParam(name: string, entries: Record<string, string>, style: Style, explode: boolean): string {
-  const list = Object.entries(entries);
-  if (!explode && style !== "deepObject") {
-    const joined = list.flatMap(([k, v]) => [k, encodeURIComponent(v)]).join(",");
-    if (style === "form") return `${name}=${joined}`;
-    return style === "label" ? `.${joined}` : style === "matrix" ? `;${name}=${joined}` : joined;
-  }
-  const [between, lead] = separator(style);
-  return lead + list.map(([k, v]) => pair(style === "deepObject" ? `${name}[${k}]` : k, v)).join(between);
-}
+/** openapi-fetch's serializer options: its types have one style union per parameter kind, the calls below mix them. */
+type Serializer = (name: string, value: never, options: { style: string; explode: boolean }) => string;
+const arrayParam = serializeArrayParam as Serializer;
+const objectParam = serializeObjectParam as Serializer;
 
 /** A parameter value as text: Dates as ISO 8601 (what date-time means in a spec), the rest via String. */
 export function text(value: unknown): string {
@@ -92,13 +59,13 @@ export function buildPath(op: PathTemplate, path: Record<string, unknown> | unde
 }
 
 function pathValue(name: string, value: unknown, given: PathStyle | undefined): string {
-  const style = given?.style ?? "simple";
-  const explode = given?.explode ?? false;
-  if (Array.isArray(value)) return arrayParam(encodeURIComponent(name), value.map(text), style, explode);
-  if (isPlainObject(value)) return objectParam(encodeURIComponent(name), encodedEntries(value), style, explode);
-  // A primitive: openapi-fetch inlines this case in defaultPathSerializer.
-  if (style === "matrix") return `;${pair(encodeURIComponent(name), text(value))}`;
-  return (style === "label" ? "." : "") + encodeURIComponent(text(value));
+  const options = { style: given?.style ?? "simple", explode: given?.explode ?? false };
+  const list = Array.isArray(value);
+  if (!list && isPlainObject(value))
+    return objectParam(encodeURIComponent(name), encodedEntries(value) as never, options);
+  if (!list && options.style === "simple") return encodeURIComponent(text(value)); // the common case, without an array
+  // A primitive is laid out as a one-item array (`.v`, `;name=v`): openapi-fetch inlines that case in defaultPathSerializer.
+  return arrayParam(encodeURIComponent(name), (list ? value : [value]).map(text) as never, options);
 }
 
 /**
@@ -126,25 +93,17 @@ export function serializeQuery(
 
 function queryParam(key: string, value: unknown, given: QueryStyle | undefined): string {
   const style = given?.style ?? "form";
-  const explode = given?.explode ?? style === "form";
-  if (Array.isArray(value)) {
-    const items = value.filter(present).map(text);
-    // openapi-fetch's types leave deepObject out for arrays (the spec defines none); it lays one out as form.
-    return items.length === 0 ? "" : arrayParam(key, items, style, explode);
-  }
-  if (isPlainObject(value)) {
-    const entries = encodedEntries(value);
-    // openapi-fetch writes a non-exploded space/pipe-delimited object without its name and with
-    // commas; the spec's examples (`color=R%20100%20G%20200`) have the name and the delimiter.
-    if (!explode && (style === "spaceDelimited" || style === "pipeDelimited")) {
-      const sep = style === "spaceDelimited" ? "%20" : "|";
-      const flat = Object.entries(entries).map(([k, v]) => `${k}${sep}${encodeURIComponent(v)}`);
-      return flat.length === 0 ? "" : `${key}=${flat.join(sep)}`;
-    }
-    // What is left of space/pipe-delimited objects (exploded) is laid out as form, as openapi-fetch does.
-    return objectParam(key, entries, style, explode);
-  }
-  return pair(key, text(value));
+  const options = { style, explode: given?.explode ?? style === "form" };
+  if (!isPlainObject(value)) return serializePrimitiveParam(key, text(value));
+  // openapi-fetch writes a non-exploded space/pipe-delimited object without its name and with commas;
+  // the spec's examples (`color=R%20100%20G%20200`) have both: laid out as the array of its keys and values.
+  const flat = !Array.isArray(value) && !options.explode && style !== "form" && style !== "deepObject";
+  if (!Array.isArray(value) && !flat) return objectParam(key, encodedEntries(value) as never, options);
+  // openapi-fetch's types leave deepObject out for arrays (the spec defines none); it lays one out as form.
+  const items = Array.isArray(value)
+    ? value.filter(present).map(text)
+    : Object.entries(value).flatMap(([k, v]) => (present(v) ? [k, text(v)] : []));
+  return items.length === 0 ? "" : arrayParam(key, items as never, options);
 }
 
 /** Header values onto lower-cased names; null/undefined skipped. Arrays become `a,b` (style simple). */
@@ -153,14 +112,4 @@ export function assignHeaders(target: Record<string, string>, source: Record<str
     const value = source[name];
     if (value !== undefined && value !== null) target[name.toLowerCase()] = text(value);
   }
-}
-
-/** Cookie parameters (style form) appended to `cookie` as `; name=value` pairs. */
-export function cookiePairs(cookie: Record<string, unknown>): string {
-  let out = "";
-  for (const name in cookie) {
-    const v = cookie[name];
-    if (v !== undefined && v !== null) out += `; ${name}=${encodeURIComponent(text(v))}`;
-  }
-  return out;
 }

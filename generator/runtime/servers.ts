@@ -33,14 +33,14 @@ function specServerUrl(
       throw new Error(`server index ${index} out of range (${definition.servers.length} servers)`);
     throw new Error("the API defines no servers: pass options.baseUrl");
   }
-  const given = options.server?.variables ?? {};
-  for (const name in given)
-    if (!(name in server.variables)) throw new Error(`server ${server.url} has no variable "${name}"`);
-  return fill === undefined ? server.url : fill(server, given);
+  // Without the feature no server has variables, and the options' types allow none.
+  return fill === undefined ? server.url : fill(server, options.server?.variables ?? {});
 }
 
 /** The `serverVariables` feature: a server's URL with its `{variables}` filled (given, else default) and enum-checked. */
 export function serverVariables(server: ServerDef, given: Readonly<Record<string, string | undefined>>): string {
+  for (const name in given)
+    if (!(name in server.variables)) throw new Error(`server ${server.url} has no variable "${name}"`);
   return server.url.replace(/\{([^}]+)\}/g, (match, name: string) => {
     const variable = server.variables[name];
     if (variable === undefined) return match;

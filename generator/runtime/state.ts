@@ -8,7 +8,8 @@ import type { ClientOptions, FetchInit } from "./options.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 import { clientRetry, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
-import { resolveBaseUrl, type VariableFiller } from "./servers.js";
+import type { Features } from "./create.js";
+import { resolveBaseUrl } from "./servers.js";
 import { validationOptions, type Validation } from "./validate.js";
 
 /** multipart.ts's `formData`, as createRuntime is given it. */
@@ -39,6 +40,8 @@ export interface State {
   readonly credentialQuery: readonly string[];
   readonly log: Log | undefined;
   readonly validate: Validation | undefined;
+  /** The cookies feature, when the spec has cookie parameters or credentials. */
+  readonly cookies: Features["cookies"];
 }
 
 /** A call's budget when the client sets none: long enough for large answers, short of forever. */
@@ -58,18 +61,16 @@ export interface Bound extends Omit<OperationMeta, "method" | "idempotencyHeader
   readonly idempotencyHeader: string | undefined;
   /** The multipart encoder with the spec's `encoding` bound, when the client has the formData feature. */
   readonly formData: ((body: object) => FormData) | undefined;
+  /** The files feature, for an operation whose 2xx answer is a file. */
+  readonly readFile: Features["files"];
 }
 
-export function clientState(
-  definition: ApiDefinition,
-  options: ClientOptions,
-  fill: VariableFiller | undefined,
-): State {
+export function clientState(definition: ApiDefinition, options: ClientOptions, features: Features): State {
   const headers: Record<string, string> = {};
   if (options.headers !== undefined) assignHeaders(headers, options.headers);
   const carriers = credentialCarriers(definition);
   return {
-    baseUrl: resolveBaseUrl(definition, options, fill),
+    baseUrl: resolveBaseUrl(definition, options, features.serverVariables),
     headers,
     init: { ...options.requestInit },
     fetch: options.fetch,
@@ -87,6 +88,7 @@ export function clientState(
       carriers.query,
     ),
     validate: validationOptions(options),
+    cookies: features.cookies,
   };
 }
 
@@ -94,8 +96,9 @@ export function bind(
   definition: ApiDefinition,
   auth: ClientOptions["auth"],
   meta: OperationMeta,
-  formData: FormDataEncoder | undefined,
+  features: Features,
 ): Bound {
+  const { formData, files } = features;
   const method = meta.method.toUpperCase();
   return {
     ...meta,
@@ -104,9 +107,10 @@ export function bind(
     // A declared idempotency key makes a repeated POST/PATCH safe, so it retries like a PUT.
     idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== undefined,
     bodyKind: bodyKind(meta.bodyContentType),
-    ...bindAuth(definition, auth, meta),
+    ...bindAuth(definition, auth, meta, features.basicAuth),
     anonymous: meta.security.length === 0 || meta.security.some((set) => set.length === 0),
     idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
     formData: formData && ((body) => formData(body, meta.multipartEncoding)),
+    readFile: meta.binaryResponse && files,
   };
 }

@@ -36,19 +36,28 @@ export interface ValidateWithValidators extends ValidateOptions {
   validators: Validators;
 }
 
-/** What a validating client keeps: the option, and where warnings go. */
-export interface Validation extends ValidateWithValidators {
+/** What a validating client keeps: the modes that are on ("off" dropped), the validators, and where warnings go. */
+export interface Validation {
+  readonly request: "throw" | "warn" | undefined;
+  readonly response: "throw" | "warn" | undefined;
+  readonly validators: Validators;
   /** The client's logger (console when none is given). */
   readonly logger: Pick<Logger, "warn">;
+}
+
+function on(mode: ValidationMode | undefined): "throw" | "warn" | undefined {
+  return mode === "off" ? undefined : mode;
 }
 
 /** Set when some check is on; undefined (nothing to do per call) otherwise. */
 export function validationOptions(options: ClientOptions): Validation | undefined {
   const v = options.validate;
-  if (v === undefined || ((v.request ?? "off") === "off" && (v.response ?? "off") === "off")) return undefined;
-  if (!v.validators) throw new Error('validate: import the client from "@apigen/<provider>/validate"');
+  const request = on(v?.request);
+  const response = on(v?.response);
+  if (!request && !response) return undefined;
+  if (!v?.validators) throw new Error('validate: import the client from "@apigen/<provider>/validate"');
   // The mode is the switch for these warnings: they go to the logger whatever logLevel says.
-  return { ...v, logger: options.logger ?? console };
+  return { request, response, validators: v.validators, logger: options.logger ?? console };
 }
 
 /** The ValidationError class lives with the validators (not in every client's bundle): recognised by its `kind`. */
@@ -56,21 +65,9 @@ export function isValidationError(error: unknown): boolean {
   return (error as { kind?: unknown } | undefined)?.kind === "validation";
 }
 
-function report(v: Validation, mode: ValidationMode | undefined, error: Error | undefined): void {
-  if (error === undefined || mode === "off" || mode === undefined) return;
+/** A mismatch the validators found, under a mode that is on: thrown, or warned about. */
+export function report(v: Validation, mode: "throw" | "warn", error: Error | undefined): void {
+  if (error === undefined) return;
   if (mode === "throw") throw error;
   v.logger.warn(error.message, error);
-}
-
-export function validateRequest(
-  v: Validation,
-  operationId: string,
-  input: { params?: object | undefined; body?: unknown } | undefined,
-  headers: Readonly<Record<string, string>>,
-): void {
-  if ((v.request ?? "off") !== "off") report(v, v.request, v.validators.request(operationId, input ?? {}, headers));
-}
-
-export function validateResponse(v: Validation, operationId: string, status: number, body: unknown): void {
-  if ((v.response ?? "off") !== "off") report(v, v.response, v.validators.response(operationId, status, body));
 }

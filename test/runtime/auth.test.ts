@@ -2,7 +2,7 @@
 // credentials on the original origin, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, createRuntime, type ClientOptions } from "../../generator/runtime/index.js";
-import { definition, ops, type Schemes } from "./fixture.js";
+import { definition, features, ops, type Schemes } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { json, startServer, type TestServer } from "./server.js";
 
@@ -58,7 +58,7 @@ type Echo = {
   query: Record<string, string>;
 };
 function rt(options: ClientOptions<Schemes>) {
-  return createRuntime<P>(definition, { baseUrl: api.url, retry: false, ...options });
+  return createRuntime<P>(definition, { baseUrl: api.url, retry: false, ...options }, features);
 }
 
 describe("auth", () => {

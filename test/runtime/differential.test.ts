@@ -7,6 +7,7 @@
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  cookies,
   createRuntime,
   formData as toFormData,
   type OperationMeta,
@@ -295,9 +296,7 @@ async function throughRuntime(row: Row): Promise<ReturnType<typeof wire>> {
   const runtime = createRuntime(
     { servers: [], securitySchemes: {} },
     { baseUrl: server.url, retry: false },
-    {
-      formData: toFormData,
-    },
+    { formData: toFormData, cookies },
   );
   const op = runtime.operation(meta) as unknown as (input: Input) => Promise<unknown>;
   await op(g.input);

@@ -1,5 +1,12 @@
 // What the generator would emit for fixture.yaml: the ApiDefinition and one OperationMeta per operation.
-import type { ApiDefinition, OperationMeta } from "../../generator/runtime/index.js";
+import {
+  basicAuth,
+  cookies,
+  readFile,
+  type ApiDefinition,
+  type Features,
+  type OperationMeta,
+} from "../../generator/runtime/index.js";
 
 export const definition: ApiDefinition = {
   servers: [
@@ -22,6 +29,9 @@ export const definition: ApiDefinition = {
     apiKeyCookie: { type: "apiKey", in: "cookie", name: "sid" },
   },
 };
+
+/** The features the generator would pass for fixture.yaml: it has a basic scheme and an apiKey in a cookie. */
+export const features = { basicAuth, cookies, files: readFile } satisfies Features;
 
 export type Schemes = "ztSession" | "oauth2" | "basicAuth" | "bearerAuth" | "apiKeyQuery" | "apiKeyCookie";
 

@@ -21,7 +21,7 @@ import {
 } from "../../generator/runtime/index.js";
 import { createRawClient } from "../../generator/runtime/raw.js";
 import { REDACTED, redactHeaders, redactUrl } from "../../generator/runtime/redact.js";
-import { definition, ops } from "./fixture.js";
+import { definition, features, ops } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { closedPort, json, startServer, type Handler, type TestServer } from "./server.js";
 
@@ -37,7 +37,7 @@ async function setup(handler: Handler, options: ClientOptions = {}) {
   return createRuntime<P>(
     definition,
     { baseUrl: server.url, retry: false, ...options },
-    { pagers: { offset: offsetPages } },
+    { ...features, pagers: { offset: offsetPages } },
   );
 }
 const ok: Handler = (_req, res) => json(res, 200, { ok: true });
@@ -369,7 +369,7 @@ describe("no credential in any error or what it holds", () => {
 
   it("NetworkError from a refused connection", async () => {
     const port = await closedPort();
-    const rt = createRuntime<P>(definition, { ...auth, baseUrl: `http://127.0.0.1:${port}`, retry: false });
+    const rt = createRuntime<P>(definition, { ...auth, baseUrl: `http://127.0.0.1:${port}`, retry: false }, features);
     const error = await rt
       .operation(ops.keyed)()
       .catch((e: unknown) => e);
@@ -393,12 +393,16 @@ describe("no credential in any error or what it holds", () => {
     ["the encoded query value alone", (r: Request) => new Error(new URL(r.url).search)],
     ["a non-Error holding the request", (r: Request) => ({ request: r, headers: Object.fromEntries(r.headers) })],
   ])("NetworkError whose cause quotes %s (custom fetch)", async (_name, fail) => {
-    const rt = createRuntime<P>(definition, {
-      ...auth,
-      baseUrl: "http://127.0.0.1:9",
-      retry: false,
-      fetch: async (r) => Promise.reject(fail(r)),
-    });
+    const rt = createRuntime<P>(
+      definition,
+      {
+        ...auth,
+        baseUrl: "http://127.0.0.1:9",
+        retry: false,
+        fetch: async (r) => Promise.reject(fail(r)),
+      },
+      features,
+    );
     expectClean(
       await rt
         .operation(ops.keyed)()

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRuntime, serverVariables, type ClientOptions } from "../../generator/runtime/index.js";
 import { createRawClient } from "../../generator/runtime/raw.js";
-import { definition, ops, type Schemes } from "./fixture.js";
+import { definition, features, ops, type Schemes } from "./fixture.js";
 import type { paths } from "./fixture-schema.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -44,7 +44,11 @@ afterAll(() => server.close());
 
 type Echo = { path: string; url: string; query: [string, string][]; headers: Record<string, string>; body: string };
 function rt(options: ClientOptions<Schemes> = {}) {
-  return createRuntime<P>(definition, { server: { variables: { port } }, ...options }, { serverVariables });
+  return createRuntime<P>(
+    definition,
+    { server: { variables: { port } }, ...options },
+    { ...features, serverVariables },
+  );
 }
 
 describe("base URL", () => {

@@ -1,7 +1,7 @@
 import { applyCredentials } from "./auth.js";
 import { encodeBody } from "./body.js";
 import { UsageError } from "./errors.js";
-import { assignHeaders, buildPath, cookiePairs, serializeQuery } from "./serialize.js";
+import { assignHeaders, buildPath, serializeQuery } from "./serialize.js";
 function draftRequest(state, op, input) {
   const p = input?.params;
   const path = buildPath(op, p?.path);
@@ -16,9 +16,8 @@ function finishRequest(state, op, draft, credentials, input, call, signal, targe
   if (credentials !== void 0) applyCredentials(credentials, draft);
   const { headers, body } = draft;
   if (p?.header !== void 0) assignHeaders(headers, p.header);
-  if (p?.cookie !== void 0) draft.cookie += cookiePairs(p.cookie);
   if (call?.headers !== void 0) assignHeaders(headers, call.headers);
-  if (draft.cookie !== "") headers.cookie = headers.cookie ? headers.cookie + draft.cookie : draft.cookie.slice(2);
+  state.cookies?.(headers, draft.cookie, p?.cookie);
   for (const name in headers)
     if (/[^\t -~\x80-\xff]|^[\t ]|[\t ]$/.test(headers[name]))
       throw new UsageError(op.id, `invalid header ${name}`);

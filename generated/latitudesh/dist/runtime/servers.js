@@ -15,12 +15,11 @@ function specServerUrl(definition, options, fill) {
       throw new Error(`server index ${index} out of range (${definition.servers.length} servers)`);
     throw new Error("the API defines no servers: pass options.baseUrl");
   }
-  const given = options.server?.variables ?? {};
-  for (const name in given)
-    if (!(name in server.variables)) throw new Error(`server ${server.url} has no variable "${name}"`);
-  return fill === void 0 ? server.url : fill(server, given);
+  return fill === void 0 ? server.url : fill(server, options.server?.variables ?? {});
 }
 function serverVariables(server, given) {
+  for (const name in given)
+    if (!(name in server.variables)) throw new Error(`server ${server.url} has no variable "${name}"`);
   return server.url.replace(/\{([^}]+)\}/g, (match, name) => {
     const variable = server.variables[name];
     if (variable === void 0) return match;

@@ -8,7 +8,7 @@ import { applyCredentials, type AppliedCredential, type CredentialTarget } from 
 import { encodeBody } from "./body.js";
 import { UsageError } from "./errors.js";
 import type { CallOptions } from "./options.js";
-import { assignHeaders, buildPath, cookiePairs, serializeQuery } from "./serialize.js";
+import { assignHeaders, buildPath, serializeQuery } from "./serialize.js";
 import type { Bound, Input, State } from "./state.js";
 
 /** What the input alone decides; credentials and per-call options still to come. */
@@ -52,9 +52,8 @@ export function finishRequest(
   if (credentials !== undefined) applyCredentials(credentials, draft);
   const { headers, body } = draft;
   if (p?.header !== undefined) assignHeaders(headers, p.header);
-  if (p?.cookie !== undefined) draft.cookie += cookiePairs(p.cookie);
   if (call?.headers !== undefined) assignHeaders(headers, call.headers);
-  if (draft.cookie !== "") headers.cookie = headers.cookie ? headers.cookie + draft.cookie : draft.cookie.slice(2);
+  state.cookies?.(headers, draft.cookie, p?.cookie);
   // fetch would reject a line break, a control or non-Latin-1 character with a TypeError quoting the
   // value (a token, say), and trim surrounding spaces: fail first, once, without showing it.
   for (const name in headers)

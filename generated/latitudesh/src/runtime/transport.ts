@@ -19,9 +19,7 @@ function doFetch(state: Hop, url: string, init: RequestInit, deadline: Deadline 
   return deadline === undefined ? sent : deadline.race(sent, discard);
 }
 
-function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
+const REDIRECTS: readonly number[] = [301, 302, 303, 307, 308];
 
 /**
  * One attempt, following up to 5 hops. Past the limit, or unfollowable (a stream body on 307/308, a
@@ -31,7 +29,7 @@ function isRedirect(status: number): boolean {
 export async function follow(state: Hop, url: string, init: RequestInit, deadline?: Deadline): Promise<Response> {
   let response = await doFetch(state, url, init, deadline);
   let origin: string | undefined; // parsed only once a redirect comes: most calls never need it
-  for (let hops = 0; isRedirect(response.status); hops++) {
+  for (let hops = 0; REDIRECTS.includes(response.status); hops++) {
     const location = response.headers.get("location");
     if (location === null || hops === MAX_REDIRECTS) return response;
     const keepsBody = response.status === 307 || response.status === 308;

@@ -6,7 +6,7 @@ import { draftRequest, finishRequest } from "./request.js";
 import { readResult } from "./response.js";
 import { discard } from "./transport.js";
 import { callRetry, send } from "./retry.js";
-import { validateRequest, validateResponse } from "./validate.js";
+import { report } from "./validate.js";
 async function execute(state, op, input, call) {
   return (await answer(state, op, input, call)).data;
 }
@@ -14,7 +14,8 @@ async function answer(state, op, input, call, target) {
   const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
   try {
     if (deadline.stopped) throw deadline.stopped.reason;
-    if (state.validate !== void 0) validateRequest(state.validate, op.id, input, state.headers);
+    const v = state.validate;
+    if (v?.request) report(v, v.request, v.validators.request(op.id, input ?? {}, state.headers));
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? void 0 : await deadline.race(resolveAuth(op.auth)));
     if (credentials === void 0 && op.auth.length > 0 && !op.anonymous)
@@ -25,7 +26,7 @@ async function answer(state, op, input, call, target) {
     const data = await deadline.race(
       readResult(op, response, call?.maxResponseBytes ?? state.maxResponseBytes, call?.stream, deadline)
     );
-    if (state.validate !== void 0) validateResponse(state.validate, op.id, response.status, data);
+    if (v?.response) report(v, v.response, v.validators.response(op.id, response.status, data));
     return { data, response };
   } catch (error) {
     throw classify(error, deadline);

@@ -1,5 +1,8 @@
 import { createRuntime } from "./create.js";
 import { formData } from "./multipart.js";
+import { basicAuth } from "./basic-auth.js";
+import { cookies } from "./cookies.js";
+import { readFile } from "./files.js";
 import { serverVariables } from "./servers.js";
 import { cursorPages, offsetPages, pageNumberPages } from "./pagination.js";
 import { linkPages } from "./link-pages.js";
@@ -30,6 +33,8 @@ export {
   ResponseTooLargeError,
   TimeoutError,
   UsageError,
+  basicAuth,
+  cookies,
   createRuntime,
   cursorPages,
   formData,
@@ -38,5 +43,6 @@ export {
   offsetPages,
   pageGuard,
   pageNumberPages,
+  readFile,
   serverVariables
 };

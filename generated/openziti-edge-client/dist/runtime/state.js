@@ -7,12 +7,12 @@ import { assignHeaders } from "./serialize.js";
 import { resolveBaseUrl } from "./servers.js";
 import { validationOptions } from "./validate.js";
 const DEFAULT_TIMEOUT_MS = 6e4;
-function clientState(definition, options, fill) {
+function clientState(definition, options, features) {
   const headers = {};
   if (options.headers !== void 0) assignHeaders(headers, options.headers);
   const carriers = credentialCarriers(definition);
   return {
-    baseUrl: resolveBaseUrl(definition, options, fill),
+    baseUrl: resolveBaseUrl(definition, options, features.serverVariables),
     headers,
     init: { ...options.requestInit },
     fetch: options.fetch,
@@ -29,10 +29,12 @@ function clientState(definition, options, fill) {
       [...carriers.headers, ...options.redactHeaders ?? []],
       carriers.query
     ),
-    validate: validationOptions(options)
+    validate: validationOptions(options),
+    cookies: features.cookies
   };
 }
-function bind(definition, auth, meta, formData) {
+function bind(definition, auth, meta, features) {
+  const { formData, files } = features;
   const method = meta.method.toUpperCase();
   return {
     ...meta,
@@ -42,10 +44,11 @@ function bind(definition, auth, meta, formData) {
     // A declared idempotency key makes a repeated POST/PATCH safe, so it retries like a PUT.
     idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== void 0,
     bodyKind: bodyKind(meta.bodyContentType),
-    ...bindAuth(definition, auth, meta),
+    ...bindAuth(definition, auth, meta, features.basicAuth),
     anonymous: meta.security.length === 0 || meta.security.some((set) => set.length === 0),
     idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
-    formData: formData && ((body) => formData(body, meta.multipartEncoding))
+    formData: formData && ((body) => formData(body, meta.multipartEncoding)),
+    readFile: meta.binaryResponse && files
   };
 }
 export {

@@ -6,13 +6,11 @@ function doFetch(state, url, init, deadline) {
   const sent = state.fetch === void 0 ? fetch(url, init) : state.fetch(new Request(url, init));
   return deadline === void 0 ? sent : deadline.race(sent, discard);
 }
-function isRedirect(status) {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
+const REDIRECTS = [301, 302, 303, 307, 308];
 async function follow(state, url, init, deadline) {
   let response = await doFetch(state, url, init, deadline);
   let origin;
-  for (let hops = 0; isRedirect(response.status); hops++) {
+  for (let hops = 0; REDIRECTS.includes(response.status); hops++) {
     const location = response.headers.get("location");
     if (location === null || hops === MAX_REDIRECTS) return response;
     const keepsBody = response.status === 307 || response.status === 308;

@@ -9,7 +9,8 @@ import type { ClientOptions, FetchInit } from "./options.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 import { clientRetry, IDEMPOTENT_METHODS, type RetryPolicy } from "./retry.js";
 import { assignHeaders } from "./serialize.js";
-import { resolveBaseUrl, type VariableFiller } from "./servers.js";
+import type { Features } from "./create.js";
+import { resolveBaseUrl } from "./servers.js";
 import { validationOptions, type Validation } from "./validate.js";
 
 /** multipart.ts's `formData`, as createRuntime is given it. */
@@ -40,6 +41,8 @@ export interface State {
   readonly credentialQuery: readonly string[];
   readonly log: Log | undefined;
   readonly validate: Validation | undefined;
+  /** The cookies feature, when the spec has cookie parameters or credentials. */
+  readonly cookies: Features["cookies"];
 }
 
 /** A call's budget when the client sets none: long enough for large answers, short of forever. */
@@ -59,18 +62,16 @@ export interface Bound extends Omit<OperationMeta, "method" | "idempotencyHeader
   readonly idempotencyHeader: string | undefined;
   /** The multipart encoder with the spec's `encoding` bound, when the client has the formData feature. */
   readonly formData: ((body: object) => FormData) | undefined;
+  /** The files feature, for an operation whose 2xx answer is a file. */
+  readonly readFile: Features["files"];
 }
 
-export function clientState(
-  definition: ApiDefinition,
-  options: ClientOptions,
-  fill: VariableFiller | undefined,
-): State {
+export function clientState(definition: ApiDefinition, options: ClientOptions, features: Features): State {
   const headers: Record<string, string> = {};
   if (options.headers !== undefined) assignHeaders(headers, options.headers);
   const carriers = credentialCarriers(definition);
   return {
-    baseUrl: resolveBaseUrl(definition, options, fill),
+    baseUrl: resolveBaseUrl(definition, options, features.serverVariables),
     headers,
     init: { ...options.requestInit },
     fetch: options.fetch,
@@ -88,6 +89,7 @@ export function clientState(
       carriers.query,
     ),
     validate: validationOptions(options),
+    cookies: features.cookies,
   };
 }
 
@@ -95,8 +97,9 @@ export function bind(
   definition: ApiDefinition,
   auth: ClientOptions["auth"],
   meta: OperationMeta,
-  formData: FormDataEncoder | undefined,
+  features: Features,
 ): Bound {
+  const { formData, files } = features;
   const method = meta.method.toUpperCase();
   return {
     ...meta,
@@ -105,9 +108,10 @@ export function bind(
     // A declared idempotency key makes a repeated POST/PATCH safe, so it retries like a PUT.
     idempotent: IDEMPOTENT_METHODS.has(method) || meta.idempotencyHeader !== undefined,
     bodyKind: bodyKind(meta.bodyContentType),
-    ...bindAuth(definition, auth, meta),
+    ...bindAuth(definition, auth, meta, features.basicAuth),
     anonymous: meta.security.length === 0 || meta.security.some((set) => set.length === 0),
     idempotencyHeader: meta.idempotencyHeader?.toLowerCase(),
     formData: formData && ((body) => formData(body, meta.multipartEncoding)),
+    readFile: meta.binaryResponse && files,
   };
 }

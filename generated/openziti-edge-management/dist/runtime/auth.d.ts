@@ -4,6 +4,11 @@
  */
 import type { ApiDefinition, OperationMeta } from "./definition.js";
 import type { ClientOptions } from "./options.js";
+/** basic-auth.ts's `basicAuth`, as createRuntime is given it. */
+export type BasicEncoder = (credential: {
+    username: string;
+    password: string;
+}) => string;
 type Provider = () => string | null | undefined | Promise<string | null | undefined>;
 export type Place = "header" | "query" | "cookie";
 /** A credential ready to apply; `value` already carries any "Bearer "/"Basic " prefix. */
@@ -26,7 +31,7 @@ export interface BoundAuth {
     readonly auth: readonly (readonly CredentialPart[])[];
 }
 /** The security alternatives the client holds every credential for, in spec order. */
-export declare function bindAuth(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta): BoundAuth;
+export declare function bindAuth(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta, basic: BasicEncoder | undefined): BoundAuth;
 /** First alternative whose every credential is available (providers returning undefined, null or "" are not). */
 export declare function resolveAuth(alternatives: readonly (readonly CredentialPart[])[]): Promise<AppliedCredential[] | undefined>;
 /** Where a request's credentials go; header credentials are written straight into `headers`. */

@@ -1,12 +1,3 @@
-/**
- * Parameters to URL and headers, the OpenAPI way. Each style is laid out as openapi-fetch's
- * serializeArrayParam, serializeObjectParam and serializePrimitiveParam lay it out (below, written
- * for the string values the runtime passes: importing theirs cost every client's bundle about
- * 250 B min+gzip). What openapi-fetch leaves out is marked: names and object keys are
- * percent-encoded (it encodes values only), Dates become ISO strings (it would print
- * `Date#toString` or throw), and null items are dropped (it would leave empty `&&` pairs).
- * test/runtime/differential.test.ts holds both to the same requests on the wire.
- */
 import type { PathStyle, QueryStyle } from "./definition.js";
 /** A parameter value as text: Dates as ISO 8601 (what date-time means in a spec), the rest via String. */
 export declare function text(value: unknown): string;
@@ -29,5 +20,3 @@ export declare function buildPath(op: PathTemplate, path: Record<string, unknown
 export declare function serializeQuery(query: Record<string, unknown>, styles: Readonly<Record<string, QueryStyle>> | undefined): string;
 /** Header values onto lower-cased names; null/undefined skipped. Arrays become `a,b` (style simple). */
 export declare function assignHeaders(target: Record<string, string>, source: Record<string, unknown>): void;
-/** Cookie parameters (style form) appended to `cookie` as `; name=value` pairs. */
-export declare function cookiePairs(cookie: Record<string, unknown>): string;

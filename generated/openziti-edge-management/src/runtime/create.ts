@@ -5,6 +5,9 @@ import { requestIdOf } from "./errors.js";
 import { answer, execute } from "./execute.js";
 import type { CallOptions, ClientOptions } from "./options.js";
 import { items } from "./pagination.js";
+import type { BasicEncoder } from "./auth.js";
+import type { cookies } from "./cookies.js";
+import type { readFile } from "./files.js";
 import { bind, clientState, type Bound, type FormDataEncoder, type Input, type State } from "./state.js";
 import type { VariableFiller } from "./servers.js";
 import type { Operation, PaginatedOperation, Runtime } from "./types.js";
@@ -20,11 +23,18 @@ export type Pager = (
 /**
  * Runtime parts only some specs need. The generated client passes those its spec uses, so a bundler
  * leaves the others out of every other client: `formData` (multipart.ts) for multipart bodies,
+ * `basicAuth`, `cookies` and `files` (their own modules) for basic schemes, cookies and binary answers,
  * `serverVariables` (servers.ts) for server URLs with `{variables}`, and a pager per paging style (`offsetPages`, `pageNumberPages`, `cursorPages` from pagination.ts,
  * `linkPages` from link-pages.ts).
  */
 export interface Features {
   readonly formData?: FormDataEncoder | undefined;
+  /** basic-auth.ts: `{ username, password }` credentials for http basic schemes. */
+  readonly basicAuth?: BasicEncoder | undefined;
+  /** cookies.ts: cookie parameters and apiKeys in cookies. */
+  readonly cookies?: typeof cookies | undefined;
+  /** files.ts: binary answers as a Blob or a stream. */
+  readonly files?: typeof readFile | undefined;
   readonly serverVariables?: VariableFiller | undefined;
   readonly pagers?: Readonly<Partial<Record<NonNullable<PaginationMeta["style"]>, Pager>>> | undefined;
 }
@@ -34,8 +44,8 @@ export function createRuntime<Paths extends {}>(
   options: ClientOptions = {},
   features: Features = {},
 ): Runtime<Paths> {
-  const state = clientState(definition, options, features.serverVariables);
-  const bound = (meta: OperationMeta) => bind(definition, options.auth, meta, features.formData);
+  const state = clientState(definition, options, features);
+  const bound = (meta: OperationMeta) => bind(definition, options.auth, meta, features);
   return {
     operation<Op>(meta: OperationMeta): Operation<Op> {
       return callable(state, bound(meta)) as unknown as Operation<Op>;

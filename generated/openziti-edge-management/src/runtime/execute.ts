@@ -10,7 +10,7 @@ import { readResult } from "./response.js";
 import { discard } from "./transport.js";
 import { callRetry, send } from "./retry.js";
 import type { Bound, Input, State } from "./state.js";
-import { validateRequest, validateResponse } from "./validate.js";
+import { report } from "./validate.js";
 
 /** A call's result with the answer it came from (`withResponse`, Link-header paging). */
 export interface Answer {
@@ -39,7 +39,8 @@ export async function answer(
   const deadline = startDeadline(op.id, call?.timeoutMs ?? state.timeoutMs, call?.signal);
   try {
     if (deadline.stopped) throw deadline.stopped.reason;
-    if (state.validate !== undefined) validateRequest(state.validate, op.id, input, state.headers);
+    const v = state.validate;
+    if (v?.request) report(v, v.request, v.validators.request(op.id, input ?? {}, state.headers));
     const draft = draftRequest(state, op, input);
     const credentials = op.staticAuth ?? (op.auth.length === 0 ? undefined : await deadline.race(resolveAuth(op.auth)));
     if (credentials === undefined && op.auth.length > 0 && !op.anonymous)
@@ -54,7 +55,7 @@ export async function answer(
     const data = await deadline.race(
       readResult(op, response, call?.maxResponseBytes ?? state.maxResponseBytes, call?.stream, deadline),
     );
-    if (state.validate !== undefined) validateResponse(state.validate, op.id, response.status, data);
+    if (v?.response) report(v, v.response, v.validators.response(op.id, response.status, data));
     return { data, response };
   } catch (error) {
     throw classify(error, deadline);

@@ -1,4 +1,4 @@
-function bindAuth(definition, auth, meta) {
+function bindAuth(definition, auth, meta, basic) {
   const alternatives = [];
   for (const set of meta.security) {
     if (set.length === 0) continue;
@@ -8,7 +8,7 @@ function bindAuth(definition, auth, meta) {
       if (scheme === void 0) throw new Error(`${meta.id}: unknown security scheme "${key}"`);
       const credential = auth?.[key];
       if (credential === void 0) break;
-      parts.push(credentialPart(meta.id, key, scheme, credential));
+      parts.push(credentialPart(meta.id, key, scheme, credential, basic));
     }
     if (parts.length === set.length) alternatives.push(parts);
   }
@@ -18,10 +18,10 @@ function bindAuth(definition, auth, meta) {
     auth: alternatives
   };
 }
-function credentialPart(opId, key, scheme, credential) {
+function credentialPart(opId, key, scheme, credential, basic) {
   let place = "header", name = "authorization", prefix = "Bearer ";
   if (scheme.type === "apiKey") {
-    place = scheme.in === "query" ? "query" : scheme.in === "cookie" ? "cookie" : "header";
+    place = scheme.in;
     name = place === "header" ? scheme.name.toLowerCase() : scheme.name;
     prefix = "";
   } else if (scheme.type === "http") {
@@ -30,19 +30,9 @@ function credentialPart(opId, key, scheme, credential) {
   }
   if (typeof credential === "function") return { place, name, prefix, value: void 0, provider: credential };
   if (typeof credential === "string") return { place, name, prefix, value: prefix + credential, provider: void 0 };
-  if (prefix !== "Basic ") throw new TypeError(`${opId}: credential for "${key}" must be a string or a provider`);
-  return {
-    place,
-    name,
-    prefix,
-    value: prefix + base64(`${credential.username}:${credential.password}`),
-    provider: void 0
-  };
-}
-function base64(text) {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  if (prefix !== "Basic " || basic === void 0)
+    throw new TypeError(`${opId}: credential for "${key}" must be a string or a provider`);
+  return { place, name, prefix, value: prefix + basic(credential), provider: void 0 };
 }
 async function resolveAuth(alternatives) {
   next: for (const parts of alternatives) {

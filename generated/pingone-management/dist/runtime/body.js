@@ -16,10 +16,7 @@ function encodeBody(kind, contentType, body, headers, toFormData) {
     return body instanceof FormData ? body : JSON.stringify(body);
   }
   if (kind === "multipart") {
-    if (body instanceof FormData) return body;
-    if (toFormData === void 0)
-      throw new Error("multipart body: the client was created without the formData feature");
-    return toFormData(body);
+    return body instanceof FormData ? body : toFormData(body);
   }
   headers["content-type"] = contentType;
   if (kind === "form" && body !== null && typeof body === "object" && !(body instanceof URLSearchParams)) {

@@ -3,8 +3,8 @@ import { answer, execute } from "./execute.js";
 import { items } from "./pagination.js";
 import { bind, clientState } from "./state.js";
 function createRuntime(definition, options = {}, features = {}) {
-  const state = clientState(definition, options, features.serverVariables);
-  const bound = (meta) => bind(definition, options.auth, meta, features.formData);
+  const state = clientState(definition, options, features);
+  const bound = (meta) => bind(definition, options.auth, meta, features);
   return {
     operation(meta) {
       return callable(state, bound(meta));

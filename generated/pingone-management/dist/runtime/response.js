@@ -1,26 +1,19 @@
 import { isJson } from "./body.js";
 import { ApiError, NetworkError, ResponseParseError, ResponseTooLargeError } from "./errors.js";
-import { readLimited, readLimitedBlob } from "./limits.js";
+import { readLimited } from "./limits.js";
 import { discard } from "./transport.js";
 function hasBody(op, status) {
   return status !== 204 && status !== 205 && status !== 304 && op.method !== "HEAD";
 }
 async function readResult(op, response, maxBytes, stream, deadline) {
   const ok = response.status >= 200 && response.status < 300;
-  if (ok && op.binaryResponse && hasBody(op, response.status))
-    return stream === true ? response.body : await readBlob(op, response, maxBytes, deadline);
+  if (ok && op.readFile !== void 0 && hasBody(op, response.status))
+    return op.readFile(op.id, response, maxBytes, stream, deadline);
   let data;
   if (hasBody(op, response.status)) data = await readBody(op, response, ok, maxBytes, deadline);
   else discard(response);
   if (!ok) throw new ApiError(op.id, response, data, op.method, op.path);
   return data;
-}
-async function readBlob(op, response, maxBytes, deadline) {
-  const blob = await readLimitedBlob(response, maxBytes, deadline).catch((error) => {
-    throw new NetworkError(op.id, error);
-  });
-  if (blob === void 0) throw new ResponseTooLargeError(op.id, maxBytes);
-  return blob;
 }
 async function readBody(op, response, ok, maxBytes, deadline) {
   const raw = await readLimited(response, maxBytes, deadline).catch((error) => {

@@ -1,31 +1,6 @@
-function pair(name, value) {
-  return `${name}=${encodeURIComponent(value)}`;
-}
-function separator(style) {
-  const between = style === "simple" ? "," : style === "label" ? "." : style === "matrix" ? ";" : "&";
-  return [between, style === "label" || style === "matrix" ? between : ""];
-}
-function arrayParam(name, values, style, explode) {
-  if (!explode) {
-    const delimiter = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
-    const joined = values.map(encodeURIComponent).join(delimiter);
-    if (style === "simple") return joined;
-    return style === "label" ? `.${joined}` : `${style === "matrix" ? ";" : ""}${name}=${joined}`;
-  }
-  const [between, lead] = separator(style);
-  const bare = style === "simple" || style === "label";
-  return lead + values.map((v) => bare ? encodeURIComponent(v) : pair(name, v)).join(between);
-}
-function objectParam(name, entries, style, explode) {
-  const list = Object.entries(entries);
-  if (!explode && style !== "deepObject") {
-    const joined = list.flatMap(([k, v]) => [k, encodeURIComponent(v)]).join(",");
-    if (style === "form") return `${name}=${joined}`;
-    return style === "label" ? `.${joined}` : style === "matrix" ? `;${name}=${joined}` : joined;
-  }
-  const [between, lead] = separator(style);
-  return lead + list.map(([k, v]) => pair(style === "deepObject" ? `${name}[${k}]` : k, v)).join(between);
-}
+import { serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from "openapi-fetch";
+const arrayParam = serializeArrayParam;
+const objectParam = serializeObjectParam;
 function text(value) {
   return value instanceof Date ? value.toISOString() : String(value);
 }
@@ -56,12 +31,12 @@ function buildPath(op, path) {
   return out;
 }
 function pathValue(name, value, given) {
-  const style = given?.style ?? "simple";
-  const explode = given?.explode ?? false;
-  if (Array.isArray(value)) return arrayParam(encodeURIComponent(name), value.map(text), style, explode);
-  if (isPlainObject(value)) return objectParam(encodeURIComponent(name), encodedEntries(value), style, explode);
-  if (style === "matrix") return `;${pair(encodeURIComponent(name), text(value))}`;
-  return (style === "label" ? "." : "") + encodeURIComponent(text(value));
+  const options = { style: given?.style ?? "simple", explode: given?.explode ?? false };
+  const list = Array.isArray(value);
+  if (!list && isPlainObject(value))
+    return objectParam(encodeURIComponent(name), encodedEntries(value), options);
+  if (!list && options.style === "simple") return encodeURIComponent(text(value));
+  return arrayParam(encodeURIComponent(name), (list ? value : [value]).map(text), options);
 }
 function serializeQuery(query, styles) {
   let out = "";
@@ -75,21 +50,12 @@ function serializeQuery(query, styles) {
 }
 function queryParam(key, value, given) {
   const style = given?.style ?? "form";
-  const explode = given?.explode ?? style === "form";
-  if (Array.isArray(value)) {
-    const items = value.filter(present).map(text);
-    return items.length === 0 ? "" : arrayParam(key, items, style, explode);
-  }
-  if (isPlainObject(value)) {
-    const entries = encodedEntries(value);
-    if (!explode && (style === "spaceDelimited" || style === "pipeDelimited")) {
-      const sep = style === "spaceDelimited" ? "%20" : "|";
-      const flat = Object.entries(entries).map(([k, v]) => `${k}${sep}${encodeURIComponent(v)}`);
-      return flat.length === 0 ? "" : `${key}=${flat.join(sep)}`;
-    }
-    return objectParam(key, entries, style, explode);
-  }
-  return pair(key, text(value));
+  const options = { style, explode: given?.explode ?? style === "form" };
+  if (!isPlainObject(value)) return serializePrimitiveParam(key, text(value));
+  const flat = !Array.isArray(value) && !options.explode && style !== "form" && style !== "deepObject";
+  if (!Array.isArray(value) && !flat) return objectParam(key, encodedEntries(value), options);
+  const items = Array.isArray(value) ? value.filter(present).map(text) : Object.entries(value).flatMap(([k, v]) => present(v) ? [k, text(v)] : []);
+  return items.length === 0 ? "" : arrayParam(key, items, options);
 }
 function assignHeaders(target, source) {
   for (const name in source) {
@@ -97,18 +63,9 @@ function assignHeaders(target, source) {
     if (value !== void 0 && value !== null) target[name.toLowerCase()] = text(value);
   }
 }
-function cookiePairs(cookie) {
-  let out = "";
-  for (const name in cookie) {
-    const v = cookie[name];
-    if (v !== void 0 && v !== null) out += `; ${name}=${encodeURIComponent(text(v))}`;
-  }
-  return out;
-}
 export {
   assignHeaders,
   buildPath,
-  cookiePairs,
   serializeQuery,
   text
 };

@@ -6,7 +6,7 @@ import type { ApiDefinition, MultipartEncoding, OperationMeta } from "./definiti
 import { type Log } from "./log.js";
 import type { ClientOptions, FetchInit } from "./options.js";
 import { type RetryPolicy } from "./retry.js";
-import { type VariableFiller } from "./servers.js";
+import type { Features } from "./create.js";
 import { type Validation } from "./validate.js";
 /** multipart.ts's `formData`, as createRuntime is given it. */
 export type FormDataEncoder = (body: object, encoding: MultipartEncoding | undefined) => FormData;
@@ -34,6 +34,8 @@ export interface State {
     readonly credentialQuery: readonly string[];
     readonly log: Log | undefined;
     readonly validate: Validation | undefined;
+    /** The cookies feature, when the spec has cookie parameters or credentials. */
+    readonly cookies: Features["cookies"];
 }
 /** A call's budget when the client sets none: long enough for large answers, short of forever. */
 export declare const DEFAULT_TIMEOUT_MS = 60000;
@@ -51,6 +53,8 @@ export interface Bound extends Omit<OperationMeta, "method" | "idempotencyHeader
     readonly idempotencyHeader: string | undefined;
     /** The multipart encoder with the spec's `encoding` bound, when the client has the formData feature. */
     readonly formData: ((body: object) => FormData) | undefined;
+    /** The files feature, for an operation whose 2xx answer is a file. */
+    readonly readFile: Features["files"];
 }
-export declare function clientState(definition: ApiDefinition, options: ClientOptions, fill: VariableFiller | undefined): State;
-export declare function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta, formData: FormDataEncoder | undefined): Bound;
+export declare function clientState(definition: ApiDefinition, options: ClientOptions, features: Features): State;
+export declare function bind(definition: ApiDefinition, auth: ClientOptions["auth"], meta: OperationMeta, features: Features): Bound;

@@ -30,8 +30,11 @@ export interface ValidateWithValidators extends ValidateOptions {
      */
     validators: Validators;
 }
-/** What a validating client keeps: the option, and where warnings go. */
-export interface Validation extends ValidateWithValidators {
+/** What a validating client keeps: the modes that are on ("off" dropped), the validators, and where warnings go. */
+export interface Validation {
+    readonly request: "throw" | "warn" | undefined;
+    readonly response: "throw" | "warn" | undefined;
+    readonly validators: Validators;
     /** The client's logger (console when none is given). */
     readonly logger: Pick<Logger, "warn">;
 }
@@ -39,8 +42,5 @@ export interface Validation extends ValidateWithValidators {
 export declare function validationOptions(options: ClientOptions): Validation | undefined;
 /** The ValidationError class lives with the validators (not in every client's bundle): recognised by its `kind`. */
 export declare function isValidationError(error: unknown): boolean;
-export declare function validateRequest(v: Validation, operationId: string, input: {
-    params?: object | undefined;
-    body?: unknown;
-} | undefined, headers: Readonly<Record<string, string>>): void;
-export declare function validateResponse(v: Validation, operationId: string, status: number, body: unknown): void;
+/** A mismatch the validators found, under a mode that is on: thrown, or warned about. */
+export declare function report(v: Validation, mode: "throw" | "warn", error: Error | undefined): void;

@@ -18,11 +18,11 @@
  * time; a `Request` object is only built when middleware or a custom `fetch` needs one.
  *
  * Modules: definition (what the generator emits), options (what callers pass), types (operation
- * typing), errors, servers, auth, serialize + body (parameters and bodies, laid out as openapi-fetch's
- * serializers), request (URL and init), deadline (timeout and abort), transport (fetch and
+ * typing), errors, servers, auth, serialize + body (parameters through openapi-fetch's serializers,
+ * and bodies), request (URL and init), deadline (timeout and abort), transport (fetch and
  * redirects), retry, log, middleware, response, execute (one call), create (the entry point).
  * Features, passed to createRuntime only by clients whose spec needs them (so bundlers leave them
- * out of the others): multipart (objects to FormData), serverVariables (servers.ts), pagination (a pager each for offset, page
+ * out of the others): basic-auth, cookies, files (binary answers), multipart (objects to FormData), serverVariables (servers.ts), pagination (a pager each for offset, page
  * and cursor paging), link-pages (Link-header paging). raw (openapi-fetch's client) is imported by the package's "./raw"
  * entry straight from raw.ts, never through this file, so that no other entry reaches openapi-fetch's createClient.
  * Likewise mock (the test kit's mock) is imported by the package's "./testing" entry only.
@@ -30,6 +30,9 @@
 export type { Client, Middleware } from "openapi-fetch";
 export { createRuntime, type Features, type Pager } from "./create.js";
 export { formData } from "./multipart.js";
+export { basicAuth } from "./basic-auth.js";
+export { cookies } from "./cookies.js";
+export { readFile } from "./files.js";
 export { serverVariables } from "./servers.js";
 export { cursorPages, offsetPages, pageNumberPages } from "./pagination.js";
 export { linkPages } from "./link-pages.js";

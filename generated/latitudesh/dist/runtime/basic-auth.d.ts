@@ -1,0 +1,8 @@
+/**
+ * HTTP Basic credentials (RFC 7617): `base64(username:password)` of the UTF-8 bytes. A feature: only
+ * clients whose spec declares a basic scheme pass it to createRuntime, so the others never bundle it.
+ */
+export declare function basicAuth(credential: {
+    username: string;
+    password: string;
+}): string;

@@ -1,0 +1,107 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitClient } from "../../generator/emit/client.ts";
+import { loadTemplates, type Templates } from "../../generator/emit/templates.ts";
+import { buildIR } from "../../generator/ir/build.ts";
+import { loadSpec } from "../../generator/load/load.ts";
+import { validateAndBundle } from "../../generator/validate/validate.ts";
+
+/**
+ * The runtime leaves out of every bundle what only some specs need (basic auth, cookies, file
+ * answers, multipart bodies, server variables, each paging style): the generated client must pass
+ * createRuntime exactly the features its spec uses, or calls that need one fail or lose data.
+ */
+let dir: string;
+let templates: Templates;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "apigen-features-"));
+  templates = await loadTemplates();
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface Given {
+  schemes?: string;
+  security?: string;
+  parameters?: string;
+  requestBody?: string;
+  response?: string;
+  servers?: string;
+}
+
+/** A one-operation spec with the given parts (YAML, indented for their place). */
+function spec(g: Given): string {
+  return `openapi: 3.1.0
+info: { title: Features, version: "1" }
+servers: ${g.servers ?? "[{ url: 'https://api.example.test' }]"}
+${g.schemes ? `components:\n  securitySchemes:\n${g.schemes}\n` : ""}${g.security ? `security: ${g.security}\n` : ""}paths:
+  /things:
+    post:
+      operationId: makeThing
+      parameters: ${g.parameters ?? "[]"}
+${g.requestBody ?? ""}      responses:
+        "200":
+          description: ok
+          content:
+${g.response ?? "            application/json: { schema: { type: object } }"}
+`;
+}
+
+async function featureArgument(g: Given): Promise<string> {
+  const file = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
+  await writeFile(file, spec(g));
+  const loaded = await loadSpec(file);
+  const ir = buildIR(await validateAndBundle(loaded), "features", loaded.locate);
+  const { client } = emitClient(ir, templates, "// banner");
+  const call = /createRuntime<paths>\(definition, options(.*)\);/.exec(client);
+  expect(call).not.toBeNull();
+  return call![1]!.replace(/^, /, "");
+}
+
+const table: [name: string, given: Given, want: string][] = [
+  ["nothing special", {}, ""],
+  [
+    "an http basic scheme",
+    { schemes: "    basic: { type: http, scheme: basic }", security: "[{ basic: [] }]" },
+    "{ basicAuth }",
+  ],
+  [
+    "a bearer scheme needs nothing",
+    { schemes: "    bearer: { type: http, scheme: bearer }", security: "[{ bearer: [] }]" },
+    "",
+  ],
+  [
+    "an apiKey in a cookie",
+    { schemes: "    sid: { type: apiKey, in: cookie, name: sid }", security: "[{ sid: [] }]" },
+    "{ cookies }",
+  ],
+  ["a cookie parameter", { parameters: "[{ name: pref, in: cookie, schema: { type: string } }]" }, "{ cookies }"],
+  [
+    "a file answer",
+    { response: "            application/octet-stream: { schema: { type: string, format: binary } }" },
+    "{ files: readFile }",
+  ],
+  [
+    "a multipart body",
+    {
+      requestBody:
+        "      requestBody:\n        content:\n          multipart/form-data: { schema: { type: object, properties: { file: { type: string, format: binary } } } }\n",
+    },
+    "{ formData }",
+  ],
+  [
+    "server variables",
+    { servers: "[{ url: 'https://{region}.example.test', variables: { region: { default: eu } } }]" },
+    "{ serverVariables }",
+  ],
+];
+
+describe("the runtime features a generated client passes", () => {
+  it.each(table)("%s", async (_name, given, want) => {
+    expect(await featureArgument(given)).toBe(want);
+  });
+});
