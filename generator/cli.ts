@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { slugify } from "./shared/names.ts";
+import { keepToOneThread } from "./shared/threads.ts";
 import { changeReport } from "./report.ts";
 import { closest } from "./shared/suggest.ts";
 import { UsageError, listTargets, namedTargets } from "./targets.ts";
@@ -269,6 +270,7 @@ interface Report {
 }
 
 async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
+  if (options.jobs === 1) keepToOneThread();
   const reports: Report[] = [];
   for (const parent of new Set(targets.map((t) => resolve(t.outDir, "..")))) await recoverInterrupted(parent);
   const batch = generateAll(targets, ctx, {
@@ -345,6 +347,7 @@ function progressLine(
 }
 
 async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions): Promise<number> {
+  if (options.jobs === 1) keepToOneThread();
   let stale = 0;
   let broken = 0;
   const reports: Report[] = [];

@@ -11,6 +11,7 @@
 import { isMainThread, Worker } from "node:worker_threads";
 import type { ApiIR } from "../ir/types.ts";
 import { DOCS_WORKER } from "../paths.ts";
+import { threadsAllowed } from "../shared/threads.ts";
 import { emitDocs, withLlmsFull } from "./docs.ts";
 
 export { withLlmsFull };
@@ -28,9 +29,10 @@ export interface DocsJob {
 /**
  * Whether an API of `size` operations plus models is worth a worker thread (for its docs, or its
  * validators: validators-job.ts). `APIGEN_DOCS_WORKER=always|never` overrides the size rule for
- * both (tests use it to compare the two).
+ * both (tests use it to compare the two). Never under `--jobs 1` (shared/threads.ts).
  */
 export function worthAThread(size: number): boolean {
+  if (!threadsAllowed()) return false;
   const mode = process.env.APIGEN_DOCS_WORKER;
   return mode === "always" || (mode !== "never" && size >= WORKER_THRESHOLD);
 }
