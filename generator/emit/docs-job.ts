@@ -11,6 +11,7 @@
 import { isMainThread, Worker } from "node:worker_threads";
 import type { ApiIR } from "../ir/types.ts";
 import { DOCS_WORKER } from "../paths.ts";
+import { StageMemo } from "../shared/memo.ts";
 import { emitDocs, withLlmsFull } from "./docs.ts";
 
 export { withLlmsFull };
@@ -54,4 +55,85 @@ export function startDocs(ir: ApiIR, templates: Templates): DocsJob {
   // Awaited later, after the types: a failure meanwhile must not count as unhandled.
   pages.catch(() => {});
   return { pages, cancel: () => void worker.terminate() };
+}
+
+/** What the pipeline hands a session's thread for each render, and what it answers. */
+export type SessionRequest = { id: number; ir: ApiIR };
+export type SessionAnswer = { id: number; pages: Map<string, string> } | { id: number; error: string };
+
+/**
+ * A watcher's docs for one package: the pages of the last render kept in a memo (emit/docs.ts), so a
+ * save re-renders only the pages it touched. A big API's are made on one thread kept for the whole
+ * watch, which holds the memo (a thread per save would start empty, and load and compile everything
+ * again); a small API's in-process, as {@link startDocs} does. New templates start a new memo.
+ */
+export class DocsSession {
+  #memo = new StageMemo();
+  #templates: Templates | undefined;
+  #worker: Worker | undefined;
+  #next = 0;
+  readonly #waiting = new Map<number, { resolve: (pages: Map<string, string>) => void; reject: (e: Error) => void }>();
+
+  start(ir: ApiIR, templates: Templates): DocsJob {
+    if (templates !== this.#templates) {
+      this.close();
+      this.#memo = new StageMemo();
+      this.#templates = templates;
+    }
+    if (DOCS_WORKER === undefined || !isMainThread || !worthAThread(ir.operations.length + ir.models.length)) {
+      const memo = this.#memo;
+      return { pages: Promise.resolve().then(() => renderKept(memo, ir, templates)), cancel() {} };
+    }
+    const worker = (this.#worker ??= this.#spawn(DOCS_WORKER, templates));
+    const id = this.#next++;
+    const pages = new Promise<Map<string, string>>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
+    // Awaited later, after the types: a failure meanwhile must not count as unhandled.
+    pages.catch(() => {});
+    worker.ref();
+    worker.postMessage({ id, ir } satisfies SessionRequest);
+    // Not cancelled when the run fails elsewhere: the render still fills the memo for the next save.
+    return { pages, cancel() {} };
+  }
+
+  /** Ends the thread (the package's target is gone, or its templates changed). */
+  close(): void {
+    void this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  #spawn(script: URL | string, templates: Templates): Worker {
+    const worker = new Worker(script, {
+      workerData: { job: "docs-session", templateSources: templates.sources, precompiled: templates.precompiled },
+    });
+    const settle = (id: number) => {
+      const waiting = this.#waiting.get(id);
+      this.#waiting.delete(id);
+      // Idle, the thread must not keep the process alive.
+      if (this.#waiting.size === 0) worker.unref();
+      return waiting;
+    };
+    worker.on("message", (answer: SessionAnswer) => {
+      if ("error" in answer) settle(answer.id)?.reject(new Error(answer.error));
+      else settle(answer.id)?.resolve(answer.pages);
+    });
+    const fail = (error: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const id of [...this.#waiting.keys()]) settle(id)?.reject(error);
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`the docs worker exited with code ${code} before it answered`)));
+    return worker;
+  }
+}
+
+/** One render under a session's memo: what it used is kept for the next, or (it failed) the last good run's. */
+export function renderKept(memo: StageMemo, ir: ApiIR, templates: Templates): Map<string, string> {
+  try {
+    const pages = emitDocs(ir, templates, memo);
+    memo.commit();
+    return pages;
+  } catch (error) {
+    memo.abandon();
+    throw error;
+  }
 }
