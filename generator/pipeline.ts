@@ -180,7 +180,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     // Awaited below, after the docs: a failure meanwhile must not count as unhandled.
     dist.catch(() => {});
     const changes = releases.changesSinceRelease(state, bundled.document);
-    const formatted = withLlmsFull(new Map([...own, ...formatFiles(await docs.pages)]));
+    const formatted = withLlmsFull(new Map([...own, ...(await docs.formatted(formatFiles))]));
     const files: FileSet = new Map([
       ...formatted,
       ["src/schema.d.ts", schema],

@@ -24,17 +24,20 @@ if (data.job === "validators") {
   await validatorsWorker(data, parentPort!);
 } else if (data.job === "docs-session") {
   // A watcher's: one render per message, under a memo kept between them (docs-job.ts, DocsSession).
-  const [{ renderKept }, { compileTemplates }, { StageMemo }] = await Promise.all([
+  const [{ changedPages, renderKept }, { compileTemplates }, { StageMemo }] = await Promise.all([
     import("./docs-job.ts"),
     import("./templates.ts"),
     import("../shared/memo.ts"),
   ]);
   const templates = compileTemplates(data.templateSources, undefined, data.precompiled);
   const memo = new StageMemo();
+  let answered = new Map<string, string>();
   parentPort!.on("message", ({ id, ir }: SessionRequest) => {
     let answer: SessionAnswer;
     try {
-      answer = { id, pages: renderKept(memo, ir, templates) };
+      const pages = renderKept(memo, ir, templates);
+      answer = { id, paths: [...pages.keys()], changed: changedPages(answered, pages) };
+      answered = pages;
     } catch (error) {
       answer = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

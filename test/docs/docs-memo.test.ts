@@ -6,6 +6,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitDocs } from "../../generator/emit/docs.ts";
+import { DocsSession } from "../../generator/emit/docs-job.ts";
+import { formatFiles } from "../../generator/format/format.ts";
 import { loadTemplates } from "../../generator/emit/templates.ts";
 import { buildIR } from "../../generator/ir/build.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
@@ -84,5 +86,23 @@ describe("docs pages kept by a watcher's memo", () => {
     memo.commit();
     // Back to the original: the tag page of the first run was dropped, so it is made again, as it was.
     expect(emitDocs(base, templates, memo)).toEqual(emitDocs(base, templates));
+  });
+});
+
+describe("a watcher's docs session", () => {
+  it("formats only the pages a save changed, and gives what formatting every page gives", async () => {
+    const session = new DocsSession();
+    const formatted: string[] = [];
+    const format = (pages: Map<string, string>) => (formatted.push(...pages.keys()), formatFiles(pages));
+    expect(await session.start(base, templates).formatted(format)).toEqual(formatFiles(emitDocs(base, templates)));
+    formatted.length = 0;
+
+    const edited = structuredClone(base);
+    edited.operations[3]!.description = "Edited.";
+    const tag = edited.tags.find((t) => t.name === edited.operations[3]!.tag)!;
+    expect(await session.start(edited, templates).formatted(format)).toEqual(formatFiles(emitDocs(edited, templates)));
+    // The README and llms.txt do not show descriptions: the tag page, and the overlay (its code samples
+    // are made again with the page), are all that changed.
+    expect(formatted.sort()).toEqual(["docs/tags/" + tag.slug + ".md"]);
   });
 });
