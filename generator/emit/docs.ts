@@ -1,6 +1,6 @@
 import type { ApiIR, OperationIR, TagIR } from "../ir/types.ts";
 import { codeCell, codeSpan, link, prose, proseCell, text } from "./markdown.ts";
-import { resolveAnchors } from "./docs/anchors.ts";
+import { AnchorCache, resolveAnchors } from "./docs/anchors.ts";
 import { Examples } from "./docs/examples.ts";
 import { modelView, usage, type Usage } from "./docs/model.ts";
 import { type CodeSamples, type ShownSamples, codeSamples, operationKey, operationView } from "./docs/operation.ts";
@@ -59,7 +59,15 @@ export function emitDocs(ir: ApiIR, templates: Templates, memo?: StageMemo): Map
       ),
     );
   }
-  const resolved = resolveAnchors(pages);
+  // The memo keeps one cache (the same object every run): it holds the last run's pages, keyed inside.
+  const resolved = resolveAnchors(
+    pages,
+    memo?.use(
+      "docs-anchors",
+      () => "",
+      () => new AnchorCache(),
+    ),
+  );
   resolved.set("openapi.overlay.json", codeSamplesOverlay(ir, samples));
   return resolved;
 }
