@@ -179,7 +179,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     );
     // Awaited below, after the docs: a failure meanwhile must not count as unhandled.
     dist.catch(() => {});
-    const changes = releases.changesSinceRelease(state, bundled.document);
+    const changes = releases.changesSinceRelease(state, bundled.document, memo);
     const formatted = withLlmsFull(new Map([...own, ...(await docs.formatted(formatFiles))]));
     const files: FileSet = new Map([
       ...formatted,

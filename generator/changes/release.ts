@@ -17,6 +17,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { changelogEntry, firstEntry, prependEntry, unreleasedSection } from "./changelog.ts";
 import { diffSpecs, type Change } from "./diff.ts";
+import type { Memo } from "../shared/memo.ts";
 import { bump, highestLevel } from "./semver.ts";
 
 type Obj = Record<string, unknown>;
@@ -90,8 +91,8 @@ export async function readState(outDir: string, sha256: (text: string) => string
  * The API changes since the last release: all {@link planRelease} needs besides the files' hashes, so a
  * caller may work them out first (the pipeline does, while the docs are made on another thread).
  */
-export function changesSinceRelease(state: PackageState, spec: Obj): Change[] {
-  return state.baseline === undefined ? [] : diffSpecs(state.baseline.spec, spec);
+export function changesSinceRelease(state: PackageState, spec: Obj, memo?: Memo): Change[] {
+  return state.baseline === undefined ? [] : diffSpecs(state.baseline.spec, spec, memo);
 }
 
 /**
