@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, relative, sep } from "node:path";
+import type { DocsSession } from "./emit/docs-job.ts";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { GENERATOR_DIR, TEMPLATES_DIR } from "./paths.ts";
@@ -90,7 +91,15 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     if (!w) records.set(target.outDir, (w = new WrittenPackage()));
     return w;
   };
-  let ctx: RunContext = { ...initial, memo, written };
+  // And its docs pages, on a thread kept for the whole watch when the API is big (loaded here, not by the supervisor).
+  const { DocsSession } = await import("./emit/docs-job.ts");
+  const sessions = new Map<string, DocsSession>();
+  const docs = (target: Target): DocsSession => {
+    let d = sessions.get(target.outDir);
+    if (!d) sessions.set(target.outDir, (d = new DocsSession()));
+    return d;
+  };
+  let ctx: RunContext = { ...initial, memo, written, docs };
   const specsDir = options.single ? dirname(options.single.specFile) : options.specsDir;
   const startedFrom = await generatorSourceHash();
   let pending: Pending = { ...nothingPending(), all: true };
@@ -149,6 +158,8 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     for (const gone of (previous ?? []).filter((p) => !targets.some((t) => t.provider === p.provider))) {
       memos.delete(gone.outDir);
       records.delete(gone.outDir);
+      sessions.get(gone.outDir)?.close();
+      sessions.delete(gone.outDir);
       process.stdout.write(
         `${gone.provider}: ${shown(gone.specFile)} was removed; ${shown(gone.outDir)} is left as it was (delete it if the provider is gone)\n`,
       );

@@ -9,6 +9,9 @@ import { dirsOf, scopeOf, usedBy, type DiffContext } from "./context.ts";
 import { deref, obj, same, type Obj } from "./json.ts";
 import { compareParameter, toParam } from "./parameters.ts";
 import { compareSchema } from "./schema.ts";
+import { reachedKey } from "./schema-keys.ts";
+import { memoKey } from "../shared/memo.ts";
+import type { Change } from "./types.ts";
 import { equivalent, finding, loc, report } from "./scope.ts";
 import { compareSecuritySchemes } from "./security.ts";
 
@@ -46,12 +49,27 @@ function diffSchemas(ctx: DiffContext, b: Obj, a: Obj): void {
     .filter((n) => Object.hasOwn(a, n))
     .sort()) {
     const key = `schemas/${name}`;
-    compareSchema(
-      b[name],
-      a[name],
-      scopeOf(ctx, dirsOf(ctx, key)),
-      loc(`schema ${name}`, `schema ${name}${usedBy(ctx, key)}`),
+    const dirs = dirsOf(ctx, key);
+    const label = `schema ${name}${usedBy(ctx, key)}`;
+    const compare = (sink: Change[]) =>
+      compareSchema(b[name], a[name], { ...scopeOf(ctx, dirs), sink }, loc(`schema ${name}`, label));
+    const before = reachedKey(ctx.before, name);
+    const after = before === undefined ? undefined : reachedKey(ctx.after, name);
+    if (after === undefined) {
+      compare(ctx.changes);
+      continue;
+    }
+    // A watcher's memo: a schema whose text, reach, directions and users are as last time finds what it found.
+    const found = ctx.memo.use(
+      "changes-schema",
+      () => memoKey(name, dirs, label, before, after),
+      () => {
+        const sink: Change[] = [];
+        compare(sink);
+        return sink;
+      },
     );
+    ctx.changes.push(...found);
   }
   const added = Object.keys(a)
     .filter((n) => !Object.hasOwn(b, n))

@@ -1,4 +1,5 @@
 import type { Obj } from "./json.ts";
+import type { Memo } from "../shared/memo.ts";
 import { listWords } from "./json.ts";
 import { BOTH, scope, type Scope } from "./scope.ts";
 import type { Change, Direction } from "./types.ts";
@@ -12,6 +13,8 @@ export interface DiffContext {
   usage: Usage;
   /** The client method of each request ("GET /a" -> "api.x.getA"), the new client's name where both have it. */
   methods: Map<string, string>;
+  /** A watcher's memo (shared/memo.ts): comparisons whose inputs did not change are not redone. */
+  memo: Memo;
 }
 
 export function scopeOf(ctx: DiffContext, dirs: readonly Direction[]): Scope {

@@ -12,10 +12,15 @@ import { diffOperations } from "./operations.ts";
 import { clientMethod, listOperations } from "./paths.ts";
 import { compareChanges, type Change } from "./types.ts";
 import { componentUsage, mergeUsage } from "./usage.ts";
+import { NO_MEMO, type Memo } from "../shared/memo.ts";
 
 export type { Change, Level } from "./types.ts";
 
-export function diffSpecs(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
+export function diffSpecs(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  memo: Memo = NO_MEMO,
+): Change[] {
   const methods = new Map<string, string>();
   for (const site of [...listOperations(before), ...listOperations(after)]) methods.set(site.where, clientMethod(site));
   const ctx: DiffContext = {
@@ -24,6 +29,7 @@ export function diffSpecs(before: Record<string, unknown>, after: Record<string,
     changes: [],
     usage: mergeUsage(componentUsage(before), componentUsage(after)),
     methods,
+    memo,
   };
   diffDocument(ctx);
   diffComponents(ctx);

@@ -22,7 +22,20 @@ export interface OperationSite {
   tagProperty: string;
 }
 
-export function listOperations(doc: Obj): OperationSite[] {
+/**
+ * Asked for by several comparisons of one diff, and a watcher diffs against the same baseline object
+ * at every save (release.ts): made once per document object. Documents are only read here (changes/
+ * writes into none), so a kept list stays true.
+ */
+const sitesOf = new WeakMap<Obj, readonly OperationSite[]>();
+
+export function listOperations(doc: Obj): readonly OperationSite[] {
+  let sites = sitesOf.get(doc);
+  if (sites === undefined) sitesOf.set(doc, (sites = operationSites(doc)));
+  return sites;
+}
+
+function operationSites(doc: Obj): OperationSite[] {
   const names = clientNames(doc, (value) => obj(deref(doc, value)));
   const properties = new Map(names.tags.map((t) => [t.name, t.propertyName]));
   const sites: OperationSite[] = names.operations.map((o) => {

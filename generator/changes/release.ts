@@ -17,6 +17,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { changelogEntry, firstEntry, prependEntry, unreleasedSection } from "./changelog.ts";
 import { diffSpecs, type Change } from "./diff.ts";
+import type { Memo } from "../shared/memo.ts";
 import { bump, highestLevel } from "./semver.ts";
 
 type Obj = Record<string, unknown>;
@@ -66,7 +67,7 @@ export interface Release {
 export async function readState(outDir: string, sha256: (text: string) => string): Promise<PackageState> {
   const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
   const [released, changelog] = await Promise.all([read(RELEASED_FILE), read("CHANGELOG.md")]);
-  const stored = parse(released);
+  const stored = parseReleased(released);
   if (stored !== undefined && typeof stored.version === "string" && isObj(stored.spec) && isObj(stored.outputs)) {
     return { baseline: stored as unknown as Baseline, changelog };
   }
@@ -90,8 +91,8 @@ export async function readState(outDir: string, sha256: (text: string) => string
  * The API changes since the last release: all {@link planRelease} needs besides the files' hashes, so a
  * caller may work them out first (the pipeline does, while the docs are made on another thread).
  */
-export function changesSinceRelease(state: PackageState, spec: Obj): Change[] {
-  return state.baseline === undefined ? [] : diffSpecs(state.baseline.spec, spec);
+export function changesSinceRelease(state: PackageState, spec: Obj, memo?: Memo): Change[] {
+  return state.baseline === undefined ? [] : diffSpecs(state.baseline.spec, spec, memo);
 }
 
 /**
@@ -174,10 +175,7 @@ export function versionedFiles(
   return new Map([
     ["package.json", withVersion(packageJson, release.version)],
     ["CHANGELOG.md", changelog],
-    [
-      RELEASED_FILE,
-      JSON.stringify({ version: baseline.version, outputs: baseline.outputs, spec: baseline.spec }, null, 2) + "\n",
-    ],
+    [RELEASED_FILE, releasedFile(baseline)],
   ]);
 }
 
@@ -198,6 +196,32 @@ function changedFiles(before: Record<string, string>, after: Record<string, stri
 
 function sortKeys(hashes: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The last baseline file parsed, by its text: a watcher reads the same 13 MB (GitHub's spec) at every
+ * save. Handing out the same object is safe because nothing writes into a baseline (changes/ only reads
+ * documents), and it lets per-document work (paths.ts, usage.ts) be kept too.
+ */
+let lastReleased: { text: string; value: Obj | undefined } | undefined;
+
+function parseReleased(text: string | undefined): Obj | undefined {
+  if (text === undefined) return undefined;
+  if (lastReleased?.text !== text) lastReleased = { text, value: parse(text) };
+  return lastReleased.value;
+}
+
+/** The baseline file's text for each baseline object written (a watcher writes the same one at every save). */
+const releasedText = new WeakMap<Baseline, string>();
+
+function releasedFile(baseline: Baseline): string {
+  let text = releasedText.get(baseline);
+  if (text === undefined) {
+    text =
+      JSON.stringify({ version: baseline.version, outputs: baseline.outputs, spec: baseline.spec }, null, 2) + "\n";
+    releasedText.set(baseline, text);
+  }
+  return text;
 }
 
 function parse(text: string | undefined): Obj | undefined {

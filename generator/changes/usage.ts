@@ -22,7 +22,16 @@ export type Usage = Map<string, Use>;
 /** Values that are data, not schema: an example may well contain a "$ref" key. */
 const DATA_KEYS = new Set(["example", "examples", "enum", "const", "default"]);
 
+/** Made once per document object, as listOperations (paths.ts) is: a watcher's baseline is the same at every save. */
+const usageOf = new WeakMap<Obj, Usage>();
+
 export function componentUsage(doc: Obj): Usage {
+  let usage = usageOf.get(doc);
+  if (usage === undefined) usageOf.set(doc, (usage = usageIn(doc)));
+  return usage;
+}
+
+function usageIn(doc: Obj): Usage {
   const usage: Usage = new Map();
   const use = (key: string): Use => {
     let u = usage.get(key);

@@ -1,15 +1,18 @@
 /**
- * Worker-thread entry, for two jobs. `docs`: an API's docs pages (untidied: the pipeline tidies every file)
+ * Worker-thread entry, for three jobs. `docs`: an API's docs pages (untidied: the pipeline tidies every file)
  * from its IR (plain data, cloned in) and the run's templates (sources, and their precompiled form); see
- * docs-job.ts. `validators`: its compiled validators; see testing/validators-job.ts.
+ * docs-job.ts. `docs-session`: the same for a watcher, one render per message, pages kept between them
+ * (DocsSession). `validators`: its compiled validators; see testing/validators-job.ts.
  * bin/apigen.mjs bundles it beside the CLI.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ApiIR } from "../ir/types.ts";
 import type { ValidatorsWorkerData } from "./testing/validators-job.ts";
+import type { SessionAnswer, SessionRequest } from "./docs-job.ts";
 
 type DocsWorkerData = {
-  job: "docs";
+  job: "docs" | "docs-session";
+  /** None for a session: its IR comes with each message. */
   ir: ApiIR;
   templateSources: Map<string, string>;
   precompiled?: Map<string, string>;
@@ -19,6 +22,27 @@ const data = workerData as DocsWorkerData | ValidatorsWorkerData;
 if (data.job === "validators") {
   const { validatorsWorker } = await import("./testing/validators-job.ts");
   await validatorsWorker(data, parentPort!);
+} else if (data.job === "docs-session") {
+  // A watcher's: one render per message, under a memo kept between them (docs-job.ts, DocsSession).
+  const [{ changedPages, renderKept }, { compileTemplates }, { StageMemo }] = await Promise.all([
+    import("./docs-job.ts"),
+    import("./templates.ts"),
+    import("../shared/memo.ts"),
+  ]);
+  const templates = compileTemplates(data.templateSources, undefined, data.precompiled);
+  const memo = new StageMemo();
+  let answered = new Map<string, string>();
+  parentPort!.on("message", ({ id, ir }: SessionRequest) => {
+    let answer: SessionAnswer;
+    try {
+      const pages = renderKept(memo, ir, templates);
+      answer = { id, paths: [...pages.keys()], changed: changedPages(answered, pages) };
+      answered = pages;
+    } catch (error) {
+      answer = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    parentPort!.postMessage(answer);
+  });
 } else {
   const [{ emitDocs }, { compileTemplates }] = await Promise.all([import("./docs.ts"), import("./templates.ts")]);
   const { ir, templateSources, precompiled } = data;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffSpecs } from "../../generator/changes/diff.ts";
 import { bump, highestLevel } from "../../generator/changes/semver.ts";
+import { StageMemo } from "../../generator/shared/memo.ts";
 import { ROOT } from "../support/run.ts";
 import { baseSpec, reorderKeys } from "./base-spec.ts";
 import { cases, type Json } from "./cases.ts";
@@ -23,6 +24,37 @@ describe("diffSpecs: one edit at a time", () => {
     expect([bump("1.2.3", level), bump("0.4.1", level)]).toEqual(bumps);
     // The edit must not have touched the untouched copy.
     expect(diffSpecs(before, baseSpec())).toEqual([]);
+  });
+});
+
+describe("diffSpecs under a watcher's memo (schemas compared as last time are not compared again)", () => {
+  it.each(cases)("$name: what a diff without the memo finds", ({ edit }) => {
+    const before = baseSpec();
+    const memo = new StageMemo();
+    // The last save: the unedited spec, every schema compared once.
+    expect(diffSpecs(before, baseSpec(), memo)).toEqual([]);
+    memo.commit();
+    const spec = baseSpec();
+    const after = (edit(spec) ?? spec) as Json;
+    expect(diffSpecs(before, after, memo)).toEqual(diffSpecs(before, after));
+  });
+
+  it("an edit to one schema compares that schema and those reaching it, and keeps the others", () => {
+    const before = baseSpec();
+    const memo = new StageMemo();
+    diffSpecs(before, baseSpec(), memo);
+    memo.commit();
+    const schemas = Object.keys(before.components.schemas).length;
+    const after = baseSpec();
+    after.components.schemas.sessionDetail.description = "Edited.";
+    const reaching = Object.keys(after.components.schemas).filter((name) =>
+      JSON.stringify(after.components.schemas[name]).includes('"#/components/schemas/sessionDetail"'),
+    );
+    expect(diffSpecs(before, after, memo)).toEqual(diffSpecs(before, after));
+    expect(memo.stats.get("changes-schema")).toEqual({
+      hits: schemas - 1 - reaching.length,
+      misses: schemas + 1 + reaching.length,
+    });
   });
 });
 
