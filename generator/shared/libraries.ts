@@ -40,7 +40,8 @@ export function loadOpenapiTypescript(): OpenapiTypescript {
       scanDiscriminators: utils.scanDiscriminators,
       transformSchemaObject: schemaObject.default,
       transformSchema: require(`${dist}/transform/index.cjs`) as unknown,
-      transformPathsObject: (require(`${dist}/transform/paths-object.cjs`) as { default?: unknown }).default,
+      // paths-object.cjs exports the function itself (module.exports =), not as `default`.
+      transformPathsObject: require(`${dist}/transform/paths-object.cjs`) as unknown,
       tsModifiers: ts.tsModifiers,
       tsRecord: ts.tsRecord,
       NEVER: ts.NEVER,
