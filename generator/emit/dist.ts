@@ -10,7 +10,7 @@
  * package, so they are kept only in a watcher's memo, which holds one run's.
  */
 import { sha256 } from "../shared/hash.ts";
-import { loadTypescript, type Typescript } from "../shared/libraries.ts";
+import { loadEsbuild, loadTypescript, type Esbuild, type Typescript } from "../shared/libraries.ts";
 import { memoKey, NO_MEMO, type Memo } from "../shared/memo.ts";
 import { readStored, writeStored } from "../shared/stored.ts";
 
@@ -19,7 +19,6 @@ const cache = new Map<string, Built>();
 /** `.cache/dist-runtime.json` (shared/stored.ts). */
 const STORE = "dist-runtime";
 
-type Esbuild = typeof import("esbuild");
 let esbuildReady: Promise<Esbuild> | undefined;
 
 /**
@@ -27,7 +26,8 @@ let esbuildReady: Promise<Esbuild> | undefined;
  * module's load) takes a tenth of a second or more, which then overlaps the stages before dist.
  */
 export function startDist(): Promise<Esbuild> {
-  return (esbuildReady ??= import("esbuild").then(async (esbuild) => {
+  return (esbuildReady ??= Promise.resolve().then(async () => {
+    const esbuild = loadEsbuild();
     await esbuild.transform("", { loader: "ts" }).catch(() => undefined);
     return esbuild;
   }));
