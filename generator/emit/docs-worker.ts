@@ -24,7 +24,7 @@ if (data.job === "types") {
     import("../../bin/code-cache.mjs"),
     import("../paths.ts"),
   ]);
-  const flush = CODE_CACHE_DIR === undefined ? () => {} : installCodeCache(CODE_CACHE_DIR);
+  const flush = CODE_CACHE_DIR === undefined ? () => {} : installCodeCache(CODE_CACHE_DIR, data.v8Flags);
   const { typesWorker } = await import("./types-job.ts");
   await typesWorker(parentPort!, flush);
 } else if (data.job === "validators") {

@@ -21,6 +21,7 @@
 import { stat } from "node:fs/promises";
 import { isMainThread, Worker } from "node:worker_threads";
 import { DOCS_WORKER } from "../paths.ts";
+import { limitOptimizer, unlimitOptimizer } from "../shared/optimizer.ts";
 
 /** Specs larger than this (bytes on disk) keep their types on the main thread. */
 const MAX_SPEC_BYTES = 1_000_000;
@@ -28,6 +29,8 @@ const MAX_SPEC_BYTES = 1_000_000;
 /** What the worker is started with; then one `TypesRequest` per document. */
 export interface TypesWorkerData {
   job: "types";
+  /** V8 flags set at run time when it started (its code cache keys by them). */
+  v8Flags: string;
 }
 export interface TypesRequest {
   id: number;
@@ -55,11 +58,16 @@ export async function startTypes(specFile: string, inProcessOnly: boolean): Prom
       (s) => s.size,
       () => Number.POSITIVE_INFINITY,
     );
-    if (size > MAX_SPEC_BYTES) return undefined;
+    if (size > MAX_SPEC_BYTES) {
+      unlimitOptimizer();
+      return undefined;
+    }
   }
   if (shared?.broken) shared = undefined;
+  // The two threads fill both cores: V8's optimizing compiler would only compete with them (shared/optimizer.ts).
+  const flags = limitOptimizer();
   try {
-    shared ??= new RemoteTypes(DOCS_WORKER);
+    shared ??= new RemoteTypes(DOCS_WORKER, flags);
   } catch {
     return undefined;
   }
@@ -72,8 +80,8 @@ class RemoteTypes implements TypesJob {
   #next = 0;
   #waiting = new Map<number, { resolve: (text: string) => void; reject: (error: unknown) => void }>();
 
-  constructor(script: string) {
-    this.#worker = new Worker(script, { workerData: { job: "types" } satisfies TypesWorkerData });
+  constructor(script: string, v8Flags: string) {
+    this.#worker = new Worker(script, { workerData: { job: "types", v8Flags } satisfies TypesWorkerData });
     this.#worker.on("message", (reply: TypesReply) => {
       const waiting = this.#waiting.get(reply.id);
       this.#waiting.delete(reply.id);
