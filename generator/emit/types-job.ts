@@ -17,6 +17,8 @@
  * to clone, and whose main thread has work enough to compete with the worker),
  * on a thread of the provider pool (one thread per core already) and under a
  * watcher's memo (which keeps the types per path item).
+ * While the worker is used, V8's optimizing compiler is limited (shared/optimizer.ts): the two threads
+ * fill both cores.
  */
 import { stat } from "node:fs/promises";
 import { isMainThread, Worker } from "node:worker_threads";
@@ -69,6 +71,8 @@ export async function startTypes(specFile: string, inProcessOnly: boolean): Prom
   try {
     shared ??= new RemoteTypes(DOCS_WORKER, flags);
   } catch {
+    // No worker: one thread after all, which may as well have the optimizer.
+    unlimitOptimizer();
     return undefined;
   }
   return shared;
