@@ -16,6 +16,8 @@ const UNIT = [
   "test/clients/*.test.ts",
   "test/generator/layout.test.ts",
   "test/docs/docs-memo.test.ts",
+  "test/generator/libraries.test.ts",
+  "test/generator/optimizer.test.ts",
   "test/docs/links.test.ts",
   "test/docs/markdown.test.ts",
   "test/docs/runtime-facts.test.ts",

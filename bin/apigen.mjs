@@ -7,14 +7,14 @@
  * (about 0.3 s of a 0.4 s no-op run). So generator/cli.ts is bundled by esbuild
  * into .cache/cli/<stamp>/ once, and rebuilt when a file under generator/,
  * this launcher or esbuild changes (the stamp hashes paths, sizes and mtimes:
- * one stat per file).
+ * one stat per file, node_modules/.package-lock.json for the few libraries bundled in).
  * Each build lands in a folder of its own via rename, so two runs starting at
  * once never see half a bundle. Libraries stay external and load from
- * node_modules as usual; the stages stay lazily imported chunks.
+ * node_modules as usual (but two ES-module-only ones: BUNDLED); the stages stay lazily imported chunks.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { installCodeCache } from "./code-cache.mjs";
 
@@ -34,14 +34,39 @@ function sources() {
     import.meta.filename,
     join(import.meta.dirname, "code-cache.mjs"),
     join(ROOT, "node_modules", "esbuild", "package.json"),
+    // The packages bundled in (BUNDLED, below) and theirs: npm rewrites this file on every install.
+    join(ROOT, "node_modules", ".package-lock.json"),
   ];
 }
+
+/**
+ * ES-module-only libraries bundled into the CLI with everything they import, instead of loaded from
+ * node_modules file by file: Node 20 has no code cache for ES modules, and mdast-util-to-markdown is
+ * some eighty files (35 ms to import alone, 7 ms as one chunk), imported by every run that writes a
+ * changelog. Every other library stays external (CommonJS ones load through the code cache).
+ */
+const BUNDLED = ["mdast-util-to-markdown", "github-slugger"];
+
+/** @type {import("esbuild").Plugin} */
+const externals = {
+  name: "externals",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const parts = args.path.split("/");
+      const name = args.path.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? "");
+      // A bundled package's own imports come along (only bundled files have an importer under node_modules).
+      if (BUNDLED.includes(name) || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
 
 /** @param {string[]} files */
 function stampOf(files) {
   const hash = createHash("sha256").update(`${ROOT}\0${process.version}\0`);
   for (const file of files) {
-    const { size, mtimeMs } = statSync(file);
+    // A file that is not there (no .package-lock.json from another installer) counts as missing.
+    const { size, mtimeMs } = statSync(file, { throwIfNoEntry: false }) ?? { size: -1, mtimeMs: -1 };
     hash.update(`${file}\0${size}\0${mtimeMs}\0`);
   }
   return hash.digest("hex").slice(0, 16);
@@ -72,7 +97,7 @@ async function bundle() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    plugins: [externals],
     // generator/paths.ts finds templates/ and the runtime from its own folder.
     // generator/emit/docs-job.ts starts the bundled docs worker (paths.ts).
     define: {

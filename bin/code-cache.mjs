@@ -37,6 +37,8 @@ const MIN_BYTES = 64 * 1024;
  * pool's `--max-opt`), are part of the key, so runs with and without them keep
  * entries of their own instead of rewriting each other's.
  * @param {string} dir where the entries live (.cache/cli/v8/)
+ * Without `flags`, the key takes those the generator set on this thread with
+ * {@link RUNTIME_FLAGS} (generator/shared/optimizer.ts) when each file is compiled.
  * @param {string} [flags] V8 flags set at run time before these files load
  * @returns {() => void} writes the entries still missing
  */
@@ -59,7 +61,9 @@ export function installCodeCache(dir, flags = "") {
       entry = join(
         dir,
         `${createHash("sha256")
-          .update(`${process.version}\0${process.execArgv.join(" ")}\0${flags}\0${filename}\0${size}\0${mtimeMs}`)
+          .update(
+            `${process.version}\0${process.execArgv.join(" ")}\0${flags || runtimeFlags()}\0${filename}\0${size}\0${mtimeMs}`,
+          )
           .digest("hex")
           .slice(0, 32)}.bin`,
       );
@@ -99,6 +103,17 @@ export function installCodeCache(dir, flags = "") {
   };
   if (isMainThread) process.once("exit", flush);
   return flush;
+}
+
+/**
+ * Where the generator records the V8 flags it set at run time on this thread (generator/shared/optimizer.ts):
+ * a global, since the launcher and the bundled generator each hold a copy of this file.
+ */
+export const RUNTIME_FLAGS = Symbol.for("apigen.runtimeV8Flags");
+
+function runtimeFlags() {
+  const flags = /** @type {Record<symbol, unknown>} */ (globalThis)[RUNTIME_FLAGS];
+  return typeof flags === "string" ? flags : "";
 }
 
 /** What Node's own loader hands a CommonJS module as `require`. */

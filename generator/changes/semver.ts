@@ -7,12 +7,14 @@
  * 0.1.0 (the first "minor" line, where caret ranges start protecting users again). A prerelease
  * is released by the bump that reaches it, as `npm version` does: 2.0.0-rc.1 + breaking = 2.0.0.
  */
-// The two functions, not the package's index: that loads all of semver (40 modules) in every run that
-// regenerates a package.
-import inc from "semver/functions/inc.js";
-import valid from "semver/functions/valid.js";
 import type { ReleaseType } from "semver";
+import { loadSemverInc, loadSemverValid } from "../shared/libraries.ts";
 import type { Change, Level } from "./types.ts";
+
+// The two functions, not the package's index: that loads all of semver (40 modules) in every run that
+// regenerates a package. By require (shared/libraries.ts).
+const inc = loadSemverInc();
+const valid = loadSemverValid();
 
 export type BumpLevel = Level | "none";
 

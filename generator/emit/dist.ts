@@ -10,7 +10,7 @@
  * package, so they are kept only in a watcher's memo, which holds one run's.
  */
 import { sha256 } from "../shared/hash.ts";
-import { loadTypescript } from "../shared/libraries.ts";
+import { loadEsbuild, loadTypescript, type Esbuild, type Typescript } from "../shared/libraries.ts";
 import { memoKey, NO_MEMO, type Memo } from "../shared/memo.ts";
 import { readStored, writeStored } from "../shared/stored.ts";
 
@@ -19,7 +19,6 @@ const cache = new Map<string, Built>();
 /** `.cache/dist-runtime.json` (shared/stored.ts). */
 const STORE = "dist-runtime";
 
-type Esbuild = typeof import("esbuild");
 let esbuildReady: Promise<Esbuild> | undefined;
 
 /**
@@ -27,7 +26,8 @@ let esbuildReady: Promise<Esbuild> | undefined;
  * module's load) takes a tenth of a second or more, which then overlaps the stages before dist.
  */
 export function startDist(): Promise<Esbuild> {
-  return (esbuildReady ??= import("esbuild").then(async (esbuild) => {
+  return (esbuildReady ??= Promise.resolve().then(async () => {
+    const esbuild = loadEsbuild();
     await esbuild.transform("", { loader: "ts" }).catch(() => undefined);
     return esbuild;
   }));
@@ -50,15 +50,25 @@ export async function emitDist(
 ): Promise<Map<string, string>> {
   const store = generator === undefined ? undefined : await storedRuntime(generator, sources);
   for (const [code, built] of store?.found ?? []) cache.set(code, built);
-  const [ts, esbuild] = await Promise.all([loadTypescript(), startDist()]);
-  const compilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    verbatimModuleSyntax: true,
-    isolatedDeclarations: true,
-    declaration: true,
-    removeComments: false,
-    newLine: ts.NewLineKind.LineFeed,
+  const esbuild = await startDist();
+  // typescript only when a declaration is made here (kept and given ones need none): a run that
+  // regenerates one small spec then never loads it on this thread (emit/types-job.ts).
+  let typescript: { ts: Typescript; compilerOptions: import("typescript").CompilerOptions } | undefined;
+  const declareOn = (name: string, code: string) => {
+    if (typescript === undefined) {
+      const ts = loadTypescript();
+      const compilerOptions = {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        verbatimModuleSyntax: true,
+        isolatedDeclarations: true,
+        declaration: true,
+        removeComments: false,
+        newLine: ts.NewLineKind.LineFeed,
+      };
+      typescript = { ts, compilerOptions };
+    }
+    return declare(typescript.ts, typescript.compilerOptions, name, code);
   };
   const out = new Map<string, string>();
   for (const [name, code] of sources) {
@@ -78,7 +88,7 @@ export async function emitDist(
           sourcefile: name,
           legalComments: "none",
         });
-        const made = { js: js.code, dts: given ?? declare(ts, compilerOptions, name, shape ?? code) };
+        const made = { js: js.code, dts: given ?? declareOn(name, shape ?? code) };
         if (given === undefined && shape === undefined) cache.set(code, made);
         return made;
       },
@@ -120,7 +130,7 @@ async function storedRuntime(generator: string, sources: Map<string, string>) {
 }
 
 function declare(
-  ts: typeof import("typescript"),
+  ts: Typescript,
   compilerOptions: import("typescript").CompilerOptions,
   name: string,
   code: string,

@@ -1,5 +1,6 @@
 /**
- * Worker-thread entry, for three jobs. `docs`: an API's docs pages (untidied: the pipeline tidies every file)
+ * Worker-thread entry, for four jobs. `types`: the types of each small API the main thread regenerates
+ * (types-job.ts). `docs`: an API's docs pages (untidied: the pipeline tidies every file)
  * from its IR (plain data, cloned in) and the run's templates (sources, and their precompiled form); see
  * docs-job.ts. `docs-session`: the same for a watcher, one render per message, pages kept between them
  * (DocsSession). `validators`: its compiled validators; see testing/validators-job.ts.
@@ -9,6 +10,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { ApiIR } from "../ir/types.ts";
 import type { ValidatorsWorkerData } from "./testing/validators-job.ts";
 import type { SessionAnswer, SessionRequest } from "./docs-job.ts";
+import type { TypesWorkerData } from "./types-job.ts";
 
 type DocsWorkerData = {
   job: "docs" | "docs-session";
@@ -18,8 +20,17 @@ type DocsWorkerData = {
   precompiled?: Map<string, string>;
 };
 
-const data = workerData as DocsWorkerData | ValidatorsWorkerData;
-if (data.job === "validators") {
+const data = workerData as DocsWorkerData | ValidatorsWorkerData | TypesWorkerData;
+if (data.job === "types") {
+  // typescript is 9 MB of JavaScript: the thread compiles it through the code cache the main thread uses.
+  const [{ installCodeCache }, { CODE_CACHE_DIR }] = await Promise.all([
+    import("../../bin/code-cache.mjs"),
+    import("../paths.ts"),
+  ]);
+  const flush = CODE_CACHE_DIR === undefined ? () => {} : installCodeCache(CODE_CACHE_DIR, data.v8Flags);
+  const { typesWorker } = await import("./types-job.ts");
+  await typesWorker(parentPort!, flush);
+} else if (data.job === "validators") {
   const { validatorsWorker } = await import("./testing/validators-job.ts");
   await validatorsWorker(data, parentPort!);
 } else if (data.job === "docs-session") {

@@ -1,7 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+import { loadYaml } from "../shared/libraries.ts";
 import { SpecError } from "../errors.ts";
 import { checkExactNumbers } from "./exact-numbers.ts";
+
+// By require (shared/libraries.ts); `LineCounter` is the type, `Counter` the class.
+const { LineCounter: Counter, parseDocument, isMap, isSeq, isScalar, visit } = loadYaml();
 
 /** A spec file read from disk and parsed into plain data. */
 export interface LoadedSpec {
@@ -107,7 +111,7 @@ export function parseSpecText(file: string, text: string): LoadedSpec {
     checkExactNumbers(file, document, locate);
     return { file, text, format: "json", document, locate };
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = new Counter();
   // uniqueKeys is checked below: the yaml package's own check is quadratic in the size of a mapping.
   const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: true, strict: true });
   const problem = doc.errors[0];
@@ -299,7 +303,7 @@ export function lazyLocator(text: string): LoadedSpec["locate"] {
   let cached: { doc: ReturnType<typeof parseDocument>; counter: LineCounter } | undefined;
   return (path) => {
     if (!cached) {
-      const counter = new LineCounter();
+      const counter = new Counter();
       cached = { doc: parseDocument(text, { lineCounter: counter, uniqueKeys: false }), counter };
     }
     return locateInYaml(cached.doc.contents, path, cached.counter);

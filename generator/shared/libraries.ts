@@ -14,6 +14,8 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
 export type Typescript = typeof import("typescript");
+export type Yaml = typeof import("yaml");
+export type Esbuild = typeof import("esbuild");
 export type OpenapiTypescript = typeof import("openapi-typescript");
 
 export const loadTypescript = (): Typescript => require("typescript") as Typescript;
@@ -40,7 +42,8 @@ export function loadOpenapiTypescript(): OpenapiTypescript {
       scanDiscriminators: utils.scanDiscriminators,
       transformSchemaObject: schemaObject.default,
       transformSchema: require(`${dist}/transform/index.cjs`) as unknown,
-      transformPathsObject: (require(`${dist}/transform/paths-object.cjs`) as { default?: unknown }).default,
+      // paths-object.cjs exports the function itself (module.exports =), not as `default`.
+      transformPathsObject: require(`${dist}/transform/paths-object.cjs`) as unknown,
       tsModifiers: ts.tsModifiers,
       tsRecord: ts.tsRecord,
       NEVER: ts.NEVER,
@@ -58,3 +61,15 @@ export function loadOpenapiTypescript(): OpenapiTypescript {
   }
   return require("openapi-typescript") as OpenapiTypescript;
 }
+
+/**
+ * yaml, esbuild and semver's functions are CommonJS too. Imported from the bundle's ES modules, Node 20
+ * lexes each file (yaml's forty) for its named exports and wraps it as a module: about twice what
+ * `require` takes (yaml 65 against 34 ms, esbuild 31 against 6 ms in a fresh process). The same modules.
+ */
+export const loadYaml = (): Yaml => require("yaml") as Yaml;
+export const loadEsbuild = (): Esbuild => require("esbuild") as Esbuild;
+export const loadSemverInc = (): typeof import("semver/functions/inc.js") =>
+  require("semver/functions/inc.js") as typeof import("semver/functions/inc.js");
+export const loadSemverValid = (): typeof import("semver/functions/valid.js") =>
+  require("semver/functions/valid.js") as typeof import("semver/functions/valid.js");

@@ -59,7 +59,7 @@ describe("bin/apigen.mjs", () => {
     expect(await readFile(join(copy, "generated", "pingone-management", "docs", "README.md"), "utf8")).toMatch(/^# /);
   });
 
-  it("docs and validators made on worker threads (big APIs) are the same bytes as made in-process", async () => {
+  it("docs, validators and types made on worker threads are the same bytes as made in-process", async () => {
     const { copy, launchWith } = await fresh();
     const spec = join(copy, "specs", "openziti-edge-management.yaml");
     const outs = { always: join(copy, "out-worker", "p"), never: join(copy, "out-inline", "p") };
