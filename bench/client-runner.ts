@@ -1,24 +1,25 @@
 /**
- * The load generator of the client section, forked by client.ts with
- * `--expose-gc` (a fresh heap, nothing else on its event loop). It gets its
- * job over IPC, times `n` keep-alive GETs per variant per round (sequential:
- * one at a time; concurrent: `concurrency` loops sharing them), and sends the
- * per-round wall and CPU times back. Variants alternate in slices of
- * `slice` requests with rotating order; a GC runs before each slice so one
- * variant's garbage is not collected on the next one's clock.
+ * The load generator of the client section, forked by client.ts with `--expose-gc`. Two kinds of job
+ * come over IPC:
+ * - `serve`: one variant's client in a process of its own (so no other client's code warms or
+ *   pollutes the fetch internals it runs through, as in an app that uses one client). It warms up,
+ *   then answers each `{ mode, n }` slice with its wall and CPU milliseconds. client.ts drives one
+ *   such process per variant, slice by slice in rotating order, so machine load lands on all alike.
+ * - `check`: every variant in one process, each called once to check they return the same data,
+ *   then timed with `fetch` stubbed out (the library's own cost per call).
  */
 import { pathToFileURL } from "node:url";
 import { BODY, TOKEN } from "./client-body.ts";
 
 export interface RunnerJob {
+  kind: "serve" | "check";
   port: number;
-  n: number;
+  /** serve: the variant this process runs. */
+  variant?: string;
   concurrency: number;
   rounds: number;
   warmup: number;
-  /** Requests per variant per slice (see run). */
-  slice: number;
-  /** Calls per variant per round with fetch replaced by an in-memory stub (0: skip). */
+  /** check: calls per variant per round with fetch replaced by an in-memory stub (0: skip). */
   stubN: number;
   /** The generated package to load (its dist/index.js). */
   apigenModule: string;
@@ -27,16 +28,15 @@ export interface RunnerJob {
 }
 
 export type Mode = "sequential" | "concurrent";
-const MODES: Mode[] = ["sequential", "concurrent"];
 
-export interface RunnerResult {
+/** A timed slice: wall and client-process CPU milliseconds. */
+export interface SliceTime {
+  ms: number;
+  cpuMs: number;
+}
+
+export interface CheckResult {
   variants: string[];
-  /** Requests per variant per round (n rounded to whole slices). */
-  n: number;
-  /** Wall ms per round, by mode and variant. */
-  times: Record<Mode, Record<string, number[]>>;
-  /** CPU ms of the client process per round, by mode and variant (less sensitive to other load). */
-  cpu: Record<Mode, Record<string, number[]>>;
   /** Microseconds per call with `fetch` stubbed (no network): the library's own cost, per round. */
   stubUs: Record<string, number[]>;
 }
@@ -124,58 +124,36 @@ function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function run(job: RunnerJob): Promise<RunnerResult> {
+/** One variant, warmed up, then timing each slice the parent asks for until it disconnects. */
+async function serve(job: RunnerJob): Promise<void> {
+  const call = (await variants(job)).get(job.variant!);
+  if (call === undefined) throw new Error(`no variant ${job.variant}`);
+  await sequential(call, job.warmup);
+  await concurrent(call, job.warmup, job.concurrency);
+  process.on("message", (slice: { mode: Mode; n: number }) => {
+    const before = process.cpuUsage();
+    const timed = slice.mode === "sequential" ? sequential(call, slice.n) : concurrent(call, slice.n, job.concurrency);
+    timed.then(
+      (ms) => {
+        const used = process.cpuUsage(before);
+        process.send!({ slice: { ms, cpuMs: (used.user + used.system) / 1000 } satisfies SliceTime });
+      },
+      (error: unknown) =>
+        process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+  });
+  process.send!({ ready: true });
+}
+
+/** Every variant must return what raw fetch returns; then the stubbed-fetch figures. */
+async function check(job: RunnerJob): Promise<CheckResult> {
   const calls = await variants(job);
-  const names = [...calls.keys()];
   const expected = JSON.stringify(await calls.get("raw fetch")!());
   for (const [name, call] of calls) {
     const got = JSON.stringify(await call());
     if (got !== expected) throw new Error(`${name} returned ${got.slice(0, 200)}, expected ${expected.slice(0, 200)}`);
   }
-  for (const call of calls.values()) {
-    await sequential(call, job.warmup);
-    await concurrent(call, job.warmup, job.concurrency);
-  }
-  const times: RunnerResult["times"] = { sequential: {}, concurrent: {} };
-  const cpu: RunnerResult["cpu"] = { sequential: {}, concurrent: {} };
-  for (const mode of MODES) {
-    for (const name of names) {
-      times[mode][name] = [];
-      cpu[mode][name] = [];
-    }
-  }
-  // Each round is cut into slices; every slice runs each variant once, in rotating order, so
-  // a change in machine load lands on all variants alike rather than on whichever ran then.
-  const slices = Math.max(1, Math.round(job.n / job.slice));
-  const perSlice = Math.round(job.n / slices);
-  for (let round = 0; round < job.rounds; round++) {
-    for (const mode of MODES) {
-      const wall = new Map(names.map((n) => [n, 0]));
-      const used = new Map(names.map((n) => [n, 0]));
-      for (let s = 0; s < slices; s++) {
-        for (let i = 0; i < names.length; i++) {
-          const name = names[(i + s + round) % names.length]!;
-          const call = calls.get(name)!;
-          collect();
-          const before = process.cpuUsage();
-          const ms =
-            mode === "sequential"
-              ? await sequential(call, perSlice)
-              : await concurrent(call, perSlice, job.concurrency);
-          const after = process.cpuUsage(before);
-          wall.set(name, wall.get(name)! + ms);
-          used.set(name, used.get(name)! + (after.user + after.system) / 1000);
-        }
-      }
-      for (const name of names) {
-        times[mode][name]!.push(wall.get(name)!);
-        cpu[mode][name]!.push(used.get(name)!);
-      }
-    }
-    process.send?.({ progress: round + 1 });
-  }
-  const stubUs = job.stubN > 0 ? await stubbed(job) : {};
-  return { variants: names, n: slices * perSlice, times, cpu, stubUs };
+  return { variants: [...calls.keys()], stubUs: job.stubN > 0 ? await stubbed(job) : {} };
 }
 
 /**
@@ -208,13 +186,13 @@ async function stubbed(job: RunnerJob): Promise<Record<string, number[]>> {
 }
 
 if (process.send !== undefined) {
-  process.once("message", (job: RunnerJob) => {
-    run(job).then(
-      (result) => process.send!({ result }, () => process.exit(0)),
-      (error: unknown) =>
-        process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () =>
-          process.exit(1),
-        ),
+  const fail = (error: unknown) =>
+    process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () =>
+      process.exit(1),
     );
+  process.once("message", (job: RunnerJob) => {
+    if (job.kind === "serve") serve(job).catch(fail);
+    else check(job).then((result) => process.send!({ result }, () => process.exit(0)), fail);
   });
+  process.on("disconnect", () => process.exit(0));
 }

@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { Mode, RunnerJob, RunnerResult } from "./client-runner.ts";
+import type { CheckResult, Mode, RunnerJob, SliceTime } from "./client-runner.ts";
 import { log, measure, median, round, summarize, WORK, type Summary } from "./proc.ts";
 import { ensureHeyApi } from "./tools.ts";
 
@@ -75,13 +75,11 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
       server,
       (m) => typeof (m as { port?: unknown }).port === "number",
     );
-    const job: RunnerJob = {
+    const job: Omit<RunnerJob, "kind"> = {
       port,
-      n: options.n,
       concurrency: options.concurrency,
       rounds: options.rounds,
       warmup: Math.min(2000, options.n),
-      slice: options.slice,
       stubN: 20_000,
       apigenModule,
       heyApiModule,
@@ -89,21 +87,10 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
     log(
       `client: ${options.rounds} rounds x ${options.n} GETs, sequential and ${options.concurrency} concurrent, server pid ${server.pid}`,
     );
-    const runner = fork(join(import.meta.dirname, "client-runner.ts"), [], {
-      execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    runner.on("message", (m) => {
-      const progress = (m as { progress?: number }).progress;
-      if (progress !== undefined) log(`client: round ${progress}/${options.rounds} done`);
-    });
-    runner.send(job);
-    const reply = await nextMessage<{ result?: RunnerResult; error?: string }>(
-      runner,
-      (m) => "result" in (m as object) || "error" in (m as object),
-    );
-    if (reply.error !== undefined || reply.result === undefined)
-      throw new Error(`client runner failed:\n${reply.error}`);
+    const checker = forkRunner();
+    checker.send({ ...job, kind: "check" } satisfies RunnerJob);
+    const checked = await answer<{ result: CheckResult }>(checker, "result");
+    const result = await timeSlices(checked.result, job, options);
     server.send("stats");
     const stats = await nextMessage<{ unauthorized: number }>(
       server,
@@ -111,9 +98,87 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
     );
     if (stats.unauthorized > 0)
       throw new Error(`client: ${stats.unauthorized} requests reached the server without the credential`);
-    return analyse(reply.result, options);
+    return analyse(result, options);
   } finally {
     server.disconnect();
+  }
+}
+
+/** What the slices measured, per mode and variant, one entry per round. */
+interface RunnerResult extends CheckResult {
+  /** Requests per variant per round (n rounded to whole slices). */
+  n: number;
+  times: Record<Mode, Record<string, number[]>>;
+  cpu: Record<Mode, Record<string, number[]>>;
+}
+
+function forkRunner(): ChildProcess {
+  return fork(join(import.meta.dirname, "client-runner.ts"), [], {
+    execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+}
+
+/** The next reply carrying `key`, or the runner's error. */
+async function answer<T>(child: ChildProcess, key: string): Promise<T> {
+  const reply = await nextMessage<Record<string, unknown>>(
+    child,
+    (m) => key in (m as object) || "error" in (m as object),
+  );
+  if ("error" in reply) throw new Error(`client runner failed:\n${String(reply.error)}`);
+  return reply as T;
+}
+
+/**
+ * Each variant in a process of its own, driven slice by slice: every slice runs each variant once, in
+ * rotating order, so a change in machine load lands on all variants alike, while no variant's calls
+ * run in a process whose fetch internals another client's calls have warmed (or collect its garbage).
+ */
+async function timeSlices(
+  checked: CheckResult,
+  job: Omit<RunnerJob, "kind">,
+  options: ClientOptions,
+): Promise<RunnerResult> {
+  const names = checked.variants;
+  const runners = new Map(names.map((name) => [name, forkRunner()]));
+  try {
+    await Promise.all(
+      names.map(async (name) => {
+        const runner = runners.get(name)!;
+        runner.send({ ...job, kind: "serve", variant: name } satisfies RunnerJob);
+        await answer(runner, "ready");
+      }),
+    );
+    const modes: Mode[] = ["sequential", "concurrent"];
+    const slices = Math.max(1, Math.round(options.n / options.slice));
+    const perSlice = Math.round(options.n / slices);
+    const times = { sequential: {}, concurrent: {} } as RunnerResult["times"];
+    const cpu = { sequential: {}, concurrent: {} } as RunnerResult["cpu"];
+    for (const mode of modes) for (const name of names) [times[mode][name], cpu[mode][name]] = [[], []];
+    for (let round = 0; round < options.rounds; round++) {
+      for (const mode of modes) {
+        const wall = new Map(names.map((n) => [n, 0]));
+        const used = new Map(names.map((n) => [n, 0]));
+        for (let s = 0; s < slices; s++) {
+          for (let i = 0; i < names.length; i++) {
+            const name = names[(i + s + round) % names.length]!;
+            const runner = runners.get(name)!;
+            runner.send({ mode, n: perSlice });
+            const { slice } = await answer<{ slice: SliceTime }>(runner, "slice");
+            wall.set(name, wall.get(name)! + slice.ms);
+            used.set(name, used.get(name)! + slice.cpuMs);
+          }
+        }
+        for (const name of names) {
+          times[mode][name]!.push(wall.get(name)!);
+          cpu[mode][name]!.push(used.get(name)!);
+        }
+      }
+      log(`client: round ${round + 1}/${options.rounds} done`);
+    }
+    return { ...checked, n: slices * perSlice, times, cpu };
+  } finally {
+    for (const runner of runners.values()) if (runner.connected) runner.disconnect();
   }
 }
 

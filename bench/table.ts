@@ -143,7 +143,7 @@ function clientTable(c: NonNullable<Results["sections"]["client"]>): string {
       rows,
       "lrrrrrrr",
     ) +
-    `\n\n${c.rounds} rounds x ${int(c.n)} GETs per variant and mode, variants interleaved in slices of ${int(c.slice)}. ` +
+    `\n\n${c.rounds} rounds x ${int(c.n)} GETs per variant and mode, each variant in its own process, the processes taking turns in slices of ${int(c.slice)}. ` +
     `Ours / openapi-fetch: ${fixed(c.clientOverOpenapiFetch, 3)} sequential, ${fixed(c.clientOverOpenapiFetchConcurrent, 3)} concurrent. ` +
     (c.validatingOverClient === undefined
       ? ""
