@@ -15,6 +15,7 @@ const UNIT = [
   "test/changes/semver.test.ts",
   "test/clients/*.test.ts",
   "test/generator/layout.test.ts",
+  "test/generator/data-literal.test.ts",
   "test/docs/docs-memo.test.ts",
   "test/docs/links.test.ts",
   "test/docs/markdown.test.ts",
