@@ -16,6 +16,7 @@ const UNIT = [
   "test/clients/*.test.ts",
   "test/generator/layout.test.ts",
   "test/generator/data-literal.test.ts",
+  "test/generator/memo-key.test.ts",
   "test/docs/docs-memo.test.ts",
   "test/docs/links.test.ts",
   "test/docs/markdown.test.ts",
