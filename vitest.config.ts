@@ -13,6 +13,7 @@ const UNIT = [
   "test/changes/changelog.test.ts",
   "test/changes/diff.test.ts",
   "test/changes/semver.test.ts",
+  "test/changes/same.test.ts",
   "test/clients/*.test.ts",
   "test/generator/layout.test.ts",
   "test/generator/data-literal.test.ts",
