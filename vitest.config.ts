@@ -14,6 +14,7 @@ const UNIT = [
   "test/changes/diff.test.ts",
   "test/changes/semver.test.ts",
   "test/changes/same.test.ts",
+  "test/changes/usage.test.ts",
   "test/clients/*.test.ts",
   "test/generator/layout.test.ts",
   "test/generator/data-literal.test.ts",
