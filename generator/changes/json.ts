@@ -6,8 +6,32 @@ import { decodeRefPointer, getAtPointer } from "../shared/json-pointer.ts";
 export { type Obj, isObj, obj, own, str, stable } from "../shared/json.ts";
 import { isObj, stable, str, type Obj } from "../shared/json.ts";
 
+/**
+ * Whether `stable(a) === stable(b)`, found without writing either out: comparing a watcher's specs
+ * compares every component and operation at each save, and most are equal or differ early.
+ */
 export function same(a: unknown, b: unknown): boolean {
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    // A hole is written as nothing, an undefined entry as `undefined`: they differ.
+    for (let i = 0; i < a.length; i++) if (i in a !== i in b || !same(a[i], b[i])) return false;
+    return true;
+  }
+  if (plain(a) && plain(b)) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((k) => Object.prototype.propertyIsEnumerable.call(b, k) && same(a[k], b[k]));
+  }
+  // Numbers, booleans, null, undefined and anything unusual: as their stable texts say (NaN is null there).
   return stable(a) === stable(b);
+}
+
+/** An object stable() writes from its own keys only (a parsed spec's objects); anything else is compared as text. */
+function plain(value: unknown): value is Obj {
+  if (!isObj(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 /** The `$ref` string of a reference object, if it is one. */

@@ -38,26 +38,27 @@ function usageIn(doc: Obj): Usage {
     if (u === undefined) usage.set(key, (u = { dirs: new Set(), ops: new Set(), opsAfter: new Set(), success: false }));
     return u;
   };
+  // Each component's own refs, found once per document: operations share big schemas, and walking one
+  // again for every operation that reaches it was most of the time. Kept in the order a walk meets them,
+  // so components are recorded in the same order as walking every operation through them does.
+  const refsOf = new Map<string, Ref[]>();
+  const refsAt = (ref: string): Ref[] => {
+    let refs = refsOf.get(ref);
+    if (refs === undefined) refsOf.set(ref, (refs = componentRefs(lookup(doc, ref))));
+    return refs;
+  };
   for (const site of listOperations(doc)) {
     const done = new Set<string>();
-    const walk = (node: unknown, dir: Direction): void => {
-      if (Array.isArray(node)) return node.forEach((n) => walk(n, dir));
-      if (!isObj(node)) return;
-      const ref = refOf(node);
-      const component = componentOf(ref);
-      if (ref !== undefined && component !== undefined) {
-        const key = `${component.section}/${component.name}`;
-        const u = use(key);
-        u.dirs.add(dir);
-        u.ops.add(site.where);
-        // Each component once per operation and direction: this is also the guard for recursive schemas.
-        if (!done.has(`${dir} ${key}`)) {
-          done.add(`${dir} ${key}`);
-          walk(lookup(doc, ref), dir);
-        }
-      }
-      for (const [k, v] of Object.entries(node)) if (!DATA_KEYS.has(k) && k !== "$ref") walk(v, dir);
+    const reach = ({ key, ref }: Ref, dir: Direction): void => {
+      const u = use(key);
+      u.dirs.add(dir);
+      u.ops.add(site.where);
+      // Each component once per operation and direction: this is also the guard for recursive schemas.
+      if (done.has(`${dir} ${key}`)) return;
+      done.add(`${dir} ${key}`);
+      for (const next of refsAt(ref)) reach(next, dir);
     };
+    const walk = (node: unknown, dir: Direction) => componentRefs(node).forEach((r) => reach(r, dir));
     walk(site.item.parameters, "request");
     walk(site.op.parameters, "request");
     walk(site.op.requestBody, "request");
@@ -68,6 +69,26 @@ function usageIn(doc: Obj): Usage {
     }
   }
   return usage;
+}
+
+/** A `$ref` to a component, and the component's key ("schemas/name"). */
+interface Ref {
+  key: string;
+  ref: string;
+}
+
+/** The refs to components in `node`, in the order a depth-first walk meets them (not following them; not in data). */
+function componentRefs(node: unknown, into: Ref[] = []): Ref[] {
+  if (Array.isArray(node)) {
+    for (const n of node) componentRefs(n, into);
+    return into;
+  }
+  if (!isObj(node)) return into;
+  const ref = refOf(node);
+  const component = componentOf(ref);
+  if (ref !== undefined && component !== undefined) into.push({ key: `${component.section}/${component.name}`, ref });
+  for (const [k, v] of Object.entries(node)) if (!DATA_KEYS.has(k) && k !== "$ref") componentRefs(v, into);
+  return into;
 }
 
 /** Union of two usages: a change is judged by every way the component is used, before or after. */

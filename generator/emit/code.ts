@@ -51,9 +51,10 @@ export interface LineContext {
  */
 export function dataLiteral(value: unknown, { before = "", after = "" }: LineContext = {}): string {
   if (value === null || typeof value !== "object") return flatLiteral(value);
-  const flat = flatLiteral(value);
-  if (before.length + flat.length + after.length <= PRINT_WIDTH && !alwaysBroken(value)) return flat;
-  return brokenLiteral(value, /^ */.exec(before)![0]);
+  // Only a line that fits is built whole: writing out each level's one-line form only to find it too
+  // long made a big value (testing.ts's, 2 MB on GitHub's spec) cost its size times its depth.
+  const flat = alwaysBroken(value) ? undefined : flatWithin(value, PRINT_WIDTH - before.length - after.length);
+  return flat ?? brokenLiteral(value, /^ */.exec(before)![0]);
 }
 
 /**
@@ -108,6 +109,33 @@ function literalKey(name: string): string {
  * Their strings are written `as const`.
  */
 const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** {@link flatLiteral}'s text when it is at most `budget` characters long, else undefined (found without building it all). */
+function flatWithin(value: unknown, budget: number, asConst = false): string | undefined {
+  if (value === null || typeof value !== "object") {
+    // JSON.stringify(undefined) is undefined, which an array's join writes as nothing.
+    const text = flatLiteral(value, asConst) ?? "";
+    return text.length <= budget ? text : undefined;
+  }
+  const array = Array.isArray(value);
+  const entries = array
+    ? value.map((v) => ["", v, asConst] as const)
+    : Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [`${literalKey(k)}: `, v, asConst || OBJECT_MEMBERS.has(k)] as const);
+  if (!array && entries.length === 0) return budget >= 2 ? "{}" : undefined;
+  const [open, close] = array ? ["[", "]"] : ["{ ", " }"];
+  let text = open;
+  for (const [i, [key, v, constant]] of entries.entries()) {
+    text += (i === 0 ? "" : ", ") + key;
+    // Whatever follows this entry is at least the closing bracket.
+    const part = flatWithin(v, budget - text.length - close.length, constant);
+    if (part === undefined) return undefined;
+    text += part;
+  }
+  text += close;
+  return text.length <= budget ? text : undefined;
+}
 
 function flatLiteral(value: unknown, asConst = false): string {
   if (Array.isArray(value)) return `[${value.map((v) => flatLiteral(v, asConst)).join(", ")}]`;

@@ -1,4 +1,4 @@
-import { sha256 } from "./hash.ts";
+import { createHash } from "node:crypto";
 import { pruneStored, readStored, writeStored } from "./stored.ts";
 
 /**
@@ -65,8 +65,14 @@ export class StageMemo {
 
 /** A key from the parts a stage reads: strings as they are, anything else as its JSON (each length-prefixed). */
 export function memoKey(...parts: unknown[]): string {
-  const texts = parts.map((p) => (typeof p === "string" ? p : (JSON.stringify(p) ?? "undefined")));
-  return sha256(texts.map((t) => `${t.length}:${t}`).join("\n"));
+  // The parts go into the hash one by one (the same bytes as their joined text): a key of a big part
+  // (a spec's components, a 2 MB source) is not copied into one more string first.
+  const hash = createHash("sha256");
+  parts.forEach((p, i) => {
+    const text = typeof p === "string" ? p : (JSON.stringify(p) ?? "undefined");
+    hash.update(`${i === 0 ? "" : "\n"}${text.length}:`).update(text);
+  });
+  return hash.digest("hex");
 }
 
 /** No memo: every stage computes (a one-shot `generate`). */
