@@ -87,7 +87,7 @@ function brokenLiteral(value: object, indent: string): string {
  * prettier breaks an array of two or more objects (or of two or more arrays) that each hold more than
  * one entry, whatever the width: a table of records reads as one record a line.
  */
-function alwaysBroken(value: object): boolean {
+export function alwaysBroken(value: object): boolean {
   if (!Array.isArray(value) || value.length < 2) return false;
   const size = (v: unknown) =>
     Array.isArray(v) ? v.length : Object.values(v as object).filter((x) => x !== undefined).length;
@@ -97,7 +97,7 @@ function alwaysBroken(value: object): boolean {
 }
 
 /** A key in an object literal: `__proto__: x` there sets the prototype, quoted or not; a computed key defines the property. */
-function literalKey(name: string): string {
+export function literalKey(name: string): string {
   return name === "__proto__" ? '["__proto__"]' : propertyKey(name);
 }
 
@@ -108,7 +108,7 @@ function literalKey(name: string): string {
  * `string` (a security scheme named "toString" no longer has `type: "apiKey"`).
  * Their strings are written `as const`.
  */
-const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+export const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** {@link flatLiteral}'s text when it is at most `budget` characters long, else undefined (found without building it all). */
 function flatWithin(value: unknown, budget: number, asConst = false): string | undefined {
@@ -137,7 +137,8 @@ function flatWithin(value: unknown, budget: number, asConst = false): string | u
   return text.length <= budget ? text : undefined;
 }
 
-function flatLiteral(value: unknown, asConst = false): string {
+/** A value on one line, whatever its length (dataLiteral measures only as far as the width allows). */
+export function flatLiteral(value: unknown, asConst = false): string {
   if (Array.isArray(value)) return `[${value.map((v) => flatLiteral(v, asConst)).join(", ")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);

@@ -4,40 +4,34 @@
  * depth); the text must be what writing out every one-line form and measuring it gives.
  */
 import { describe, expect, it } from "vitest";
-import { PRINT_WIDTH, dataLiteral, propertyKey } from "../../generator/emit/code.ts";
+import {
+  OBJECT_MEMBERS,
+  PRINT_WIDTH,
+  alwaysBroken,
+  dataLiteral,
+  flatLiteral,
+  literalKey,
+} from "../../generator/emit/code.ts";
 
-const MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
-const key = (k: string) => (k === "__proto__" ? '["__proto__"]' : propertyKey(k));
-
-/** The plain definition: every level's one-line form written out, then measured. */
-function flat(value: unknown, asConst = false): string {
-  if (Array.isArray(value)) return `[${value.map((v) => flat(v, asConst)).join(", ")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return entries.length === 0
-      ? "{}"
-      : `{ ${entries.map(([k, v]) => `${key(k)}: ${flat(v, asConst || MEMBERS.has(k))}`).join(", ")} }`;
-  }
-  return typeof value === "string" ? JSON.stringify(value) + (asConst ? " as const" : "") : JSON.stringify(value);
-}
-function table(value: object): boolean {
-  if (!Array.isArray(value) || value.length < 2) return false;
-  const size = (v: unknown) =>
-    Array.isArray(v) ? v.length : Object.values(v as object).filter((x) => x !== undefined).length;
-  const kind = (v: unknown) => (Array.isArray(v) ? "array" : v !== null && typeof v === "object" ? "object" : "other");
-  return kind(value[0]) !== "other" && value.every((v) => kind(v) === kind(value[0]) && size(v) > 1);
-}
+/**
+ * The plain definition, as dataLiteral was before: every level's one-line form written out whole
+ * (flatLiteral), then measured. The building blocks are code.ts's own; only the measuring differs.
+ */
 function plain(value: unknown, before = "", after = ""): string {
-  if (value === null || typeof value !== "object") return flat(value);
-  const line = flat(value);
-  if (before.length + line.length + after.length <= PRINT_WIDTH && !table(value)) return line;
+  if (value === null || typeof value !== "object") return flatLiteral(value);
+  const line = flatLiteral(value);
+  if (before.length + line.length + after.length <= PRINT_WIDTH && !alwaysBroken(value)) return line;
   const indent = /^ */.exec(before)![0];
   const inner = indent + "  ";
   const entries = Array.isArray(value)
     ? value.map((v) => plain(v, inner, ","))
     : Object.entries(value)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${key(k)}: ` + (MEMBERS.has(k) ? flat(v, true) : plain(v, inner + `${key(k)}: `, ",")));
+        .map(
+          ([k, v]) =>
+            `${literalKey(k)}: ` +
+            (OBJECT_MEMBERS.has(k) ? flatLiteral(v, true) : plain(v, inner + `${literalKey(k)}: `, ",")),
+        );
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   return `${open}\n${entries.map((e) => `${inner}${e},`).join("\n")}\n${indent}${close}`;
 }
