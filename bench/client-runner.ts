@@ -42,6 +42,8 @@ export interface CheckResult {
 }
 
 const PATH = "/vpn_sessions";
+/** Raw fetch again, as a variant of its own: the noise floor of the per-process comparison. */
+export const CONTROL = "raw fetch (control)";
 
 type Call = () => Promise<unknown>;
 
@@ -51,11 +53,14 @@ async function variants(job: RunnerJob): Promise<Map<string, Call>> {
 
   const url = baseUrl + PATH;
   const headers = { authorization: TOKEN };
-  out.set("raw fetch", async () => {
+  const rawFetch = async () => {
     const response = await fetch(url, { headers });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.json();
-  });
+  };
+  out.set("raw fetch", rawFetch);
+  // The same code in a process of its own: how far two processes running identical calls differ.
+  if (job.kind === "serve") out.set(CONTROL, rawFetch);
 
   const { default: createClient } = await import("openapi-fetch");
   const plain = createClient<Record<string, never>>({ baseUrl, headers });

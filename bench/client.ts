@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { CheckResult, Mode, RunnerJob, SliceTime } from "./client-runner.ts";
+import { CONTROL, type CheckResult, type Mode, type RunnerJob, type SliceTime } from "./client-runner.ts";
 import { log, measure, median, round, summarize, WORK, type Summary } from "./proc.ts";
 import { ensureHeyApi } from "./tools.ts";
 
@@ -41,6 +41,8 @@ export interface ClientResult {
   clientOverRawFetchConcurrent: number;
   clientOverOpenapiFetch: number;
   clientOverOpenapiFetchConcurrent: number;
+  /** Raw fetch in a second process / raw fetch, sequential: how much of a ratio is process-to-process noise. */
+  controlOverRawFetch?: Summary;
   /** The validating client (./validate entry, request and response "throw") / the plain one, paired per round. */
   validatingOverClient?: { sequential: number; concurrent: number; stubUsPerCall: number };
 }
@@ -133,29 +135,25 @@ async function answer<T>(child: ChildProcess, key: string): Promise<T> {
  * Each variant in a process of its own, driven slice by slice: every slice runs each variant once, in
  * rotating order, so a change in machine load lands on all variants alike, while no variant's calls
  * run in a process whose fetch internals another client's calls have warmed (or collect its garbage).
+ * Every round starts fresh processes: one process runs a few percent faster or slower than another
+ * running the same code (JIT decisions, heap layout, which core it lands on; see CONTROL), and with
+ * processes kept for the whole run that luck would be the same in every round instead of averaging out.
  */
 async function timeSlices(
   checked: CheckResult,
   job: Omit<RunnerJob, "kind">,
   options: ClientOptions,
 ): Promise<RunnerResult> {
-  const names = checked.variants;
-  const runners = new Map(names.map((name) => [name, forkRunner()]));
-  try {
-    await Promise.all(
-      names.map(async (name) => {
-        const runner = runners.get(name)!;
-        runner.send({ ...job, kind: "serve", variant: name } satisfies RunnerJob);
-        await answer(runner, "ready");
-      }),
-    );
-    const modes: Mode[] = ["sequential", "concurrent"];
-    const slices = Math.max(1, Math.round(options.n / options.slice));
-    const perSlice = Math.round(options.n / slices);
-    const times = { sequential: {}, concurrent: {} } as RunnerResult["times"];
-    const cpu = { sequential: {}, concurrent: {} } as RunnerResult["cpu"];
-    for (const mode of modes) for (const name of names) [times[mode][name], cpu[mode][name]] = [[], []];
-    for (let round = 0; round < options.rounds; round++) {
+  const names = [checked.variants[0]!, CONTROL, ...checked.variants.slice(1)];
+  const modes: Mode[] = ["sequential", "concurrent"];
+  const slices = Math.max(1, Math.round(options.n / options.slice));
+  const perSlice = Math.round(options.n / slices);
+  const times = { sequential: {}, concurrent: {} } as RunnerResult["times"];
+  const cpu = { sequential: {}, concurrent: {} } as RunnerResult["cpu"];
+  for (const mode of modes) for (const name of names) [times[mode][name], cpu[mode][name]] = [[], []];
+  for (let round = 0; round < options.rounds; round++) {
+    const runners = await startRunners(names, job);
+    try {
       for (const mode of modes) {
         const wall = new Map(names.map((n) => [n, 0]));
         const used = new Map(names.map((n) => [n, 0]));
@@ -174,11 +172,31 @@ async function timeSlices(
           cpu[mode][name]!.push(used.get(name)!);
         }
       }
-      log(`client: round ${round + 1}/${options.rounds} done`);
+    } finally {
+      for (const runner of runners.values()) if (runner.connected) runner.disconnect();
     }
-    return { ...checked, n: slices * perSlice, times, cpu };
-  } finally {
+    log(`client: round ${round + 1}/${options.rounds} done`);
+  }
+  return { ...checked, n: slices * perSlice, times, cpu };
+}
+
+/** One warmed-up process per variant, started one after another so start-up work does not overlap. */
+async function startRunners(
+  names: readonly string[],
+  job: Omit<RunnerJob, "kind">,
+): Promise<Map<string, ChildProcess>> {
+  const runners = new Map<string, ChildProcess>();
+  try {
+    for (const name of names) {
+      const runner = forkRunner();
+      runners.set(name, runner);
+      runner.send({ ...job, kind: "serve", variant: name } satisfies RunnerJob);
+      await answer(runner, "ready");
+    }
+    return runners;
+  } catch (error) {
     for (const runner of runners.values()) if (runner.connected) runner.disconnect();
+    throw error;
   }
 }
 
@@ -188,7 +206,7 @@ function analyse(result: RunnerResult, options: ClientOptions): ClientResult {
   const n = result.n;
   const pairedRatio = (mode: Mode, a: string, b: string, what: "times" | "cpu" = "times") =>
     summarize(result[what][mode][a]!.map((ms, i) => ms / result[what][mode][b]![i]!));
-  for (const name of result.variants) {
+  for (const name of Object.keys(result.times.sequential)) {
     const rps = {} as Record<Mode, number>;
     const us = {} as Record<Mode, number>;
     const over = {} as Record<Mode, Summary>;
@@ -225,6 +243,7 @@ function analyse(result: RunnerResult, options: ClientOptions): ClientResult {
     clientOverRawFetchConcurrent: pairedRatio("concurrent", OURS, "raw fetch").median,
     clientOverOpenapiFetch: pairedRatio("sequential", OURS, "openapi-fetch").median,
     clientOverOpenapiFetchConcurrent: pairedRatio("concurrent", OURS, "openapi-fetch").median,
+    controlOverRawFetch: pairedRatio("sequential", CONTROL, "raw fetch"),
     validatingOverClient:
       variants[VALIDATING] === undefined
         ? undefined

@@ -64,8 +64,8 @@ if (values.help) {
   --consumer-runs <n>    tsc runs per app in the consumer typecheck comparison (default 5)
   --watch-rounds <n>     seed-spec edits timed in a running watcher and as cold generates (default 5)
   --watch-github-rounds <n> GitHub description edits timed the same way (default 3)
-  --client-n <n>         GETs per variant, mode and round (default 10000)
-  --client-rounds <n>    client rounds (default 5)
+  --client-n <n>         GETs per variant, mode and round (default 5000)
+  --client-rounds <n>    client rounds, each with fresh processes (default 9)
   --client-slice <n>     GETs per interleaved slice (default 250)
   --concurrency <n>      in-flight GETs in the concurrent mode (default 16)
   --render               measure nothing: rewrite the table, chart and README figures from results.json
@@ -83,8 +83,8 @@ const config = {
   consumerRuns: num(values["consumer-runs"], quick ? 2 : 5),
   watchRounds: num(values["watch-rounds"], quick ? 3 : 5),
   watchGithubRounds: num(values["watch-github-rounds"], quick ? 1 : 3),
-  clientN: num(values["client-n"], quick ? 4000 : 10_000),
-  clientRounds: num(values["client-rounds"], quick ? 3 : 5),
+  clientN: num(values["client-n"], quick ? 4000 : 5000),
+  clientRounds: num(values["client-rounds"], quick ? 3 : 9),
   clientSlice: num(values["client-slice"], 250),
   concurrency: num(values.concurrency, 16),
   waitMaxS: num(values["wait-max"], 0),

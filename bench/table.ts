@@ -143,7 +143,10 @@ function clientTable(c: NonNullable<Results["sections"]["client"]>): string {
       rows,
       "lrrrrrrr",
     ) +
-    `\n\n${c.rounds} rounds x ${int(c.n)} GETs per variant and mode, each variant in its own process, the processes taking turns in slices of ${int(c.slice)}. ` +
+    `\n\n${c.rounds} rounds x ${int(c.n)} GETs per variant and mode, each variant in its own process (fresh processes every round), the processes taking turns in slices of ${int(c.slice)}. ` +
+    (c.controlOverRawFetch === undefined
+      ? ""
+      : `Noise floor: raw fetch in a second process / raw fetch ${fixed(c.controlOverRawFetch.median, 3)} (rounds ${fixed(c.controlOverRawFetch.min, 3)} .. ${fixed(c.controlOverRawFetch.max, 3)}). `) +
     `Ours / openapi-fetch: ${fixed(c.clientOverOpenapiFetch, 3)} sequential, ${fixed(c.clientOverOpenapiFetchConcurrent, 3)} concurrent. ` +
     (c.validatingOverClient === undefined
       ? ""
