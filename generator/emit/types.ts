@@ -2,6 +2,7 @@ import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
 import { loadOpenapiTypescript, loadTypescript } from "../shared/libraries.ts";
 import { binaryTypes } from "./binary-types.ts";
 import type { Memo } from "../shared/memo.ts";
+import { scanDiscriminators } from "./openapi-typescript/discriminators.ts";
 import { typesDocument } from "./openapi-typescript/document.ts";
 import { splittable, transformByUnits } from "./openapi-typescript/units.ts";
 
@@ -75,7 +76,7 @@ function transformContext(
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: ot.scanDiscriminators(schema as never, options),
+    discriminators: scanDiscriminators(ot, schema, options),
     emptyObjectsUnknown: options.emptyObjectsUnknown,
     enum: false,
     enumValues: false,
