@@ -28,10 +28,16 @@ type TypeNode = ReturnType<OpenapiTs["tsIntersection"]>;
  *
  * `memo`: a watcher's memo (shared/memo.ts). With it the transform is made per path item, and a unit
  * an edit did not touch is taken from the last run (see ./openapi-typescript/units.ts).
+ * `documentJson`: the document as JSON, when the caller has made it already (openapi.json's text).
  */
-export async function emitTypes(document: Record<string, unknown>, banner: string, memo?: Memo): Promise<string> {
+export async function emitTypes(
+  document: Record<string, unknown>,
+  banner: string,
+  memo?: Memo,
+  documentJson?: string,
+): Promise<string> {
   const { openapiTs, options } = await typesOptions();
-  const input = typesDocument(document);
+  const input = typesDocument(document, documentJson);
   // Scanning the discriminators writes into the document: what is transformed (and keyed) is the document after it.
   const ctx = transformContext(openapiTs, input.document, options);
   const text =

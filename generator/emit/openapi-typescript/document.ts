@@ -15,7 +15,7 @@ export interface TypesDocument {
   restore(text: string): string;
   /** The markers `restore` replaces (they shape the text before it: part of what a memo of it is keyed by). */
   markers: unknown;
-  /** The canonical document as JSON. */
+  /** The canonical document as JSON (compact or indented: what is read of it are its strings). */
   json: string;
 }
 
@@ -25,9 +25,11 @@ export interface TypesDocument {
  * a private copy with literal `$ref` keys protected (see shared/literal-refs.ts),
  * the repairs of ./repairs.ts applied, and `%` and `#` in names marked
  * (./names.ts). Every marker is one the document does not contain.
+ *
+ * `text`: the canonical document as JSON when the caller has it already (openapi.json's text, indented:
+ * markers hold no whitespace or punctuation, so they occur in it exactly where they occur in the compact form).
  */
-export function typesDocument(canonical: Obj): TypesDocument {
-  const text = JSON.stringify(canonical);
+export function typesDocument(canonical: Obj, text: string = JSON.stringify(canonical)): TypesDocument {
   const literalRef = unusedMarker(LITERAL_REF_KEY, text);
   const marks = nameMarksFor(text);
   // A deep copy: the repairs below change it, and nothing else sees it.
