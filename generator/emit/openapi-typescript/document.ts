@@ -9,6 +9,9 @@ import { breakSelfArrayUnions, dropDuplicateDiscriminatorProperties, dropScalarE
 
 type Obj = Record<string, unknown>;
 
+/** What {@link LITERAL_REF_KEY} and the name markers of ./names.ts begin with. */
+const MARKER_PREFIX = "x-apigen-";
+
 /** The document as openapi-typescript is given it, and how to turn its output back into the spec's own names. */
 export interface TypesDocument {
   document: Obj;
@@ -30,8 +33,10 @@ export interface TypesDocument {
  * markers hold no whitespace or punctuation, so they occur in it exactly where they occur in the compact form).
  */
 export function typesDocument(canonical: Obj, text: string = JSON.stringify(canonical)): TypesDocument {
-  const literalRef = unusedMarker(LITERAL_REF_KEY, text);
-  const marks = nameMarksFor(text);
+  // Every marker begins with `x-apigen-`: a document without that holds none of them (one search, not one per marker).
+  const searched = text.includes(MARKER_PREFIX) ? text : "";
+  const literalRef = unusedMarker(LITERAL_REF_KEY, searched);
+  const marks = nameMarksFor(searched);
   // A deep copy: the repairs below change it, and nothing else sees it.
   const copy = protectLiteralRefs(canonical, literalRef).document;
   dropScalarEnumsOnObjects(copy);
