@@ -136,8 +136,9 @@ function rebase(schema: unknown, reach: (ref: string) => void): unknown {
   if (Array.isArray(schema)) return schema.map((s) => rebase(s, reach));
   if (schema === null || typeof schema !== "object") return schema;
   const out: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(schema as Obj)) {
+  for (const key of Object.keys(schema)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+    const value = (schema as Obj)[key];
     if (key === "$ref" && typeof value === "string") {
       if (value.startsWith("#")) reach(value);
       out.push([key, value]);
