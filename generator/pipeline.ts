@@ -110,6 +110,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     withCheck,
     emitTesting,
     emitPackageFiles,
+    openapiJsonText,
     startDocs,
     withLlmsFull,
     formatFiles,
@@ -145,10 +146,14 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
   );
   // Awaited after the types: a failure meanwhile must not count as unhandled.
   compiled.catch(() => {});
+  // openapi.json's text, made once: the types made here read the document's strings in it too.
+  const openapiJson = openapiJsonText(bundled.document);
   try {
     const [madeHere, runtime, state] = await Promise.all([
       // A watcher's memo keeps the types unit by unit (one per path item): a prose edit redoes its own.
-      remoteSchema ? undefined : emitTypes(bundled.document, banner, memo instanceof StageMemo ? memo : undefined),
+      remoteSchema
+        ? undefined
+        : emitTypes(bundled.document, banner, memo instanceof StageMemo ? memo : undefined, openapiJson),
       emitRuntime(),
       releases.readState(target.outDir, sha256),
     ]);
@@ -157,7 +162,14 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
     const kit = await emitTesting(ir, bundled.document, validators, templates, banner);
     validatorsJob?.cancel();
     // package.json carries a placeholder version until the release is decided (below).
-    const packageFiles = emitPackageFiles(ir, bundled.document, releases.VERSION_PLACEHOLDER, templates);
+    const packageFiles = emitPackageFiles(
+      ir,
+      bundled.document,
+      releases.VERSION_PLACEHOLDER,
+      templates,
+      undefined,
+      openapiJson,
+    );
     const unformatted: FileSet = new Map([
       ["src/client.ts", client],
       ["src/index.ts", index],
@@ -263,6 +275,7 @@ async function loadStages() {
     withCheck: validators.withCheck,
     emitTesting: testing.emitTesting,
     emitPackageFiles: pkg.emitPackageFiles,
+    openapiJsonText: pkg.openapiJsonText,
     startDocs: docs.startDocs,
     withLlmsFull: docs.withLlmsFull,
     formatFiles: format.formatFiles,

@@ -8,13 +8,17 @@ import type { Templates } from "./templates.ts";
 /** The range of openapi-fetch generated packages depend on: the one this repo builds and tests with. */
 export const OPENAPI_FETCH_RANGE = "^0.17.0";
 
-/** package.json, tsconfig.json, README.md and openapi.json of a generated package. */
+/**
+ * package.json, tsconfig.json, README.md and openapi.json of a generated package. `openapiJson`:
+ * openapi.json's text ({@link openapiJsonText} of `document`) when the caller has made it already.
+ */
 export function emitPackageFiles(
   ir: ApiIR,
   document: Record<string, unknown>,
   version: string,
   templates: Templates,
   settings: PublishingSettings = publishingSettings(),
+  openapiJson: string = openapiJsonText(document),
 ): Map<string, string> {
   const files = new Map<string, string>();
   const links = packageLinks(ir.provider, settings);
@@ -65,9 +69,14 @@ export function emitPackageFiles(
   };
   files.set("package.json", JSON.stringify(packageJson, null, 2) + "\n");
   files.set("tsconfig.json", JSON.stringify(PACKAGE_TSCONFIG, null, 2) + "\n");
-  files.set("openapi.json", JSON.stringify(document, null, 2) + "\n");
+  files.set("openapi.json", openapiJson);
   files.set("README.md", templates.render("client/README.md.hbs", packageReadmeView(ir, links?.docs, templates)));
   return files;
+}
+
+/** openapi.json: the bundled, canonical document. */
+export function openapiJsonText(document: Record<string, unknown>): string {
+  return JSON.stringify(document, null, 2) + "\n";
 }
 
 /** The strictest settings a consumer might use; `npm test` typechecks every package with them. */

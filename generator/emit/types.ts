@@ -2,6 +2,7 @@ import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
 import { loadOpenapiTypescript, loadTypescript } from "../shared/libraries.ts";
 import { binaryTypes } from "./binary-types.ts";
 import type { Memo } from "../shared/memo.ts";
+import { scanDiscriminators } from "./openapi-typescript/discriminators.ts";
 import { typesDocument } from "./openapi-typescript/document.ts";
 import { splittable, transformByUnits } from "./openapi-typescript/units.ts";
 
@@ -27,10 +28,16 @@ type TypeNode = ReturnType<OpenapiTs["tsIntersection"]>;
  *
  * `memo`: a watcher's memo (shared/memo.ts). With it the transform is made per path item, and a unit
  * an edit did not touch is taken from the last run (see ./openapi-typescript/units.ts).
+ * `documentJson`: the document as JSON, when the caller has made it already (openapi.json's text).
  */
-export async function emitTypes(document: Record<string, unknown>, banner: string, memo?: Memo): Promise<string> {
+export async function emitTypes(
+  document: Record<string, unknown>,
+  banner: string,
+  memo?: Memo,
+  documentJson?: string,
+): Promise<string> {
   const { openapiTs, options } = await typesOptions();
-  const input = typesDocument(document);
+  const input = typesDocument(document, documentJson);
   // Scanning the discriminators writes into the document: what is transformed (and keyed) is the document after it.
   const ctx = transformContext(openapiTs, input.document, options);
   const text =
@@ -75,7 +82,7 @@ function transformContext(
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: ot.scanDiscriminators(schema as never, options),
+    discriminators: scanDiscriminators(ot, schema, options),
     emptyObjectsUnknown: options.emptyObjectsUnknown,
     enum: false,
     enumValues: false,

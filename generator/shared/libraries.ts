@@ -40,6 +40,7 @@ export function loadOpenapiTypescript(): OpenapiTypescript {
       tsUnion: ts.tsUnion,
       resolveRef: utils.resolveRef,
       scanDiscriminators: utils.scanDiscriminators,
+      createRef: utils.createRef,
       transformSchemaObject: schemaObject.default,
       transformSchema: require(`${dist}/transform/index.cjs`) as unknown,
       // paths-object.cjs exports the function itself (module.exports =), not as `default`.

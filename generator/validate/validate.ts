@@ -289,7 +289,8 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
       });
       return;
     }
-    for (const [key, value] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
+      const value: unknown = (node as Record<string, unknown>)[key];
       if (!names && key === "$ref" && typeof value !== "string") {
         const kind =
           value === null

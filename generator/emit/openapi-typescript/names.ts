@@ -45,15 +45,26 @@ export function protectNamesForTypes(document: Obj, marks: NameMarks): Obj {
   return walk(document, mark, markRef) as Obj;
 }
 
+/** Allocates only where a name changes: most of a big document has nothing to mark, and is returned as it is. */
 function walk(node: unknown, mark: (name: string) => string, markRef: (ref: string) => string): unknown {
   if (Array.isArray(node)) {
-    const items = node.map((item) => walk(item, mark, markRef));
-    return items.some((item, i) => item !== node[i]) ? items : node;
+    let items: unknown[] | undefined;
+    for (let i = 0; i < node.length; i++) {
+      const item: unknown = node[i];
+      const next = walk(item, mark, markRef);
+      if (items) items.push(next);
+      else if (next !== item) (items = node.slice(0, i)).push(next);
+    }
+    return items ?? node;
   }
   if (node === null || typeof node !== "object") return node;
   const source = node as Obj;
-  let changed = false;
-  const entries = Object.entries(source).map(([key, value]) => {
+  const keys = Object.keys(source);
+  /** The entries so far, once one has changed. */
+  let entries: (readonly [string, unknown])[] | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = source[key];
     let next: unknown;
     if (key === "$ref" && typeof value === "string") next = markRef(value);
     else if ((key === "operationId" || key === "propertyName") && typeof value === "string")
@@ -72,10 +83,13 @@ function walk(node: unknown, mark: (name: string) => string, markRef: (ref: stri
       if (Object.entries(value as Obj).every(([k, v]) => (next as Obj)[k] === v)) next = value;
     } else next = walk(value, mark, markRef);
     const newKey = needsMark(key) ? mark(key) : key;
-    if (next !== value || newKey !== key) changed = true;
-    return [newKey, next] as const;
-  });
-  if (!changed) return node;
+    if (entries) entries.push([newKey, next]);
+    else if (next !== value || newKey !== key) {
+      entries = keys.slice(0, i).map((k) => [k, source[k]] as const);
+      entries.push([newKey, next]);
+    }
+  }
+  if (!entries) return node;
   const out: Obj = {};
   for (const [key, value] of entries)
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });

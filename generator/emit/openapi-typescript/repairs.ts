@@ -60,7 +60,7 @@ export function dropScalarEnumsOnObjects(node: unknown): void {
   ) {
     delete schema.enum;
   }
-  for (const [key, value] of Object.entries(schema)) if (!DATA_KEYS.has(key)) dropScalarEnumsOnObjects(value);
+  for (const key of Object.keys(schema)) if (!DATA_KEYS.has(key)) dropScalarEnumsOnObjects(schema[key]);
 }
 
 /**

@@ -136,8 +136,9 @@ function rebase(schema: unknown, reach: (ref: string) => void): unknown {
   if (Array.isArray(schema)) return schema.map((s) => rebase(s, reach));
   if (schema === null || typeof schema !== "object") return schema;
   const out: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(schema as Obj)) {
+  for (const key of Object.keys(schema)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+    const value = (schema as Obj)[key];
     if (key === "$ref" && typeof value === "string") {
       if (value.startsWith("#")) reach(value);
       out.push([key, value]);
@@ -156,6 +157,8 @@ function rebase(schema: unknown, reach: (ref: string) => void): unknown {
  * nothing there (OpenAPI 3.0.3: it adds null to the types `type` names).
  */
 function asJsonSchema(entries: [string, unknown][]): [string, unknown][] {
+  // Most schemas have none of these keywords: nothing to do.
+  if (!entries.some(([k]) => k === "exclusiveMinimum" || k === "exclusiveMaximum" || k === "nullable")) return entries;
   const get = (key: string) => entries.find(([k]) => k === key)?.[1];
   const bounds: [string, string][] = [
     ["exclusiveMinimum", "minimum"],
@@ -186,5 +189,8 @@ export function named(entries: [string, unknown][]): Obj {
 }
 
 function define(target: Obj, key: string, value: unknown) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Assigning makes the same own data property, but for `__proto__`, which would set the prototype.
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
