@@ -265,6 +265,15 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "operations that declare no responses",
+    file: "no-responses.yaml",
+    keeps: (files) => {
+      expect(file(files, "src/client.ts")).toMatch(/ getA: paths\["\/a"\]\["get"\]/);
+      // The README's testing example has no answer to reply with: it shows the mock without one.
+      expect(file(files, "README.md")).toContain("const mock = createMock();");
+    },
+  },
+  {
     name: "tag and model names too long for a file name",
     file: "long-names.yaml",
     keeps: (files) => {

@@ -16,7 +16,9 @@ export function testingExample(ir: ApiIR, examples: Examples): string {
   const op =
     ir.operations.find((o) =>
       o.responses.some((r) => /^2\d\d$/.test(r.status) && isJsonType(primaryMedia(r.content)?.contentType ?? "")),
-    ) ?? ir.operations[0];
+    ) ??
+    // An operation may declare no responses at all (OpenAPI 3.1): there is no answer to show it replying with.
+    ir.operations.find((o) => o.responses.length > 0);
   const tag = op && ir.tags.find((t) => t.name === op.tag);
   return examples.render("testing.ts", (layout) => {
     const view = {
