@@ -1,4 +1,5 @@
-import { basename, dirname, join, resolve } from "node:path";
+import { readdir } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
@@ -11,6 +12,7 @@ import { checkAll, DEFAULT_JOBS, generateAll } from "./parallel/pool.ts";
 import { inShard, parseJobs, parseShard, type Shard } from "./parallel/shard.ts";
 import { lazyTemplates, type Release, type RunContext, type Target } from "./pipeline.ts";
 import type { RefPolicy } from "./validate/ref-policy.ts";
+import { MANIFEST_FILE } from "./write/manifest.ts";
 import { recoverInterrupted } from "./write/write.ts";
 
 /** Every subcommand; the first positional picks one (default: generate). Adding one is one entry. */
@@ -214,10 +216,34 @@ function jobsOption(flag: string | undefined): number {
   return env === undefined || env === "" ? DEFAULT_JOBS : parseJobs(env, "APIGEN_JOBS");
 }
 
+/**
+ * Generating replaces the whole --out folder with the package: refuse one that holds the spec itself or
+ * files apigen did not write (no manifest), instead of deleting them. A new, empty or earlier apigen folder is fine.
+ */
+async function ownFolder(outDir: string, specFile: string): Promise<void> {
+  const inside = relative(outDir, specFile);
+  if (inside !== "" && !inside.startsWith("..") && !isAbsolute(inside))
+    throw new UsageError(
+      `--out ${shown(outDir)} holds the spec itself; the package replaces that folder whole: choose a folder of its own`,
+    );
+  const entries: string[] = await readdir(outDir).catch(() => []);
+  if (entries.length > 0 && !entries.includes(MANIFEST_FILE))
+    throw new UsageError(
+      `--out ${shown(outDir)} already holds files apigen did not write (no ${MANIFEST_FILE}), and generating would replace them: choose a new or empty folder`,
+    );
+}
+
+/** A folder as the user would type it: relative to where they are, when it is below. */
+function shown(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? dir : rel;
+}
+
 async function resolveTargets(options: CliOptions): Promise<Target[]> {
   if (options.spec !== undefined && options.out !== undefined) {
     const outDir = resolve(options.out);
     const specFile = resolve(options.spec);
+    if (options.command !== "check") await ownFolder(outDir, specFile);
     return [
       {
         provider: slugify(options.name ?? basename(outDir)),

@@ -44,6 +44,10 @@ const USAGE_ERRORS: [args: string[], says: string][] = [
     ["generate", "--specs", "nowhere"],
     `no specs found in ${"WORK"}/nowhere (give --specs <dir>, or --spec <file> --out <dir>)`,
   ],
+  [
+    ["generate", "--spec", "specs/latitudesh.yaml", "--out", "specs"],
+    "--out specs holds the spec itself; the package replaces that folder whole: choose a folder of its own",
+  ],
 ];
 
 describe("usage errors", () => {
@@ -56,6 +60,27 @@ describe("usage errors", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).not.toMatch(/ERR_PARSE_ARGS|TypeError|\n\s+at /);
     expect(await readdir(work)).toEqual(["specs"]);
+  });
+});
+
+describe("--out on a folder apigen did not write", () => {
+  it("refuses it (exit 2) and leaves its files as they were; an apigen package there is regenerated", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "apigen-usage-"));
+    try {
+      await writeFile(join(dir, "notes.txt"), "mine");
+      const spec = join(work, "specs", "latitudesh.yaml");
+      const refused = await apigen(["generate", "--spec", spec, "--out", dir], { cwd: work });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.split("\n")[0]).toBe(
+        `apigen: --out ${dir} already holds files apigen did not write (no apigen-manifest.json), and generating would replace them: choose a new or empty folder`,
+      );
+      expect(await readdir(dir)).toEqual(["notes.txt"]);
+      const pkg = join(dir, "pkg");
+      expect((await apigen(["generate", "--spec", spec, "--out", pkg], { cwd: work })).code).toBe(0);
+      expect((await apigen(["generate", "--spec", spec, "--out", pkg, "--force"], { cwd: work })).code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
