@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { changelogEntry, firstEntry, prependEntry, unreleasedSection } from "./changelog.ts";
 import { diffSpecs, type Change } from "./diff.ts";
 import type { Memo } from "../shared/memo.ts";
-import { bump, highestLevel } from "./semver.ts";
+import { highestLevel, nextVersion } from "./semver.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -119,7 +119,7 @@ export function planRelease(
     };
   const regenerated = changes.length > 0 ? [] : changedFiles(base.outputs, outputs);
   const level = changes.length > 0 ? highestLevel(changes) : regenerated.length > 0 ? "patch" : "none";
-  const next = level === "none" ? undefined : bump(base.version, level);
+  const next = level === "none" ? undefined : nextVersion(base.version, level, state.changelog);
   const warnings: string[] = [];
   const apiVersion = (doc: Obj) => (isObj(doc.info) ? doc.info.version : undefined);
   if (level === "breaking" && apiVersion(base.spec) === apiVersion(spec)) {

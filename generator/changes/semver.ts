@@ -8,13 +8,14 @@
  * is released by the bump that reaches it, as `npm version` does: 2.0.0-rc.1 + breaking = 2.0.0.
  */
 import type { ReleaseType } from "semver";
-import { loadSemverInc, loadSemverValid } from "../shared/libraries.ts";
+import { loadSemverGt, loadSemverInc, loadSemverValid } from "../shared/libraries.ts";
 import type { Change, Level } from "./types.ts";
 
 // The two functions, not the package's index: that loads all of semver (40 modules) in every run that
 // regenerates a package. By require (shared/libraries.ts).
 const inc = loadSemverInc();
 const valid = loadSemverValid();
+const gt = loadSemverGt();
 
 export type BumpLevel = Level | "none";
 
@@ -44,4 +45,19 @@ export function highestLevel(changes: readonly Pick<Change, "level">[]): BumpLev
   if (changes.some((c) => c.level === "breaking")) return "breaking";
   if (changes.some((c) => c.level === "minor")) return "minor";
   return changes.length > 0 ? "patch" : "none";
+}
+
+/**
+ * The version a release of `level` after `version` gets: its {@link bump}, or, when the changelog already
+ * lists that version or a later one (a package.json or baseline moved back by hand or by a merge), the
+ * same bump from the highest version listed. A version once published can never be published again.
+ */
+export function nextVersion(version: string, level: Exclude<BumpLevel, "none">, changelog: string | undefined): string {
+  const next = bump(version, level);
+  const listed = (changelog ?? "")
+    .split("\n")
+    .map((line) => /^## (\S+)\s*$/.exec(line)?.[1])
+    .filter((v): v is string => v !== undefined && valid(v) !== null && !/^[v=]/i.test(v));
+  const highest = listed.reduce((a, b) => (gt(b, a) ? b : a), next);
+  return highest === next && !listed.includes(next) ? next : bump(highest, level);
 }

@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { diffSpecs } from "../changes/diff.ts";
 import { readState } from "../changes/release.ts";
 import { diffJson, diffMarkdown, diffText, fails, type FailOn, type ProviderDiff } from "../changes/report.ts";
-import { bump, highestLevel } from "../changes/semver.ts";
+import { highestLevel, nextVersion } from "../changes/semver.ts";
 import { describe } from "../errors.ts";
 import { sha256 } from "../shared/hash.ts";
 import { UsageError, providerTargets } from "./targets.ts";
@@ -144,7 +144,7 @@ async function collect(options: DiffOptions): Promise<ProviderDiff[]> {
         diffs.push({ provider: target.provider, base: options.base!, changes: diffSpecs(before, after) });
         continue;
       }
-      const { baseline } = await readState(target.outDir, sha256);
+      const { baseline, changelog } = await readState(target.outDir, sha256);
       if (baseline === undefined)
         throw new UsageError(
           `${target.provider} has no release yet (nothing in ${relative(process.cwd(), target.outDir) || "."}): run npm run generate first, or compare with --base <git-ref>`,
@@ -155,7 +155,7 @@ async function collect(options: DiffOptions): Promise<ProviderDiff[]> {
         provider: target.provider,
         base: `the last release (${baseline.version})`,
         changes,
-        next: level === "none" ? undefined : bump(baseline.version, level),
+        next: level === "none" ? undefined : nextVersion(baseline.version, level, changelog),
       });
     }
     return diffs;

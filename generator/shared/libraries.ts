@@ -72,5 +72,7 @@ export const loadYaml = (): Yaml => require("yaml") as Yaml;
 export const loadEsbuild = (): Esbuild => require("esbuild") as Esbuild;
 export const loadSemverInc = (): typeof import("semver/functions/inc.js") =>
   require("semver/functions/inc.js") as typeof import("semver/functions/inc.js");
+export const loadSemverGt = (): typeof import("semver/functions/gt.js") =>
+  require("semver/functions/gt.js") as typeof import("semver/functions/gt.js");
 export const loadSemverValid = (): typeof import("semver/functions/valid.js") =>
   require("semver/functions/valid.js") as typeof import("semver/functions/valid.js");

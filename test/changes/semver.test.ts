@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bump, highestLevel, type BumpLevel } from "../../generator/changes/semver.ts";
+import { bump, highestLevel, nextVersion, type BumpLevel } from "../../generator/changes/semver.ts";
 
 describe("bump", () => {
   it.each<[string, BumpLevel, string]>([
@@ -55,5 +55,23 @@ describe("highestLevel", () => {
     [["minor", "breaking", "patch"], "breaking"],
   ])("%j -> %s", (levels, expected) => {
     expect(highestLevel(levels.map((level) => ({ level: level as "breaking" | "minor" | "patch" })))).toBe(expected);
+  });
+});
+
+describe("nextVersion: never a version the changelog already lists", () => {
+  const changelog = (...versions: string[]) =>
+    ["# Changelog", "", "## Unreleased", "", ...versions.flatMap((v) => [`## ${v}`, "", "Something."])].join("\n");
+  it.each<[string, "breaking" | "minor" | "patch", string | undefined, string]>([
+    ["0.1.1", "patch", undefined, "0.1.2"],
+    ["0.1.1", "patch", changelog("0.1.1", "0.1.0"), "0.1.2"],
+    // package.json moved back to 0.1.1 after 0.1.2 and 0.1.3 were released: the next is past them.
+    ["0.1.1", "patch", changelog("0.1.3", "0.1.2", "0.1.1"), "0.1.4"],
+    ["0.1.1", "breaking", changelog("0.1.3", "0.1.2", "0.1.1"), "0.2.0"],
+    ["0.1.1", "patch", changelog("0.1.2"), "0.1.3"],
+    ["1.2.3", "minor", changelog("2.0.0", "1.2.3"), "2.1.0"],
+    // Headings that are not versions are not read as ones.
+    ["0.1.1", "patch", changelog("v9.9.9", "next", "0.1.1"), "0.1.2"],
+  ])("%s + %s over %j = %s", (version, level, log, expected) => {
+    expect(nextVersion(version, level, log)).toBe(expected);
   });
 });
