@@ -290,6 +290,11 @@ export const RULES = {
     "code compiles; callers configured for the old credentials are rejected",
   ),
   "security-alternative-added": rule(M, "Security alternative added, all old ones kept", "nothing: one more way in"),
+  "security-made-optional": rule(
+    M,
+    "Operation no longer requires authentication",
+    "nothing: credentials still sent are accepted",
+  ),
   "default-security-changed": rule(P, "Global security changed, no operation inherits it", "nothing"),
   "security-scheme-added": rule(M, "Security scheme added", "a new optional key of the `auth` option"),
   "security-scheme-removed": rule(

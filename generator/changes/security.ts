@@ -26,14 +26,21 @@ const words = (set: Set<string>) => [...set].sort().join(" or ");
 
 /**
  * Any change to what an operation accepts as credentials breaks callers configured for the old
- * ones, with one exception: a new alternative that keeps every old one (OR) only adds a way in,
- * so it is minor.
+ * ones, with two exceptions, both minor: a new alternative that keeps every old one (OR) only adds
+ * a way in, and so does letting anyone call.
  */
 export function compareSecurity(s: Scope, before: unknown, after: unknown, where: string, subject: string): void {
   const b = alternatives(before);
   const a = alternatives(after);
   if (same([...b].sort(), [...a].sort())) return;
   const keepsAll = [...b].every((x) => a.has(x));
+  // Anyone may call now: a caller still configured with the old credentials sends them and is let in.
+  if (!keepsAll && a.has("no authentication"))
+    return report(
+      s,
+      where,
+      finding("minor", "security-made-optional", `${subject} no longer requires authentication (was ${words(b)}).`),
+    );
   report(
     s,
     where,

@@ -666,12 +666,12 @@ export const cases: Case[] = [
     bumps: MAJOR,
   },
   {
-    name: "operation security removed",
+    name: "operation security removed: anyone may call",
     edit: (s) => {
       remove(s).security = [];
     },
-    changes: ["breaking security-changed"],
-    bumps: MAJOR,
+    changes: ["minor security-made-optional"],
+    bumps: MINOR,
   },
   {
     name: "security alternative added (OR), old one kept",

@@ -1028,6 +1028,13 @@ export const verdictCases: VerdictCase[] = [
     compiles: true,
   },
   {
+    rule: "security-made-optional",
+    level: "minor",
+    edit: (s) => (get(s).security = []),
+    caller: `const api2 = createDemoClient({ auth: { key: "k" } });\nawait api2.items.getItem({ params: { path: { id: "1" } } });\nvoid api;`,
+    compiles: true,
+  },
+  {
     rule: "default-security-changed",
     level: "patch",
     old: (s) => {
