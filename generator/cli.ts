@@ -7,6 +7,7 @@ import { slugify } from "./shared/names.ts";
 import { keepToOneThread } from "./shared/threads.ts";
 import { changeReport } from "./report.ts";
 import { closest } from "./shared/suggest.ts";
+import { orphanedPackages } from "./commands/targets.ts";
 import { UsageError, listTargets, namedTargets } from "./targets.ts";
 import { checkAll, DEFAULT_JOBS, generateAll } from "./parallel/pool.ts";
 import { inShard, parseJobs, parseShard, type Shard } from "./parallel/shard.ts";
@@ -407,6 +408,18 @@ async function runCheck(targets: Target[], ctx: RunContext, options: CliOptions)
     }
   }
   await batch.close();
+  // A whole package whose spec is gone is stale too: a pull request deleting a spec must not pass.
+  if (options.providers.length === 0 && options.spec === undefined) {
+    const all = await listTargets(options.specsDir, options.generatedDir);
+    const orphans = (await orphanedPackages(options.generatedDir, all)).map((provider) => ({ provider }));
+    for (const { provider } of options.shard ? inShard(orphans, options.shard) : orphans) {
+      stale++;
+      reports.push({ provider, status: "no-spec", ms: 0 });
+      process.stderr.write(
+        `${provider}: ${join(options.generatedDir, provider)} has no spec in ${options.specsDir} any more: restore the spec, or delete the folder\n`,
+      );
+    }
+  }
   if (options.json) process.stdout.write(JSON.stringify({ command: "check", results: reports }, null, 2) + "\n");
   if (broken > 0) process.stderr.write(`${broken} spec(s) have errors: fix them, then run npm run generate\n`);
   if (stale > 0) process.stderr.write(`generated/ is out of date: run npm run generate\n`);

@@ -19,7 +19,9 @@ import { diffJson, diffMarkdown, diffText, fails, type FailOn, type ProviderDiff
 import { highestLevel, nextVersion } from "../changes/semver.ts";
 import { describe } from "../errors.ts";
 import { sha256 } from "../shared/hash.ts";
-import { UsageError, providerTargets } from "./targets.ts";
+import type { Target } from "../pipeline.ts";
+import { listTargets } from "../targets.ts";
+import { UsageError, orphanedPackages, providerTargets } from "./targets.ts";
 
 const run = promisify(execFile);
 
@@ -158,10 +160,40 @@ async function collect(options: DiffOptions): Promise<ProviderDiff[]> {
         next: level === "none" ? undefined : nextVersion(baseline.version, level, changelog),
       });
     }
+    // A provider whose spec is gone: every operation of it is removed.
+    if (options.providers.length === 0) diffs.push(...(await removedProviders(options, targets, atRef)));
     return diffs;
   } finally {
     if (atRef !== undefined) await rm(atRef, { recursive: true, force: true });
   }
+}
+
+/** Providers in the base (specs at `--base`, else released packages in generated/) that have no spec now. */
+async function removedProviders(
+  options: DiffOptions,
+  targets: readonly Target[],
+  atRef: string | undefined,
+): Promise<ProviderDiff[]> {
+  const now = new Set(targets.map((t) => t.provider));
+  const out: ProviderDiff[] = [];
+  if (atRef !== undefined) {
+    for (const old of await listTargets(atRef, options.generatedDir)) {
+      if (now.has(old.provider)) continue;
+      const before = await bundle(old.specFile);
+      out.push({ provider: old.provider, base: options.base!, changes: diffSpecs(before, emptySpec(before)) });
+    }
+    return out;
+  }
+  for (const provider of await orphanedPackages(options.generatedDir, targets)) {
+    const { baseline } = await readState(join(options.generatedDir, provider), sha256);
+    if (baseline === undefined) continue;
+    out.push({
+      provider,
+      base: `the last release (${baseline.version})`,
+      changes: diffSpecs(baseline.spec, emptySpec(baseline.spec)),
+    });
+  }
+  return out;
 }
 
 /** The document the generator would build from `file`: loaded, validated, bundled. */
