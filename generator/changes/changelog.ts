@@ -23,6 +23,16 @@ const code = (value: string): PhrasingContent => ({ type: "inlineCode", value: o
 const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: "paragraph", children });
 const heading = (depth: 1 | 2 | 3, value: string): Heading => ({ type: "heading", depth, children: [t(value)] });
 
+/**
+ * Text whose `backticked` spans are code, as the rules' and messages' own wording marks them (`params`,
+ * `server: { index }`): code spans, not literal backticks. An unpaired backtick stays text.
+ */
+function prose(value: string): PhrasingContent[] {
+  return oneLine(value)
+    .split(/`([^`]+)`/)
+    .flatMap((part, i) => (part === "" ? [] : [i % 2 === 1 ? code(part) : t(part)]));
+}
+
 function oneLine(value: string): string {
   return value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ");
 }
@@ -46,14 +56,14 @@ export function changeLine(change: Change): PhrasingContent[] {
   const parts: PhrasingContent[] = [];
   const { request, method } = change;
   if (request !== undefined && method !== undefined && change.message.startsWith(`${request} `)) {
-    parts.push(code(request), t(" ("), code(method), t(")"), t(change.message.slice(request.length)));
+    parts.push(code(request), t(" ("), code(method), t(")"), ...prose(change.message.slice(request.length)));
   } else if (request !== undefined && method !== undefined) {
-    parts.push(code(method), t(" ("), code(request), t("): "), t(change.message));
+    parts.push(code(method), t(" ("), code(request), t("): "), ...prose(change.message));
   } else {
-    parts.push(t(change.message));
+    parts.push(...prose(change.message));
   }
   const caller = callerSees(change);
-  if (caller !== "") parts.push(t(` TypeScript callers: ${caller}.`));
+  if (caller !== "") parts.push(...prose(` TypeScript callers: ${caller}.`));
   return parts;
 }
 

@@ -75,13 +75,13 @@ describe("changelogEntry", () => {
     expect(changelogEntry("2.0.0", [...changes].reverse(), {})).toBe(changelogEntry("2.0.0", changes, {}));
   });
 
-  it("escapes what would be markup, but keeps snake_case readable", () => {
+  it("escapes what would be markup, but keeps snake_case readable and `backticked` spans as code", () => {
     const entry = changelogEntry(
       "1.0.1",
-      [{ level: "patch", kind: "x", where: "x", message: "A *b* <c> `d` _e_ snake_case [f](g)." }],
+      [{ level: "patch", kind: "x", where: "x", message: "A *b* <c> `d` _e_ snake_case [f](g) a`b." }],
       {},
     );
-    expect(entry).toContain("- A \\*b\\* \\<c> \\`d\\` \\_e\\_ snake_case \\[f]\\(g).");
+    expect(entry).toContain("- A \\*b\\* \\<c> `d` \\_e\\_ snake_case \\[f]\\(g) a\\`b.");
   });
 });
 
