@@ -287,7 +287,8 @@ interface Report {
   ms: number;
   files?: number;
   changed?: string[];
-  version?: { from: string | undefined; to: string };
+  /** `to`: the version this run wrote; `next`: what `npm run release` would make of the changes so far. */
+  version?: { from: string | undefined; to: string; next?: string };
   apiChanges?: { level: string; kind: string; where: string; message: string }[];
   /** Files a newer generator changed while the API did not (a patch release). */
   regenerated?: string[];
@@ -318,7 +319,7 @@ async function runGenerate(targets: Target[], ctx: RunContext, options: CliOptio
         ms,
         files: result.fileCount,
         changed: result.changed,
-        version: release && { from: release.previousVersion, to: release.version },
+        version: release && { from: release.previousVersion, to: release.version, next: release.next },
         apiChanges: release?.changes,
         regenerated: release?.regenerated,
         warnings: result.warnings,

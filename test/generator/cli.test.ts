@@ -152,8 +152,11 @@ describe("generate over specs/", () => {
     );
     const before = await snapshot(join(work, "generated", "latitudesh"));
     const result = await apigen(["generate", "--dry-run", "latitudesh"], { cwd: work });
+    const json = await apigen(["generate", "--dry-run", "--json", "latitudesh"], { cwd: work });
     await writeFile(spec, original);
     expect(result.code).toBe(0);
+    const [report] = (JSON.parse(json.stdout) as { results: { status: string; version: object }[] }).results;
+    expect(report).toMatchObject({ status: "would-change", version: { from: "0.1.0", to: "0.1.0", next: "0.2.0" } });
     expect(result.stdout).toMatch(/0\.1\.0 -> 0\.2\.0: 1 breaking/);
     expect(result.stdout).toMatch(/BREAKING .*DELETE \/vpn_sessions\/\{vpn_session_id\}/);
     // Regeneration never bumps: the change lands in CHANGELOG.md's Unreleased section, the version waits for npm run release.
