@@ -27,6 +27,8 @@ interface OptionSpec {
   arg?: string;
   /** May be given more than once; the values are collected in order. */
   multiple?: true;
+  /** The commands it applies to, when not all: given to another, it is a usage error, not ignored. */
+  only?: readonly Command[];
   help: string;
 }
 
@@ -57,6 +59,7 @@ const OPTIONS = {
   },
   "dry-run": {
     type: "boolean",
+    only: ["generate"],
     help: "print what a regeneration would change (API changes, version bump, files); write nothing",
   },
   quiet: { type: "boolean", help: "print nothing but errors" },
@@ -89,6 +92,8 @@ Usage:
   npm run check [-- <provider>...]              exit 1 and list files when generated/ is stale or hand-edited
   npm run watch [-- <provider>...]              regenerate whenever a spec or template is saved
   npm run watch -- --spec <file> --out <dir>    the same for one OpenAPI file anywhere
+  npm run release [-- <provider>...]            cut a release: version, CHANGELOG.md (release --help)
+  npm run diff [-- <provider>...]               the API changes, classified for callers (diff --help)
 
 Options:
 ${optionsHelp()}
@@ -181,6 +186,11 @@ function parseCli(argv: string[]): CliOptions | null {
     throw new UsageError(
       `unknown command "${command}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${COMMANDS.join(", ")})`}`,
     );
+  }
+  for (const name of Object.keys(values) as OptionName[]) {
+    const only = (OPTIONS[name] as OptionSpec).only;
+    if (only !== undefined && !only.includes(command as Command))
+      throw new UsageError(`--${name} is an option of ${only.join(" and ")}, not of ${command}`);
   }
   if ((values.spec === undefined) !== (values.out === undefined)) throw new UsageError("--spec and --out go together");
   if (values.spec !== undefined && providers.length > 0)

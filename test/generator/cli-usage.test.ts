@@ -38,6 +38,8 @@ const USAGE_ERRORS: [args: string[], says: string][] = [
     `no spec for "latitude" in ${"SPECS"}; did you mean "latitudesh"? (known: latitudesh, pingone-management)`,
   ],
   [["generate", "stripe"], `no spec for "stripe" in ${"SPECS"} (known: latitudesh, pingone-management)`],
+  [["watch", "--dry-run"], "--dry-run is an option of generate, not of watch"],
+  [["check", "--dry-run"], "--dry-run is an option of generate, not of check"],
   [["generate", "--spec", "a.yaml"], "--spec and --out go together"],
   [["generate", "latitudesh", "--spec", "a.yaml", "--out", "x"], "name providers or give --spec, not both"],
   [
