@@ -12,7 +12,6 @@ import { access, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
-import { parseArgs } from "node:util";
 import { diffSpecs } from "../changes/diff.ts";
 import { readState } from "../changes/release.ts";
 import { diffJson, diffMarkdown, diffText, fails, type FailOn, type ProviderDiff } from "../changes/report.ts";
@@ -21,6 +20,7 @@ import { describe } from "../errors.ts";
 import { sha256 } from "../shared/hash.ts";
 import type { Target } from "../pipeline.ts";
 import { listTargets } from "../targets.ts";
+import { commandArgs, usageLine } from "./args.ts";
 import { UsageError, orphanedPackages, providerTargets } from "./targets.ts";
 
 const run = promisify(execFile);
@@ -54,19 +54,15 @@ interface DiffOptions {
 }
 
 function parse(argv: string[]): DiffOptions | null {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      base: { type: "string" },
-      old: { type: "string" },
-      new: { type: "string" },
-      format: { type: "string", default: "text" },
-      "fail-on": { type: "string", default: "breaking" },
-      specs: { type: "string", default: "specs" },
-      generated: { type: "string", default: "generated" },
-      help: { type: "boolean", short: "h", default: false },
-    },
+  const { values, positionals } = commandArgs(argv, {
+    base: { type: "string" },
+    old: { type: "string" },
+    new: { type: "string" },
+    format: { type: "string", default: "text" },
+    "fail-on": { type: "string", default: "breaking" },
+    specs: { type: "string", default: "specs" },
+    generated: { type: "string", default: "generated" },
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) return null;
   const format = values.format as DiffOptions["format"];
@@ -95,7 +91,7 @@ export async function diff(argv: string[]): Promise<number> {
   try {
     options = parse(argv);
   } catch (error) {
-    process.stderr.write(`apigen diff: ${(error as Error).message}\n\n${HELP}`);
+    process.stderr.write(usageLine("diff", error));
     return 2;
   }
   if (options === null) {

@@ -4,12 +4,12 @@
  * baseline that later changes are measured from. Nothing unreleased: says so, exit 0.
  */
 import { join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { formatReport } from "../changes/changelog.ts";
 import { describe } from "../errors.ts";
 import { generatorFingerprint } from "../fingerprint.ts";
 import { lazyTemplates, releasePackage, type RunContext } from "../pipeline.ts";
 import { recoverInterrupted } from "../write/write.ts";
+import { commandArgs, usageLine } from "./args.ts";
 import { UsageError, providerTargets } from "./targets.ts";
 
 const HELP = `Usage: npm run release -- [provider...] [--dry-run]
@@ -30,20 +30,16 @@ export async function release(argv: string[]): Promise<number> {
   let values: { "dry-run": boolean; specs: string; generated: string; help: boolean };
   let providers: string[];
   try {
-    const parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        "dry-run": { type: "boolean", default: false },
-        specs: { type: "string", default: "specs" },
-        generated: { type: "string", default: "generated" },
-        help: { type: "boolean", short: "h", default: false },
-      },
+    const parsed = commandArgs(argv, {
+      "dry-run": { type: "boolean", default: false },
+      specs: { type: "string", default: "specs" },
+      generated: { type: "string", default: "generated" },
+      help: { type: "boolean", short: "h", default: false },
     });
     values = parsed.values;
     providers = parsed.positionals;
   } catch (error) {
-    process.stderr.write(`apigen release: ${(error as Error).message}\n\n${HELP}`);
+    process.stderr.write(usageLine("release", error));
     return 2;
   }
   if (values.help) {

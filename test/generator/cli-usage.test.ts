@@ -65,6 +65,19 @@ describe("usage errors", () => {
   });
 });
 
+describe("usage errors of release and diff", () => {
+  it.each<[string[], string]>([
+    [["diff", "--fial-on", "minor"], "apigen diff: unknown option --fial-on; did you mean --fail-on?"],
+    [["diff", "--format", "yaml"], 'apigen diff: --format must be one of text, markdown, json (got "yaml")'],
+    [["release", "--dryrun"], "apigen release: unknown option --dryrun; did you mean --dry-run?"],
+  ])("apigen %j exits 2: %s", async (args, says) => {
+    const result = await apigen(args, { cwd: work });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([says, `run npm run ${args[0]} -- --help for its options`]);
+    expect(await readdir(work)).toEqual(["specs"]);
+  });
+});
+
 describe("--out on a folder apigen did not write", () => {
   it("refuses it (exit 2) and leaves its files as they were; an apigen package there is regenerated", async () => {
     const dir = await mkdtemp(join(tmpdir(), "apigen-usage-"));
