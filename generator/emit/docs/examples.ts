@@ -100,6 +100,8 @@ export class Examples {
     const params: RequestSample["params"] = {};
     for (const p of op.parameters) {
       if (skip.includes(p.name) || p.deprecated || (requiredOnly && !p.required)) continue;
+      // The client makes a fresh idempotency key per call; one copied from an example would be shared by every call.
+      if (!p.required && p.in === "header" && p.name.toLowerCase() === op.idempotencyHeader?.toLowerCase()) continue;
       let value: unknown;
       if (pageSizeParam(op.pagination) === p.name) value = 20;
       else if (op.pagination?.style === "offset" && op.pagination.offsetParam === p.name) value = 0;
