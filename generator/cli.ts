@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from "node:pat
 import { parseArgs } from "node:util";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
-import { slugify } from "./shared/names.ts";
+import { isScopedPackageName, slugify } from "./shared/names.ts";
 import { keepToOneThread } from "./shared/threads.ts";
 import { changeReport } from "./report.ts";
 import { closest } from "./shared/suggest.ts";
@@ -36,7 +36,11 @@ interface OptionSpec {
 const OPTIONS = {
   spec: { type: "string", arg: "<file>", help: "an OpenAPI 3.0 or 3.1 document, YAML or JSON (with --out)" },
   out: { type: "string", arg: "<dir>", help: "where to write the package for --spec" },
-  name: { type: "string", arg: "<slug>", help: "package name for --spec (default: the --out folder's name)" },
+  name: {
+    type: "string",
+    arg: "<slug>",
+    help: "package name for --spec: a slug (@apigen/<slug>) or a scoped npm name (@acme/pets); default: the --out folder's name",
+  },
   specs: { type: "string", arg: "<dir>", help: "folder of provider specs (default: specs)" },
   generated: { type: "string", arg: "<dir>", help: "folder of generated packages (default: generated)" },
   "allow-ref-root": {
@@ -227,6 +231,16 @@ function jobsOption(flag: string | undefined): number {
   return env === undefined || env === "" ? DEFAULT_JOBS : parseJobs(env, "APIGEN_JOBS");
 }
 
+/** The provider slug and, for a scoped `--name` (`@acme/pets`), the npm name as given. */
+function packageChoice(name: string | undefined, outDir: string): { provider: string; packageName?: string } {
+  if (name === undefined || !/[@/]/.test(name)) return { provider: slugify(name ?? basename(outDir)) };
+  if (!isScopedPackageName(name))
+    throw new UsageError(
+      `--name ${JSON.stringify(name)} is not an npm package name: give @scope/name in lower case, or a plain name`,
+    );
+  return { provider: slugify(name.slice(name.indexOf("/") + 1)), packageName: name };
+}
+
 /**
  * Generating replaces the whole --out folder with the package: refuse one that holds the spec itself or
  * files apigen did not write (no manifest), instead of deleting them. A new, empty or earlier apigen folder is fine.
@@ -257,7 +271,7 @@ async function resolveTargets(options: CliOptions): Promise<Target[]> {
     if (options.command !== "check") await ownFolder(outDir, specFile);
     return [
       {
-        provider: slugify(options.name ?? basename(outDir)),
+        ...packageChoice(options.name, outDir),
         specFile,
         outDir,
         refPolicy: refPolicy(options, dirname(specFile)),

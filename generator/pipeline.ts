@@ -30,6 +30,8 @@ export interface Target {
   provider: string;
   specFile: string;
   outDir: string;
+  /** The npm name, when `--name` gives one with its own scope; else `@apigen/<provider>`. */
+  packageName?: string;
   /** Where external `$ref`s may lead (default: the spec's own folder, no URLs). */
   refPolicy?: RefPolicy;
 }
@@ -131,7 +133,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
   const typesWorker = await typesJob;
   const remoteSchema = typesWorker?.emit(bundled.document, banner);
   remoteSchema?.catch(() => {});
-  const ir = buildIR(bundled, target.provider, loaded.locate);
+  const ir = buildIR(bundled, target.provider, loaded.locate, target.packageName);
 
   const docs = ctx.docs ? ctx.docs(target).start(ir, templates) : startDocs(ir, templates);
   // Keyed by exactly what ajv compiles: annotations (an edited description) leave it as it was.

@@ -25,7 +25,7 @@ import type {
  * Builds the IR from a validated, bundled spec. `provider` is the package slug;
  * `locate` (the loader's) puts line and column on errors about extensions.
  */
-export function buildIR(spec: BundledSpec, provider: string, locate?: Locate): ApiIR {
+export function buildIR(spec: BundledSpec, provider: string, locate?: Locate, packageName?: string): ApiIR {
   const doc = spec.document;
   const deref = makeDeref(doc, spec.file);
   const info = (doc.info ?? {}) as Obj;
@@ -38,7 +38,7 @@ export function buildIR(spec: BundledSpec, provider: string, locate?: Locate): A
   operations.sort((a, b) => order.get(a.tag)! - order.get(b.tag)!);
   for (const tag of tags) tag.operationIds = operations.filter((o) => o.tag === tag.name).map((o) => o.id);
 
-  const naming = packageNaming(provider);
+  const naming = packageNaming(provider, packageName);
   const models = collectModels(doc);
   const names = exportedNames({ ...naming, tags, models, operations });
   for (const model of models) model.typeName = names.models.get(model.name)!;

@@ -132,12 +132,20 @@ export interface PackageNaming {
 
 export const PACKAGE_SCOPE = "@apigen";
 
-/** Names of a provider's package and its exports, from its slug (e.g. `openziti-edge-client`). */
-export function packageNaming(provider: string): PackageNaming {
+/** A scoped npm package name as npm accepts it for a new package: lower case, URL-safe, at most 214 characters. */
+export function isScopedPackageName(name: string): boolean {
+  return name.length <= 214 && /^@[a-z0-9][a-z0-9._~-]*\/[a-z0-9][a-z0-9._~-]*$/.test(name);
+}
+
+/**
+ * Names of a provider's package and its exports, from its slug (e.g. `openziti-edge-client`);
+ * `packageName`: the npm name when the user chose one with a scope of their own (`--name @acme/pets`).
+ */
+export function packageNaming(provider: string, packageName?: string): PackageNaming {
   const base = pascalCase(provider);
   const clientTypeName = base.endsWith("Client") ? base : `${base}Client`;
   return {
-    packageName: `${PACKAGE_SCOPE}/${slugify(provider)}`,
+    packageName: packageName ?? `${PACKAGE_SCOPE}/${slugify(provider)}`,
     factoryName: `create${clientTypeName}`,
     rawFactoryName: `create${clientTypeName.replace(/Client$/, "RawClient")}`,
     clientTypeName,

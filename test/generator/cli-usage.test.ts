@@ -3,7 +3,7 @@
  * name is close, which one was meant; nothing is generated. A spec that does
  * not parse makes `check` report the spec's error (exit 1), not staleness.
  */
-import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +38,10 @@ const USAGE_ERRORS: [args: string[], says: string][] = [
     `no spec for "latitude" in ${"SPECS"}; did you mean "latitudesh"? (known: latitudesh, pingone-management)`,
   ],
   [["generate", "stripe"], `no spec for "stripe" in ${"SPECS"} (known: latitudesh, pingone-management)`],
+  [
+    ["generate", "--spec", "specs/latitudesh.yaml", "--out", "pkg", "--name", "@Acme/Pets"],
+    '--name "@Acme/Pets" is not an npm package name: give @scope/name in lower case, or a plain name',
+  ],
   [["watch", "--dry-run"], "--dry-run is an option of generate, not of watch"],
   [["check", "--dry-run"], "--dry-run is an option of generate, not of check"],
   [["generate", "--spec", "a.yaml"], "--spec and --out go together"],
@@ -91,7 +95,12 @@ describe("--out on a folder apigen did not write", () => {
       );
       expect(await readdir(dir)).toEqual(["notes.txt"]);
       const pkg = join(dir, "pkg");
-      expect((await apigen(["generate", "--spec", spec, "--out", pkg], { cwd: work })).code).toBe(0);
+      expect(
+        (await apigen(["generate", "--spec", spec, "--out", pkg, "--name", "@acme/lat"], { cwd: work })).code,
+      ).toBe(0);
+      // A scoped --name is the package's npm name as given; the exports keep the slug's names.
+      expect(JSON.parse(await readFile(join(pkg, "package.json"), "utf8"))).toMatchObject({ name: "@acme/lat" });
+      expect(await readFile(join(pkg, "src", "client.ts"), "utf8")).toContain("export function createLatClient(");
       expect((await apigen(["generate", "--spec", spec, "--out", pkg, "--force"], { cwd: work })).code).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
