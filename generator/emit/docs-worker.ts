@@ -1,6 +1,6 @@
 /**
- * Worker-thread entry, for four jobs. `types`: the types of each small API the main thread regenerates
- * (types-job.ts). `docs`: an API's docs pages (untidied: the pipeline tidies every file)
+ * Worker-thread entry, for five jobs. `lint`: redocly's lint of a big spec (validate/lint-job.ts).
+ * `types`: the types of each small API the main thread regenerates (types-job.ts). `docs`: an API's docs pages (untidied: the pipeline tidies every file)
  * from its IR (plain data, cloned in) and the run's templates (sources, and their precompiled form); see
  * docs-job.ts. `docs-session`: the same for a watcher, one render per message, pages kept between them
  * (DocsSession). `validators`: its compiled validators; see testing/validators-job.ts.
@@ -11,6 +11,7 @@ import type { ApiIR } from "../ir/types.ts";
 import type { ValidatorsWorkerData } from "./testing/validators-job.ts";
 import type { SessionAnswer, SessionRequest } from "./docs-job.ts";
 import type { TypesWorkerData } from "./types-job.ts";
+import type { LintWorkerData } from "../validate/lint-job.ts";
 
 type DocsWorkerData = {
   job: "docs" | "docs-session";
@@ -20,8 +21,12 @@ type DocsWorkerData = {
   precompiled?: Map<string, string>;
 };
 
-const data = workerData as DocsWorkerData | ValidatorsWorkerData | TypesWorkerData;
-if (data.job === "types") {
+const data = workerData as DocsWorkerData | ValidatorsWorkerData | TypesWorkerData | LintWorkerData;
+if (data.job === "lint") {
+  // A big spec's lint, while the main thread makes the package (validate/lint-job.ts).
+  const { lintWorker } = await import("../validate/lint-job.ts");
+  await lintWorker(data, parentPort!);
+} else if (data.job === "types") {
   // typescript is 9 MB of JavaScript: the thread compiles it through the code cache the main thread uses.
   const [{ installCodeCache }, { CODE_CACHE_DIR }] = await Promise.all([
     import("../../bin/code-cache.mjs"),

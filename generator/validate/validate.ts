@@ -1,4 +1,3 @@
-import type { NormalizedProblem } from "@redocly/openapi-core";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.ts";
@@ -9,13 +8,13 @@ import { checkCallable } from "./callable.ts";
 import { canonicalize } from "./canonicalize.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
 import { LITERAL_REF_KEY, NAME_MAPS, protectLiteralRefs, unusedMarker } from "../shared/literal-refs.ts";
+import { lintOnThread, type LintThread } from "./lint-job.ts";
 import { nullTypeAsUnion, stripQueryFromPathKeys } from "./normalize.ts";
 import { checkPathTemplates } from "./path-templates.ts";
-import { guardRedoclyPrototypeKeys } from "./redocly-guard.ts";
+import { bundleExternal, lintWith, startRedocly, type LintProblem, type RedoclyRun, type Refusals } from "./redocly.ts";
 import { findAllOfCycles, findPureRefCycles } from "./ref-cycles.ts";
-import { defaultRefPolicy, guardedResolver, redactUrl, type RefPolicy } from "./ref-policy.ts";
+import { defaultRefPolicy, redactUrl, type RefPolicy } from "./ref-policy.ts";
 import { readinessConfig } from "./rules/config.ts";
-import { flagTypos } from "./rules/typos.ts";
 
 /** A spec that passed validation, with every external `$ref` bundled in. */
 export interface BundledSpec {
@@ -36,166 +35,158 @@ export interface BundledSpec {
   warnings: SpecError[];
 }
 
-/**
- * The rules that make a document unusable for generation. Style rules
- * (descriptions, tags, examples) belong to `redocly lint` over specs/, not here:
- * the generator must accept any real-world spec that is unambiguous.
- */
-const VALIDATION_RULES = {
-  struct: "error",
-  "no-unresolved-refs": "error",
-  "operation-operationId-unique": "error",
-  // "path-parameters-defined" is checked by checkPathTemplates: redocly's only knows [A-Za-z0-9_.-] names.
-  "operation-parameters-unique": "error",
-} as const;
-
 /** `memo`: a watcher's memo of the last run (shared/memo.ts); lint results are reused when only prose changed. */
 export async function validateAndBundle(
   loaded: LoadedSpec,
   refPolicy: RefPolicy = defaultRefPolicy(loaded.file),
   memo: Memo = NO_MEMO,
 ): Promise<BundledSpec> {
+  return (await validate(loaded, refPolicy, memo, false)).bundled;
+}
+
+/** A validation the caller may go on from before redocly's lint has finished: see {@link validateSpeculatively}. */
+export interface Validation {
+  /** The spec as validation makes it when lint finds nothing wrong; without warnings while `confirmed` is pending. */
+  bundled: BundledSpec;
+  /**
+   * Only while lint runs on another thread: `bundled` with its warnings once lint found no error, or
+   * lint's error. Undefined when lint's findings change the document (a mistyped keyword to drop) or
+   * the thread failed: validate again with {@link validateAndBundle}.
+   */
+  confirmed?: Promise<BundledSpec | undefined>;
+  /** Stops the lint thread (the run failed elsewhere). */
+  cancel(): void;
+}
+
+/**
+ * {@link validateAndBundle} for the pipeline, which writes nothing before it has `confirmed`: a big
+ * spec without external refs is linted on a worker thread (lint-job.ts) while the caller goes on
+ * with the document every other check has passed. redocly's lint is a third of a run on GitHub's spec
+ * (about 2 s), and nothing it finds changes the document but a mistyped keyword, which is rare.
+ */
+export function validateSpeculatively(
+  loaded: LoadedSpec,
+  refPolicy: RefPolicy = defaultRefPolicy(loaded.file),
+  memo: Memo = NO_MEMO,
+): Promise<Validation> {
+  return validate(loaded, refPolicy, memo, true);
+}
+
+async function validate(loaded: LoadedSpec, refPolicy: RefPolicy, memo: Memo, speculate: boolean): Promise<Validation> {
   const openapiVersion = checkVersion(loaded);
   // redocly throws an unlocated "circular pointer" error on these; find them first.
   throwIfCycles(loaded, loaded.document);
-  // Lenient on `openapi: "3.0"` (no patch): downstream tools want the full form.
+  const { parsed, literalRef } = lintedDocument(loaded, openapiVersion);
+  // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
+  const external = checkRefs(loaded, parsed).external;
+
+  const readiness = await readinessConfig();
+  // Made on first use: a remembered lint result of a document without external refs needs no redocly.
+  let redoclyRun: Promise<RedoclyRun> | undefined;
+  const prepare = () => (redoclyRun ??= startRedocly(loaded, parsed, refPolicy, readiness));
+  // Why the ref policy refused a target: filled by the resolver, so empty when redocly never ran.
+  const refusals = async (): Promise<Refusals> => (redoclyRun ? (await redoclyRun).refusals : new Map());
+  const lintHere = async () => lintWith(await prepare(), loaded);
+
+  let thread: LintThread | undefined;
+  const lint = (): Promise<LintProblem[]> => {
+    thread = speculate ? lintOnThread(loaded) : undefined;
+    return thread?.problems ?? lintHere();
+  };
+  const finish = async (lintProblems: LintProblem[]): Promise<BundledSpec> => {
+    let bundled:
+      | Awaited<ReturnType<typeof bundleExternal>>
+      | { bundle: { parsed: unknown }; problems: LintProblem[]; fileDependencies: Set<string> };
+    let warnings: SpecError[];
+    try {
+      throwIfErrors(loaded, lintProblems, await refusals());
+      warnings = warningsOf(loaded, lintProblems, await refusals());
+      dropMistypedKeywords(loaded, parsed, lintProblems);
+      // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
+      // (lint has resolved every ref already). On GitHub's spec that saves a second walk of 1 s.
+      bundled = external
+        ? await bundleExternal(await prepare(), loaded.file)
+        : { bundle: { parsed }, problems: [], fileDependencies: new Set<string>() };
+    } catch (error) {
+      // A cycle spanning files: the message is all redocly gives.
+      if (error instanceof Error && /circular pointer/i.test(error.message)) {
+        throw new SpecError({ file: loaded.file }, `$ref cycle with no schema in it, across files (${error.message})`);
+      }
+      throw error;
+    }
+    throwIfErrors(loaded, bundled.problems, await refusals());
+    const result = bundled.bundle.parsed as Record<string, unknown>;
+    throwIfCycles(loaded, result);
+    throwIfAllOfCycles(loaded, result);
+    throwIfPathProblems(loaded, result);
+    nullTypeAsUnion(result);
+    const document = canonicalize(hoistDeepSchemaRefs(result), [literalRef, "$ref"]) as Record<string, unknown>;
+    // Files only: a remote $ref's content is not tracked for "up to date" (--force fetches it again).
+    const dependencies = [
+      loaded.file,
+      ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort(),
+    ];
+    return { file: loaded.file, document, dependencies, openapiVersion, warnings };
+  };
+
+  // No rule reads the text of a description or summary, and problems point by JSON pointer: with the
+  // rest of the document as it was, the last run's problems are this one's. (A document with other
+  // files in it is linted afresh: their content is not in the key. A run whose lint found errors
+  // fails, and a failed run is never remembered.)
+  const problems = external
+    ? lintHere()
+    : memo.use("lint", () => memoKey(readiness.rules, loaded.file, withoutProse(parsed)), lint);
+  if (!thread) return { bundled: await finish(await problems), cancel: () => {} };
+
+  // Lint runs on a thread: what it finds must win over anything the document as it stands does below.
+  const found = problems.then(
+    (list) => list,
+    () => undefined,
+  );
+  let tentative: BundledSpec;
+  try {
+    tentative = await finish([]);
+  } catch (error) {
+    const list = await found;
+    if (list) throwIfErrors(loaded, list, new Map());
+    throw error;
+  }
+  const confirmed = found.then((list) => {
+    if (list === undefined) return undefined;
+    throwIfErrors(loaded, list, new Map());
+    if (list.some((p) => isDroppable(loaded, p))) return undefined;
+    return { ...tentative, warnings: warningsOf(loaded, list, new Map()) };
+  });
+  confirmed.catch(() => {});
+  return { bundled: tentative, confirmed, cancel: thread.cancel };
+}
+
+/**
+ * The document redocly lints, made from the loaded one (`$ref`s that are names protected, `?query`
+ * dropped from path keys, the version normalised): the same on a lint thread as here.
+ */
+export function lintedDocument(
+  loaded: LoadedSpec,
+  openapiVersion = checkVersion(loaded),
+): { parsed: Record<string, unknown>; literalRef: string } {
   // A marker the document does not hold: restoring it must rename nothing of the spec's own.
   const literalRef = unusedMarker(LITERAL_REF_KEY, loaded.text);
   const parsed = {
     ...stripQueryFromPathKeys(protectLiteralRefs(loaded.document, literalRef).document),
     openapi: openapiVersion,
   };
-  // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
-  const external = checkRefs(loaded, parsed).external;
-
-  const readiness = await readinessConfig();
-  // redocly (a third of a second to load), its config and the guarded resolver, made on first use:
-  // a remembered lint result of a document without external refs needs none of them.
-  let redoclyRun: Promise<RedoclyRun> | undefined;
-  const prepare = () =>
-    (redoclyRun ??= (async () => {
-      const redocly = await import("@redocly/openapi-core");
-      guardRedoclyPrototypeKeys();
-      const config = await redocly.createConfig(
-        { plugins: readiness.plugins, rules: { ...VALIDATION_RULES, ...readiness.rules } },
-        { extends: [] },
-      );
-      const { resolver, refusals } = guardedResolver(redocly, config.resolve, refPolicy);
-      const source = new redocly.Source(
-        loaded.file,
-        loaded.text,
-        loaded.format === "json" ? "application/json" : "application/yaml",
-      );
-      return { redocly, config, resolver, refusals, document: { source, parsed } };
-    })());
-  // Why the ref policy refused a target: filled by the resolver, so empty when redocly never ran.
-  const refusals = async (): Promise<Refusals> => (redoclyRun ? (await redoclyRun).refusals : new Map());
-
-  let warnings: SpecError[];
-  let bundled: { problems: LintProblem[]; fileDependencies: Set<string>; bundle: { parsed: unknown } };
-  try {
-    const lint = async (): Promise<LintProblem[]> => {
-      const { redocly, config, resolver, document } = await prepare();
-      const problems = await redocly.lintDocument({
-        document,
-        config: config.styleguide,
-        externalRefResolver: resolver,
-      });
-      return plainProblems(flagTypos(redocly, loaded.file, parsed, problems), loaded.file, redocly.getLineColLocation);
-    };
-    // No rule reads the text of a description or summary, and problems point by JSON pointer: with the
-    // rest of the document as it was, the last run's problems are this one's. (A document with other
-    // files in it is linted afresh: their content is not in the key. A run whose lint found errors
-    // fails, and a failed run is never remembered.)
-    const lintProblems = external
-      ? await lint()
-      : await memo.use("lint", () => memoKey(readiness.rules, loaded.file, withoutProse(parsed)), lint);
-    const refused = await refusals();
-    throwIfErrors(loaded, lintProblems, refused);
-    warnings = lintProblems
-      .filter((p) => p.severity === "warn")
-      .map((p) => {
-        const error = problemToError(loaded, p, refused);
-        return new SpecError(error.location, `warning: ${error.message} [${p.ruleId}]`);
-      })
-      .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
-    dropMistypedKeywords(loaded, parsed, lintProblems);
-    // Bundling only pulls other files in: a document whose refs all start with `#` is its own bundle
-    // (lint has resolved every ref already). On GitHub's spec that saves a second walk of 1 s.
-    bundled = external
-      ? await bundleExternal(await prepare(), loaded.file)
-      : { bundle: { parsed }, problems: [], fileDependencies: new Set<string>() };
-  } catch (error) {
-    // A cycle spanning files: the message is all redocly gives.
-    if (error instanceof Error && /circular pointer/i.test(error.message)) {
-      throw new SpecError({ file: loaded.file }, `$ref cycle with no schema in it, across files (${error.message})`);
-    }
-    throw error;
-  }
-  throwIfErrors(loaded, bundled.problems, await refusals());
-
-  const result = bundled.bundle.parsed as Record<string, unknown>;
-  throwIfCycles(loaded, result);
-  throwIfAllOfCycles(loaded, result);
-  throwIfPathProblems(loaded, result);
-  nullTypeAsUnion(result);
-  const canonical = canonicalize(hoistDeepSchemaRefs(result), [literalRef, "$ref"]) as Record<string, unknown>;
-  // Files only: a remote $ref's content is not tracked for "up to date" (--force fetches it again).
-  const dependencies = [
-    loaded.file,
-    ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort(),
-  ];
-  return { file: loaded.file, document: canonical, dependencies, openapiVersion, warnings };
+  return { parsed, literalRef };
 }
 
-type Redocly = typeof import("@redocly/openapi-core");
-
-/** What linting and bundling with redocly need, made once per validation. */
-interface RedoclyRun {
-  redocly: Redocly;
-  config: Awaited<ReturnType<Redocly["createConfig"]>>;
-  resolver: ReturnType<typeof guardedResolver>["resolver"];
-  refusals: Refusals;
-  document: { source: InstanceType<Redocly["Source"]>; parsed: Record<string, unknown> };
-}
-
-async function bundleExternal(run: RedoclyRun, rootFile: string) {
-  const { redocly, config, resolver, document } = run;
-  const result = await redocly.bundle({ doc: document, config, dereference: false, externalRefResolver: resolver });
-  return { ...result, problems: plainProblems(result.problems, rootFile, redocly.getLineColLocation) };
-}
-
-/**
- * A redocly finding as validation reads it: plain data, which a memo can keep (shared/memo.ts). The
- * line and column are redocly's, taken where the root document's own positions (`loaded.locate`) do not apply.
- */
-interface LintProblem {
-  ruleId: string;
-  severity: NormalizedProblem["severity"];
-  message: string;
-  where?: { file: string; pointer?: string; line?: number; column?: number };
-}
-
-function plainProblems(
-  problems: NormalizedProblem[],
-  rootFile: string,
-  getLineCol: Redocly["getLineColLocation"],
-): LintProblem[] {
-  return problems.map((problem) => {
-    const { ruleId, severity, message } = problem;
-    const location = problem.location[0];
-    if (!location) return { ruleId, severity, message };
-    const where: LintProblem["where"] = { file: location.source.absoluteRef, pointer: location.pointer };
-    if (where.file !== rootFile || where.pointer === undefined) {
-      try {
-        const { start } = getLineCol(location);
-        Object.assign(where, { line: start.line, column: start.col });
-      } catch {
-        // No position: the error names the file and the pointer.
-      }
-    }
-    return { ruleId, severity, message, where };
-  });
+/** Findings at `warn` (the apigen/* readiness rules), as located errors in line order. */
+function warningsOf(loaded: LoadedSpec, problems: LintProblem[], refusals: Refusals): SpecError[] {
+  return problems
+    .filter((p) => p.severity === "warn")
+    .map((p) => {
+      const error = problemToError(loaded, p, refusals);
+      return new SpecError(error.location, `warning: ${error.message} [${p.ruleId}]`);
+    })
+    .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
 }
 
 /**
@@ -388,9 +379,8 @@ function mistypedValue(problem: LintProblem): { path: string[]; inExtension: boo
  */
 function dropMistypedKeywords(loaded: LoadedSpec, parsed: Record<string, unknown>, problems: LintProblem[]): void {
   for (const problem of problems) {
-    const mistyped = mistypedValue(problem);
-    if (!mistyped?.tolerated || mistyped.inExtension || problem.where?.file !== loaded.file) continue;
-    const { path } = mistyped;
+    if (!isDroppable(loaded, problem)) continue;
+    const { path } = mistypedValue(problem)!;
     const key = path.at(-1)!;
     let node: unknown = parsed;
     for (const segment of path.slice(0, -1))
@@ -398,6 +388,12 @@ function dropMistypedKeywords(loaded: LoadedSpec, parsed: Record<string, unknown
     if (node !== null && typeof node === "object" && !Array.isArray(node))
       delete (node as Record<string, unknown>)[key];
   }
+}
+
+/** A tolerated keyword of the wrong kind in the root document, which dropMistypedKeywords removes. */
+function isDroppable(loaded: LoadedSpec, problem: LintProblem): boolean {
+  const mistyped = mistypedValue(problem);
+  return mistyped !== undefined && mistyped.tolerated && !mistyped.inExtension && problem.where?.file === loaded.file;
 }
 
 /** Keywords that only document or constrain values: the types and the client never read them. */
@@ -427,9 +423,6 @@ const TOLERATED_KEYWORDS = new Set([
   "contentMediaType",
   "contentEncoding",
 ]);
-
-/** Why the ref policy refused a target (an absolute path or URL), by target. */
-type Refusals = ReadonlyMap<string, string>;
 
 function throwIfErrors(loaded: LoadedSpec, problems: LintProblem[], refusals: Refusals): void {
   const errors = problems.filter(isFatal).map((p) => problemToError(loaded, p, refusals));

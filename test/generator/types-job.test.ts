@@ -2,7 +2,7 @@
  * A small API's types are made on a worker thread when the main thread regenerates it
  * (emit/types-job.ts), from a structured clone of the document; one worker serves every provider
  * of the process. The bytes must be those made in-process (`APIGEN_DOCS_WORKER=never`): for
- * several providers in one run (`--jobs 1`), names the clone could mistreat (`__proto__`,
+ * several providers in one run, names the clone could mistreat (`__proto__`,
  * `constructor`, literal `$ref` keys, the generator's own markers), and a run that regenerates one
  * edited spec (the next run after a first: its kept lint, validators and dist, no typescript on the
  * main thread). Runs the bundled CLI (bin/apigen.mjs) on a copy of the generator, as launcher.test.ts.
@@ -88,7 +88,10 @@ afterAll(async () => {
 describe("types made on the types worker", () => {
   it("are the bytes made in-process: every provider of a run, then one edited spec regenerated", async () => {
     const outs = { worker: join(copy, "out-worker"), inline: join(copy, "out-inline") };
-    const env = { worker: { APIGEN_JOBS: "1" }, inline: { APIGEN_JOBS: "1", APIGEN_DOCS_WORKER: "never" } };
+    // Not `--jobs 1` (vitest's default for spawned runs), which keeps a run to one thread: the first run
+    // makes the providers on the pool's threads, the second regenerates the one edited spec on the main
+    // thread, whose types go to the types worker.
+    const env = { worker: { APIGEN_JOBS: "2" }, inline: { APIGEN_JOBS: "2", APIGEN_DOCS_WORKER: "never" } };
     const generate = async () => {
       for (const mode of ["worker", "inline"] as const) {
         const result = await launch(env[mode], "generate", "--specs", "specs", "--generated", outs[mode], "--quiet");
