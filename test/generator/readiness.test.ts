@@ -86,6 +86,23 @@ const CASES = [
     pointer: "#/components/schemas/pet",
     says: /schema "pet" and schema "Pet" get the same name once normalised.*rename one/,
   },
+  {
+    rule: "apigen/info-missing",
+    severity: "warn",
+    text: spec(`  /pets:\n    get:\n      operationId: listPets\n${ok()}`).replace("  title: T\n", ""),
+    pointer: "#/info",
+    says: /`info` has no `title`, so the package names the API after its folder; add `info:` with `title:`/,
+  },
+  {
+    rule: "apigen/info-missing",
+    severity: "warn",
+    text: spec(`  /pets:\n    get:\n      operationId: listPets\n${ok()}`).replace(
+      "info:\n  title: T\n  version: 1.0.0\n",
+      "",
+    ),
+    pointer: "#/",
+    says: /the spec has no `info`, so the package names the API after its folder and says API version 0.0.0/,
+  },
 ];
 
 let dir: string;
@@ -155,6 +172,7 @@ describe("severities", () => {
       "apigen/json-response-schema": "warn",
       "apigen/enum-unique": "warn",
       "apigen/schema-name-collision": "warn",
+      "apigen/info-missing": "warn",
     });
   });
 });

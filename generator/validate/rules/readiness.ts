@@ -167,6 +167,39 @@ const schemaNameCollision: Rule = () => ({
   },
 });
 
+/**
+ * OpenAPI requires `info` with a `title` and a `version`. Without them the generator still makes a
+ * package, but names the API after the package (its folder) and calls its version 0.0.0, in the
+ * package's README, description and docs: say so, rather than let a made-up name ship unnoticed.
+ */
+const infoMissing: Rule = () => ({
+  Root: {
+    leave(root, ctx) {
+      const info = obj(root).info;
+      const fix = "add `info:` with `title:` (the API's name) and `version:` (its version, such as 1.0.0)";
+      if (info === null || typeof info !== "object" || Array.isArray(info)) {
+        ctx.report({
+          message: `the spec has no \`info\`, so the package names the API after its folder and says API version 0.0.0; ${fix}`,
+          location: ctx.location,
+        });
+        return;
+      }
+      const missing = (["title", "version"] as const).filter((key) => {
+        const value = (info as Obj)[key];
+        return typeof value !== "string" || value.trim() === "";
+      });
+      if (missing.length === 0) return;
+      const consequences = missing.map((key) =>
+        key === "title" ? "the package names the API after its folder" : "the package says API version 0.0.0",
+      );
+      ctx.report({
+        message: `\`info\` has no ${missing.map((key) => `\`${key}\``).join(" and ")}, so ${consequences.join(" and ")}; ${fix}`,
+        location: ctx.location.child(["info"]),
+      });
+    },
+  },
+});
+
 /** Rule names (as `apigen/<name>` in redocly.yaml) and their checks. */
 export const READINESS_RULES = {
   "operation-id-missing": operationIdMissing,
@@ -175,6 +208,7 @@ export const READINESS_RULES = {
   "json-response-schema": jsonResponseSchema,
   "enum-unique": enumUnique,
   "schema-name-collision": schemaNameCollision,
+  "info-missing": infoMissing,
 };
 
 /**
@@ -190,6 +224,8 @@ export const DEFAULT_SEVERITY: Record<keyof typeof READINESS_RULES, "error" | "w
   "enum-unique": "warn",
   // The generator resolves these itself (numbered doc pages and type names, in spec order): a warning.
   "schema-name-collision": "warn",
+  // The package is still made (named after its folder, version 0.0.0): a warning.
+  "info-missing": "warn",
 };
 
 export const PLUGIN_ID = "apigen";
