@@ -442,8 +442,15 @@ function problemToError(loaded: LoadedSpec, problem: LintProblem, refusals: Refu
       ? where.pointer?.replace(/\/[^/]*$/, "/operationId")
       : where.pointer;
   if (file === loaded.file && pointer !== undefined) {
-    const position = loaded.locate(problemPath(pointer));
-    return new SpecError({ file, line: position?.line, column: position?.column, pointer }, message);
+    let path = problemPath(pointer);
+    let at = pointer;
+    // redocly points an unresolved ref at the object that holds it; the `$ref` line is where the fix goes.
+    if (problem.ruleId === "no-unresolved-refs" && typeof nodeAt(loaded.document, path)?.$ref === "string") {
+      path = [...path, "$ref"];
+      at = `${pointer}/$ref`;
+    }
+    const position = loaded.locate(path);
+    return new SpecError({ file, line: position?.line, column: position?.column, pointer: at }, message);
   }
   return where.line === undefined
     ? new SpecError({ file, pointer }, message)
@@ -459,8 +466,7 @@ function problemMessage(loaded: LoadedSpec, problem: LintProblem, refusals: Refu
     return `duplicate operationId "${id}": ${first ? `${first} already uses it` : "another operation already uses it"}; every operationId must be unique`;
   }
   if (problem.ruleId !== "no-unresolved-refs") return text;
-  let node: unknown = where?.file === loaded.file ? loaded.document : undefined;
-  for (const segment of problemPath(where?.pointer)) node = (node as Record<string, unknown> | undefined)?.[segment];
+  const node: unknown = where?.file === loaded.file ? nodeAt(loaded.document, problemPath(where?.pointer)) : undefined;
   // A discriminator mapping's values are refs themselves (`mapping: { A: "models/a.yml" }`).
   const ref = typeof node === "string" ? node : (node as { $ref?: unknown } | undefined)?.$ref;
   if (typeof ref !== "string") return text.replace(/^Can't resolve \$ref/, "dangling $ref: cannot resolve it");
@@ -475,6 +481,13 @@ function problemMessage(loaded: LoadedSpec, problem: LintProblem, refusals: Refu
       return `$ref to a file that does not exist: "${filePart}" (looked for ${target})`;
   }
   return `dangling $ref: nothing found at "${isUrl ? redactUrl(filePart) + ref.slice(filePart.length) : ref}"`;
+}
+
+/** The value at `path` in `document`, when there is one and it is a mapping or a scalar. */
+function nodeAt(document: unknown, path: readonly string[]): Record<string, unknown> | undefined {
+  let node = document;
+  for (const segment of path) node = (node as Record<string, unknown> | null | undefined)?.[segment];
+  return node as Record<string, unknown> | undefined;
 }
 
 /** `GET /things`: the first operation in document order with this operationId. */

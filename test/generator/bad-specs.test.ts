@@ -138,7 +138,8 @@ const CASES: Case[] = [
   // $refs
   {
     file: "dangling-ref.yaml",
-    position: /:1[23]:\d+: /,
+    // At the `$ref` line, where the fix goes (redocly points at the schema that holds it).
+    position: /:13:17: .*\(at #\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\)$/,
     says: /dangling \$ref.*#\/components\/schemas\/Missing/,
     cli: true,
   },
@@ -150,12 +151,12 @@ const CASES: Case[] = [
   { file: "self-ref.yaml", position: /:6:5: /, says: /\$ref cycle with no schema in it: .*Loop -> .*Loop/ },
   {
     file: "missing-external-file.yaml",
-    position: /:12:15: /,
+    position: /:13:17: .*\/schema\/\$ref\)$/,
     says: /\$ref to a file that does not exist: "\.\/schemas\/does-not-exist\.yaml"/,
   },
   {
     file: "external-dangling-pointer.yaml",
-    position: /:12:15: /,
+    position: /:13:17: .*\/schema\/\$ref\)$/,
     says: /dangling \$ref: nothing found at "\.\/_parts\/thing\.yaml#\/Missing"/,
   },
   {

@@ -95,35 +95,36 @@ const CASES: Case[] = [
     name: "relative $ref climbing out of the spec's folder",
     file: "ref-climbs-out.yaml",
     error: {
-      at: /:12:15: /,
+      at: /:13:17: /,
       says: /"\.\.\/\.\.\/\.\.\/package\.json" refused: the \$ref leads outside .* --allow-ref-root/,
     },
   },
   {
     name: "absolute $ref to a system file",
     file: "ref-absolute.yaml",
-    error: { at: /:12:15: /, says: /"\/etc\/hostname" refused: the \$ref leads outside/ },
+    error: { at: /:13:17: /, says: /"\/etc\/hostname" refused: the \$ref leads outside/ },
   },
   {
     name: "symlink inside the folder leading outside",
     file: symlinkOutSpec,
-    error: { at: /:12:15: /, says: /"\.\/innocent\.yaml" refused: the \$ref leads outside/ },
+    error: { at: /:13:17: /, says: /"\.\/innocent\.yaml" refused: the \$ref leads outside/ },
   },
   {
     name: "remote $ref without --allow-remote-refs",
     file: "ref-remote.yaml",
-    error: { at: /:12:15: /, says: /refused: a remote \$ref .* is not followed unless you pass --allow-remote-refs/ },
+    error: { at: /:13:17: /, says: /refused: a remote \$ref .* is not followed unless you pass --allow-remote-refs/ },
   },
   {
     name: "remote $ref to a host that accepts and never answers",
     file: () => remoteRefSpec("silent", () => `http://127.0.0.1:${port(silent)}/thing.yaml`),
     policy: () => ({ roots: [work], allowRemote: true, remoteTimeoutMs: 300 }),
-    error: { at: /:12:15: /, says: /did not answer within 300 ms/ },
+    // A flow mapping: the `$ref` key on the schema's own line.
+    error: { at: /:12:25: /, says: /did not answer within 300 ms/ },
   },
   {
     name: "$ref into a sibling folder, not allowed by default",
     file: "nested/ref-widened.yaml",
-    error: { at: /:12:15: /, says: /"\.\.\/shared\/thing\.yaml" refused/ },
+    error: { at: /:13:17: /, says: /"\.\.\/shared\/thing\.yaml" refused/ },
   },
   {
     name: "$ref into a sibling folder, allowed by a wider root",
@@ -392,7 +393,7 @@ describe("--allow-ref-root through the CLI", () => {
     const out = join(work, "cli-out");
     const refused = await apigen(["generate", "--spec", spec, "--out", out, "--quiet"]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr.split("\n")[0]).toMatch(/ref-widened\.yaml:12:15: \$ref "\.\.\/shared\/thing\.yaml" refused/);
+    expect(refused.stderr.split("\n")[0]).toMatch(/ref-widened\.yaml:13:17: \$ref "\.\.\/shared\/thing\.yaml" refused/);
     await expect(access(out)).rejects.toThrow();
     const allowed = await apigen(["generate", "--spec", spec, "--out", out, "--quiet", "--allow-ref-root", FIXTURES]);
     expect(allowed.stderr).toBe("");
