@@ -7,12 +7,15 @@ import type { Release } from "./pipeline.ts";
  */
 export async function changeReport(header: string, release: Release, changed: string[], verb: string): Promise<string> {
   const { formatReport } = await import("./changes/changelog.ts");
-  const from = release.previousVersion ?? "(new)";
   const files =
     changed.length === 0
       ? `  no file ${verb === "wrote" ? "changed" : "would change"}`
       : changed.map((f) => `  ${verb} ${f}`).join("\n");
-  return `${header}\n${formatReport(release.changes, from, release.next ?? release.version, release.regenerated)
-    .replace(/^/gm, "  ")
-    .trimEnd()}\n${files}\n`;
+  const version = release.next ?? release.version;
+  // No package there before: nothing to compare with, so no changes to list.
+  const summary =
+    release.previousVersion === undefined
+      ? `new package, version ${version}\n`
+      : formatReport(release.changes, release.previousVersion, version, release.regenerated);
+  return `${header}\n${summary.replace(/^/gm, "  ").trimEnd()}\n${files}\n`;
 }

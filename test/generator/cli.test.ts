@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -164,6 +165,18 @@ describe("generate over specs/", () => {
     expect(result.stdout).not.toContain("would write package.json");
     const after = await snapshot(join(work, "generated", "latitudesh"));
     for (const [path, file] of after) expect(file, path).toEqual(before.get(path));
+  });
+
+  it("--dry-run of a spec with no package yet says it would make a new one, at its first version", async () => {
+    const work = await workspace();
+    const result = await apigen(
+      ["generate", "--dry-run", "--spec", join(work, "specs", "latitudesh.yaml"), "--out", join(work, "fresh")],
+      { cwd: work },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual(["fresh:", "  new package, version 0.1.0"]);
+    expect(result.stdout).not.toContain("version stays");
+    expect(existsSync(join(work, "fresh"))).toBe(false);
   });
 
   it("prints help", async () => {
