@@ -226,6 +226,24 @@ function inlineText(children: Token[]): string {
     .join("");
 }
 
+/**
+ * A line of links and separators only (`[API overview](../README.md) · [Models](...)`, above a model's
+ * text): where the page sits, not what it says, so never its lead.
+ */
+function isBreadcrumb(children: readonly Token[]): boolean {
+  let depth = 0;
+  let links = 0;
+  for (const child of children) {
+    if (child.type === "link_open") {
+      depth++;
+      links++;
+    } else if (child.type === "link_close") depth--;
+    else if (depth === 0 && child.type === "text" && child.content.replace(/[·|>/\s]/g, "") !== "") return false;
+    else if (depth === 0 && child.type !== "text" && child.type !== "softbreak") return false;
+  }
+  return links > 0;
+}
+
 export function renderMarkdown(source: string): RenderedPage {
   const env = {};
   const tokens = md.parse(source, env);
@@ -249,7 +267,8 @@ export function renderMarkdown(source: string): RenderedPage {
       lead === "" &&
       token.type === "paragraph_open" &&
       tokens[i - 1]?.type !== "list_item_open" &&
-      headings.length <= 1
+      headings.length <= 1 &&
+      !isBreadcrumb(tokens[i + 1]?.children ?? [])
     ) {
       lead = inlineText(tokens[i + 1]?.children ?? []);
     }

@@ -224,6 +224,20 @@ describe.skipIf(!available && !process.env.CI)("docs site in a browser", () => {
     expect(await page.locator(`h2[id="${anchor}"]`).textContent()).toBe(route.operation);
   });
 
+  it("search shows a model with its own first sentence, not the breadcrumb above it", async () => {
+    const dir = join(GENERATED, "latitudesh", "docs", "models");
+    const page0 = await readFile(join(dir, "region-resource-data.md"), "utf8");
+    const [title, breadcrumb, lead] = page0.split("\n\n");
+    expect(breadcrumb).toMatch(/^\[API overview\]/);
+    await page.goto(`${base}/index.html`);
+    await page.getByRole("searchbox", { name: "Search all APIs" }).fill(title!.replace(/^# /, ""));
+    const hit = page.locator("#search-results li", { hasText: title!.replace(/^# /, "") }).first();
+    await hit.waitFor();
+    const text = await hit.textContent();
+    expect(text).toContain(lead!.trim());
+    expect(text).not.toContain("API overview");
+  });
+
   it("at 390 px nothing overflows, the text starts near the top and the menu opens", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
