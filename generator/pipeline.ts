@@ -22,7 +22,7 @@ import {
   type Manifest,
 } from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
-import { compareWithDisk, diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
+import { compareWithDisk, diffAgainstDisk, replaceFolder, type FileSet, type WrittenStats } from "./write/write.ts";
 import type { WrittenPackage } from "./write/written.ts";
 
 /** One spec to turn into one package. */
@@ -53,6 +53,12 @@ export interface RunContext {
   written?: (target: Target) => WrittenPackage;
   /** A watcher's docs of each target (emit/docs-job.ts): pages a save did not touch are kept. */
   docs?: (target: Target) => DocsSession;
+  /**
+   * A watcher's: takes work left once a package is in place (removing the old folder, the stamp that lets a
+   * later `generate` find it up to date), which it awaits before its next regeneration, so that the package
+   * is reported written without waiting for it. A one-shot run awaits that work itself.
+   */
+  later?: (work: Promise<void>) => void;
 }
 
 /** Templates compiled once, on first use (handlebars is not loaded at all when nothing is stale). */
@@ -329,23 +335,24 @@ export async function generatePackage(
   const { files, release, bundled } = await renderPackage(target, ctx, {}, stored);
   const warnings = bundled.warnings.map((w) => w.format());
   const written = ctx.written?.(target);
-  const { differing: changed, same } = await compareWithDisk(
-    target.outDir,
-    files,
-    await written?.onDisk(target.outDir),
-  );
+  const { differing: changed, same } = await compareWithDisk(target.outDir, files, written?.onDisk(target.outDir));
+  let stats: WrittenStats | undefined;
   if (!dryRun && changed.length > 0) {
     try {
-      const stats = await replaceFolder(target.outDir, files, same);
+      stats = await replaceFolder(target.outDir, files, same, ctx.later);
       // The next run finds this package up to date by stat alone (write/manifest.ts).
-      if (stats) await stampWritten(target.outDir, files.get(MANIFEST_FILE)!, stats);
+      if (stats) {
+        const stamped = stampWritten(target.outDir, files.get(MANIFEST_FILE)!, stats);
+        if (ctx.later) ctx.later(stamped.catch(() => undefined));
+        else await stamped;
+      }
     } catch (error) {
       written?.forget();
       throw error;
     }
   }
   const manifestMade = JSON.parse(files.get(MANIFEST_FILE)!) as Manifest;
-  if (!dryRun) await written?.record(target.outDir, files, manifestMade.outputs);
+  if (!dryRun) written?.record(target.outDir, files, manifestMade.outputs, stats?.stats);
   await stored?.save(packageKey(ctx, manifestMade));
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
   return { status: "generated", changed, fileCount: files.size, release, warnings };

@@ -105,7 +105,10 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     if (!d) sessions.set(target.outDir, (d = new DocsSession()));
     return d;
   };
-  let ctx: RunContext = { ...initial, memo, written, docs };
+  // And what is left to do once a package is in place: done after its line is printed, before the next pass.
+  const afterwards: Promise<void>[] = [];
+  const later = (work: Promise<void>) => void afterwards.push(work);
+  let ctx: RunContext = { ...initial, memo, written, docs, later };
   const specsDir = options.single ? dirname(options.single.specFile) : options.specsDir;
   const startedFrom = await generatorSourceHash();
   let pending: Pending = { ...nothingPending(), all: true };
@@ -221,6 +224,8 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     } catch (error) {
       if (young) return false;
       process.stderr.write(`${describe(error)}\n${target.provider}: kept the last good output\n`);
+    } finally {
+      await Promise.all(afterwards.splice(0));
     }
     return true;
   };
