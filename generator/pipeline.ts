@@ -162,7 +162,8 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
       remoteSchema
         ? undefined
         : emitTypes(bundled.document, banner, memo instanceof StageMemo ? memo : undefined, openapiJson),
-      emitRuntime(),
+      // Read from generator/runtime/: the same for every run of this generator (a watcher restarts when it changes).
+      memo.use("runtime", () => "", emitRuntime),
       releases.readState(target.outDir, sha256),
     ]);
     const { client, clientDeclarations, index, raw } = emitClient(ir, templates, banner);
