@@ -108,6 +108,7 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
   const stages = await loadStages();
   const {
     loadSpec,
+    YamlParses,
     validateAndBundle,
     buildIR,
     emitTypes,
@@ -130,7 +131,15 @@ async function render(target: Target, ctx: RunContext, options: RenderOptions, m
   // A failure to start esbuild surfaces where dist awaits it.
   startDist().catch(() => undefined);
   const templates = await ctx.templates();
-  const loaded = await loadSpec(target.specFile);
+  // A watcher's last parse of the spec (the same object every run): a save inside one string value is applied to it.
+  const loaded = await loadSpec(
+    target.specFile,
+    memo.use(
+      "yaml-parse",
+      () => "",
+      () => new YamlParses(),
+    ),
+  );
   const bundled = await validateAndBundle(loaded, target.refPolicy, memo);
   // The file name only: output must not depend on where the generator was run from.
   const specName = basename(target.specFile);
@@ -274,6 +283,7 @@ async function loadStages() {
     ]);
   return {
     loadSpec: load.loadSpec,
+    YamlParses: load.YamlParses,
     validateAndBundle: validate.validateAndBundle,
     buildIR: ir.buildIR,
     emitTypes: types.emitTypes,
