@@ -19,6 +19,7 @@ const UNIT = [
   "test/generator/layout.test.ts",
   "test/generator/data-literal.test.ts",
   "test/generator/memo-key.test.ts",
+  "test/generator/yaml-reparse.test.ts",
   "test/docs/docs-memo.test.ts",
   "test/generator/libraries.test.ts",
   "test/generator/optimizer.test.ts",

@@ -23,7 +23,7 @@ import {
   type Manifest,
 } from "./write/manifest.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
-import { compareWithDisk, diffAgainstDisk, replaceFolder, type FileSet } from "./write/write.ts";
+import { compareWithDisk, diffAgainstDisk, replaceFolder, type FileSet, type WrittenStats } from "./write/write.ts";
 import type { WrittenPackage } from "./write/written.ts";
 
 /** One spec to turn into one package. */
@@ -54,6 +54,12 @@ export interface RunContext {
   written?: (target: Target) => WrittenPackage;
   /** A watcher's docs of each target (emit/docs-job.ts): pages a save did not touch are kept. */
   docs?: (target: Target) => DocsSession;
+  /**
+   * A watcher's: takes work left once a package is in place (removing the old folder, the stamp that lets a
+   * later `generate` find it up to date), which it awaits before its next regeneration, so that the package
+   * is reported written without waiting for it. A one-shot run awaits that work itself.
+   */
+  later?: (work: Promise<void>) => void;
 }
 
 /** Templates compiled once, on first use (handlebars is not loaded at all when nothing is stale). */
@@ -110,7 +116,15 @@ async function render(
   // A failure to start esbuild surfaces where dist awaits it.
   stages.startDist().catch(() => undefined);
   const templates = await ctx.templates();
-  const loaded = await stages.loadSpec(target.specFile);
+  // A watcher's last parse of the spec (the same object every run): a save inside one string value is applied to it.
+  const loaded = await stages.loadSpec(
+    target.specFile,
+    memo.use(
+      "yaml-parse",
+      () => "",
+      () => new stages.YamlParses(),
+    ),
+  );
   // A big spec's lint runs on a thread while the package is made (validate/lint-job.ts); nothing is
   // returned, so nothing is written, before it has found the spec sound.
   const validation = speculate
@@ -202,7 +216,8 @@ async function makePackage(
       remoteSchema
         ? undefined
         : emitTypes(bundled.document, banner, memo instanceof StageMemo ? memo : undefined, openapiJson),
-      emitRuntime(),
+      // Read from generator/runtime/: the same for every run of this generator (a watcher restarts when it changes).
+      memo.use("runtime", () => "", emitRuntime),
       releases.readState(target.outDir, sha256),
     ]);
     const { client, clientDeclarations, index, raw } = emitClient(ir, templates, banner);
@@ -313,6 +328,7 @@ async function loadStages() {
     ]);
   return {
     loadSpec: load.loadSpec,
+    YamlParses: load.YamlParses,
     validateAndBundle: validate.validateAndBundle,
     validateSpeculatively: validate.validateSpeculatively,
     buildIR: ir.buildIR,
@@ -376,23 +392,24 @@ export async function generatePackage(
   const { files, release, bundled } = await renderPackage(target, ctx, {}, stored);
   const warnings = bundled.warnings.map((w) => w.format());
   const written = ctx.written?.(target);
-  const { differing: changed, same } = await compareWithDisk(
-    target.outDir,
-    files,
-    await written?.onDisk(target.outDir),
-  );
+  const { differing: changed, same } = await compareWithDisk(target.outDir, files, written?.onDisk(target.outDir));
+  let stats: WrittenStats | undefined;
   if (!dryRun && changed.length > 0) {
     try {
-      const stats = await replaceFolder(target.outDir, files, same);
+      stats = await replaceFolder(target.outDir, files, same, ctx.later);
       // The next run finds this package up to date by stat alone (write/manifest.ts).
-      if (stats) await stampWritten(target.outDir, files.get(MANIFEST_FILE)!, stats);
+      if (stats) {
+        const stamped = stampWritten(target.outDir, files.get(MANIFEST_FILE)!, stats);
+        if (ctx.later) ctx.later(stamped.catch(() => undefined));
+        else await stamped;
+      }
     } catch (error) {
       written?.forget();
       throw error;
     }
   }
   const manifestMade = JSON.parse(files.get(MANIFEST_FILE)!) as Manifest;
-  if (!dryRun) await written?.record(target.outDir, files, manifestMade.outputs);
+  if (!dryRun) written?.record(target.outDir, files, manifestMade.outputs, stats?.stats);
   await stored?.save(packageKey(ctx, manifestMade));
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
   return { status: "generated", changed, fileCount: files.size, release, warnings };

@@ -14,19 +14,25 @@ import { watchTree } from "./watch/tree-watcher.ts";
 import { WrittenPackage } from "./write/written.ts";
 
 /**
- * How long the files must stay quiet before a regeneration starts. Editors
- * save in several steps (write a temp file, rename the old one away, rename
- * the new one in, delete the old), each an event that restarts the wait, and
- * the steps follow each other within a millisecond or two. A save during a
+ * How long the files must stay quiet before a regeneration starts: a few
+ * milliseconds, enough for the steps of one save (write a temp file, rename
+ * the old one away, rename the new one in, delete the old; or truncate, then
+ * write), which follow each other within a millisecond or two, to arrive as
+ * one batch. The wait is part of every save's latency, so it is kept short; a
+ * save slower than that is caught by the two rules below. A save during a
  * regeneration is picked up by the next one.
  */
-const SETTLE_MS = 40;
+const SETTLE_MS = 5;
 /**
  * A saved spec that is missing or empty once the events settle is most likely
  * mid-save (deleted before the new file is renamed in, truncated before it is
  * written, the editor waiting on a slow disk in between): it gets this long
  * since the last event to come back before the regeneration reads it (and
- * reports it removed, or empty).
+ * reports it removed, or empty). Likewise a regeneration that fails within
+ * this long of the last event may have read a save half-written (truncated,
+ * then written in steps): its error is held back, and the package regenerated
+ * again once the files have been quiet this long. Only an error that is still
+ * there then is printed; a save completed meanwhile regenerates as any other.
  */
 const MID_SAVE_MS = 400;
 
@@ -99,7 +105,10 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     if (!d) sessions.set(target.outDir, (d = new DocsSession()));
     return d;
   };
-  let ctx: RunContext = { ...initial, memo, written, docs };
+  // And what is left to do once a package is in place: done after its line is printed, before the next pass.
+  const afterwards: Promise<void>[] = [];
+  const later = (work: Promise<void>) => void afterwards.push(work);
+  let ctx: RunContext = { ...initial, memo, written, docs, later };
   const specsDir = options.single ? dirname(options.single.specFile) : options.specsDir;
   const startedFrom = await generatorSourceHash();
   let pending: Pending = { ...nothingPending(), all: true };
@@ -109,7 +118,9 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   let stopping = false;
   /** Spec files saved since the last pass, and when the last event came. */
   let saved = new Set<string>();
-  let lastEvent = 0;
+  let lastEvent = Number.NEGATIVE_INFINITY;
+  /** The last pass held a failure back (MID_SAVE_MS). */
+  let heldBack = false;
   const shown = (path: string) => relative(process.cwd(), path) || ".";
 
   const schedule = (delay = SETTLE_MS) => {
@@ -122,17 +133,27 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     if (running) return; // the pass in progress schedules another when it ends
     const quiet = performance.now() - lastEvent;
     if (quiet < MID_SAVE_MS && (await midSave(saved))) return schedule(MID_SAVE_MS - quiet);
+    const eventBefore = lastEvent;
     saved = new Set();
+    heldBack = false;
     const work = pending;
     pending = nothingPending();
-    running = regenerate(work).catch((error: unknown) => void process.stderr.write(`${describe(error)}\n`));
+    running = regenerate(work, quiet < MID_SAVE_MS).catch(
+      (error: unknown) => void process.stderr.write(`${describe(error)}\n`),
+    );
     await running;
     running = undefined;
     if (stopping) return;
-    if (pending.all || pending.templates || pending.generator || pending.providers.size > 0) schedule();
+    if (pending.all || pending.templates || pending.generator || pending.providers.size > 0) {
+      // A regeneration held back (see MID_SAVE_MS) runs again once the files have been quiet that long,
+      // unless a save came meanwhile: that one is regenerated as any save is.
+      const stillQuiet = heldBack && lastEvent === eventBefore;
+      schedule(stillQuiet ? Math.max(SETTLE_MS, MID_SAVE_MS + 1 - (performance.now() - lastEvent)) : SETTLE_MS);
+    }
   };
 
-  const regenerate = async (work: Pending): Promise<void> => {
+  /** `young`: the last save is recent enough that it may still be in progress (MID_SAVE_MS). */
+  const regenerate = async (work: Pending, young: boolean): Promise<void> => {
     if (work.generator && (await generatorSourceHash()) !== startedFrom) {
       process.stdout.write(`generator/ changed: restarting the watcher on the new build\n`);
       return stop(RESTART_EXIT_CODE);
@@ -165,18 +186,28 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
       );
     }
     const everything = work.all || work.templates;
+    let held = false;
     for (const target of targets) {
       if (stopping) return;
       const isNew = added.includes(target);
       if (!everything && !isNew && !work.providers.has(target.provider)) continue;
       if (isNew) process.stdout.write(`${target.provider}: ${shown(target.specFile)} was added\n`);
-      await regenerateOne(target, !everything || isNew);
+      if (!(await regenerateOne(target, !everything || isNew, young))) {
+        // Perhaps read mid-save: tried again once the files are quiet (runPass), and reported then.
+        pending.providers.add(target.provider);
+        held = true;
+      }
     }
-    process.stdout.write("ready\n");
+    heldBack = held;
+    // Not ready while a regeneration is held back: the one that decides prints it.
+    if (!held) process.stdout.write("ready\n");
   };
 
-  /** `saved`: the author touched this spec, so say something even when nothing changed. */
-  const regenerateOne = async (target: Target, saved: boolean): Promise<void> => {
+  /**
+   * `saved`: the author touched this spec, so say something even when nothing changed. `young`: a
+   * failure may be a save read half-written, so it is not reported: false is returned instead.
+   */
+  const regenerateOne = async (target: Target, saved: boolean, young: boolean): Promise<boolean> => {
     const started = performance.now();
     try {
       const result = await generatePackage(target, ctx);
@@ -191,8 +222,12 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
         process.stdout.write(await changeReport(header, result.release, result.changed, "wrote"));
       }
     } catch (error) {
+      if (young) return false;
       process.stderr.write(`${describe(error)}\n${target.provider}: kept the last good output\n`);
+    } finally {
+      await Promise.all(afterwards.splice(0));
     }
+    return true;
   };
 
   const onSpecChange = async (path: string | null) => {

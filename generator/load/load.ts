@@ -3,6 +3,9 @@ import type { Document, LineCounter, Node } from "yaml";
 import { loadYaml } from "../shared/libraries.ts";
 import { SpecError } from "../errors.ts";
 import { checkExactNumbers } from "./exact-numbers.ts";
+import { YamlParses } from "./reparse.ts";
+
+export { YamlParses };
 
 // By require (shared/libraries.ts); `LineCounter` is the type, `Counter` the class.
 const { LineCounter: Counter, parseDocument, isMap, isSeq, isScalar, visit } = loadYaml();
@@ -19,6 +22,7 @@ export interface LoadedSpec {
   locate(path: readonly string[]): { line: number; column: number } | undefined;
 }
 
+const YAML_OPTIONS = { merge: true, uniqueKeys: false, prettyErrors: true, strict: true } as const;
 const MAX_ALIASES = 10_000;
 /**
  * Deeper than any real spec (GitHub's nests 20 levels); every tool downstream
@@ -26,7 +30,8 @@ const MAX_ALIASES = 10_000;
  */
 export const MAX_DEPTH = 256;
 
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+/** `parses`: a watcher's last parse of this spec, which an edit inside one string value is applied to (reparse.ts). */
+export async function loadSpec(file: string, parses?: YamlParses): Promise<LoadedSpec> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -40,7 +45,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
           : `cannot be read (${code})`;
     throw new SpecError({ file }, why);
   }
-  return parseSpecText(file, decodeText(file, bytes));
+  return parseSpecText(file, decodeText(file, bytes), parses);
 }
 
 function decodeText(file: string, bytes: Buffer): string {
@@ -92,7 +97,7 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return 0;
 }
 
-export function parseSpecText(file: string, text: string): LoadedSpec {
+export function parseSpecText(file: string, text: string, parses = new YamlParses()): LoadedSpec {
   const trimmed = text.trimStart();
   const looksJson = trimmed.startsWith("{") || trimmed.startsWith("[");
   if (looksJson) {
@@ -111,9 +116,8 @@ export function parseSpecText(file: string, text: string): LoadedSpec {
     checkExactNumbers(file, document, locate);
     return { file, text, format: "json", document, locate };
   }
-  const lineCounter = new Counter();
   // uniqueKeys is checked below: the yaml package's own check is quadratic in the size of a mapping.
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: true, strict: true });
+  const { doc, lineCounter } = parses.parse(text, YAML_OPTIONS);
   const problem = doc.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0];

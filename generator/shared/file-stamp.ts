@@ -1,5 +1,5 @@
-import { statSync, type BigIntStats } from "node:fs";
-import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
+import { closeSync, fstatSync, mkdirSync, openSync, rmSync, statSync, type BigIntStats } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { ROOT } from "../paths.ts";
@@ -31,16 +31,18 @@ export interface Seen {
 
 /** The ctime a change made now gets, read from a file touched now in .cache/; undefined when .cache/ is not writable. */
 export async function fileClock(): Promise<bigint | undefined> {
+  // Synchronous calls: four quick ones, each a thread-pool round trip when asynchronous (a watcher's
+  // regeneration reads the clock up to three times).
   const dir = join(ROOT, ".cache");
   const probe = join(dir, `clock.${process.pid}.${threadId}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
-    const handle = await open(probe, "w");
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(probe, "w");
     try {
-      return (await handle.stat({ bigint: true })).ctimeNs;
+      return fstatSync(fd, { bigint: true }).ctimeNs;
     } finally {
-      await handle.close();
-      await rm(probe, { force: true });
+      closeSync(fd);
+      rmSync(probe, { force: true });
     }
   } catch {
     return undefined;

@@ -84,6 +84,16 @@ export async function isUpToDate(outDir: string, generator: string, manifest: Ma
   const key = stampKey(generator, manifest);
   const stamp = await readStored(stampName(outDir), key);
   if (Array.isArray(stamp) && (await stillAsSeen(stamp as Seen[]))) return true;
+  // An input that changed (the spec just saved, in a watcher or before `generate`) decides at once: no
+  // need to stat every output for a stamp that will not be made.
+  const changed = await hashInputs(
+    outDir,
+    inputs.map((rel) => resolve(outDir, rel)),
+  ).then(
+    (now) => JSON.stringify(now) !== JSON.stringify(manifest.inputs),
+    () => true,
+  );
+  if (changed) return false;
   // Each stat is taken before the content it stands for is read (shared/file-stamp.ts).
   const clock = await fileClock();
   const manifestPath = join(outDir, MANIFEST_FILE);

@@ -89,11 +89,14 @@ export async function compareWithDisk(
  * hard-linked into the new folder rather than written again: files are only ever replaced whole, never
  * written in place, so the two names share content that does not change, and the old name goes with
  * the old folder. Most of a package is the same after an edit (GitHub's: 60 MB of 1,000 files).
+ * `later`: a watcher's, which takes the old folder's removal and awaits it before its next regeneration,
+ * so that the new package is reported written as soon as it is in place.
  */
 export async function replaceFolder(
   dir: string,
   files: FileSet,
   same: ReadonlySet<string> = new Set(),
+  later?: (work: Promise<void>) => void,
 ): Promise<WrittenStats | undefined> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
@@ -105,8 +108,11 @@ export async function replaceFolder(
   let written: WrittenStats | undefined;
   try {
     const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const folder of new Set(entries.map(([rel]) => dirname(join(tmp, rel)))))
-      await mkdir(folder, { recursive: true });
+    // Each folder is made with its parents, all at once: one after the other, each waited for its turn on
+    // libuv's thread pool (the nine of a small package took 5 ms of a watcher's save; a few at once, 1 ms).
+    await Promise.all(
+      [...new Set(entries.map(([rel]) => dirname(join(tmp, rel))))].map((folder) => mkdir(folder, { recursive: true })),
+    );
     // Many writes in flight keep libuv's thread pool busy: GitHub's 1,035 files took 1.2 s one by one.
     await eachLimited(entries, 16, ([rel, content]) =>
       same.has(rel) ? linkOrWrite(join(dir, rel), join(tmp, rel), content) : writeFile(join(tmp, rel), content),
@@ -137,7 +143,11 @@ export async function replaceFolder(
     throw error;
   }
   // The new package is in place; a failure to delete the old one is cleaned up by the next run.
-  if (setAside) await rm(old, { recursive: true, force: true }).catch(() => undefined);
+  if (setAside) {
+    const removed = rm(old, { recursive: true, force: true }).catch(() => undefined);
+    if (later) later(removed);
+    else await removed;
+  }
   return written;
 }
 

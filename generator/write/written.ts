@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
 import { sha256 } from "../shared/hash.ts";
 import type { FileSet } from "./write.ts";
@@ -31,26 +31,32 @@ export class WrittenPackage {
   }
 
   /** The recorded files of `dir` that are still on disk as written, with their contents (nothing read). */
-  async onDisk(dir: string): Promise<Map<string, string>> {
+  onDisk(dir: string): Map<string, string> {
     if (dir !== this.#dir) return new Map();
-    const entries = [...this.#files];
-    const identities = await Promise.all(entries.map(([rel]) => identityOf(join(dir, rel))));
-    return new Map(
-      entries.flatMap(([rel, entry], i) => (identities[i] === entry.identity ? [[rel, entry.content] as const] : [])),
-    );
+    const known = new Map<string, string>();
+    for (const [rel, entry] of this.#files)
+      if (identityOf(join(dir, rel)) === entry.identity) known.set(rel, entry.content);
+    return known;
   }
 
-  /** `dir` now holds exactly `files` (just written, or found the same), whose hashes are `hashes`: remember them. */
-  async record(dir: string, files: FileSet, hashes: Readonly<Record<string, string>>): Promise<void> {
-    const entries = [...files];
-    const identities = await Promise.all(entries.map(([rel]) => identityOf(join(dir, rel))));
+  /**
+   * `dir` now holds exactly `files` (just written, or found the same), whose hashes are `hashes`: remember
+   * them. `stats`: the files' stats as the write took them (write.ts, replaceFolder), where it took them.
+   */
+  record(
+    dir: string,
+    files: FileSet,
+    hashes: Readonly<Record<string, string>>,
+    stats?: ReadonlyMap<string, BigIntStats>,
+  ): void {
     this.#dir = dir;
     this.#files = new Map();
-    entries.forEach(([rel, content], i) => {
-      const identity = identities[i];
-      if (identity === undefined) return;
+    for (const [rel, content] of files) {
+      const st = stats?.get(rel);
+      const identity = st ? identityFrom(st) : identityOf(join(dir, rel));
+      if (identity === undefined) continue;
       this.#files.set(rel, { content, identity, hash: hashes[rel] });
-    });
+    }
   }
 
   /** A write failed part-way: nothing recorded is trusted any more. */
@@ -60,7 +66,20 @@ export class WrittenPackage {
   }
 }
 
-async function identityOf(path: string): Promise<string | undefined> {
-  const st = await stat(path, { bigint: true }).catch(() => undefined);
-  return st?.isFile() ? `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}` : undefined;
+/**
+ * Synchronous: one quick system call per file, where a thread-pool round trip apiece cost a small
+ * package's regeneration some milliseconds of a watcher's save.
+ */
+function identityOf(path: string): string | undefined {
+  let st: BigIntStats | undefined;
+  try {
+    st = statSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  return st ? identityFrom(st) : undefined;
+}
+
+function identityFrom(st: BigIntStats): string | undefined {
+  return st.isFile() ? `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}` : undefined;
 }

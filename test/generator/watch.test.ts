@@ -5,7 +5,7 @@
  * test has its own copy and its own watcher. Waits are on the watcher's output
  * lines (PATIENCE_MS in all), never on fixed sleeps.
  */
-import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { open, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apigen } from "../support/run.ts";
@@ -145,6 +145,32 @@ describe("npm run watch: every kind of save ends with generated/ as generate wri
       }
       await caughtUpWith(watcher, project, "pets", from);
       expect(await readFile(client, "utf8")).toContain("Burst 6");
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
+
+  it(
+    "a save written in two steps with a pause between (truncate and write half, then the rest) prints no error",
+    async () => {
+      const { project, watcher, spec, client } = await watching();
+      const text = withSummary("Written in two steps");
+      // Cut inside a quoted key: the first half alone is a YAML syntax error, as a half-written save often is.
+      const cut = text.indexOf('"200"') + 3;
+      const from = watcher.mark();
+      const file = await open(spec, "w");
+      try {
+        await file.write(text.slice(0, cut));
+        // Long enough for the watcher to start on the half it sees; well short of its wait for a save to end.
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        await file.write(text.slice(cut));
+      } finally {
+        await file.close();
+      }
+      await caughtUpWith(watcher, project, "pets", from);
+      expect(await readFile(client, "utf8")).toContain("Written in two steps");
+      const printed = watcher.output.slice(from);
+      expect(printed).not.toMatch(/kept the last good output|error/i);
       await expectSameAsGenerate(project);
     },
     PATIENCE_MS,
