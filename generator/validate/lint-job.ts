@@ -6,6 +6,7 @@
  * of the document nor redocly's import. The problems come back as plain data, exactly what an
  * in-process lint returns.
  */
+import { availableParallelism } from "node:os";
 import { isMainThread, Worker, type MessagePort } from "node:worker_threads";
 import { DOCS_WORKER } from "../paths.ts";
 import { threadsAllowed } from "../shared/threads.ts";
@@ -14,6 +15,12 @@ import type { LintProblem } from "./redocly.ts";
 
 /** Smaller specs are linted in-process: a thread and redocly's import on it would cost more than it saves. */
 const MIN_SPEC_CHARS = 1_000_000;
+/**
+ * With fewer cores the lint thread has none of its own: a big API's docs and validators threads already
+ * fill the second core while the main thread works, so the lint only moves, and its thread adds redocly's
+ * import and a parse (measured on GitHub's spec with 2 cores: the same wall time, 0.3 s more CPU).
+ */
+const MIN_CORES = 3;
 
 export interface LintWorkerData {
   job: "lint";
@@ -29,13 +36,15 @@ export interface LintThread {
 
 /**
  * A lint of `loaded` on a thread of its own, or undefined when it is to be linted in-process: a small
- * spec, no worker script (run from source), not the main thread (a provider pool's thread), `--jobs 1`
- * or `APIGEN_DOCS_WORKER=never` (`always` sends every spec, as for the docs: tests use it).
+ * spec, fewer than MIN_CORES cores, no worker script (run from source), not the main thread (a provider
+ * pool's thread), `--jobs 1` or `APIGEN_DOCS_WORKER=never` (`always` sends every spec whatever the cores,
+ * as for the docs: tests use it).
  */
 export function lintOnThread(loaded: LoadedSpec): LintThread | undefined {
   const mode = process.env.APIGEN_DOCS_WORKER;
   if (DOCS_WORKER === undefined || !isMainThread || !threadsAllowed() || mode === "never") return undefined;
-  if (mode !== "always" && loaded.text.length < MIN_SPEC_CHARS) return undefined;
+  if (mode !== "always" && (loaded.text.length < MIN_SPEC_CHARS || availableParallelism() < MIN_CORES))
+    return undefined;
   let worker: Worker;
   try {
     worker = new Worker(DOCS_WORKER, {

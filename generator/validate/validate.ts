@@ -60,9 +60,10 @@ export interface Validation {
 
 /**
  * {@link validateAndBundle} for the pipeline, which writes nothing before it has `confirmed`: a big
- * spec without external refs is linted on a worker thread (lint-job.ts) while the caller goes on
- * with the document every other check has passed. redocly's lint is a third of a run on GitHub's spec
- * (about 2 s), and nothing it finds changes the document but a mistyped keyword, which is rare.
+ * spec without external refs, on a machine with a core to spare, is linted on a worker thread
+ * (lint-job.ts) while the caller goes on with the document every other check has passed. redocly's
+ * lint is a third of the main thread's work on GitHub's spec (about 2 s), and nothing it finds
+ * changes the document but a mistyped keyword, which is rare.
  */
 export function validateSpeculatively(
   loaded: LoadedSpec,
