@@ -53,6 +53,8 @@ export function lintOnThread(loaded: LoadedSpec): LintThread | undefined {
   } catch {
     return undefined;
   }
+  // What APIGEN_DEBUG shows: which run went where (the result is the same either way).
+  if (process.env.APIGEN_DEBUG) process.stderr.write(`apigen: linting ${loaded.file} on a worker thread\n`);
   const problems = new Promise<LintProblem[]>((resolve, reject) => {
     worker.once("message", (answer: LintProblem[] | { error: string }) => {
       if (Array.isArray(answer)) resolve(answer);

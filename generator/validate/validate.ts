@@ -79,7 +79,7 @@ async function validate(loaded: LoadedSpec, refPolicy: RefPolicy, memo: Memo, sp
   throwIfCycles(loaded, loaded.document);
   const { parsed, literalRef } = lintedDocument(loaded, openapiVersion);
   // redocly lets `$ref: 42` through; openapi-typescript then crashes on it.
-  const external = checkRefs(loaded, parsed).external;
+  const { external, externalMapping } = checkRefs(loaded, parsed);
 
   const readiness = await readinessConfig();
   // Made on first use: a remembered lint result of a document without external refs needs no redocly.
@@ -91,7 +91,8 @@ async function validate(loaded: LoadedSpec, refPolicy: RefPolicy, memo: Memo, sp
 
   let thread: LintThread | undefined;
   const lint = (): Promise<LintProblem[]> => {
-    thread = speculate ? lintOnThread(loaded) : undefined;
+    // A discriminator mapping may name another file too: the lint thread knows no ref policy but the default.
+    thread = speculate && !externalMapping ? lintOnThread(loaded) : undefined;
     return thread?.problems ?? lintHere();
   };
   const finish = async (lintProblems: LintProblem[]): Promise<BundledSpec> => {
@@ -109,11 +110,7 @@ async function validate(loaded: LoadedSpec, refPolicy: RefPolicy, memo: Memo, sp
         ? await bundleExternal(await prepare(), loaded.file)
         : { bundle: { parsed }, problems: [], fileDependencies: new Set<string>() };
     } catch (error) {
-      // A cycle spanning files: the message is all redocly gives.
-      if (error instanceof Error && /circular pointer/i.test(error.message)) {
-        throw new SpecError({ file: loaded.file }, `$ref cycle with no schema in it, across files (${error.message})`);
-      }
-      throw error;
+      throw crossFileCycle(loaded, error);
     }
     throwIfErrors(loaded, bundled.problems, await refusals());
     const result = bundled.bundle.parsed as Record<string, unknown>;
@@ -137,7 +134,12 @@ async function validate(loaded: LoadedSpec, refPolicy: RefPolicy, memo: Memo, sp
   const problems = external
     ? lintHere()
     : memo.use("lint", () => memoKey(readiness.rules, loaded.file, withoutProse(parsed)), lint);
-  if (!thread) return { bundled: await finish(await problems), cancel: () => {} };
+  if (!thread) {
+    const list = await problems.catch((error: unknown) => {
+      throw crossFileCycle(loaded, error);
+    });
+    return { bundled: await finish(list), cancel: () => {} };
+  }
 
   // Lint runs on a thread: what it finds must win over anything the document as it stands does below.
   const found = problems.then(
@@ -149,7 +151,9 @@ async function validate(loaded: LoadedSpec, refPolicy: RefPolicy, memo: Memo, sp
     tentative = await finish([]);
   } catch (error) {
     const list = await found;
-    if (list) throwIfErrors(loaded, list, new Map());
+    // The thread failed, or lint drops a keyword the document failed on: as if there had been no thread.
+    if (list === undefined || list.some((p) => isDroppable(loaded, p))) return validate(loaded, refPolicy, memo, false);
+    throwIfErrors(loaded, list, new Map());
     throw error;
   }
   const confirmed = found.then((list) => {
@@ -265,11 +269,15 @@ function checkVersion(loaded: LoadedSpec): string {
 
 /**
  * Every `$ref` keyword (not a property or other name that happens to be "$ref") must hold a string.
- * `external`: some ref points outside the document.
+ * `external`: some ref points outside the document; `externalMapping`: some discriminator mapping does.
  */
-function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { external: boolean } {
+function checkRefs(
+  loaded: LoadedSpec,
+  document: Record<string, unknown>,
+): { external: boolean; externalMapping: boolean } {
   const path: string[] = [];
   let external = false;
+  let externalMapping = false;
   // Depth is bounded by the loader (MAX_DEPTH), so plain recursion is safe; one shared path, copied only on error.
   const walk = (node: unknown, names: boolean): void => {
     if (node === null || typeof node !== "object") return;
@@ -299,6 +307,8 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
         );
       }
       if (!names && key === "$ref" && !(value as string).startsWith("#")) external = true;
+      if (key === "mapping" && path.at(-1) === "discriminator" && value !== null && typeof value === "object")
+        externalMapping ||= Object.values(value).some((ref) => typeof ref === "string" && !ref.startsWith("#"));
       if (!names && key === "$ref" && hasStrayPercent(fragmentOf(value as string))) {
         // redocly (and any other tool reading openapi.json) percent-decodes the pointer and throws "URI malformed".
         throw locatedError(
@@ -313,7 +323,14 @@ function checkRefs(loaded: LoadedSpec, document: Record<string, unknown>): { ext
     }
   };
   walk(document, false);
-  return { external };
+  return { external, externalMapping };
+}
+
+/** redocly's unlocated "circular pointer" error, as a cycle spanning files; any other error as it is. */
+function crossFileCycle(loaded: LoadedSpec, error: unknown): unknown {
+  return error instanceof Error && /circular pointer/i.test(error.message)
+    ? new SpecError({ file: loaded.file }, `$ref cycle with no schema in it, across files (${error.message})`)
+    : error;
 }
 
 /** The part of a `$ref` after `#` (empty when there is none). */

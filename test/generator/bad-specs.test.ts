@@ -302,3 +302,16 @@ describe.each(CASES.filter((c) => c.cli))("a bad spec through the CLI: $file", (
     expect(await hashTree(generatedRoot, { folders: true })).toEqual(before);
   });
 });
+
+describe("a $ref cycle across files", () => {
+  // redocly finds it while it lints and says only "circular pointer", with no place: the generator says
+  // what it is and names the root file (every other bad spec above is located to a line or a pointer).
+  it("fails with exit 1, naming the spec and calling it a cycle", async () => {
+    const spec = join(ROOT, "test", "fixtures", "cycle-across-files", "openapi.yaml");
+    const result = await apigen(["generate", "--spec", spec, "--out", join(tmpdir(), "apigen-never-written-cycle")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n")[0]).toMatch(
+      /cycle-across-files\/openapi\.yaml: \$ref cycle with no schema in it, across files \(.*circular pointer\)$/,
+    );
+  });
+});

@@ -118,6 +118,35 @@ describe("lint on a thread", () => {
     for (const [path, text] of thread.files) expect(text, path).toBe(here.files.get(path));
   });
 
+  it("runs on a thread when sent there (APIGEN_DEBUG says so), not when told never, nor when a mapping names a file", async () => {
+    const sound = join(work, "traced.yaml");
+    await writeFile(sound, cases[0]!.spec);
+    const mapped = join(work, "mapped.yaml");
+    await writeFile(
+      mapped,
+      `${SPEC_HEAD}${GET_THING}components:\n  schemas:\n    Thing:\n      type: object\n      properties: { kind: { type: string } }\n      discriminator: { propertyName: kind, mapping: { other: "./other.yaml#/Other" } }\n`,
+    );
+    const traced = async (spec: string, mode: string) =>
+      (
+        await apigen(
+          [
+            "generate",
+            "--spec",
+            spec,
+            "--out",
+            join(work, `traced-${mode}-${spec === mapped ? "mapped" : "sound"}`, "pkg"),
+          ],
+          {
+            env: { APIGEN_JOBS: "2", APIGEN_DOCS_WORKER: mode, APIGEN_DEBUG: "1" },
+          },
+        )
+      ).stderr.includes("on a worker thread");
+    expect(await traced(sound, "always")).toBe(true);
+    expect(await traced(sound, "never")).toBe(false);
+    // The thread lints under the default ref policy only: a document reaching outside itself stays here.
+    expect(await traced(mapped, "always")).toBe(false);
+  });
+
   it("the worker's side answers with lint's findings as plain data, or with the error that stopped it", async () => {
     const ask = async (text: string) => {
       const { port1, port2 } = new MessageChannel();
