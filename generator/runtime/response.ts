@@ -42,9 +42,12 @@ async function readBody(
   maxBytes: number,
   deadline: Pick<Deadline, "stopped"> | undefined,
 ): Promise<unknown> {
-  const raw = await readLimited(response, maxBytes, deadline).catch((error: unknown) => {
+  let raw: string | undefined;
+  try {
+    raw = await readLimited(response, maxBytes, deadline);
+  } catch (error) {
     throw new NetworkError(op.id, error);
-  });
+  }
   if (raw === undefined) throw new ResponseTooLargeError(op.id, maxBytes);
   if (raw === "") return undefined;
   const type = response.headers.get("content-type");

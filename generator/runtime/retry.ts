@@ -75,23 +75,20 @@ function backoff(retry: RetryPolicy, attempt: number, response: Response | undef
 /** The outcome of one attempt: a response, or the NetworkError it ended in. */
 type Outcome = { response: Response; failure?: undefined } | { response?: undefined; failure: unknown };
 
-async function attempt(state: State, op: Bound, url: string, init: RequestInit, deadline: Deadline): Promise<Outcome> {
-  try {
-    return { response: await follow(state, url, init, deadline) };
-  } catch (error) {
-    if (deadline.stopped) throw deadline.stopped.reason;
-    if (isValidationError(error)) throw error; // a test mock refusing the request: retrying cannot help
-    // The cause may quote the URL (an apiKey query) or a header: keep it, redacted.
-    return {
-      failure:
-        error instanceof NetworkError
-          ? error
-          : new NetworkError(
-              op.id,
-              redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery)),
-            ),
-    };
-  }
+/** A failed attempt's outcome; stops and mock refusals are thrown instead, as retrying cannot help them. */
+function failed(state: State, op: Bound, url: string, init: RequestInit, deadline: Deadline, error: unknown): Outcome {
+  if (deadline.stopped) throw deadline.stopped.reason;
+  if (isValidationError(error)) throw error; // a test mock refusing the request
+  // The cause may quote the URL (an apiKey query) or a header: keep it, redacted.
+  return {
+    failure:
+      error instanceof NetworkError
+        ? error
+        : new NetworkError(
+            op.id,
+            redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery)),
+          ),
+  };
 }
 
 function settle(outcome: Outcome): Response {
@@ -116,7 +113,13 @@ export async function send(
   const log = state.log;
   for (let n = 1; ; n++) {
     const attemptStarted = log === undefined ? 0 : Date.now();
-    const outcome = await attempt(state, op, url, init, deadline);
+    // One attempt, in place rather than in an async helper: one promise less on every call.
+    let outcome: Outcome;
+    try {
+      outcome = { response: await follow(state, url, init, deadline) };
+    } catch (error) {
+      outcome = failed(state, op, url, init, deadline, error);
+    }
     const final =
       n >= max ||
       retry === null ||

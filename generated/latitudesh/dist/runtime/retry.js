@@ -36,24 +36,20 @@ function retryAfterMs(value) {
   const at = Date.parse(value);
   return Number.isNaN(at) ? void 0 : Math.max(0, at - Date.now());
 }
-function backoff(retry, attempt2, response) {
+function backoff(retry, attempt, response) {
   const retryAfter = response === void 0 ? void 0 : retryAfterMs(response.headers.get("retry-after"));
   if (retryAfter !== void 0) return Math.min(retryAfter, retry.maxDelayMs);
-  return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt2 - 1));
+  return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
 }
-async function attempt(state, op, url, init, deadline) {
-  try {
-    return { response: await follow(state, url, init, deadline) };
-  } catch (error) {
-    if (deadline.stopped) throw deadline.stopped.reason;
-    if (isValidationError(error)) throw error;
-    return {
-      failure: error instanceof NetworkError ? error : new NetworkError(
-        op.id,
-        redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery))
-      )
-    };
-  }
+function failed(state, op, url, init, deadline, error) {
+  if (deadline.stopped) throw deadline.stopped.reason;
+  if (isValidationError(error)) throw error;
+  return {
+    failure: error instanceof NetworkError ? error : new NetworkError(
+      op.id,
+      redactError(error, secretsIn(url, init.headers, state.credentialHeaders, state.credentialQuery))
+    )
+  };
 }
 function settle(outcome) {
   if (outcome.response !== void 0) return outcome.response;
@@ -65,7 +61,12 @@ async function send(state, op, url, init, retry, deadline) {
   const log = state.log;
   for (let n = 1; ; n++) {
     const attemptStarted = log === void 0 ? 0 : Date.now();
-    const outcome = await attempt(state, op, url, init, deadline);
+    let outcome;
+    try {
+      outcome = { response: await follow(state, url, init, deadline) };
+    } catch (error) {
+      outcome = failed(state, op, url, init, deadline, error);
+    }
     const final = n >= max || retry === null || outcome.response !== void 0 && !retry.statuses.includes(outcome.response.status);
     const delay = final || retry === null ? 0 : backoff(retry, n, outcome.response);
     const givesUp = final || retry === null || Date.now() - started + delay > retry.maxElapsedMs;

@@ -18,15 +18,18 @@ export const DEFAULT_MAX_RESPONSE_BYTES: number = 2 ** 25;
  * so then the length counts compressed bytes) is read whole in one go, a fraction of the chunk
  * loop's cost; fetch itself fails a body that runs past its stated length.
  */
-export async function readLimited(
+export function readLimited(
   response: Response,
   max: number,
   deadline?: Pick<Deadline, "stopped">,
 ): Promise<string | undefined> {
+  // Not async: the common case hands back text()'s own promise, without wrapping it in another.
   const length = response.headers.has("content-encoding") ? null : response.headers.get("content-length");
-  if (length === null || !/^\d+$/.test(length)) return (await readLimitedBlob(response, max, deadline))?.text();
+  if (length === null || !/^\d+$/.test(length))
+    return readLimitedBlob(response, max, deadline).then((blob) => blob?.text());
   if (+length <= max) return response.text();
   discard(response);
+  return Promise.resolve(undefined);
 }
 
 /**

@@ -1,10 +1,12 @@
 import { discard } from "./transport.js";
 const DEFAULT_MAX_RESPONSE_BYTES = 2 ** 25;
-async function readLimited(response, max, deadline) {
+function readLimited(response, max, deadline) {
   const length = response.headers.has("content-encoding") ? null : response.headers.get("content-length");
-  if (length === null || !/^\d+$/.test(length)) return (await readLimitedBlob(response, max, deadline))?.text();
+  if (length === null || !/^\d+$/.test(length))
+    return readLimitedBlob(response, max, deadline).then((blob) => blob?.text());
   if (+length <= max) return response.text();
   discard(response);
+  return Promise.resolve(void 0);
 }
 async function readLimitedBlob(response, max, deadline) {
   const reader = response.body?.getReader();

@@ -16,9 +16,12 @@ async function readResult(op, response, maxBytes, stream, deadline) {
   return data;
 }
 async function readBody(op, response, ok, maxBytes, deadline) {
-  const raw = await readLimited(response, maxBytes, deadline).catch((error) => {
+  let raw;
+  try {
+    raw = await readLimited(response, maxBytes, deadline);
+  } catch (error) {
     throw new NetworkError(op.id, error);
-  });
+  }
   if (raw === void 0) throw new ResponseTooLargeError(op.id, maxBytes);
   if (raw === "") return void 0;
   const type = response.headers.get("content-type");
