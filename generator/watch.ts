@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { basename, dirname, extname, relative, sep } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { DocsSession } from "./emit/docs-job.ts";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
@@ -10,7 +10,7 @@ import { changeReport } from "./report.ts";
 import { isSpecFile, listTargets, SPEC_EXTENSIONS } from "./targets.ts";
 import { generatorSourceHash, isEditorLitter, isGeneratorSource } from "./watch/source-hash.ts";
 import { RESTART_EXIT_CODE, WORKER_ENV, supervise } from "./watch/supervisor.ts";
-import { watchTree } from "./watch/tree-watcher.ts";
+import { defaultSkip, watchTree } from "./watch/tree-watcher.ts";
 import { WrittenPackage } from "./write/written.ts";
 
 /**
@@ -121,7 +121,15 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   let lastEvent = Number.NEGATIVE_INFINITY;
   /** The last pass held a failure back (MID_SAVE_MS). */
   let heldBack = false;
-  const shown = (path: string) => relative(process.cwd(), path) || ".";
+  // A folder outside the working directory (apigen's own templates, for an installed apigen) is named whole.
+  const shown = (path: string) => {
+    const rel = relative(process.cwd(), path);
+    return rel.startsWith("..") || isAbsolute(rel) ? path : rel || ".";
+  };
+  // What the watcher writes may sit in the folder it watches (`--spec api.yaml --out sdk`): its own
+  // writes are not saves, or every pass would start another.
+  const outputs = [resolve(options.single?.outDir ?? options.generatedDir)];
+  const isOutput = (path: string) => outputs.some((out) => path === out || path.startsWith(out + sep));
 
   const schedule = (delay = SETTLE_MS) => {
     if (stopping) return;
@@ -231,6 +239,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   };
 
   const onSpecChange = async (path: string | null) => {
+    if (path !== null && isOutput(join(specsDir, path))) return;
     if (path === null) pending.all = true;
     else if (isEditorLitter(path)) return;
     else if (options.single && path === basename(options.single.specFile)) {
@@ -252,7 +261,11 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   };
 
   const watchers = [
-    watchTree(specsDir, (path) => void onSpecChange(path)),
+    watchTree(
+      specsDir,
+      (path) => void onSpecChange(path),
+      (name, path) => defaultSkip(name) || isOutput(path),
+    ),
     watchTree(TEMPLATES_DIR, (path) => {
       if (path !== null && isEditorLitter(path)) return;
       pending.templates = true;

@@ -23,7 +23,8 @@ export interface TreeWatcher {
 export function watchTree(
   root: string,
   onChange: (path: string | null) => void,
-  skip: (name: string) => boolean = defaultSkip,
+  /** Folders not to watch, by name and full path. */
+  skip: (name: string, path: string) => boolean = defaultSkip,
 ): TreeWatcher {
   const watchers = new Map<string, { watcher: FSWatcher; identity: string }>();
   let closed = false;
@@ -48,7 +49,7 @@ export function watchTree(
       } catch {
         return;
       }
-      for (const e of entries) if (e.isDirectory() && !skip(e.name)) walk(join(dir, e.name));
+      for (const e of entries) if (e.isDirectory() && !skip(e.name, join(dir, e.name))) walk(join(dir, e.name));
     };
     walk(root);
     for (const [dir, entry] of watchers) {
@@ -97,6 +98,7 @@ export function watchTree(
   };
 }
 
-function defaultSkip(name: string): boolean {
+/** Hidden folders (.git, apigen's own temp folders) and node_modules. */
+export function defaultSkip(name: string): boolean {
   return name.startsWith(".") || name === "node_modules";
 }

@@ -187,4 +187,25 @@ describe("a running watcher reuses its last run's work, and writes what generate
     },
     PATIENCE_MS * 3,
   );
+
+  it(
+    "watch --spec <file> --out <dir> in the spec's own folder: the watcher's writes start no pass of their own",
+    async () => {
+      const project = await makeProject({});
+      cleanups.push(() => removeProject(project));
+      await mkdir(join(project, "api"));
+      const spec = join(project, "api", "shop.yaml");
+      await writeFile(spec, SHOP);
+      const watcher = await start(project, ["--spec", spec, "--out", join(project, "api", "sdk")]);
+      const from = watcher.mark();
+      await writeFile(spec, SAVES[0]![1]);
+      await watcher.waitFor(/^sdk: regenerated[^]*?^ready$/m, from);
+      // The package is written into the watched folder. Before the fix each write was taken for a
+      // save and a pass of every spec followed, printing a second `ready`: give one the time to come.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(watcher.output.match(/^ready$/gm), watcher.output).toHaveLength(2);
+      expect(watcher.output).not.toMatch(/^sdk: up to date/m);
+    },
+    PATIENCE_MS,
+  );
 });
