@@ -175,6 +175,11 @@ describe("generate over specs/", () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.split("\n").slice(0, 2)).toEqual(["fresh:", "  new package, version 0.1.0"]);
+    // Every file is new: one line outlines them, instead of a line per file.
+    expect(result.stdout).toMatch(
+      /^ {2}would write \d+ files: CHANGELOG\.md, README\.md, .*, dist\/ \(\d+ files\), docs\/ \(\d+ files\), src\/ \(\d+ files\)$/m,
+    );
+    expect(result.stdout).not.toMatch(/would write (dist|src)\//);
     expect(result.stdout).not.toContain("version stays");
     expect(existsSync(join(work, "fresh"))).toBe(false);
   });
