@@ -52,7 +52,7 @@ export function emitClient(
       ),
     ),
     // Both go into JSDoc `@example`s: a `*/` in a scheme key or an operationId must not end the comment.
-    exampleAuth: inComment(exampleAuth(ir.securitySchemes)),
+    exampleCreate: inComment(exampleCreate(ir.factoryName, ir.securitySchemes)),
     exampleErrorCheck: inComment(exampleErrorCheck(ir)),
     definitionLiteral: layout.choose(
       ...dataLayouts({
@@ -465,9 +465,10 @@ function exampleRawCall(ir: ApiIR): string {
     : "// raw.GET(path, { params, headers })";
 }
 
-function exampleAuth(schemes: SecuritySchemeIR[]): string {
+/** `createXClient({ auth: { scheme: process.env.API_TOKEN } })`, or `createXClient()` for an API without credentials. */
+function exampleCreate(factoryName: string, schemes: SecuritySchemeIR[]): string {
   const first = schemes.find((s) => s.type !== "mutualTLS");
-  return first ? `${propertyKey(first.key)}: process.env.API_TOKEN` : "";
+  return first ? `${factoryName}({ auth: { ${propertyKey(first.key)}: process.env.API_TOKEN } })` : `${factoryName}()`;
 }
 
 /** Code inside a comment: `*\/` still reads as `*` `/` in a string literal, and cannot close the comment. */

@@ -51,12 +51,16 @@ ${g.response ?? "            application/json: { schema: { type: object } }"}
 `;
 }
 
-async function featureArgument(g: Given): Promise<string> {
+async function clientOf(g: Given): Promise<string> {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
   await writeFile(file, spec(g));
   const loaded = await loadSpec(file);
   const ir = buildIR(await validateAndBundle(loaded), "features", loaded.locate);
-  const { client } = emitClient(ir, templates, "// banner");
+  return emitClient(ir, templates, "// banner").client;
+}
+
+async function featureArgument(g: Given): Promise<string> {
+  const client = await clientOf(g);
   const call = /createRuntime<paths>\(definition, options(.*)\);/.exec(client);
   expect(call).not.toBeNull();
   return call![1]!.replace(/^, /, "");
@@ -103,5 +107,21 @@ const table: [name: string, given: Given, want: string][] = [
 describe("the runtime features a generated client passes", () => {
   it.each(table)("%s", async (_name, given, want) => {
     expect(await featureArgument(given)).toBe(want);
+  });
+});
+
+// The factory's @example, as an editor shows it on hover: credentials only where the API takes some.
+const examples: [name: string, given: Given, want: string][] = [
+  ["no security scheme", {}, "const api = createFeaturesClient();"],
+  [
+    "a bearer scheme",
+    { schemes: "    bearer: { type: http, scheme: bearer }", security: "[{ bearer: [] }]" },
+    "const api = createFeaturesClient({ auth: { bearer: process.env.API_TOKEN } });",
+  ],
+];
+
+describe("the factory's @example", () => {
+  it.each(examples)("%s", async (_name, given, want) => {
+    expect(await clientOf(given)).toContain(` * @example\n * ${want}\n`);
   });
 });
