@@ -108,6 +108,12 @@ async function bundle() {
       "process.env.APIGEN_CODE_CACHE_DIR": JSON.stringify(CODE_CACHE),
     },
     logLevel: "error",
+  }).catch((/** @type {unknown} */ error) => {
+    // esbuild has printed each error with its file, line and source; its stack would add nothing.
+    rmSync(temp, { recursive: true, force: true });
+    if (!(error instanceof Error && "errors" in error)) throw error;
+    process.stderr.write("apigen: generator/ does not build (the error above)\n");
+    process.exit(1);
   });
   mkdirSync(CACHE, { recursive: true });
   try {

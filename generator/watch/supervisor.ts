@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { GENERATOR_DIR } from "../paths.ts";
+import { isGeneratorSource } from "./source-hash.ts";
+import { watchTree } from "./tree-watcher.ts";
 
 /** Set in the watcher process the supervisor starts. */
 export const WORKER_ENV = "APIGEN_WATCH_WORKER";
@@ -17,6 +20,10 @@ const ORPHAN_CHECK_MS = 500;
  * bundle: the new watcher runs the new generator. Node has no exec(), so this
  * is the restart.
  *
+ * If the new build does not start (an edit esbuild cannot compile, a module that
+ * throws as it loads), the session goes on: the supervisor says so and starts the
+ * watcher again at the next save under generator/, as an author fixing the edit expects.
+ *
  * SIGINT, SIGTERM and SIGHUP are passed on to the watcher and the supervisor
  * exits once it has: nothing is left behind. So does the death of its parent
  * (npm), which not every shell passes on. The watcher also exits if the
@@ -24,23 +31,61 @@ const ORPHAN_CHECK_MS = 500;
  */
 export function supervise(): Promise<number> {
   return new Promise((resolve) => {
-    let child: ChildProcess;
+    let child: ChildProcess | undefined;
     let stopping = false;
+    let restarted = false;
+    /** Saves under generator/ seen so far: a build that failed on a save since superseded is tried again at once. */
+    let edits = 0;
+    /** Set while no watcher runs because the last build failed: the next save under generator/ starts one. */
+    let waiting = false;
+    let debounce: NodeJS.Timeout | undefined;
+    const startSoon = () => {
+      // The steps of one save arrive as one batch.
+      clearTimeout(debounce);
+      debounce = setTimeout(() => {
+        waiting = false;
+        if (!stopping) start();
+      }, 50);
+    };
+    const generator = watchTree(GENERATOR_DIR, (path) => {
+      if (path !== null && !isGeneratorSource(path)) return;
+      edits++;
+      if (waiting) startSoon();
+    });
+    const end = (code: number) => {
+      for (const signal of SIGNALS) process.off(signal, forward);
+      clearInterval(orphanCheck);
+      clearTimeout(debounce);
+      generator.close();
+      resolve(code);
+    };
     const forward = (signal: NodeJS.Signals) => {
       stopping = true;
-      child.kill(signal);
+      if (waiting) end(0);
+      else child?.kill(signal);
     };
     const start = () => {
+      const editsAtStart = edits;
       child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
         stdio: ["inherit", "inherit", "inherit", "ipc"],
         env: { ...process.env, [WORKER_ENV]: "1" },
       });
       child.on("exit", (code) => {
-        if (!stopping && code === RESTART_EXIT_CODE) return start();
-        for (const signal of SIGNALS) process.off(signal, forward);
-        clearInterval(orphanCheck);
+        if (!stopping && code === RESTART_EXIT_CODE) {
+          restarted = true;
+          return start();
+        }
+        if (!stopping && restarted && code !== 0) {
+          waiting = true;
+          // The build may have read a save half-written, or one saved again since: that one is tried now.
+          if (edits !== editsAtStart) return startSoon();
+          process.stderr.write(
+            `the watcher did not start on the edited generator (exit ${code ?? "by signal"}): fix generator/ and save, it starts again then (Ctrl-C to stop)\n`,
+          );
+          return;
+        }
         // Stopped by the user: a normal end for a watcher, not a failure.
-        resolve(stopping ? 0 : (code ?? 1));
+        end(stopping ? 0 : (code ?? 1));
       });
     };
     for (const signal of SIGNALS) process.on(signal, forward);

@@ -282,6 +282,36 @@ describe("npm run watch: specs, templates and the generator change under it", ()
     },
     PATIENCE_MS,
   );
+
+  it(
+    "an edit to generator/ that does not build keeps the session: the watcher starts again once it is fixed",
+    async () => {
+      const { project, watcher } = await watching();
+      const emitter = join(project, "generator", "emit", "client.ts");
+      const before = await readFile(emitter, "utf8");
+      let from = watcher.mark();
+      await writeFile(emitter, `${before}\nexport const broken = ;\n`);
+      await watcher.waitFor(
+        /^the watcher did not start on the edited generator \(exit 1\): fix generator\/ and save/m,
+        from,
+      );
+      expect(watcher.process.exitCode).toBeNull();
+      from = watcher.mark();
+      await writeFile(
+        emitter,
+        before.replace(
+          "Copied by apigen from its client runtime",
+          "Copied by the fixed apigen from its client runtime",
+        ),
+      );
+      await watcher.waitFor(/^watching [^]*?^ready$/m, from);
+      expect(await readFile(join(project, "generated", "pets", "src", "runtime", "index.ts"), "utf8")).toContain(
+        "Copied by the fixed apigen",
+      );
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
 });
 
 describe("stopping npm run watch leaves no process behind", () => {
