@@ -172,6 +172,16 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
         const templates = await loadTemplates();
         ctx = { ...ctx, templates: () => Promise.resolve(templates), fingerprint: await generatorFingerprint() };
       } catch (error) {
+        // A template read half-saved fails as a spec does: tried again once the files are quiet.
+        if (young) {
+          if (process.env.APIGEN_DEBUG)
+            process.stderr.write(
+              `apigen: templates: held back (the save may be half-written): ${firstLine(describe(error))}\n`,
+            );
+          pending.templates = true;
+          heldBack = true;
+          return;
+        }
         process.stderr.write(`${describe(error)}\ntemplates: kept the last good output\n`);
         return void process.stdout.write("ready\n");
       }
@@ -230,7 +240,14 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
         process.stdout.write(await changeReport(header, result.release, result.changed, "wrote"));
       }
     } catch (error) {
-      if (young) return false;
+      if (young) {
+        // What APIGEN_DEBUG shows: the error is not printed now, and may never be.
+        if (process.env.APIGEN_DEBUG)
+          process.stderr.write(
+            `apigen: ${target.provider}: held back (the save may be half-written): ${firstLine(describe(error))}\n`,
+          );
+        return false;
+      }
       process.stderr.write(`${describe(error)}\n${target.provider}: kept the last good output\n`);
     } finally {
       await Promise.all(afterwards.splice(0));
@@ -269,6 +286,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     watchTree(TEMPLATES_DIR, (path) => {
       if (path !== null && isEditorLitter(path)) return;
       pending.templates = true;
+      lastEvent = performance.now();
       schedule();
     }),
     watchTree(GENERATOR_DIR, (path) => {
@@ -302,4 +320,9 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   const code = await done;
   // Nothing else may keep the process alive (the docs worker, the IPC channel): the watcher is done.
   process.exit(code);
+}
+
+/** A debug line stays one line (a template error carries its source excerpt and stack). */
+function firstLine(text: string): string {
+  return text.split("\n", 1)[0] ?? text;
 }

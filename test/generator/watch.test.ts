@@ -70,10 +70,11 @@ afterEach(async () => {
 /** A fresh copy of the baseline with a watcher on it that has finished its first pass. */
 async function watching(
   command?: (project: string) => string[],
+  env?: NodeJS.ProcessEnv,
 ): Promise<{ project: string; watcher: Watcher; spec: string; client: string }> {
   const project = await copyProject(baseline);
   cleanups.push(() => removeProject(project));
-  const watcher = new Watcher(project, command?.(project));
+  const watcher = new Watcher(project, command?.(project), env);
   cleanups.push(() => watcher.stop());
   await watcher.started();
   return {
@@ -153,7 +154,8 @@ describe("npm run watch: every kind of save ends with generated/ as generate wri
   it(
     "a save written in two steps with a pause between (truncate and write half, then the rest) prints no error",
     async () => {
-      const { project, watcher, spec, client } = await watching();
+      // APIGEN_DEBUG says when an error is held back: the test waits for that, so it always exercises it.
+      const { project, watcher, spec, client } = await watching(undefined, { ...process.env, APIGEN_DEBUG: "1" });
       const text = withSummary("Written in two steps");
       // Cut inside a quoted key: the first half alone is a YAML syntax error, as a half-written save often is.
       const cut = text.indexOf('"200"') + 3;
@@ -161,15 +163,15 @@ describe("npm run watch: every kind of save ends with generated/ as generate wri
       const file = await open(spec, "w");
       try {
         await file.write(text.slice(0, cut));
-        // Long enough for the watcher to start on the half it sees; well short of its wait for a save to end.
-        await new Promise((resolve) => setTimeout(resolve, 60));
+        // The watcher regenerates from the half it sees, fails, and holds that error back (MID_SAVE_MS).
+        await watcher.waitFor(/^apigen: pets: held back \(the save may be half-written\): /m, from);
         await file.write(text.slice(cut));
       } finally {
         await file.close();
       }
       await caughtUpWith(watcher, project, "pets", from);
       expect(await readFile(client, "utf8")).toContain("Written in two steps");
-      const printed = watcher.output.slice(from);
+      const printed = watcher.output.slice(from).replace(/^apigen: pets: held back .*\n/gm, "");
       expect(printed).not.toMatch(/kept the last good output|error/i);
       await expectSameAsGenerate(project);
     },
@@ -250,6 +252,35 @@ describe("npm run watch: specs, templates and the generator change under it", ()
       );
       await watcher.waitFor(/^pets: regenerated, \d+ file\(s\) changed[^]*?^ready$/m, from);
       expect(await readFile(join(project, "generated", "pets", "README.md"), "utf8")).toContain("Edited template.");
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
+
+  it(
+    "a template saved in two steps with a pause between prints no error and regenerates with the whole template",
+    async () => {
+      const { project, watcher } = await watching(undefined, { ...process.env, APIGEN_DEBUG: "1" });
+      const template = join(project, "templates", "client", "README.md.hbs");
+      const text = (await readFile(template, "utf8")).replace(
+        "Do not edit: change the spec and regenerate.",
+        "Saved in two steps.",
+      );
+      // Cut inside the first {{...}}: the first half alone does not compile.
+      const cut = text.indexOf("{{") + 3;
+      const from = watcher.mark();
+      const file = await open(template, "w");
+      try {
+        await file.write(text.slice(0, cut));
+        await watcher.waitFor(/^apigen: templates: held back \(the save may be half-written\): /m, from);
+        await file.write(text.slice(cut));
+      } finally {
+        await file.close();
+      }
+      await watcher.waitFor(/^pets: regenerated, \d+ file\(s\) changed[^]*?^ready$/m, from);
+      expect(await readFile(join(project, "generated", "pets", "README.md"), "utf8")).toContain("Saved in two steps.");
+      const printed = watcher.output.slice(from).replace(/^apigen: templates: held back .*\n/gm, "");
+      expect(printed).not.toMatch(/kept the last good output|error/i);
       await expectSameAsGenerate(project);
     },
     PATIENCE_MS,

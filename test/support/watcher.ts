@@ -65,8 +65,17 @@ export class Watcher {
   readonly process: ChildProcess;
   readonly exited: Promise<number | null>;
 
-  constructor(cwd: string, command: string[] = [process.execPath, join(cwd, "bin", "apigen.mjs"), "watch"]) {
-    this.process = spawn(command[0]!, command.slice(1), { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  constructor(
+    cwd: string,
+    command: string[] = [process.execPath, join(cwd, "bin", "apigen.mjs"), "watch"],
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.process = spawn(command[0]!, command.slice(1), {
+      cwd,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     this.process.stdout!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     this.process.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     this.exited = new Promise((resolve) => this.process.on("exit", (code) => resolve(code)));
