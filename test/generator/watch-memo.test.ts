@@ -82,6 +82,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** A project with no specs/ but api/shop.yaml, for `watch --spec`. */
+async function specOutsideSpecs(): Promise<{ project: string; spec: string }> {
+  const project = await makeProject({});
+  cleanups.push(() => removeProject(project));
+  await mkdir(join(project, "api"));
+  const spec = join(project, "api", "shop.yaml");
+  await writeFile(spec, SHOP);
+  return { project, spec };
+}
+
 async function start(project: string, args: string[] = []): Promise<Watcher> {
   const watcher = new Watcher(project, [process.execPath, join(project, "bin", "apigen.mjs"), "watch", ...args]);
   cleanups.push(() => watcher.stop());
@@ -146,11 +156,7 @@ describe("a running watcher reuses its last run's work, and writes what generate
   it(
     "watch --spec <file> --out <dir>: the same for one spec outside specs/",
     async () => {
-      const project = await makeProject({});
-      cleanups.push(() => removeProject(project));
-      await mkdir(join(project, "api"));
-      const spec = join(project, "api", "shop.yaml");
-      await writeFile(spec, SHOP);
+      const { project, spec } = await specOutsideSpecs();
       const out = join(project, "out", "shop");
       const watcher = await start(project, ["--spec", spec, "--out", out]);
       expect(watcher.output).toMatch(/^watching api\/shop\.yaml, /m);
@@ -191,11 +197,7 @@ describe("a running watcher reuses its last run's work, and writes what generate
   it(
     "watch --spec <file> --out <dir> in the spec's own folder: the watcher's writes start no pass of their own",
     async () => {
-      const project = await makeProject({});
-      cleanups.push(() => removeProject(project));
-      await mkdir(join(project, "api"));
-      const spec = join(project, "api", "shop.yaml");
-      await writeFile(spec, SHOP);
+      const { project, spec } = await specOutsideSpecs();
       const watcher = await start(project, ["--spec", spec, "--out", join(project, "api", "sdk")]);
       const from = watcher.mark();
       await writeFile(spec, SAVES[0]![1]);

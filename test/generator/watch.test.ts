@@ -85,6 +85,28 @@ async function watching(
   };
 }
 
+/**
+ * Writes `text` into `file` as an editor that truncates, writes the first `cut` characters, stalls,
+ * then writes the rest: the watcher (run with APIGEN_DEBUG) regenerates from the half it sees,
+ * fails, and holds that error back (MID_SAVE_MS). The rest is written once it says so.
+ */
+async function saveInTwoSteps(watcher: Watcher, file: string, text: string, cut: number, what: string): Promise<void> {
+  const from = watcher.mark();
+  const handle = await open(file, "w");
+  try {
+    await handle.write(text.slice(0, cut));
+    await watcher.waitFor(new RegExp(`^apigen: ${what}: held back \\(the save may be half-written\\): `, "m"), from);
+    await handle.write(text.slice(cut));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What the watcher printed since `from`, without APIGEN_DEBUG's held-back lines. */
+function printedBesidesHeldBack(watcher: Watcher, from: number): string {
+  return watcher.output.slice(from).replace(/^apigen: \w+: held back .*\n/gm, "");
+}
+
 const withSummary = (summary: string) => PETS.replace("summary: List pets", `summary: ${summary}`);
 
 describe("npm run watch: every kind of save ends with generated/ as generate writes it", () => {
@@ -160,19 +182,10 @@ describe("npm run watch: every kind of save ends with generated/ as generate wri
       // Cut inside a quoted key: the first half alone is a YAML syntax error, as a half-written save often is.
       const cut = text.indexOf('"200"') + 3;
       const from = watcher.mark();
-      const file = await open(spec, "w");
-      try {
-        await file.write(text.slice(0, cut));
-        // The watcher regenerates from the half it sees, fails, and holds that error back (MID_SAVE_MS).
-        await watcher.waitFor(/^apigen: pets: held back \(the save may be half-written\): /m, from);
-        await file.write(text.slice(cut));
-      } finally {
-        await file.close();
-      }
+      await saveInTwoSteps(watcher, spec, text, cut, "pets");
       await caughtUpWith(watcher, project, "pets", from);
       expect(await readFile(client, "utf8")).toContain("Written in two steps");
-      const printed = watcher.output.slice(from).replace(/^apigen: pets: held back .*\n/gm, "");
-      expect(printed).not.toMatch(/kept the last good output|error/i);
+      expect(printedBesidesHeldBack(watcher, from)).not.toMatch(/kept the last good output|error/i);
       await expectSameAsGenerate(project);
     },
     PATIENCE_MS,
@@ -269,18 +282,10 @@ describe("npm run watch: specs, templates and the generator change under it", ()
       // Cut inside the first {{...}}: the first half alone does not compile.
       const cut = text.indexOf("{{") + 3;
       const from = watcher.mark();
-      const file = await open(template, "w");
-      try {
-        await file.write(text.slice(0, cut));
-        await watcher.waitFor(/^apigen: templates: held back \(the save may be half-written\): /m, from);
-        await file.write(text.slice(cut));
-      } finally {
-        await file.close();
-      }
+      await saveInTwoSteps(watcher, template, text, cut, "templates");
       await watcher.waitFor(/^pets: regenerated, \d+ file\(s\) changed[^]*?^ready$/m, from);
       expect(await readFile(join(project, "generated", "pets", "README.md"), "utf8")).toContain("Saved in two steps.");
-      const printed = watcher.output.slice(from).replace(/^apigen: templates: held back .*\n/gm, "");
-      expect(printed).not.toMatch(/kept the last good output|error/i);
+      expect(printedBesidesHeldBack(watcher, from)).not.toMatch(/kept the last good output|error/i);
       await expectSameAsGenerate(project);
     },
     PATIENCE_MS,
