@@ -9,7 +9,7 @@ import { StageMemo } from "./shared/memo.ts";
 import { changeReport } from "./report.ts";
 import { isSpecFile, listTargets, SPEC_EXTENSIONS } from "./targets.ts";
 import { generatorSourceHash, isEditorLitter, isGeneratorSource } from "./watch/source-hash.ts";
-import { RESTART_EXIT_CODE, WORKER_ENV, supervise } from "./watch/supervisor.ts";
+import { RESTART_EXIT_CODE, STARTED_MESSAGE, WORKER_ENV, supervise } from "./watch/supervisor.ts";
 import { defaultSkip, watchTree } from "./watch/tree-watcher.ts";
 import { WrittenPackage } from "./write/written.ts";
 
@@ -116,7 +116,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopping = false;
-  /** Spec files saved since the last pass, and when the last event came. */
+  /** Spec and template files saved since the last pass, and when the last event came. */
   let saved = new Set<string>();
   let lastEvent = Number.NEGATIVE_INFINITY;
   /** The last pass held a failure back (MID_SAVE_MS). */
@@ -127,9 +127,16 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     return rel.startsWith("..") || isAbsolute(rel) ? path : rel || ".";
   };
   // What the watcher writes may sit in the folder it watches (`--spec api.yaml --out sdk`): its own
-  // writes are not saves, or every pass would start another.
-  const outputs = [resolve(options.single?.outDir ?? options.generatedDir)];
-  const isOutput = (path: string) => outputs.some((out) => path === out || path.startsWith(out + sep));
+  // writes are not saves, or every pass would start another. Only folders strictly inside the
+  // watched one count (`--generated .` holds specs/ itself), with the folders that lead to them
+  // (made by the first write of `--out build/sdk`).
+  const watched = resolve(specsDir);
+  const outputs = () =>
+    [options.single?.outDir ?? options.generatedDir, ...(known ?? []).map((t) => t.outDir)]
+      .map((dir) => resolve(dir))
+      .filter((dir) => dir.startsWith(watched + sep));
+  const isOutput = (path: string) => outputs().some((out) => path === out || path.startsWith(out + sep));
+  const leadsToOutput = (path: string) => outputs().some((out) => out.startsWith(path + sep));
 
   const schedule = (delay = SETTLE_MS) => {
     if (stopping) return;
@@ -256,7 +263,7 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   };
 
   const onSpecChange = async (path: string | null) => {
-    if (path !== null && isOutput(join(specsDir, path))) return;
+    if (path !== null && (isOutput(join(watched, path)) || leadsToOutput(join(watched, path)))) return;
     if (path === null) pending.all = true;
     else if (isEditorLitter(path)) return;
     else if (options.single && path === basename(options.single.specFile)) {
@@ -281,11 +288,13 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     watchTree(
       specsDir,
       (path) => void onSpecChange(path),
-      (name, path) => defaultSkip(name) || isOutput(path),
+      (name, path) => defaultSkip(name) || isOutput(resolve(path)),
     ),
     watchTree(TEMPLATES_DIR, (path) => {
       if (path !== null && isEditorLitter(path)) return;
       pending.templates = true;
+      // A template caught empty (truncated, not yet written) waits as a spec does (midSave).
+      if (path !== null && path.endsWith(".hbs")) saved.add(join(TEMPLATES_DIR, path));
       lastEvent = performance.now();
       schedule();
     }),
@@ -315,6 +324,8 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   process.stdout.write(
     `watching ${shown(options.single?.specFile ?? specsDir)}, ${shown(TEMPLATES_DIR)} and ${shown(GENERATOR_DIR)} for saves (Ctrl-C to stop)\n`,
   );
+  // This build loaded and runs: from here a failure is not the supervisor's to wait out (supervisor.ts).
+  process.send?.(STARTED_MESSAGE);
   // First bring generated/ up to date with what is on disk now.
   await runPass();
   const code = await done;

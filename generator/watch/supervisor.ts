@@ -7,6 +7,10 @@ import { watchTree } from "./tree-watcher.ts";
 export const WORKER_ENV = "APIGEN_WATCH_WORKER";
 /** The watcher's exit code for "generator/ changed: start me again on the new build". */
 export const RESTART_EXIT_CODE = 75;
+/** What the watcher sends the supervisor once it runs: a build that got this far is not a broken one. */
+export const STARTED_MESSAGE = "apigen-watcher-started";
+/** Bad usage (the CLI's exit code 2) is never the generator edit's fault. */
+const USAGE_EXIT_CODE = 2;
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 /** How often the supervisor looks whether its parent is gone. */
@@ -33,7 +37,6 @@ export function supervise(): Promise<number> {
   return new Promise((resolve) => {
     let child: ChildProcess | undefined;
     let stopping = false;
-    let restarted = false;
     /** Saves under generator/ seen so far: a build that failed on a save since superseded is tried again at once. */
     let edits = 0;
     /** Set while no watcher runs because the last build failed: the next save under generator/ starts one. */
@@ -44,11 +47,12 @@ export function supervise(): Promise<number> {
       clearTimeout(debounce);
       debounce = setTimeout(() => {
         waiting = false;
-        if (!stopping) start();
+        if (!stopping) start(true);
       }, 50);
     };
     const generator = watchTree(GENERATOR_DIR, (path) => {
-      if (path !== null && !isGeneratorSource(path)) return;
+      // null ("the folder came back", also polled while it cannot be watched) is not a save.
+      if (path === null || !isGeneratorSource(path)) return;
       edits++;
       if (waiting) startSoon();
     });
@@ -64,18 +68,22 @@ export function supervise(): Promise<number> {
       if (waiting) end(0);
       else child?.kill(signal);
     };
-    const start = () => {
+    /** `rebuilt`: started on an edited generator/, so a failure to start is the edit's. */
+    const start = (rebuilt = false) => {
       const editsAtStart = edits;
+      let running = false;
       child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
         stdio: ["inherit", "inherit", "inherit", "ipc"],
         env: { ...process.env, [WORKER_ENV]: "1" },
       });
+      child.on("message", (message) => {
+        if (message === STARTED_MESSAGE) running = true;
+      });
       child.on("exit", (code) => {
-        if (!stopping && code === RESTART_EXIT_CODE) {
-          restarted = true;
-          return start();
-        }
-        if (!stopping && restarted && code !== 0) {
+        if (!stopping && code === RESTART_EXIT_CODE) return start(true);
+        // Only a watcher that never got going on a rebuilt generator waits for the next save; one that
+        // ran and then died ends the session with its code, as it always has.
+        if (!stopping && rebuilt && !running && code !== 0 && code !== USAGE_EXIT_CODE) {
           waiting = true;
           // The build may have read a save half-written, or one saved again since: that one is tried now.
           if (edits !== editsAtStart) return startSoon();

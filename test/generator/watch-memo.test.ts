@@ -10,7 +10,7 @@
  * a generated file edited by hand meanwhile must still be put back. Waits
  * are on the watcher's output lines, never on fixed sleeps.
  */
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../support/run.ts";
@@ -200,13 +200,29 @@ describe("a running watcher reuses its last run's work, and writes what generate
       const { project, spec } = await specOutsideSpecs();
       const watcher = await start(project, ["--spec", spec, "--out", join(project, "api", "sdk")]);
       const from = watcher.mark();
-      await writeFile(spec, SAVES[0]![1]);
+      // Saved whole (temp file renamed over it), so this save alone cannot take two passes.
+      await writeFile(`${spec}.tmp`, SAVES[0]![1]);
+      await rename(`${spec}.tmp`, spec);
       await watcher.waitFor(/^sdk: regenerated[^]*?^ready$/m, from);
       // The package is written into the watched folder. Before the fix each write was taken for a
       // save and a pass of every spec followed, printing a second `ready`: give one the time to come.
       await new Promise((resolve) => setTimeout(resolve, 2000));
       expect(watcher.output.match(/^ready$/gm), watcher.output).toHaveLength(2);
       expect(watcher.output).not.toMatch(/^sdk: up to date/m);
+    },
+    PATIENCE_MS,
+  );
+
+  it(
+    "--generated . (a folder that holds specs/): a save still regenerates",
+    async () => {
+      const project = await makeProject({ "shop.yaml": SHOP });
+      cleanups.push(() => removeProject(project));
+      const watcher = await start(project, ["--generated", "."]);
+      const from = watcher.mark();
+      await writeFile(join(project, "specs", "shop.yaml"), SAVES[0]![1]);
+      await watcher.waitFor(/^shop: regenerated[^]*?^ready$/m, from);
+      expect(await readFile(join(project, "shop", "src", "schema.d.ts"), "utf8")).toContain("The amount due");
     },
     PATIENCE_MS,
   );

@@ -90,13 +90,23 @@ async function watching(
  * then writes the rest: the watcher (run with APIGEN_DEBUG) regenerates from the half it sees,
  * fails, and holds that error back (MID_SAVE_MS). The rest is written once it says so.
  */
-async function saveInTwoSteps(watcher: Watcher, file: string, text: string, cut: number, what: string): Promise<void> {
+async function saveInTwoSteps(
+  watcher: Watcher,
+  file: string,
+  text: string,
+  cut: number,
+  what: "pets" | "templates",
+): Promise<number> {
   const from = watcher.mark();
   const handle = await open(file, "w");
   try {
     await handle.write(text.slice(0, cut));
-    await watcher.waitFor(new RegExp(`^apigen: ${what}: held back \\(the save may be half-written\\): `, "m"), from);
+    const heldBack = await watcher.waitFor(
+      new RegExp(`^apigen: ${what}: held back \\(the save may be half-written\\): .*\\n`, "m"),
+      from,
+    );
     await handle.write(text.slice(cut));
+    return heldBack.end;
   } finally {
     await handle.close();
   }
@@ -104,7 +114,7 @@ async function saveInTwoSteps(watcher: Watcher, file: string, text: string, cut:
 
 /** What the watcher printed since `from`, without APIGEN_DEBUG's held-back lines. */
 function printedBesidesHeldBack(watcher: Watcher, from: number): string {
-  return watcher.output.slice(from).replace(/^apigen: \w+: held back .*\n/gm, "");
+  return watcher.output.slice(from).replace(/^apigen: [^:\s]+: held back .*\n/gm, "");
 }
 
 const withSummary = (summary: string) => PETS.replace("summary: List pets", `summary: ${summary}`);
@@ -282,8 +292,9 @@ describe("npm run watch: specs, templates and the generator change under it", ()
       // Cut inside the first {{...}}: the first half alone does not compile.
       const cut = text.indexOf("{{") + 3;
       const from = watcher.mark();
-      await saveInTwoSteps(watcher, template, text, cut, "templates");
-      await watcher.waitFor(/^pets: regenerated, \d+ file\(s\) changed[^]*?^ready$/m, from);
+      // The regeneration with the whole template: the one after the held-back line.
+      const completed = await saveInTwoSteps(watcher, template, text, cut, "templates");
+      await watcher.waitFor(/^pets: regenerated, \d+ file\(s\) changed[^]*?^ready$/m, completed);
       expect(await readFile(join(project, "generated", "pets", "README.md"), "utf8")).toContain("Saved in two steps.");
       expect(printedBesidesHeldBack(watcher, from)).not.toMatch(/kept the last good output|error/i);
       await expectSameAsGenerate(project);
@@ -345,6 +356,22 @@ describe("npm run watch: specs, templates and the generator change under it", ()
         "Copied by the fixed apigen",
       );
       await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
+
+  it(
+    "Ctrl-C while the watcher waits for a generator/ that builds ends the session, with nothing left behind",
+    async () => {
+      const { project, watcher } = await watching();
+      const emitter = join(project, "generator", "emit", "client.ts");
+      const from = watcher.mark();
+      await writeFile(emitter, `${await readFile(emitter, "utf8")}\nexport const broken = ;\n`);
+      await watcher.waitFor(/^the watcher did not start on the edited generator/m, from);
+      watcher.signal("SIGINT");
+      expect(await watcher.exited).toBe(0);
+      await untilEmpty(watcher.pgid);
+      expect(processesInGroup(watcher.pgid)).toEqual([]);
     },
     PATIENCE_MS,
   );
