@@ -30,7 +30,7 @@ const MAX_ALIASES = 10_000;
  */
 export const MAX_DEPTH = 256;
 
-/** `parses`: a watcher's last parse of this spec, which an edit inside one string value is applied to (reparse.ts). */
+/** `parses`: a watcher's last parse of this spec, which an edit inside one string value is applied to (reparse.ts, json-reparse.ts). */
 export async function loadSpec(file: string, parses?: YamlParses): Promise<LoadedSpec> {
   let bytes: Buffer;
   try {
@@ -103,6 +103,10 @@ export function parseSpecText(file: string, text: string, parses = new YamlParse
   if (looksJson) {
     // JSON.parse is an order of magnitude faster than a YAML parse on large specs;
     // positions are only worked out (by a YAML parse) when an error needs one.
+    const locate = lazyLocator(text);
+    // A save inside one string value of the last good parse: that parse with the edit applied (json-reparse.ts).
+    const reused = parses.json.reuse(text);
+    if (reused) return { file, text, format: "json", document: reused, locate };
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -112,8 +116,8 @@ export function parseSpecText(file: string, text: string, parses = new YamlParse
     // JSON.parse keeps the last of two equal keys without a word, and does not mind any depth.
     checkJsonStructure(file, text);
     const document = asDocument(file, value, () => ({ line: 1, column: 1 }));
-    const locate = lazyLocator(text);
     checkExactNumbers(file, document, locate);
+    parses.json.remember(text, document);
     return { file, text, format: "json", document, locate };
   }
   // uniqueKeys is checked below: the yaml package's own check is quadratic in the size of a mapping.
