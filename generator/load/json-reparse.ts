@@ -159,9 +159,7 @@ export function editedDocument(
   for (let depth = path.length - 1; depth >= 0; depth--) {
     const container = nodes[depth]!;
     const step = path[depth]!;
-    const copy: Record<string | number, unknown> = Array.isArray(container)
-      ? container.slice()
-      : { ...(container as Record<string, unknown>) };
+    const copy: object = Array.isArray(container) ? container.slice() : { ...(container as Record<string, unknown>) };
     // Defined, not assigned: a key "__proto__" is a plain key in JSON.
     Object.defineProperty(copy, step, { value: replaced, writable: true, enumerable: true, configurable: true });
     replaced = copy;
