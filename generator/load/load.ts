@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Document, LineCounter, Node } from "yaml";
 import { loadYaml } from "../shared/libraries.ts";
 import { SpecError } from "../errors.ts";
+import { sameContent } from "../shared/hash.ts";
 import { checkExactNumbers } from "./exact-numbers.ts";
 import { YamlParses } from "./reparse.ts";
 
@@ -71,6 +72,8 @@ function decodeText(file: string, bytes: Buffer): string {
     );
   }
   if (text.trim() === "") throw empty();
+  // The text is the bytes, unless a byte order mark was dropped: a hash of either serves for both.
+  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) sameContent(bytes, text);
   return text;
 }
 
