@@ -15,19 +15,26 @@ export class JsonParses {
   #last: { text: string; document: Record<string, unknown> } | undefined;
 
   /** The document of `text`, when it is the last text remembered with one string value edited; else undefined. */
-  reuse(text: string): Record<string, unknown> | undefined {
+  reuse(text: string): { document: Record<string, unknown>; edit?: StringEdit } | undefined {
     const last = this.#last;
     if (last === undefined) return undefined;
-    if (last.text === text) return last.document;
-    const document = editedDocument(last.text, last.document, text);
-    if (document !== undefined) this.#last = { text, document };
-    return document;
+    if (last.text === text) return { document: last.document };
+    const found = editedString(last.text, last.document, text);
+    if (found === undefined) return undefined;
+    this.#last = { text, document: found.document };
+    return { document: found.document, edit: { of: last.document, path: found.path } };
   }
 
   /** `text` parsed whole into `document`, which passed the loader's checks: the base for the next save. */
   remember(text: string, document: Record<string, unknown>): void {
     this.#last = { text, document };
   }
+}
+
+/** A document that is another with one string value changed: which document, and where. */
+export interface StringEdit {
+  of: Record<string, unknown>;
+  path: readonly (string | number)[];
 }
 
 /** Characters compared at once (as one string comparison) before narrowing down to the first that differs. */
@@ -85,6 +92,15 @@ export function editedDocument(
   document: Record<string, unknown>,
   text: string,
 ): Record<string, unknown> | undefined {
+  return editedString(old, document, text)?.document;
+}
+
+/** {@link editedDocument}, and the path of the string edited. */
+function editedString(
+  old: string,
+  document: Record<string, unknown>,
+  text: string,
+): { document: Record<string, unknown>; path: (string | number)[] } | undefined {
   const start = commonPrefix(old, text);
   const tail = commonSuffix(old, text, Math.min(old.length, text.length) - start);
   const oldEnd = old.length - tail;
@@ -164,5 +180,5 @@ export function editedDocument(
     Object.defineProperty(copy, step, { value: replaced, writable: true, enumerable: true, configurable: true });
     replaced = copy;
   }
-  return replaced as Record<string, unknown>;
+  return { document: replaced as Record<string, unknown>, path };
 }

@@ -4,6 +4,7 @@ import { loadYaml } from "../shared/libraries.ts";
 import { SpecError } from "../errors.ts";
 import { sameContent } from "../shared/hash.ts";
 import { checkExactNumbers } from "./exact-numbers.ts";
+import type { StringEdit } from "./json-reparse.ts";
 import { YamlParses } from "./reparse.ts";
 
 export { YamlParses };
@@ -19,6 +20,8 @@ export interface LoadedSpec {
   format: "json" | "yaml";
   /** The parsed document (plain JSON values). */
   document: Record<string, unknown>;
+  /** This document is the last pass's with one string value changed (a watcher's save, json-reparse.ts). */
+  edit?: StringEdit;
   /** Line and column (1-based) of the value at a JSON pointer's path, when it can be found. */
   locate(path: readonly string[]): { line: number; column: number } | undefined;
 }
@@ -109,7 +112,7 @@ export function parseSpecText(file: string, text: string, parses = new YamlParse
     const locate = lazyLocator(text);
     // A save inside one string value of the last good parse: that parse with the edit applied (json-reparse.ts).
     const reused = parses.json.reuse(text);
-    if (reused) return { file, text, format: "json", document: reused, locate };
+    if (reused) return { file, text, format: "json", ...reused, locate };
     let value: unknown;
     try {
       value = JSON.parse(text);
