@@ -1,15 +1,18 @@
 import { createHash } from "node:crypto";
 
-/** Hex SHA-256: the one hash behind manifests, the generator fingerprint and output comparisons. */
-export function sha256(content: string | Buffer): string {
+/**
+ * Hex SHA-256: the one hash behind manifests, the generator fingerprint and output comparisons.
+ * `remember`: a big input file's bytes, whose hash is kept for the next time they are hashed (below).
+ */
+export function sha256(content: string | Buffer, remember = false): string {
   if (content.length < REMEMBERED_FROM) return hashOf(content);
   const known = recent.find((e) =>
     typeof content === "string" ? e.text === content : e.bytes !== undefined && e.bytes.equals(content),
   );
   if (known) return known.hash;
   const hash = hashOf(content);
-  // Files read (not the texts a run makes: those are hashed once, and would push the files out).
-  if (typeof content !== "string") remember({ bytes: Buffer.from(content), hash });
+  // Input files only (not the package's own files, nor the texts a run makes: they would push the inputs out).
+  if (remember && typeof content !== "string") keep({ bytes: Buffer.from(content), hash });
   return hash;
 }
 
@@ -18,7 +21,7 @@ function hashOf(content: string | Buffer): string {
 }
 
 /**
- * A big file's hash is remembered with its bytes (and their text, {@link sameContent}), for the next time
+ * A big input file's hash is remembered with its bytes (and their text, {@link sameContent}), for the next time
  * the same content is hashed: a watcher's pass over GitHub's 13 MB spec hashes it when it checks whether
  * the package is up to date, when it writes the manifest (from the text loaded) and when it stamps the
  * package written. A hit costs one comparison of the contents, a tenth of hashing them.
@@ -35,7 +38,7 @@ interface Remembered {
 
 let recent: Remembered[] = [];
 
-function remember(entry: Remembered): void {
+function keep(entry: Remembered): void {
   recent = [entry, ...recent.slice(0, REMEMBERED - 1)];
 }
 
