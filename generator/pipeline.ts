@@ -218,7 +218,8 @@ async function makePackage(
         : emitTypes(bundled.document, banner, memo instanceof StageMemo ? memo : undefined, openapiJson),
       // Read from generator/runtime/: the same for every run of this generator (a watcher restarts when it changes).
       memo.use("runtime", () => "", emitRuntime),
-      releases.readState(target.outDir, sha256),
+      // A watcher's baseline (13 MB for GitHub) as it wrote it last, when it is still so on disk: not read and parsed again.
+      releases.readState(target.outDir, sha256, (name) => ctx.written?.(target).content(target.outDir, name)),
     ]);
     const { client, clientDeclarations, index, raw } = emitClient(ir, templates, banner);
     const validators = withCheck(await compiled, validatorSchemas, validatorsJob?.remote);

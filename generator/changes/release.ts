@@ -63,9 +63,17 @@ export interface Release {
   warnings: string[];
 }
 
-/** The baseline and changelog of a package folder. A package from before baselines existed is taken as released as it is. */
-export async function readState(outDir: string, sha256: (text: string) => string): Promise<PackageState> {
-  const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
+/**
+ * The baseline and changelog of a package folder. A package from before baselines existed is taken as released as it is.
+ * `known`: a file's content when the caller knows it is on disk as it was written (a watcher's last write: write/written.ts).
+ */
+export async function readState(
+  outDir: string,
+  sha256: (text: string) => string,
+  known: (name: string) => string | undefined = () => undefined,
+): Promise<PackageState> {
+  const read = async (name: string) =>
+    known(name) ?? (await readFile(join(outDir, name), "utf8").catch(() => undefined));
   const [released, changelog] = await Promise.all([read(RELEASED_FILE), read("CHANGELOG.md")]);
   const stored = parseReleased(released);
   if (stored !== undefined && typeof stored.version === "string" && isObj(stored.spec) && isObj(stored.outputs)) {

@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import type { Document, LineCounter, Node } from "yaml";
 import { loadYaml } from "../shared/libraries.ts";
 import { SpecError } from "../errors.ts";
+import { sameContent } from "../shared/hash.ts";
 import { checkExactNumbers } from "./exact-numbers.ts";
+import type { StringEdit } from "./json-reparse.ts";
 import { YamlParses } from "./reparse.ts";
 
 export { YamlParses };
@@ -18,6 +20,8 @@ export interface LoadedSpec {
   format: "json" | "yaml";
   /** The parsed document (plain JSON values). */
   document: Record<string, unknown>;
+  /** This document is the last pass's with one string value changed (a watcher's save, json-reparse.ts). */
+  edit?: StringEdit;
   /** Line and column (1-based) of the value at a JSON pointer's path, when it can be found. */
   locate(path: readonly string[]): { line: number; column: number } | undefined;
 }
@@ -30,7 +34,7 @@ const MAX_ALIASES = 10_000;
  */
 export const MAX_DEPTH = 256;
 
-/** `parses`: a watcher's last parse of this spec, which an edit inside one string value is applied to (reparse.ts). */
+/** `parses`: a watcher's last parse of this spec, which an edit inside one string value is applied to (reparse.ts, json-reparse.ts). */
 export async function loadSpec(file: string, parses?: YamlParses): Promise<LoadedSpec> {
   let bytes: Buffer;
   try {
@@ -71,6 +75,8 @@ function decodeText(file: string, bytes: Buffer): string {
     );
   }
   if (text.trim() === "") throw empty();
+  // The text is the bytes, unless a byte order mark was dropped: a hash of either serves for both.
+  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) sameContent(bytes, text);
   return text;
 }
 
@@ -103,6 +109,10 @@ export function parseSpecText(file: string, text: string, parses = new YamlParse
   if (looksJson) {
     // JSON.parse is an order of magnitude faster than a YAML parse on large specs;
     // positions are only worked out (by a YAML parse) when an error needs one.
+    const locate = lazyLocator(text);
+    // A save inside one string value of the last good parse: that parse with the edit applied (json-reparse.ts).
+    const reused = parses.json.reuse(text);
+    if (reused) return { file, text, format: "json", ...reused, locate };
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -112,8 +122,8 @@ export function parseSpecText(file: string, text: string, parses = new YamlParse
     // JSON.parse keeps the last of two equal keys without a word, and does not mind any depth.
     checkJsonStructure(file, text);
     const document = asDocument(file, value, () => ({ line: 1, column: 1 }));
-    const locate = lazyLocator(text);
     checkExactNumbers(file, document, locate);
+    parses.json.remember(text, document);
     return { file, text, format: "json", document, locate };
   }
   // uniqueKeys is checked below: the yaml package's own check is quadratic in the size of a mapping.

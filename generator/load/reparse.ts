@@ -1,5 +1,6 @@
 import type { Document, DocumentOptions, LineCounter, ParseOptions, Scalar, SchemaOptions } from "yaml";
 import { loadYaml } from "../shared/libraries.ts";
+import { JsonParses } from "./json-reparse.ts";
 
 const { LineCounter: Counter, parseDocument, isMap, isPair, isScalar, isSeq, visit } = loadYaml();
 
@@ -21,6 +22,8 @@ export interface ParsedYaml {
  */
 export class YamlParses {
   #last: ParsedYaml | undefined;
+  /** And the last good parse of a JSON spec, which a save inside one string value is applied to likewise. */
+  readonly json = new JsonParses();
 
   /** `text` parsed with `options` (which must not vary between calls); errors are the caller's to read. */
   parse(text: string, options: Options): ParsedYaml {

@@ -133,7 +133,7 @@ async function validate(loaded: LoadedSpec, refPolicy: RefPolicy, memo: Memo, sp
   // fails, and a failed run is never remembered.)
   const problems = external
     ? lintHere()
-    : memo.use("lint", () => memoKey(readiness.rules, loaded.file, withoutProse(parsed)), lint);
+    : memo.use("lint", () => memoKey(readiness.rules, loaded.file, proseFreeKey(loaded, parsed, literalRef)), lint);
   if (!thread) {
     const list = await problems.catch((error: unknown) => {
       throw crossFileCycle(loaded, error);
@@ -192,6 +192,41 @@ function warningsOf(loaded: LoadedSpec, problems: LintProblem[], refusals: Refus
       return new SpecError(error.location, `warning: ${error.message} [${p.ruleId}]`);
     })
     .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+}
+
+/** The prose-free key ({@link withoutProse}) of each loaded document's linted one, with what else made it. */
+const proseFreeKeys = new WeakMap<object, { literalRef: string; openapi: unknown; key: string }>();
+
+/**
+ * A hash of {@link withoutProse} of `parsed` (the linted document of `loaded`, made with `literalRef`).
+ * A watcher's save that only changed one `description` or `summary` string of the last pass's document
+ * (json-reparse.ts) leaves it as it was: the last one is not worked out again (60 ms of GitHub's save).
+ */
+export function proseFreeKey(loaded: LoadedSpec, parsed: Record<string, unknown>, literalRef: string): string {
+  const edit = loaded.edit;
+  // The same document as last time (the same text loaded again), or that one with some prose edited.
+  const last =
+    proseFreeKeys.get(loaded.document) ?? (edit && isProse(edit.path) ? proseFreeKeys.get(edit.of) : undefined);
+  const key =
+    last !== undefined && last.literalRef === literalRef && last.openapi === parsed.openapi
+      ? last.key
+      : memoKey(withoutProse(parsed));
+  proseFreeKeys.set(loaded.document, { literalRef, openapi: parsed.openapi, key });
+  return key;
+}
+
+/**
+ * A string {@link withoutProse} empties: a `description` or `summary`, not a name in a discriminator's
+ * mapping (nor in an object a path key `mapping?...` holds, which is `mapping` once its query is dropped).
+ */
+function isProse(path: readonly (string | number)[]): boolean {
+  const key = path.at(-1);
+  const holder = path.at(-2);
+  return (
+    (key === "description" || key === "summary") &&
+    holder !== "mapping" &&
+    !(typeof holder === "string" && holder.startsWith("mapping?"))
+  );
 }
 
 /**

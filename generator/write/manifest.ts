@@ -31,7 +31,7 @@ export async function hashInputs(
   const entries = await Promise.all(
     files.map(
       async (file) =>
-        [relative(outDir, file).split("\\").join("/"), sha256(read.get(file) ?? (await readFile(file)))] as const,
+        [relative(outDir, file).split("\\").join("/"), sha256(read.get(file) ?? (await readFile(file)), true)] as const,
     ),
   );
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -143,7 +143,7 @@ export async function stampWritten(outDir: string, manifestText: string, written
     for (const [rel, hash] of Object.entries(manifest.inputs)) {
       const path = resolve(outDir, rel);
       const stat = statNow(path);
-      if (sha256(await readFile(path)) !== hash) return;
+      if (sha256(await readFile(path), true) !== hash) return;
       entries.push(seen(path, stat, hash, clock));
     }
   } catch {

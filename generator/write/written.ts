@@ -30,6 +30,13 @@ export class WrittenPackage {
     return entry?.content === content && entry.hash !== undefined ? entry.hash : sha256(content);
   }
 
+  /** The content of the file `rel` of `dir`, when it is still on disk as recorded (nothing read); else undefined. */
+  content(dir: string, rel: string): string | undefined {
+    if (dir !== this.#dir) return undefined;
+    const entry = this.#files.get(rel);
+    return entry !== undefined && identityOf(join(dir, rel)) === entry.identity ? entry.content : undefined;
+  }
+
   /** The recorded files of `dir` that are still on disk as written, with their contents (nothing read). */
   onDisk(dir: string): Map<string, string> {
     if (dir !== this.#dir) return new Map();
