@@ -11,17 +11,9 @@ import { parse } from "yaml";
 import { parseSpecText } from "../../generator/load/load.ts";
 import { editedDocument } from "../../generator/load/json-reparse.ts";
 import { YamlParses } from "../../generator/load/reparse.ts";
+import { seededRandom as random } from "../support/random.ts";
 
 const SPECS = join(import.meta.dirname, "..", "..", "specs");
-
-/** A small deterministic generator: the same edits on every run. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
 
 const PIECES = [
   " edit",

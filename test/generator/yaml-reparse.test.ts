@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { parseSpecText } from "../../generator/load/load.ts";
 import { YamlParses } from "../../generator/load/reparse.ts";
+import { seededRandom as random } from "../support/random.ts";
 
 const OPTIONS = { merge: true, uniqueKeys: false, prettyErrors: true, strict: true } as const;
 const SPECS = join(import.meta.dirname, "..", "..", "specs");
@@ -38,15 +39,6 @@ function expectSameAsFullParse(parses: YamlParses, text: string): boolean {
     expect(got.lineCounter.lineStarts).toEqual(lineCounter.lineStarts);
   }
   return full.errors.length === 0;
-}
-
-/** A small deterministic generator: the same edits on every run. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
 }
 
 const PIECES = [
