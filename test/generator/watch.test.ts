@@ -112,6 +112,22 @@ async function saveInTwoSteps(
   }
 }
 
+/**
+ * Saves a syntax error into a module under generator/ and waits until the supervisor says the rebuilt
+ * watcher did not start. Returns the module and its text before the edit.
+ */
+async function breakGenerator(project: string, watcher: Watcher): Promise<{ emitter: string; before: string }> {
+  const emitter = join(project, "generator", "emit", "client.ts");
+  const before = await readFile(emitter, "utf8");
+  const from = watcher.mark();
+  await writeFile(emitter, `${before}\nexport const broken = ;\n`);
+  await watcher.waitFor(
+    /^the watcher did not start on the edited generator \(exit 1\): fix generator\/ and save/m,
+    from,
+  );
+  return { emitter, before };
+}
+
 /** What the watcher printed since `from`, without APIGEN_DEBUG's held-back lines. */
 function printedBesidesHeldBack(watcher: Watcher, from: number): string {
   return watcher.output.slice(from).replace(/^apigen: [^:\s]+: held back .*\n/gm, "");
@@ -334,16 +350,9 @@ describe("npm run watch: specs, templates and the generator change under it", ()
     "an edit to generator/ that does not build keeps the session: the watcher starts again once it is fixed",
     async () => {
       const { project, watcher } = await watching();
-      const emitter = join(project, "generator", "emit", "client.ts");
-      const before = await readFile(emitter, "utf8");
-      let from = watcher.mark();
-      await writeFile(emitter, `${before}\nexport const broken = ;\n`);
-      await watcher.waitFor(
-        /^the watcher did not start on the edited generator \(exit 1\): fix generator\/ and save/m,
-        from,
-      );
+      const { emitter, before } = await breakGenerator(project, watcher);
       expect(watcher.process.exitCode).toBeNull();
-      from = watcher.mark();
+      const from = watcher.mark();
       await writeFile(
         emitter,
         before.replace(
@@ -364,10 +373,7 @@ describe("npm run watch: specs, templates and the generator change under it", ()
     "Ctrl-C while the watcher waits for a generator/ that builds ends the session, with nothing left behind",
     async () => {
       const { project, watcher } = await watching();
-      const emitter = join(project, "generator", "emit", "client.ts");
-      const from = watcher.mark();
-      await writeFile(emitter, `${await readFile(emitter, "utf8")}\nexport const broken = ;\n`);
-      await watcher.waitFor(/^the watcher did not start on the edited generator/m, from);
+      await breakGenerator(project, watcher);
       watcher.signal("SIGINT");
       expect(await watcher.exited).toBe(0);
       await untilEmpty(watcher.pgid);
