@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Document, LineCounter, Node } from "yaml";
-import { loadYaml } from "../shared/libraries.ts";
+import * as yaml from "../shared/yaml.ts";
 import { SpecError } from "../errors.ts";
 import { sameContent } from "../shared/hash.ts";
 import { checkExactNumbers } from "./exact-numbers.ts";
@@ -9,8 +9,8 @@ import { YamlParses } from "./reparse.ts";
 
 export { YamlParses };
 
-// By require (shared/libraries.ts); `LineCounter` is the type, `Counter` the class.
-const { LineCounter: Counter, parseDocument, isMap, isSeq, isScalar, visit } = loadYaml();
+// `LineCounter` is the type, `Counter` the class.
+const { LineCounter: Counter, parseDocument, isMap, isSeq, isScalar, visit } = yaml;
 
 /** A spec file read from disk and parsed into plain data. */
 export interface LoadedSpec {

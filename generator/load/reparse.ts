@@ -1,8 +1,8 @@
 import type { Document, DocumentOptions, LineCounter, ParseOptions, Scalar, SchemaOptions } from "yaml";
-import { loadYaml } from "../shared/libraries.ts";
+import * as yaml from "../shared/yaml.ts";
 import { JsonParses } from "./json-reparse.ts";
 
-const { LineCounter: Counter, parseDocument, isMap, isPair, isScalar, isSeq, visit } = loadYaml();
+const { LineCounter: Counter, parseDocument, isMap, isPair, isScalar, isSeq, visit } = yaml;
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 

@@ -14,7 +14,6 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
 export type Typescript = typeof import("typescript");
-export type Yaml = typeof import("yaml");
 export type Esbuild = typeof import("esbuild");
 export type OpenapiTypescript = typeof import("openapi-typescript");
 
@@ -64,11 +63,10 @@ export function loadOpenapiTypescript(): OpenapiTypescript {
 }
 
 /**
- * yaml, esbuild and semver's functions are CommonJS too. Imported from the bundle's ES modules, Node 20
- * lexes each file (yaml's forty) for its named exports and wraps it as a module: about twice what
- * `require` takes (yaml 65 against 34 ms, esbuild 31 against 6 ms in a fresh process). The same modules.
+ * esbuild and semver's functions are CommonJS too. Imported from the bundle's ES modules, Node 20 lexes
+ * each file for its named exports and wraps it as a module: about five times what `require` takes
+ * (esbuild 31 against 6 ms in a fresh process). The same modules. (yaml is bundled in: shared/yaml.ts.)
  */
-export const loadYaml = (): Yaml => require("yaml") as Yaml;
 export const loadEsbuild = (): Esbuild => require("esbuild") as Esbuild;
 export const loadSemverInc = (): typeof import("semver/functions/inc.js") =>
   require("semver/functions/inc.js") as typeof import("semver/functions/inc.js");

@@ -5,7 +5,7 @@
  */
 import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, run } from "../support/run.ts";
 
@@ -86,6 +86,31 @@ describe("bin/apigen.mjs", () => {
         await readFile(join(outs.never, name), "utf8"),
       );
     }
+  });
+
+  it("parses YAML with the yaml library bundled in, never node_modules/yaml, whose warnings still reach stderr", async () => {
+    const { copy, launchWith } = await fresh();
+    // Lists what CommonJS loaded from node_modules/yaml when the process ends.
+    const probe = join(copy, "probe.cjs");
+    await writeFile(
+      probe,
+      `process.on("exit", () => process.stderr.write("yaml files loaded: " + Object.keys(require.cache).filter((f) => f.includes(${JSON.stringify(`${sep}node_modules${sep}yaml${sep}`)})).length + "\\n"));`,
+    );
+    const spec = join(copy, "api.yaml");
+    // A key that is a sequence: yaml warns through process.emitWarning, a built-in the bundle hands over.
+    await writeFile(spec, 'openapi: 3.1.0\ninfo: { title: T, version: "1" }\nx-odd:\n  ? [a, b]\n  : c\npaths: {}\n');
+    const result = await launchWith(
+      { NODE_OPTIONS: `--require ${probe}` },
+      "generate",
+      "--spec",
+      spec,
+      "--out",
+      join(copy, "out"),
+      "--quiet",
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("Keys with collection values will be stringified");
+    expect(result.stderr).toContain("yaml files loaded: 0");
   });
 
   it("check passes right after generate", async () => {

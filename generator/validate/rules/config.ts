@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ROOT } from "../../paths.ts";
-import { loadYaml } from "../../shared/libraries.ts";
+import { parse as parseYaml } from "../../shared/yaml.ts";
 import { DEFAULT_SEVERITY, PLUGIN_ID, apigenPlugin } from "./readiness.ts";
 
 type Severity = "error" | "warn" | "off";
@@ -17,7 +17,7 @@ export async function readinessConfig(
   configFile = join(ROOT, "redocly.yaml"),
 ): Promise<{ plugins: ReturnType<typeof apigenPlugin>[]; rules: Record<string, Severity> }> {
   const text = await readFile(configFile, "utf8").catch(() => "");
-  const configured = ((loadYaml().parse(text) as { rules?: Record<string, unknown> } | null)?.rules ?? {}) as Record<
+  const configured = ((parseYaml(text) as { rules?: Record<string, unknown> } | null)?.rules ?? {}) as Record<
     string,
     unknown
   >;
