@@ -35,8 +35,10 @@ function sources() {
     import.meta.filename,
     join(import.meta.dirname, "code-cache.mjs"),
     join(ROOT, "node_modules", "esbuild", "package.json"),
-    // The packages bundled in (BUNDLED, below) and theirs: npm rewrites this file on every install.
+    // The packages bundled in (BUNDLED, below) and theirs: npm rewrites this file on every install
+    // (other installers do not write it; a bundled package's own package.json changes with its version).
     join(ROOT, "node_modules", ".package-lock.json"),
+    ...BUNDLED.map((name) => join(ROOT, "node_modules", name, "package.json")),
   ];
 }
 
@@ -55,14 +57,15 @@ const externals = {
   name: "externals",
   setup(build) {
     // A bundled CommonJS file's `require("process")` (yaml's) cannot run in an ES-module bundle, which has
-    // no `require`: it gets a module that imports the built-in statically and hands its exports over.
+    // no `require`: it gets a module whose exports are the built-in itself (the very object, classes and
+    // inherited methods included), from process.getBuiltinModule (Node 20.16; package.json asks for 20.19).
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      const name = args.path.replace(/^node:/, "");
-      if (args.kind !== "require-call" || !builtinModules.includes(name)) return undefined;
-      return { path: name, namespace: "node-builtin" };
+      const builtin = args.path.startsWith("node:") || builtinModules.includes(args.path.split("/")[0] ?? "");
+      if (args.kind !== "require-call" || !builtin) return undefined;
+      return { path: args.path.replace(/^node:/, ""), namespace: "node-builtin" };
     });
     build.onLoad({ filter: /.*/, namespace: "node-builtin" }, (args) => ({
-      contents: `export * from "node:${args.path}"; export { default } from "node:${args.path}";`,
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${args.path}`)});`,
     }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       const parts = args.path.split("/");

@@ -79,7 +79,7 @@ export function installCodeCache(dir, flags = "") {
           .slice(0, 32)}.bin`,
       );
     } catch {
-      return original.call(this, content, filename);
+      return original.call(this, content, filename, format);
     }
     let cachedData;
     try {
@@ -88,11 +88,18 @@ export function installCodeCache(dir, flags = "") {
       // No cache yet for this file: compile it from source and produce one.
     }
     const source = content.startsWith("#!") ? `//${content.slice(2)}` : content;
-    const script = new vm.Script(Module.wrap(source), {
-      filename,
-      cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
+    let script;
+    try {
+      script = new vm.Script(Module.wrap(source), {
+        filename,
+        cachedData,
+        importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      });
+    } catch (error) {
+      // A package without "type" may hold ES-module syntax, which node detects and loads as a module.
+      if (error instanceof SyntaxError && format !== "commonjs") return original.call(this, content, filename, format);
+      throw error;
+    }
     if (cachedData === undefined || script.cachedDataRejected) pending.push({ file: entry, script });
     const wrapper = script.runInThisContext({ displayErrors: true });
     return wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, dirname(filename));
@@ -100,9 +107,9 @@ export function installCodeCache(dir, flags = "") {
 
   const originalJs = CjsModule._extensions[".js"];
   CjsModule._extensions[".js"] = function loadWithCache(/** @type {any} */ module, /** @type {string} */ filename) {
-    const source = readLarge(filename);
-    if (source === undefined) return originalJs.call(this, module, filename);
-    module._compile(source, filename);
+    const large = readByEsmLoader(module) ? undefined : readLarge(filename);
+    if (large === undefined) return originalJs.call(this, module, filename);
+    module._compile(large.source, filename, large.format);
   };
 
   const flush = () => {
@@ -124,21 +131,31 @@ export function installCodeCache(dir, flags = "") {
 }
 
 /**
- * The text of a large CommonJS file under node_modules, or undefined for node's own loader to read
- * (any other file, and a `.js` file of a package of ES modules, for which node has its own error).
+ * The text of a large CommonJS file under node_modules, and its format as node's loader gives it to
+ * `_compile` ("commonjs" when its package.json says so); undefined for node's loader to read: any other
+ * file, a `.js` file of a package of ES modules, one whose package.json does not parse (node's error).
  * @param {string} filename
- * @returns {string | undefined}
+ * @returns {{ source: string, format: "commonjs" | undefined } | undefined}
  */
 function readLarge(filename) {
   if (!filename.includes(`${sep}node_modules${sep}`) || !filename.endsWith(".js")) return undefined;
   if ((statSync(filename, { throwIfNoEntry: false })?.size ?? 0) < LARGE_BYTES) return undefined;
-  if (packageType(dirname(filename)) === "module") return undefined;
+  const type = packageType(dirname(filename));
+  if (type !== undefined && type !== "commonjs") return undefined;
   const bytes = readFileSync(filename);
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+  return {
+    source: isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8"),
+    format: type === "commonjs" ? "commonjs" : undefined,
+  };
 }
 
-/** The `type` of the package.json nearest above `dir`, as node decides a `.js` file's format. */
-function packageType(/** @type {string} */ dir) {
+/**
+ * The `type` of the package.json nearest above `dir`, as node decides a `.js` file's format; "unreadable"
+ * for one that does not parse.
+ * @param {string} dir
+ * @returns {unknown}
+ */
+function packageType(dir) {
   for (let at = dir; ; at = dirname(at)) {
     let text;
     try {
@@ -150,9 +167,22 @@ function packageType(/** @type {string} */ dir) {
     try {
       return /** @type {{ type?: unknown }} */ (JSON.parse(text)).type;
     } catch {
-      return undefined; // node's loader reports a broken package.json itself
+      return "unreadable";
     }
   }
+}
+
+/**
+ * Whether node's ES-module loader read this module's source already, to find its exports: node's own
+ * `.js` loader then takes that text rather than reading the file again. (A private flag of node's; where
+ * it is missing, the file is read twice, which costs time, not correctness.)
+ * @param {object} module
+ */
+function readByEsmLoader(module) {
+  return Object.getOwnPropertySymbols(module).some(
+    (symbol) =>
+      symbol.description === "kIsCachedByESMLoader" && /** @type {Record<symbol, unknown>} */ (module)[symbol] === true,
+  );
 }
 
 /**

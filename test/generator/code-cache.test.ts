@@ -18,23 +18,30 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 const large = (value: string) => `module.exports = ${JSON.stringify(value)};\n//${"x".repeat(1_100_000)}\n`;
 
 type Outcome = { value?: unknown; error?: string };
+/** `packageJson`: the package.json's text, when not `{ name, type }`; `via`: how the app loads it. */
+type Package = { type?: string; packageJson?: string; source: string; via?: "require" | "import" };
 
 /**
  * Requires `<pkg>/index.js` in `times` processes with the cache installed as the CLI does (a miss, then a
  * hit), or with it turned off (node's own loader, APIGEN_CODE_CACHE=0); and how many entries it left.
  */
-async function load(pkg: { type?: string; source: string }, cache: boolean, times: number) {
+async function load(pkg: Package, cache: boolean, times: number) {
   const dir = await mkdtemp(join(scratch, "case-"));
   const pkgDir = join(dir, "node_modules", "lib");
   await mkdir(pkgDir, { recursive: true });
-  await writeFile(join(pkgDir, "package.json"), JSON.stringify({ name: "lib", ...(pkg.type && { type: pkg.type }) }));
+  await writeFile(
+    join(pkgDir, "package.json"),
+    pkg.packageJson ?? JSON.stringify({ name: "lib", ...(pkg.type && { type: pkg.type }) }),
+  );
   await writeFile(join(pkgDir, "index.js"), pkg.source);
   const script = [
     `import { installCodeCache } from ${JSON.stringify(pathToFileURL(join(ROOT, "bin", "code-cache.mjs")).href)};`,
     `import { createRequire } from "node:module";`,
     `installCodeCache(${JSON.stringify(join(dir, "v8"))});`,
     `const require = createRequire(${JSON.stringify(join(dir, "main.cjs"))});`,
-    `try { process.stdout.write(JSON.stringify({ value: require("lib") })); }`,
+    pkg.via === "import"
+      ? `try { process.stdout.write(JSON.stringify({ value: (await import("lib")).default })); }`
+      : `try { process.stdout.write(JSON.stringify({ value: require("lib") })); }`,
     `catch (error) { process.stdout.write(JSON.stringify({ error: error.code ?? error.name })); }`,
   ].join("\n");
   const outcomes: Outcome[] = [];
@@ -50,7 +57,7 @@ async function load(pkg: { type?: string; source: string }, cache: boolean, time
 }
 
 describe("the code cache's loading of large CommonJS files", () => {
-  const cases: { given: string; pkg: { type?: string; source: string }; want?: Outcome }[] = [
+  const cases: { given: string; pkg: Package; want?: Outcome }[] = [
     { given: "an ASCII file", pkg: { source: large("plain") }, want: { value: "plain" } },
     {
       given: "a file with non-ASCII text (read as UTF-8, not Latin-1)",
@@ -62,8 +69,14 @@ describe("the code cache's loading of large CommonJS files", () => {
       pkg: { type: "commonjs", source: large("cjs") },
       want: { value: "cjs" },
     },
-    // Left to node, whatever its version makes of it.
+    { given: "a file the app imports", pkg: { source: large("imported"), via: "import" }, want: { value: "imported" } },
+    // Left to node, whatever its version makes of them.
     { given: 'a .js file of a "type": "module" package', pkg: { type: "module", source: large("esm") } },
+    {
+      given: "ES-module syntax in a package without a type",
+      pkg: { source: `export default "esm";\n//${"x".repeat(1_100_000)}\n` },
+    },
+    { given: "a package.json that does not parse", pkg: { packageJson: "{ nope", source: large("broken") } },
   ];
   it.each(cases)("$given: as node loads it", async ({ pkg, want }) => {
     const [node] = (await load(pkg, false, 1)).outcomes;
