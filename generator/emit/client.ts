@@ -52,7 +52,7 @@ export function emitClient(
       ),
     ),
     // Both go into JSDoc `@example`s: a `*/` in a scheme key or an operationId must not end the comment.
-    exampleCreate: inComment(exampleCreate(ir.factoryName, ir.securitySchemes)),
+    exampleCreate: exampleCreate(ir.factoryName, ir.securitySchemes).map(inComment),
     exampleErrorCheck: inComment(exampleErrorCheck(ir)),
     definitionLiteral: layout.choose(
       ...dataLayouts({
@@ -466,9 +466,19 @@ function exampleRawCall(ir: ApiIR): string {
 }
 
 /** `createXClient({ auth: { scheme: process.env.API_TOKEN } })`, or `createXClient()` for an API without credentials. */
-function exampleCreate(factoryName: string, schemes: SecuritySchemeIR[]): string {
+/**
+ * The lines of the factory's @example: credentials where the API takes some through `auth`; where it
+ * only takes a TLS client certificate, the `fetch` that presents one (`auth` has nothing to set).
+ */
+function exampleCreate(factoryName: string, schemes: SecuritySchemeIR[]): string[] {
   const first = schemes.find((s) => s.type !== "mutualTLS");
-  return first ? `${factoryName}({ auth: { ${propertyKey(first.key)}: process.env.API_TOKEN } })` : `${factoryName}()`;
+  if (first) return [`const api = ${factoryName}({ auth: { ${propertyKey(first.key)}: process.env.API_TOKEN } });`];
+  if (!schemes.some((s) => s.type === "mutualTLS")) return [`const api = ${factoryName}();`];
+  return [
+    "// The API wants a TLS client certificate: give the client a fetch that presents one.",
+    'const dispatcher = new Agent({ connect: { cert, key } }); // import { Agent } from "undici"',
+    `const api = ${factoryName}({ fetch: (request) => fetch(request, { dispatcher } as RequestInit) });`,
+  ];
 }
 
 /** Code inside a comment: `*\/` still reads as `*` `/` in a string literal, and cannot close the comment. */

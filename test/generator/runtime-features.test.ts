@@ -118,6 +118,23 @@ const examples: [name: string, given: Given, want: string][] = [
     { schemes: "    bearer: { type: http, scheme: bearer }", security: "[{ bearer: [] }]" },
     "const api = createFeaturesClient({ auth: { bearer: process.env.API_TOKEN } });",
   ],
+  [
+    "a TLS client certificate only: the fetch that presents it",
+    { schemes: "    mtls: { type: mutualTLS }", security: "[{ mtls: [] }]" },
+    [
+      "// The API wants a TLS client certificate: give the client a fetch that presents one.",
+      ' * const dispatcher = new Agent({ connect: { cert, key } }); // import { Agent } from "undici"',
+      " * const api = createFeaturesClient({ fetch: (request) => fetch(request, { dispatcher } as RequestInit) });",
+    ].join("\n"),
+  ],
+  [
+    "a TLS client certificate or a bearer token: the token",
+    {
+      schemes: "    mtls: { type: mutualTLS }\n    bearer: { type: http, scheme: bearer }",
+      security: "[{ mtls: [] }, { bearer: [] }]",
+    },
+    "const api = createFeaturesClient({ auth: { bearer: process.env.API_TOKEN } });",
+  ],
 ];
 
 describe("the factory's @example", () => {
