@@ -17,11 +17,12 @@
  * The provider pool's threads (generator/parallel/provider-worker.ts) install
  * it too: each thread has a loader of its own, and compiles typescript again.
  * Files over a megabyte are also read here rather than by node's loader (LARGE_BYTES).
+ * Entries nothing uses any more are removed (pruneEntries).
  * APIGEN_CODE_CACHE=0 turns it off (to compare).
  */
 import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join, sep } from "node:path";
 import vm from "node:vm";
@@ -29,6 +30,10 @@ import { isMainThread, threadId } from "node:worker_threads";
 
 /** Smaller files compile in well under a millisecond: their cache would cost more to read than it saves. */
 const MIN_BYTES = 64 * 1024;
+
+/** Entries kept (see pruneEntries): a run uses four to eight, one per large library and set of V8 flags. */
+const KEEP_ENTRIES = 24;
+const DAY_MS = 24 * 3_600_000;
 
 /**
  * Files this large (typescript's 9 MB) are read by {@link readLarge}: node's loader reads them as UTF-8
@@ -122,12 +127,35 @@ export function installCodeCache(dir, flags = "") {
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, file);
       }
+      pruneEntries(dir);
     } catch {
       // A read-only checkout or a full disk: the next run compiles as usual.
     }
   };
   if (isMainThread) process.once("exit", flush);
   return flush;
+}
+
+/**
+ * An entry made for a library since updated, or under V8 flags no longer used (a profiling run's), is
+ * never read again, and each is megabytes (typescript's 3.5 MB). After a run writes entries, only the
+ * KEEP_ENTRIES most recently used stay: used is the later of the last write and the last read, which
+ * the file system keeps as the access time (at least daily under Linux's default `relatime`). An aside
+ * file that a run stopped mid-write left behind goes after a day. A run reading an entry removed
+ * meanwhile compiles as if it had none.
+ * @param {string} dir
+ */
+function pruneEntries(dir) {
+  const entries = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat === undefined) continue;
+    if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > DAY_MS) rmSync(path, { force: true });
+    else if (name.endsWith(".bin")) entries.push({ path, used: Math.max(stat.atimeMs, stat.mtimeMs) });
+  }
+  entries.sort((a, b) => b.used - a.used);
+  for (const { path } of entries.slice(KEEP_ENTRIES)) rmSync(path, { force: true });
 }
 
 /**

@@ -4,7 +4,7 @@
  * its text (non-ASCII included), its exports, and node's own error for a package of ES modules. Each case
  * runs in a node process of its own, as the CLI does, with the cache installed over a scratch node_modules.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,10 +23,12 @@ type Package = { type?: string; packageJson?: string; source: string; via?: "req
 
 /**
  * Requires `<pkg>/index.js` in `times` processes with the cache installed as the CLI does (a miss, then a
- * hit), or with it turned off (node's own loader, APIGEN_CODE_CACHE=0); and how many entries it left.
+ * hit), or with it turned off (node's own loader, APIGEN_CODE_CACHE=0); and the files it left in the
+ * cache's folder. `before` fills that folder first.
  */
-async function load(pkg: Package, cache: boolean, times: number) {
+async function load(pkg: Package, cache: boolean, times: number, before?: (v8: string) => Promise<void>) {
   const dir = await mkdtemp(join(scratch, "case-"));
+  await before?.(join(dir, "v8"));
   const pkgDir = join(dir, "node_modules", "lib");
   await mkdir(pkgDir, { recursive: true });
   await writeFile(
@@ -53,7 +55,8 @@ async function load(pkg: Package, cache: boolean, times: number) {
     expect(result.code, result.stderr).toBe(0);
     outcomes.push(JSON.parse(result.stdout) as Outcome);
   }
-  return { outcomes, entries: (await readdir(join(dir, "v8")).catch(() => [])).length };
+  const files = (await readdir(join(dir, "v8")).catch(() => [])).sort();
+  return { outcomes, entries: files.length, files };
 }
 
 describe("the code cache's loading of large CommonJS files", () => {
@@ -83,6 +86,32 @@ describe("the code cache's loading of large CommonJS files", () => {
     if (want) expect(node).toEqual(want);
     const cached = await load(pkg, true, 2);
     expect(cached.outcomes).toEqual([node, node]);
+    expect(cached.files.every((f) => f.endsWith(".bin"))).toBe(true);
     if (want) expect(cached.entries).toBe(1);
+  });
+});
+
+describe("the code cache's folder", () => {
+  it("keeps the 24 most recently used entries after a run that writes one, and drops a day-old aside file", async () => {
+    const hour = 3_600_000;
+    const now = Date.now();
+    const old = Array.from({ length: 30 }, (_, i) => `old-${String(i).padStart(2, "0")}.bin`);
+    const result = await load({ source: large("pruned") }, true, 1, async (v8) => {
+      await mkdir(v8, { recursive: true });
+      for (const [i, name] of old.entries()) {
+        await writeFile(join(v8, name), "");
+        // old-00 was used an hour ago, old-29 thirty hours ago; old-05 was written long ago but read recently.
+        const used = new Date(now - (i + 1) * hour);
+        await utimes(join(v8, name), used, name === "old-05.bin" ? new Date(now - 1000 * hour) : used);
+      }
+      await writeFile(join(v8, "crashed.bin.1-0.tmp"), "");
+      await utimes(join(v8, "crashed.bin.1-0.tmp"), new Date(now - 48 * hour), new Date(now - 48 * hour));
+      await writeFile(join(v8, "writing.bin.2-0.tmp"), "");
+    });
+    expect(result.outcomes).toEqual([{ value: "pruned" }]);
+    const made = result.files.filter((f) => !f.startsWith("old-") && f.endsWith(".bin"));
+    expect(made).toHaveLength(1);
+    // The new entry and the 23 most recently used of the old ones; a recent aside file may be another run's.
+    expect(result.files).toEqual([...made, ...old.slice(0, 23), "writing.bin.2-0.tmp"].sort());
   });
 });
