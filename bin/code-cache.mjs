@@ -127,7 +127,7 @@ export function installCodeCache(dir, flags = "") {
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, file);
       }
-      pruneEntries(dir);
+      pruneEntries(dir, new Set(done.map(({ file }) => file)));
     } catch {
       // A read-only checkout or a full disk: the next run compiles as usual.
     }
@@ -142,20 +142,23 @@ export function installCodeCache(dir, flags = "") {
  * KEEP_ENTRIES most recently used stay: used is the later of the last write and the last read, which
  * the file system keeps as the access time (at least daily under Linux's default `relatime`). An aside
  * file that a run stopped mid-write left behind goes after a day. A run reading an entry removed
- * meanwhile compiles as if it had none.
+ * meanwhile compiles as if it had none. The entries this run just wrote always stay (whatever the
+ * others' times say: a copied cache, a clock set back).
  * @param {string} dir
+ * @param {ReadonlySet<string>} written
  */
-function pruneEntries(dir) {
+function pruneEntries(dir, written) {
   const entries = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     const stat = statSync(path, { throwIfNoEntry: false });
     if (stat === undefined) continue;
     if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > DAY_MS) rmSync(path, { force: true });
-    else if (name.endsWith(".bin")) entries.push({ path, used: Math.max(stat.atimeMs, stat.mtimeMs) });
+    else if (name.endsWith(".bin") && !written.has(path))
+      entries.push({ path, used: Math.max(stat.atimeMs, stat.mtimeMs) });
   }
   entries.sort((a, b) => b.used - a.used);
-  for (const { path } of entries.slice(KEEP_ENTRIES)) rmSync(path, { force: true });
+  for (const { path } of entries.slice(Math.max(0, KEEP_ENTRIES - written.size))) rmSync(path, { force: true });
 }
 
 /**

@@ -52,7 +52,7 @@ export function emitClient(
       ),
     ),
     // Both go into JSDoc `@example`s: a `*/` in a scheme key or an operationId must not end the comment.
-    exampleCreate: exampleCreate(ir.factoryName, ir.securitySchemes).map(inComment),
+    exampleCreate: exampleCreate(ir).map(inComment),
     exampleErrorCheck: inComment(exampleErrorCheck(ir)),
     definitionLiteral: layout.choose(
       ...dataLayouts({
@@ -465,19 +465,24 @@ function exampleRawCall(ir: ApiIR): string {
     : "// raw.GET(path, { params, headers })";
 }
 
-/** `createXClient({ auth: { scheme: process.env.API_TOKEN } })`, or `createXClient()` for an API without credentials. */
 /**
- * The lines of the factory's @example: credentials where the API takes some through `auth`; where it
- * only takes a TLS client certificate, the `fetch` that presents one (`auth` has nothing to set).
+ * The lines of the factory's @example: the first scheme `auth` takes, with a token from the environment;
+ * and where some operation cannot be called without a TLS client certificate (a mutualTLS scheme in
+ * each of its ways in), the `fetch` that presents one, which is where a certificate is set.
  */
-function exampleCreate(factoryName: string, schemes: SecuritySchemeIR[]): string[] {
-  const first = schemes.find((s) => s.type !== "mutualTLS");
-  if (first) return [`const api = ${factoryName}({ auth: { ${propertyKey(first.key)}: process.env.API_TOKEN } });`];
-  if (!schemes.some((s) => s.type === "mutualTLS")) return [`const api = ${factoryName}();`];
+function exampleCreate(ir: ApiIR): string[] {
+  const mutualTls = new Set(ir.securitySchemes.filter((s) => s.type === "mutualTLS").map((s) => s.key));
+  const token = ir.securitySchemes.find((s) => s.type !== "mutualTLS");
+  const certificate = ir.operations.some(
+    (op) => op.security.length > 0 && op.security.every((r) => r.schemes.some((s) => mutualTls.has(s.key))),
+  );
+  const auth = token && `auth: { ${propertyKey(token.key)}: process.env.API_TOKEN }`;
+  if (!certificate) return [`const api = ${ir.factoryName}(${auth ? `{ ${auth} }` : ""});`];
   return [
-    "// The API wants a TLS client certificate: give the client a fetch that presents one.",
-    'const dispatcher = new Agent({ connect: { cert, key } }); // import { Agent } from "undici"',
-    `const api = ${factoryName}({ fetch: (request) => fetch(request, { dispatcher } as RequestInit) });`,
+    "// The API wants a TLS client certificate: give the client a fetch that presents one, through an",
+    "// Agent of the undici package whose major is node's own (process.versions.undici).",
+    "const dispatcher = new Agent({ connect: { cert, key } });",
+    `const api = ${ir.factoryName}({ ${auth ? `${auth}, ` : ""}fetch: (request) => fetch(request, { dispatcher } as RequestInit) });`,
   ];
 }
 

@@ -92,7 +92,7 @@ describe("the code cache's loading of large CommonJS files", () => {
 });
 
 describe("the code cache's folder", () => {
-  it("keeps the 24 most recently used entries after a run that writes one, and drops a day-old aside file", async () => {
+  it("keeps the entry a run writes and the 23 most recently used others, and drops a day-old aside file", async () => {
     const hour = 3_600_000;
     const now = Date.now();
     const old = Array.from({ length: 30 }, (_, i) => `old-${String(i).padStart(2, "0")}.bin`);
@@ -100,8 +100,10 @@ describe("the code cache's folder", () => {
       await mkdir(v8, { recursive: true });
       for (const [i, name] of old.entries()) {
         await writeFile(join(v8, name), "");
-        // old-00 was used an hour ago, old-29 thirty hours ago; old-05 was written long ago but read recently.
-        const used = new Date(now - (i + 1) * hour);
+        // Dated ahead of the clock, as a cache copied from a machine whose clock runs fast: every one of them
+        // looks more recently used than the entry this run writes, which must stay all the same. old-00 was
+        // used last, old-29 longest ago; old-05 was written long ago but read recently (its access time).
+        const used = new Date(now + (48 - i) * hour);
         await utimes(join(v8, name), used, name === "old-05.bin" ? new Date(now - 1000 * hour) : used);
       }
       await writeFile(join(v8, "crashed.bin.1-0.tmp"), "");

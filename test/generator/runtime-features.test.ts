@@ -51,12 +51,16 @@ ${g.response ?? "            application/json: { schema: { type: object } }"}
 `;
 }
 
-async function clientOf(g: Given): Promise<string> {
+async function emittedOf(g: Given): Promise<ReturnType<typeof emitClient>> {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
   await writeFile(file, spec(g));
   const loaded = await loadSpec(file);
   const ir = buildIR(await validateAndBundle(loaded), "features", loaded.locate);
-  return emitClient(ir, templates, "// banner").client;
+  return emitClient(ir, templates, "// banner");
+}
+
+async function clientOf(g: Given): Promise<string> {
+  return (await emittedOf(g)).client;
 }
 
 async function featureArgument(g: Given): Promise<string> {
@@ -111,6 +115,12 @@ describe("the runtime features a generated client passes", () => {
 });
 
 // The factory's @example, as an editor shows it on hover: credentials only where the API takes some.
+/** The @example's lines before the factory call where a TLS client certificate is needed (the first without its ` * `). */
+const CERTIFICATE = [
+  "// The API wants a TLS client certificate: give the client a fetch that presents one, through an",
+  " * // Agent of the undici package whose major is node's own (process.versions.undici).",
+  " * const dispatcher = new Agent({ connect: { cert, key } });",
+];
 const examples: [name: string, given: Given, want: string][] = [
   ["no security scheme", {}, "const api = createFeaturesClient();"],
   [
@@ -122,8 +132,7 @@ const examples: [name: string, given: Given, want: string][] = [
     "a TLS client certificate only: the fetch that presents it",
     { schemes: "    mtls: { type: mutualTLS }", security: "[{ mtls: [] }]" },
     [
-      "// The API wants a TLS client certificate: give the client a fetch that presents one.",
-      ' * const dispatcher = new Agent({ connect: { cert, key } }); // import { Agent } from "undici"',
+      ...CERTIFICATE,
       " * const api = createFeaturesClient({ fetch: (request) => fetch(request, { dispatcher } as RequestInit) });",
     ].join("\n"),
   ],
@@ -135,10 +144,24 @@ const examples: [name: string, given: Given, want: string][] = [
     },
     "const api = createFeaturesClient({ auth: { bearer: process.env.API_TOKEN } });",
   ],
+  [
+    "a TLS client certificate and a bearer token: both",
+    {
+      schemes: "    mtls: { type: mutualTLS }\n    bearer: { type: http, scheme: bearer }",
+      security: "[{ mtls: [], bearer: [] }]",
+    },
+    [
+      ...CERTIFICATE,
+      " * const api = createFeaturesClient({ auth: { bearer: process.env.API_TOKEN }, fetch: (request) => fetch(request, { dispatcher } as RequestInit) });",
+    ].join("\n"),
+  ],
 ];
 
 describe("the factory's @example", () => {
   it.each(examples)("%s", async (_name, given, want) => {
-    expect(await clientOf(given)).toContain(` * @example\n * ${want}\n`);
+    // In the source and in dist's declarations alike.
+    const { client, clientDeclarations } = await emittedOf(given);
+    expect(client).toContain(` * @example\n * ${want}\n`);
+    expect(clientDeclarations).toContain(` * @example\n * ${want}\n`);
   });
 });
