@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitClient } from "../../generator/emit/client.ts";
+import { emitDocs } from "../../generator/emit/docs.ts";
 import { loadTemplates, type Templates } from "../../generator/emit/templates.ts";
 import { buildIR } from "../../generator/ir/build.ts";
 import { loadSpec } from "../../generator/load/load.ts";
@@ -51,12 +52,15 @@ ${g.response ?? "            application/json: { schema: { type: object } }"}
 `;
 }
 
-async function emittedOf(g: Given): Promise<ReturnType<typeof emitClient>> {
+async function irOf(g: Given) {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
   await writeFile(file, spec(g));
   const loaded = await loadSpec(file);
-  const ir = buildIR(await validateAndBundle(loaded), "features", loaded.locate);
-  return emitClient(ir, templates, "// banner");
+  return buildIR(await validateAndBundle(loaded), "features", loaded.locate);
+}
+
+async function emittedOf(g: Given): Promise<ReturnType<typeof emitClient>> {
+  return emitClient(await irOf(g), templates, "// banner");
 }
 
 async function clientOf(g: Given): Promise<string> {
@@ -163,5 +167,18 @@ describe("the factory's @example", () => {
     const { client, clientDeclarations } = await emittedOf(given);
     expect(client).toContain(` * @example\n * ${want}\n`);
     expect(clientDeclarations).toContain(` * @example\n * ${want}\n`);
+  });
+});
+
+describe("the docs' authentication section", () => {
+  it("tells how to present a TLS client certificate, as the factory's @example does", async () => {
+    const readme = emitDocs(
+      await irOf({ schemes: "    mtls: { type: mutualTLS }", security: "[{ mtls: [] }]" }),
+      templates,
+    ).get("docs/README.md")!;
+    const section = readme.slice(readme.indexOf("## Authentication"), readme.indexOf("## Servers"));
+    expect(section).toContain("`fetch: (request) => fetch(request, { dispatcher })`");
+    expect(section).toContain("`dispatcher = new Agent({ connect: { cert, key } })`");
+    expect(section).toContain("(`process.versions.undici`)");
   });
 });

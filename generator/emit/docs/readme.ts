@@ -194,7 +194,7 @@ function howItIsSent(s: SecuritySchemeIR): string {
     case "openIdConnect":
       return `An OpenID Connect access token, sent as \`Authorization: Bearer <token>\`. Provider discovery: ${codeSpan(s.openIdConnectUrl)}.`;
     case "mutualTLS":
-      return "A TLS client certificate. It is not set through `auth`: configure it on the `fetch` you give the client (for example an undici `Agent` with `connect: { cert, key }`).";
+      return "A TLS client certificate. It is not set through `auth`: configure it on the `fetch` you give the client, for example `fetch: (request) => fetch(request, { dispatcher })` with `dispatcher = new Agent({ connect: { cert, key } })`, an `Agent` of the undici package whose major version is Node.js's own (`process.versions.undici`): with another major, every request may fail.";
   }
 }
 
