@@ -74,6 +74,12 @@ async function featureArgument(g: Given): Promise<string> {
   return call![1]!.replace(/^, /, "");
 }
 
+/** Security schemes as the spec's `components.securitySchemes` lists them, and the givens made of them. */
+const BEARER_SCHEME = "    bearer: { type: http, scheme: bearer }";
+const MTLS_SCHEME = "    mtls: { type: mutualTLS }";
+const BEARER: Given = { schemes: BEARER_SCHEME, security: "[{ bearer: [] }]" };
+const MTLS: Given = { schemes: MTLS_SCHEME, security: "[{ mtls: [] }]" };
+
 const table: [name: string, given: Given, want: string][] = [
   ["nothing special", {}, ""],
   [
@@ -81,11 +87,7 @@ const table: [name: string, given: Given, want: string][] = [
     { schemes: "    basic: { type: http, scheme: basic }", security: "[{ basic: [] }]" },
     "{ basicAuth }",
   ],
-  [
-    "a bearer scheme needs nothing",
-    { schemes: "    bearer: { type: http, scheme: bearer }", security: "[{ bearer: [] }]" },
-    "",
-  ],
+  ["a bearer scheme needs nothing", BEARER, ""],
   [
     "an apiKey in a cookie",
     { schemes: "    sid: { type: apiKey, in: cookie, name: sid }", security: "[{ sid: [] }]" },
@@ -127,14 +129,10 @@ const CERTIFICATE = [
 ];
 const examples: [name: string, given: Given, want: string][] = [
   ["no security scheme", {}, "const api = createFeaturesClient();"],
-  [
-    "a bearer scheme",
-    { schemes: "    bearer: { type: http, scheme: bearer }", security: "[{ bearer: [] }]" },
-    "const api = createFeaturesClient({ auth: { bearer: process.env.API_TOKEN } });",
-  ],
+  ["a bearer scheme", BEARER, "const api = createFeaturesClient({ auth: { bearer: process.env.API_TOKEN } });"],
   [
     "a TLS client certificate only: the fetch that presents it",
-    { schemes: "    mtls: { type: mutualTLS }", security: "[{ mtls: [] }]" },
+    MTLS,
     [
       ...CERTIFICATE,
       " * const api = createFeaturesClient({ fetch: (request) => fetch(request, { dispatcher } as RequestInit) });",
@@ -143,7 +141,7 @@ const examples: [name: string, given: Given, want: string][] = [
   [
     "a TLS client certificate or a bearer token: the token",
     {
-      schemes: "    mtls: { type: mutualTLS }\n    bearer: { type: http, scheme: bearer }",
+      schemes: `${MTLS_SCHEME}\n${BEARER_SCHEME}`,
       security: "[{ mtls: [] }, { bearer: [] }]",
     },
     "const api = createFeaturesClient({ auth: { bearer: process.env.API_TOKEN } });",
@@ -151,7 +149,7 @@ const examples: [name: string, given: Given, want: string][] = [
   [
     "a TLS client certificate and a bearer token: both",
     {
-      schemes: "    mtls: { type: mutualTLS }\n    bearer: { type: http, scheme: bearer }",
+      schemes: `${MTLS_SCHEME}\n${BEARER_SCHEME}`,
       security: "[{ mtls: [], bearer: [] }]",
     },
     [
@@ -172,10 +170,7 @@ describe("the factory's @example", () => {
 
 describe("the docs' authentication section", () => {
   it("tells how to present a TLS client certificate, as the factory's @example does", async () => {
-    const readme = emitDocs(
-      await irOf({ schemes: "    mtls: { type: mutualTLS }", security: "[{ mtls: [] }]" }),
-      templates,
-    ).get("docs/README.md")!;
+    const readme = emitDocs(await irOf(MTLS), templates).get("docs/README.md")!;
     const section = readme.slice(readme.indexOf("## Authentication"), readme.indexOf("## Servers"));
     expect(section).toContain("`fetch: (request) => fetch(request, { dispatcher })`");
     expect(section).toContain("`dispatcher = new Agent({ connect: { cert, key } })`");
