@@ -22,6 +22,7 @@ import {
   stampWritten,
   type Manifest,
 } from "./write/manifest.ts";
+import { updateInPlace } from "./write/in-place.ts";
 import { syncLockfileVersion } from "./write/lockfile.ts";
 import { compareWithDisk, diffAgainstDisk, replaceFolder, type FileSet, type WrittenStats } from "./write/write.ts";
 import type { WrittenPackage } from "./write/written.ts";
@@ -393,11 +394,20 @@ export async function generatePackage(
   const { files, release, bundled } = await renderPackage(target, ctx, {}, stored);
   const warnings = bundled.warnings.map((w) => w.format());
   const written = ctx.written?.(target);
-  const { differing: changed, same } = await compareWithDisk(target.outDir, files, written?.onDisk(target.outDir));
+  const known = written?.onDisk(target.outDir);
+  const { differing: changed, same } = await compareWithDisk(target.outDir, files, known);
   let stats: WrittenStats | undefined;
+  let inPlace = false;
   if (!dryRun && changed.length > 0) {
     try {
-      stats = await replaceFolder(target.outDir, files, same, ctx.later);
+      // A watcher changes the files of the package it wrote, where they are (write/in-place.ts); a one-shot
+      // run, or a watcher's first write, swaps the whole folder.
+      const updated =
+        written && known!.size > 0
+          ? await updateInPlace(target.outDir, files, same, changed, (rel) => written.recordedStat(rel))
+          : "swap";
+      inPlace = updated !== "swap";
+      stats = updated === "swap" ? await replaceFolder(target.outDir, files, same, ctx.later) : updated;
       // The next run finds this package up to date by stat alone (write/manifest.ts).
       if (stats) {
         const stamped = stampWritten(target.outDir, files.get(MANIFEST_FILE)!, stats);
@@ -410,7 +420,9 @@ export async function generatePackage(
     }
   }
   const manifestMade = JSON.parse(files.get(MANIFEST_FILE)!) as Manifest;
-  if (!dryRun) written?.record(target.outDir, files, manifestMade.outputs, stats?.stats);
+  // Written in place but a file is not as written (changed meanwhile): the next save reads the folder again.
+  if (!dryRun && inPlace && !stats) written?.forget();
+  else if (!dryRun) written?.record(target.outDir, files, manifestMade.outputs, stats?.stats);
   await stored?.save(packageKey(ctx, manifestMade));
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
   return { status: "generated", changed, fileCount: files.size, release, warnings };

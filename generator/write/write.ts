@@ -98,11 +98,8 @@ export async function replaceFolder(
   same: ReadonlySet<string> = new Set(),
   later?: (work: Promise<void>) => void,
 ): Promise<WrittenStats | undefined> {
-  const parent = dirname(dir);
-  await mkdir(parent, { recursive: true });
-  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
-  const tmp = join(parent, `${TMP_MARK}${basename(dir)}-${tag}`);
-  const old = join(parent, `${OLD_MARK}${basename(dir)}-${tag}`);
+  await mkdir(dirname(dir), { recursive: true });
+  const { tmp, old } = asideFolders(dir);
   const moved: string[] = [];
   let setAside = false;
   let written: WrittenStats | undefined;
@@ -149,6 +146,19 @@ export async function replaceFolder(
     else await removed;
   }
   return written;
+}
+
+/**
+ * The names of a write's temporary folder and of the old package set aside, beside the package: a
+ * crash leaves them where {@link recoverInterrupted} looks.
+ */
+export function asideFolders(dir: string): { tmp: string; old: string } {
+  const parent = dirname(dir);
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  return {
+    tmp: join(parent, `${TMP_MARK}${basename(dir)}-${tag}`),
+    old: join(parent, `${OLD_MARK}${basename(dir)}-${tag}`),
+  };
 }
 
 /** WrittenStats of the files just written to `tmp`; undefined when one cannot be stat-ed or .cache/ takes no probe. */

@@ -9,6 +9,8 @@ interface Entry {
   hash?: string;
   /** The file's inode, size and modification time (ns) right after it was written. */
   identity: string;
+  /** Its stat then (what write/in-place.ts compares the file with after a later write left it as it was). */
+  stat: BigIntStats;
 }
 
 /**
@@ -59,11 +61,16 @@ export class WrittenPackage {
     this.#dir = dir;
     this.#files = new Map();
     for (const [rel, content] of files) {
-      const st = stats?.get(rel);
-      const identity = st ? identityFrom(st) : identityOf(join(dir, rel));
+      const stat = stats?.get(rel) ?? statOf(join(dir, rel));
+      const identity = stat && identityFrom(stat);
       if (identity === undefined) continue;
-      this.#files.set(rel, { content, identity, hash: hashes[rel] });
+      this.#files.set(rel, { content, identity, stat: stat!, hash: hashes[rel] });
     }
+  }
+
+  /** The stat of the file `rel` when it was recorded (of the folder last recorded). */
+  recordedStat(rel: string): BigIntStats | undefined {
+    return this.#files.get(rel)?.stat;
   }
 
   /** A write failed part-way: nothing recorded is trusted any more. */
@@ -78,13 +85,16 @@ export class WrittenPackage {
  * package's regeneration some milliseconds of a watcher's save.
  */
 function identityOf(path: string): string | undefined {
-  let st: BigIntStats | undefined;
+  const st = statOf(path);
+  return st ? identityFrom(st) : undefined;
+}
+
+function statOf(path: string): BigIntStats | undefined {
   try {
-    st = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return statSync(path, { bigint: true, throwIfNoEntry: false });
   } catch {
     return undefined;
   }
-  return st ? identityFrom(st) : undefined;
 }
 
 function identityFrom(st: BigIntStats): string | undefined {

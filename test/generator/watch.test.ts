@@ -5,7 +5,7 @@
  * test has its own copy and its own watcher. Waits are on the watcher's output
  * lines (PATIENCE_MS in all), never on fixed sleeps.
  */
-import { open, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apigen } from "../support/run.ts";
@@ -133,6 +133,16 @@ function printedBesidesHeldBack(watcher: Watcher, from: number): string {
   return watcher.output.slice(from).replace(/^apigen: [^:\s]+: held back .*\n/gm, "");
 }
 
+/** The inode of every file and folder below `dir` ("." itself), by relative path. */
+async function inodes(dir: string): Promise<Map<string, number>> {
+  const found = new Map([[".", (await stat(dir)).ino]]);
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    found.set(path.slice(dir.length + 1), (await stat(path)).ino);
+  }
+  return found;
+}
+
 const withSummary = (summary: string) => PETS.replace("summary: List pets", `summary: ${summary}`);
 
 describe("npm run watch: every kind of save ends with generated/ as generate writes it", () => {
@@ -144,6 +154,37 @@ describe("npm run watch: every kind of save ends with generated/ as generate wri
       await writeFile(spec, withSummary("Every pet in the shop"));
       await caughtUpWith(watcher, project, "pets", from);
       expect(await readFile(client, "utf8")).toContain("Every pet in the shop");
+      await expectSameAsGenerate(project);
+    },
+    PATIENCE_MS,
+  );
+
+  it(
+    "a save replaces the files it changed and removes the ones gone, inside the folders the package had",
+    async () => {
+      // What an app's `tsc --watch` or dev server watching the package relies on: its folders stay.
+      const { project, watcher, spec } = await watching();
+      const pkg = join(project, "generated", "pets");
+      await mkdir(join(pkg, "node_modules", "left-alone"), { recursive: true });
+      const before = await inodes(pkg);
+      const from = watcher.mark();
+      // The Pet model goes (inlined): its page, and the folder of model pages, go with it.
+      await writeFile(
+        spec,
+        PETS.replace('$ref: "#/components/schemas/Pet"', "type: object").replace(/\ncomponents:[\s\S]*$/, "\n"),
+      );
+      await caughtUpWith(watcher, project, "pets", from);
+      const after = await inodes(pkg);
+      const wrote = [...watcher.output.slice(from).matchAll(/^ {2}wrote (.+)$/gm)].map((m) => m[1]!).sort();
+      expect(wrote).toContain("docs/models/pet.md");
+      expect(after.has("docs/models/pet.md") || after.has("docs/models")).toBe(false);
+      for (const folder of [".", "src", "docs", "dist", "node_modules/left-alone"])
+        expect(after.get(folder), folder).toBe(before.get(folder));
+      const replaced = [...after]
+        .filter(([rel, ino]) => !before.has(rel) || before.get(rel) !== ino)
+        .map(([rel]) => rel);
+      expect(replaced.sort()).toEqual(wrote.filter((rel) => after.has(rel)));
+      await rm(join(pkg, "node_modules"), { recursive: true });
       await expectSameAsGenerate(project);
     },
     PATIENCE_MS,
