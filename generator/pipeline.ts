@@ -186,6 +186,8 @@ async function makePackage(
     tidy,
     emitDist,
     release: releases,
+    SampleStore,
+    shareSamples,
   } = stages;
   // The file name only: output must not depend on where the generator was run from.
   const specName = basename(target.specFile);
@@ -195,6 +197,15 @@ async function makePackage(
   const remoteSchema = typesWorker?.emit(bundled.document, banner);
   remoteSchema?.catch(() => {});
   const ir = buildIR(bundled, target.provider, loaded.locate, target.packageName);
+  // Sample values, made once for the docs, the test kit and the README; a watcher's last ones while the models are the same.
+  shareSamples(
+    ir,
+    memo.use(
+      "samples",
+      () => memoKey(ir.models),
+      () => new SampleStore(),
+    ),
+  );
 
   const docs = ctx.docs ? ctx.docs(target).start(ir, templates) : startDocs(ir, templates);
   // Keyed by exactly what ajv compiles: annotations (an edited description) leave it as it was.
@@ -312,22 +323,37 @@ async function makePackage(
  * openapi-typescript, esbuild and typescript, which a no-op run never needs.
  */
 async function loadStages() {
-  const [load, validate, ir, types, client, pkg, docs, format, dist, release, validators, validatorsJob, testing] =
-    await Promise.all([
-      import("./load/load.ts"),
-      import("./validate/validate.ts"),
-      import("./ir/build.ts"),
-      import("./emit/types.ts"),
-      import("./emit/client.ts"),
-      import("./emit/package.ts"),
-      import("./emit/docs-job.ts"),
-      import("./format/format.ts"),
-      import("./emit/dist.ts"),
-      import("./changes/release.ts"),
-      import("./emit/testing/validators.ts"),
-      import("./emit/testing/validators-job.ts"),
-      import("./emit/testing/mock.ts"),
-    ]);
+  const [
+    load,
+    validate,
+    ir,
+    types,
+    client,
+    pkg,
+    docs,
+    format,
+    dist,
+    release,
+    validators,
+    validatorsJob,
+    testing,
+    samples,
+  ] = await Promise.all([
+    import("./load/load.ts"),
+    import("./validate/validate.ts"),
+    import("./ir/build.ts"),
+    import("./emit/types.ts"),
+    import("./emit/client.ts"),
+    import("./emit/package.ts"),
+    import("./emit/docs-job.ts"),
+    import("./format/format.ts"),
+    import("./emit/dist.ts"),
+    import("./changes/release.ts"),
+    import("./emit/testing/validators.ts"),
+    import("./emit/testing/validators-job.ts"),
+    import("./emit/testing/mock.ts"),
+    import("./emit/docs/samples.ts"),
+  ]);
   return {
     loadSpec: load.loadSpec,
     YamlParses: load.YamlParses,
@@ -350,6 +376,8 @@ async function loadStages() {
     emitDist: dist.emitDist,
     startDist: dist.startDist,
     release,
+    SampleStore: samples.SampleStore,
+    shareSamples: samples.shareSamples,
   };
 }
 

@@ -74,6 +74,11 @@ const SAVES: [string, string][] = [
   ["a type (a new enum value)", SHOP.replace("enum: [open, paid]", "enum: [open, paid, shipped]")],
   ["a type and a description at once", SHOP.replace("type: number\n", "type: integer\n").replace("A placed", "An")],
   ["a validation keyword only (minimum)", SHOP.replace("minimum: 1", "minimum: 0")],
+  // The sample values (docs examples, the test kit's default answer, the README) follow the model.
+  [
+    "a model's example",
+    SHOP.replace("          enum: [open, paid]\n", "          enum: [open, paid]\n          example: paid\n"),
+  ],
   ["undone: back to the spec the watcher started from", SHOP],
 ];
 

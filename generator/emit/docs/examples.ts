@@ -6,7 +6,7 @@ import { literal, propertyKey } from "../code.ts";
 import { type CodeValue, Layout, type Shape, braced, objectLayouts } from "../layout.ts";
 import type { Templates } from "../templates.ts";
 import { lineCount } from "../markdown.ts";
-import { type SampleMode, sampleFor } from "./samples.ts";
+import { type SampleMode, sampleFor, samplesOf } from "./samples.ts";
 import type { Schemas } from "./schema.ts";
 
 /**
@@ -87,7 +87,8 @@ export class Examples {
     if (byName === undefined) this.cache.set(model, (byName = new Map()));
     const key = `${mode} ${name}`;
     if (byName.has(key)) return byName.get(key);
-    const value = sampleFor(schema, { models: this.schemas, mode, name });
+    // Shared with the IR's other users (the test kit, the README), and kept by a watcher across saves.
+    const value = samplesOf(this.ir).get(model, key, () => sampleFor(schema, { models: this.schemas, mode, name }));
     byName.set(key, value);
     return value;
   }

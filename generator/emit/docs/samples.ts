@@ -1,4 +1,4 @@
-import type { JsonSchema, ModelIR } from "../../ir/types.ts";
+import type { ApiIR, JsonSchema, ModelIR } from "../../ir/types.ts";
 import { words } from "../../shared/names.ts";
 import { type FieldInfo, Schemas, isObject, nonNullBranches, schemaList, typesOf } from "./schema.ts";
 
@@ -65,6 +65,48 @@ export function sampleFor(schema: JsonSchema | undefined, options: SampleOptions
     if (lean !== OMIT && jsonLines(lean) < jsonLines(best)) best = lean;
   }
   return best === OMIT ? undefined : best;
+}
+
+/**
+ * Sample values already made, by schema (a model's `$ref`, or an inline schema's JSON), mode and name:
+ * one store for every user of one IR (the docs, the test kit's default answers, the package README),
+ * which asked for the same values apart. A watcher hands the last save's store to the next IR when its
+ * models are the same ({@link shareSamples}): `sampleFor` reads nothing else, so the values are those
+ * a fresh store would make. A value is kept while the passes use it: one pass's worth at most.
+ */
+export class SampleStore {
+  #previous = new Map<string, unknown>();
+  #current = new Map<string, unknown>();
+
+  /** The sample of `schema` (a `$ref` string stands for its model) under `key`, made by `make` at most once. */
+  get(schema: string | JsonSchema, key: string, make: () => unknown): unknown {
+    const id = `${key}\0${typeof schema === "string" ? schema : JSON.stringify(schema)}`;
+    if (this.#current.has(id)) return this.#current.get(id);
+    const value = this.#previous.has(id) ? this.#previous.get(id) : make();
+    this.#current.set(id, value);
+    return value;
+  }
+
+  /** A new pass starts: what the last one did not use goes at the end of this one. */
+  nextPass(): void {
+    this.#previous = this.#current;
+    this.#current = new Map();
+  }
+}
+
+const stores = new WeakMap<ApiIR, SampleStore>();
+
+/** The store of samples of `ir`'s users (made on first use). */
+export function samplesOf(ir: ApiIR): SampleStore {
+  let store = stores.get(ir);
+  if (store === undefined) stores.set(ir, (store = new SampleStore()));
+  return store;
+}
+
+/** `ir` uses `store`, the last pass's, whose IR had the very same models. */
+export function shareSamples(ir: ApiIR, store: SampleStore): void {
+  store.nextPass();
+  stores.set(ir, store);
 }
 
 /** The size bound of a sample, in lines of `JSON.stringify(value, null, 2)`; required fields may pass it. */
