@@ -26,6 +26,12 @@ export const loadTypescript = (): Typescript => require("typescript") as Typescr
  * the whole package is loaded as before.
  */
 export function loadOpenapiTypescript(): OpenapiTypescript {
+  // Kept: each `require` resolves its path again (a watcher's every save asked for the six modules).
+  return (openapiTypescript ??= requireOpenapiTypescript());
+}
+let openapiTypescript: OpenapiTypescript | undefined;
+
+function requireOpenapiTypescript(): OpenapiTypescript {
   try {
     const dist = "openapi-typescript/dist";
     const ts = require(`${dist}/lib/ts.cjs`) as Partial<OpenapiTypescript>;
