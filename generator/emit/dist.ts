@@ -48,7 +48,9 @@ export async function emitDist(
   memo: Memo = NO_MEMO,
   shapes: Map<string, string> = new Map(),
 ): Promise<Map<string, string>> {
-  const store = generator === undefined ? undefined : await storedRuntime(generator, sources);
+  // Not read again by a process that holds the runtime's files already (a watcher, from its first save on).
+  const held = [...sources].every(([name, code]) => !name.startsWith("runtime/") || cache.has(code));
+  const store = generator === undefined || held ? undefined : await storedRuntime(generator, sources);
   for (const [code, built] of store?.found ?? []) cache.set(code, built);
   const esbuild = await startDist();
   // typescript only when a declaration is made here (kept and given ones need none): a run that

@@ -13,10 +13,19 @@ type Severity = "error" | "warn" | "off";
  * (Path templates are checked by validate/path-templates.ts whatever the
  * severity of apigen/path-params-match: a request to a wrong URL is never right.)
  */
-export async function readinessConfig(
-  configFile = join(ROOT, "redocly.yaml"),
-): Promise<{ plugins: ReturnType<typeof apigenPlugin>[]; rules: Record<string, Severity> }> {
+export async function readinessConfig(configFile = join(ROOT, "redocly.yaml")): Promise<ReadinessConfig> {
   const text = await readFile(configFile, "utf8").catch(() => "");
+  // Read at every regeneration (an edit applies to a watcher's next save), parsed again only when it changed.
+  if (last?.file !== configFile || last.text !== text) last = { file: configFile, text, rules: rulesIn(text) };
+  // Fresh objects each time: redocly is handed them, and what it does with them stays with that run.
+  return { plugins: [apigenPlugin()], rules: { ...last.rules } };
+}
+
+let last: { file: string; text: string; rules: Record<string, Severity> } | undefined;
+
+type ReadinessConfig = { plugins: ReturnType<typeof apigenPlugin>[]; rules: Record<string, Severity> };
+
+function rulesIn(text: string): Record<string, Severity> {
   const configured = ((parseYaml(text) as { rules?: Record<string, unknown> } | null)?.rules ?? {}) as Record<
     string,
     unknown
@@ -28,5 +37,5 @@ export async function readinessConfig(
     const severity = typeof value === "string" ? value : (value as { severity?: unknown } | undefined)?.severity;
     rules[id] = severity === "error" || severity === "warn" || severity === "off" ? severity : fallback;
   }
-  return { plugins: [apigenPlugin()], rules };
+  return rules;
 }
