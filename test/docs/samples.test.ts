@@ -284,6 +284,28 @@ describe("sampleFor", () => {
     expect(sampleFor(schema, { models })).toEqual(sampleFor(schema, { models }));
   });
 
+  it("leaves the spec's own example as it is when it shows a discriminated variant", () => {
+    // The variant's example gets the discriminating field in the union's sample, not in the spec:
+    // the variant's own sample (its page, another operation's answer) stays the spec's example.
+    const example = { name: "Tom" };
+    const owned: ModelIR[] = [
+      { name: "Cat", typeName: "Cat", slug: "cat", schema: { type: "object", example } },
+      {
+        name: "Pet",
+        typeName: "Pet",
+        slug: "pet",
+        schema: {
+          oneOf: [{ $ref: "#/components/schemas/Cat" }],
+          discriminator: { propertyName: "petType", mapping: { cat: "#/components/schemas/Cat" } },
+        },
+      },
+    ];
+    const pet = sampleFor({ $ref: "#/components/schemas/Pet" }, { models: owned });
+    expect(pet).toEqual({ name: "Tom", petType: "cat" });
+    expect(example).toEqual({ name: "Tom" });
+    expect(sampleFor({ $ref: "#/components/schemas/Cat" }, { models: owned })).toEqual({ name: "Tom" });
+  });
+
   /** Every `{}` in a value, by path. */
   const emptyObjects = (value: unknown, path = "$"): string[] =>
     value === null || typeof value !== "object"

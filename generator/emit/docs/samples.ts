@@ -250,8 +250,11 @@ class Sampler {
     const field = this.schemas.fields(this.schemas.resolve(branch)).find((f) => f.name === property);
     const fixed = field ? this.schemas.resolve(field.schema) : undefined;
     // The variant's own schema for the field (an enum or const) wins over the mapping key.
-    if (key !== undefined && !(fixed && ("const" in fixed || Array.isArray(fixed.enum)))) setOwn(value, property, key);
-    return value;
+    if (key === undefined || (fixed && ("const" in fixed || Array.isArray(fixed.enum)))) return value;
+    // The spec's own example of the variant is the spec's: the field goes on a copy of it.
+    const own = this.built.has(value) ? value : { ...value };
+    setOwn(own, property, key);
+    return own;
   }
 
   private object(schema: JsonSchema, depth: number, stack: string[]): unknown {
