@@ -11,6 +11,7 @@ import { isSpecFile, listTargets, SPEC_EXTENSIONS } from "./targets.ts";
 import { generatorSourceHash, isEditorLitter, isGeneratorSource } from "./watch/source-hash.ts";
 import { RESTART_EXIT_CODE, STARTED_MESSAGE, WORKER_ENV, supervise } from "./watch/supervisor.ts";
 import { defaultSkip, watchTree } from "./watch/tree-watcher.ts";
+import { recoverInterrupted } from "./write/write.ts";
 import { WrittenPackage } from "./write/written.ts";
 
 /**
@@ -200,6 +201,9 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
         );
     const previous = known;
     known = targets;
+    // What a generator (a watcher too) killed mid-write left beside the packages, as `generate` clears it.
+    if (previous === undefined)
+      for (const parent of new Set(targets.map((t) => resolve(t.outDir, "..")))) await recoverInterrupted(parent);
     const added = previous ? targets.filter((t) => !previous.some((p) => p.provider === t.provider)) : [];
     for (const gone of (previous ?? []).filter((p) => !targets.some((t) => t.provider === p.provider))) {
       memos.delete(gone.outDir);

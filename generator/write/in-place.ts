@@ -6,25 +6,25 @@ import { asideFolders, type FileSet, type WrittenStats } from "./write.ts";
 
 /**
  * A watcher's write: the package folder it wrote last stays, and only the files a save changed are
- * replaced in it, each one whole (written into a temporary folder beside the package, then renamed over
- * it); files the package
- * no longer has are removed, and the manifest goes last. A save touches a handful of a package's files,
- * and the folder swap (write.ts, replaceFolder) made, linked and removed every one of them again: 10 to
- * 15 ms of a seed spec's save. Tools that watch the package (an app's `tsc --watch`, a dev server) keep
- * their watches on its folders, which a swap replaced.
+ * replaced in it, each one whole (written into a temporary folder beside the package, then renamed
+ * over the old one); files the package no longer has are removed, and the manifest goes last. A save
+ * touches a handful of a package's files, and the folder swap (write.ts, replaceFolder) made, linked
+ * and removed every one of them again: 10 to 15 ms of a seed spec's save. Tools that watch the
+ * package (an app's `tsc --watch`, a dev server) keep their watches on its folders, which a swap replaced.
  *
- * All or nothing up to the renames: every new content is written aside first, and a failure there
- * removes what was written and changes nothing (nor when a path to replace is not a file: the caller
- * swaps the folder instead, which handles any shape). A process killed before the renames leaves the
- * temporary folder, which the next run removes (write.ts, recoverInterrupted). The renames are quick
- * and do not fail for want of space; a process killed among them leaves files that disagree with the
- * manifest, which the next `generate` finds stale and rewrites.
+ * Returns "swap" when the caller must swap the whole folder instead, which handles any shape and is
+ * all or nothing: when a path to write is not a regular file below real folders (a folder stands
+ * there, or a symbolic link on the way, which the swap replaces with a folder), or when a rename
+ * fails part-way (the swap then puts every file right). A failure while the new contents are written
+ * aside changes nothing and is thrown. A process killed before the renames leaves the temporary folder,
+ * which the next run removes (write.ts, recoverInterrupted); one killed among them leaves files that
+ * disagree with the manifest, which the next run finds stale and rewrites.
  *
  * `same` and `differing`: what compareWithDisk found (files on disk with this very content; paths to
- * write or remove). `recorded`: the stats the last write took of the files left as they are (written.ts). Returns the
- * stats of every file after the write, as replaceFolder's; undefined when a file is not as this write
- * left it (changed meanwhile: the stamp of an up-to-date package must not vouch for it). Returns
- * "swap" when the folder must be swapped instead.
+ * write or remove). `recorded`: the stats the last write took of the files left as they are
+ * (written.ts). Returns the stats of every file after the write, as replaceFolder's; undefined when
+ * a file is not as the writes left it (changed meanwhile: the stamp of an up-to-date package must not
+ * vouch for it).
  */
 export async function updateInPlace(
   dir: string,
@@ -36,7 +36,8 @@ export async function updateInPlace(
   // Not only `differing`: a link or a folder with the right content is not the file to leave there.
   const changed = [...files.keys()].filter((rel) => !same.has(rel));
   const removed = differing.filter((rel) => !files.has(rel));
-  if (!changed.every((rel) => isFileOrAbsent(join(dir, rel)))) return "swap";
+  const folders = new Map<string, Kind>();
+  if (!changed.every((rel) => isFileOrAbsent(dir, rel, folders))) return "swap";
   // The manifest last: until it is renamed in, the package disagrees with the manifest on disk.
   changed.sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE));
   const { tmp } = asideFolders(dir);
@@ -53,22 +54,48 @@ export async function updateInPlace(
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
-  // Folders a new file needs (isFileOrAbsent saw nothing but folders, or nothing, on the way).
-  for (const folder of new Set(changed.map((rel) => dirname(join(dir, rel))))) mkdirSync(folder, { recursive: true });
-  changed.forEach((rel, i) => renameSync(join(tmp, String(i)), join(dir, rel)));
-  rmdirSync(tmp);
-  for (const rel of removed) rmSync(join(dir, rel), { force: true });
-  removeEmptyFolders(dir, removed);
-  return statsAfter(dir, files, (rel) => (asides.has(rel) ? asides.get(rel) : recorded(rel)));
+  // Read before any file is in place (shared/file-stamp.ts): a change made to a file once it can be
+  // reached gets a ctime no older than this, so its entry in the stamp is racy and checked by its hash.
+  const clock = await fileClock();
+  try {
+    // Folders a new file needs (isFileOrAbsent saw real folders, or nothing, on the way).
+    for (const folder of new Set(changed.map((rel) => dirname(join(dir, rel))))) mkdirSync(folder, { recursive: true });
+    changed.forEach((rel, i) => renameSync(join(tmp, String(i)), join(dir, rel)));
+    for (const rel of removed) rmSync(join(dir, rel), { force: true });
+    removeEmptyFolders(dir, removed);
+  } catch {
+    return "swap";
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return clock === undefined ? undefined : statsAfter(dir, files, clock, asides, recorded);
 }
 
-/** Whether the path is a regular file or nothing, below folders (or nothing) all the way up. */
-function isFileOrAbsent(path: string): boolean {
+type Kind = "file" | "folder" | "none" | "other";
+
+/**
+ * Whether `rel` is a regular file or nothing, below real folders (or nothing) all the way from `dir`.
+ * `folders`: what each folder on the way was found to be, so far.
+ */
+function isFileOrAbsent(dir: string, rel: string, folders: Map<string, Kind>): boolean {
+  const parts = rel.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    const folder = parts.slice(0, i).join("/");
+    let found = folders.get(folder);
+    if (found === undefined) folders.set(folder, (found = kindOf(join(dir, folder))));
+    if (found === "none") return true; // made on the way in, with everything below it
+    if (found !== "folder") return false; // a file, or a symbolic link the swap would replace
+  }
+  const found = kindOf(join(dir, rel));
+  return found === "file" || found === "none";
+}
+
+function kindOf(path: string): Kind {
   try {
-    return lstatSync(path).isFile();
+    const st = lstatSync(path);
+    return st.isDirectory() ? "folder" : st.isFile() ? "file" : "other";
   } catch (error) {
-    // ENOTDIR: a file stands where one of its folders must go.
-    return (error as NodeJS.ErrnoException).code === "ENOENT";
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "none" : "other";
   }
 }
 
@@ -88,27 +115,29 @@ function removeEmptyFolders(dir: string, removed: readonly string[]): void {
 }
 
 /**
- * Every file's stat now, the clock read first (shared/file-stamp.ts: a file changed after these stats
- * shows in a later stat, or its entry is racy); undefined when one is not the file `expected` describes.
+ * Every file's stat now, with the clock read before the renames; undefined when one is not the file
+ * it should be (changed meanwhile): a written one, the file stat-ed aside; one left as it was, the
+ * file last recorded (written.ts: the same inode, size and mtime). The ctime is not compared: a rename
+ * changes it, and so does the removal of a swapped-out folder that shared the file (replaceFolder).
  */
-async function statsAfter(
+function statsAfter(
   dir: string,
   files: FileSet,
-  expected: (rel: string) => BigIntStats | undefined,
-): Promise<WrittenStats | undefined> {
-  const clock = await fileClock();
-  if (clock === undefined) return undefined;
+  clock: bigint,
+  asides: ReadonlyMap<string, BigIntStats | undefined>,
+  recorded: (rel: string) => BigIntStats | undefined,
+): WrittenStats | undefined {
   const stats = new Map<string, BigIntStats>();
   for (const rel of files.keys()) {
     const now = statNow(join(dir, rel));
-    const was = expected(rel);
+    const was = asides.has(rel) ? asides.get(rel) : recorded(rel);
     if (now === undefined || was === undefined || !sameFile(now, was)) return undefined;
     stats.set(rel, now);
   }
   return { stats, clock };
 }
 
-/** The same file with the same content, as far as a stat tells (a rename changes the ctime alone). */
+/** The same file with the same content, as far as a stat tells (the ctime aside: a rename changes it). */
 function sameFile(a: BigIntStats, b: BigIntStats): boolean {
   return a.isFile() && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
 }

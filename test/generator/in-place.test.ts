@@ -10,6 +10,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,6 +100,11 @@ describe("updateInPlace", () => {
     const { stats: taken } = stats as Exclude<typeof stats, "swap" | undefined>;
     expect([...taken.keys()].sort()).toEqual(Object.keys(want).sort());
     for (const [rel, st] of taken) expect(st.ctimeNs, rel).toBe(statNow(join(dir, rel))!.ctimeNs);
+    // The clock was read before any new file could be reached: a change made to one since (a same-size
+    // edit within the file system's timestamp tick keeps the mtime) finds its stamp entry racy, and hashed.
+    const { clock } = stats as Exclude<typeof stats, "swap" | undefined>;
+    for (const rel of Object.keys(want).filter((r) => given[r] !== want[r]))
+      expect(taken.get(rel)!.ctimeNs >= clock, rel).toBe(true);
   });
 
   const swaps: { name: string; given: Record<string, string>; want: Record<string, string> }[] = [
@@ -112,9 +118,21 @@ describe("updateInPlace", () => {
       given: { "a.txt": "one", b: "x" },
       want: { "a.txt": "1", "b/c": "" },
     },
+    {
+      name: "a folder on the way is a symbolic link",
+      given: { "a.txt": "one", "docs/": "" },
+      want: { "a.txt": "1", "docs/d.md": "new" },
+    },
   ];
   it.each(swaps)("leaves it to the folder swap, touching nothing, when $name", async ({ given, want }) => {
     const dir = packageWith(given);
+    if (given["docs/"] !== undefined) {
+      // docs/ is a link to a folder outside the package: the swap makes it a folder of the package.
+      const elsewhere = mkdtempSync(join(tmpdir(), "in-place-elsewhere-"));
+      roots.push(elsewhere);
+      rmSync(join(dir, "docs"), { recursive: true });
+      symlinkSync(elsewhere, join(dir, "docs"));
+    }
     const before = inodes(dir);
     expect(await update(dir, want)).toBe("swap");
     expect(inodes(dir)).toEqual(before);

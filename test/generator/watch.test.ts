@@ -191,6 +191,23 @@ describe("npm run watch: every kind of save ends with generated/ as generate wri
   );
 
   it(
+    "starts by clearing what a generator killed mid-write left beside the packages",
+    async () => {
+      const project = await copyProject(baseline);
+      cleanups.push(() => removeProject(project));
+      // A pid no process has: the generator that wrote this is gone.
+      const leftover = join(project, "generated", ".apigen-tmp-pets-999999-0badf00d");
+      await mkdir(leftover);
+      await writeFile(join(leftover, "0"), "half a package");
+      const watcher = new Watcher(project);
+      cleanups.push(() => watcher.stop());
+      await watcher.started();
+      expect(await listGenerated(project)).toEqual(["pets"]);
+    },
+    PATIENCE_MS,
+  );
+
+  it(
     "three saves in a row by temp file and rename over the spec (vim, JetBrains safe write)",
     async () => {
       const { project, watcher, spec, client } = await watching();
