@@ -136,7 +136,12 @@ export function parseSpecText(file: string, text: string, parses = new YamlParse
       `YAML syntax error: ${yamlMessage(problem.message)}`,
     );
   }
-  checkYamlStructure(file, doc, lineCounter);
+  // A watcher's reparse edits one string value of the document checked last time (reparse.ts): its
+  // keys, nesting and aliases are the ones that passed.
+  if (!structureChecked.has(doc)) {
+    checkYamlStructure(file, doc, lineCounter);
+    structureChecked.add(doc);
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -177,6 +182,8 @@ function yamlMessage(message: string): string {
     ? `the document nests too deeply to be read (far more than ${MAX_DEPTH} levels)`
     : first;
 }
+
+const structureChecked = new WeakSet<Document>();
 
 /**
  * What the YAML parser lets through and must not reach the rest of the generator:

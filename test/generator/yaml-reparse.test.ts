@@ -122,4 +122,18 @@ describe("a YAML edit applied to the last parse", () => {
     walk(fresh.document, []);
     for (const path of paths) expect(edited.locate(path)).toEqual(fresh.locate(path));
   });
+
+  it("a spec with two equal keys fails again after a summary edit applied in place", () => {
+    const text = readFileSync(join(SPECS, "openziti-edge-management.yaml"), "utf8").replace(
+      /^( +)summary: (.*)$/m,
+      (line, indent: string) => `${line}\n${indent}summary: twice`,
+    );
+    const parses = new YamlParses();
+    expect(() => parseSpecText("spec.yaml", text, parses)).toThrow(/Map keys must be unique/);
+    const editedText = text.replace("summary: twice", "summary: twice (edited)");
+    const doc = parses.parse(text, OPTIONS).doc;
+    expect(() => parseSpecText("spec.yaml", editedText, parses)).toThrow(/Map keys must be unique/);
+    // The edit was applied to the last parse, so the check ran on a document it had seen before.
+    expect(parses.parse(editedText, OPTIONS).doc).toBe(doc);
+  });
 });
