@@ -18,7 +18,9 @@ import { asideFolders, type FileSet, type WrittenStats } from "./write.ts";
  * fails part-way (the swap then puts every file right). A failure while the new contents are written
  * aside changes nothing and is thrown. A process killed before the renames leaves the temporary folder,
  * which the next run removes (write.ts, recoverInterrupted); one killed among them leaves files that
- * disagree with the manifest, which the next run finds stale and rewrites.
+ * disagree with the manifest, which the next run finds stale and rewrites. Unlike the swap, it leaves
+ * what is not a file of the package and not in the way: an empty folder made by hand, a link or a
+ * named pipe (compareWithDisk lists regular files only).
  *
  * `same` and `differing`: what compareWithDisk found (files on disk with this very content; paths to
  * write or remove). `recorded`: the stats the last write took of the files left as they are
