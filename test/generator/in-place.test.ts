@@ -11,6 +11,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  watch,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { statNow } from "../../generator/shared/file-stamp.ts";
 import { updateInPlace } from "../../generator/write/in-place.ts";
+import { MANIFEST_FILE } from "../../generator/write/manifest.ts";
 import { compareWithDisk } from "../../generator/write/write.ts";
 
 const roots: string[] = [];
@@ -152,6 +154,26 @@ describe("updateInPlace", () => {
     expect(inodes(dir)).toEqual(before);
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("one");
     expect(readdirSync(join(dir, ".."))).toEqual(["pkg"]);
+  });
+
+  it("puts the manifest in place last: until then the package disagrees with the manifest on disk", async () => {
+    const dir = packageWith({ "a.txt": "one", [MANIFEST_FILE]: "{}", "z.txt": "two" });
+    const arrived: string[] = [];
+    const watcher = watch(dir, (_event, name) => void (name !== null && arrived.push(name)));
+    try {
+      await update(dir, { "a.txt": "one!", [MANIFEST_FILE]: '{"new":true}', "z.txt": "two!" });
+      // The file system reports the renames in the order they were made; waited for, not timed.
+      await new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (!arrived.includes(MANIFEST_FILE) || !arrived.includes("a.txt") || !arrived.includes("z.txt")) return;
+          clearInterval(check);
+          resolve();
+        }, 5);
+      });
+    } finally {
+      watcher.close();
+    }
+    expect(arrived.at(-1)).toBe(MANIFEST_FILE);
   });
 
   it("vouches for no file when one left as it was is not the file recorded (changed since)", async () => {
