@@ -233,7 +233,7 @@ function watchTable(w: NonNullable<Results["sections"]["watch"]>): string {
     table(["run", "wall (median)", "range", "CPU", "peak RSS"], rows, "lrrrr") +
     `\n\nSeed ${fixed(w.watchEditOverCold, 3)} wall (${fixed(w.seed.cpuRatio, 3)} CPU) over ${w.seed.rounds} rounds; ` +
     `GitHub ${fixed(w.githubWatchEditOverCold, 3)} wall (${fixed(w.github.cpuRatio, 3)} CPU) over ${w.github.rounds} rounds; ` +
-    `after a warm-up round each, interleaved, packages byte-identical after every round. Watcher figures include the 5 ms ` +
+    `after a warm-up round each, interleaved, packages byte-identical after every round. Watcher figures include the 1 ms ` +
     `it waits for a save to settle; its peak RSS is the process's so far. ${metaLine(w.meta)}`
   );
 }

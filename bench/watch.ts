@@ -9,7 +9,7 @@
  *
  * Each round saves the same new text in both copies: the cold run is one
  * process (GNU time: wall and CPU); the watcher's figure is the time from the
- * save to its line saying the package was written (the 5 ms it waits for the
+ * save to its line saying the package was written (the 1 ms it waits for the
  * save to settle included), and its CPU is what its process used meanwhile
  * (/proc/<pid>/stat, docs worker thread included). The two copies are laid
  * out alike, so after every round the two packages must be byte for byte the

@@ -61,6 +61,20 @@ export interface RunContext {
    * is reported written without waiting for it. A one-shot run awaits that work itself.
    */
   later?: (work: Promise<void>) => void;
+  /**
+   * A watcher's: whether a save came since this regeneration started (it may have read that save half
+   * done). Asked once the package is made, before anything is written: when it says so, generatePackage
+   * throws {@link Superseded} and leaves the package as it was, for the regeneration of the newer save.
+   */
+  superseded?: (target: Target) => Promise<boolean>;
+}
+
+/** A regeneration that a newer save overtook: nothing was written; the watcher regenerates again. */
+export class Superseded extends Error {
+  constructor(provider: string) {
+    super(`${provider}: a save came during the regeneration; nothing written`);
+    this.name = "Superseded";
+  }
 }
 
 /** Templates compiled once, on first use (handlebars is not loaded at all when nothing is stale). */
@@ -424,6 +438,7 @@ export async function generatePackage(
   const written = ctx.written?.(target);
   const known = written?.onDisk(target.outDir);
   const { differing: changed, same } = await compareWithDisk(target.outDir, files, known);
+  if (!dryRun && (await ctx.superseded?.(target))) throw new Superseded(target.provider);
   let stats: WrittenStats | undefined;
   let inPlace = false;
   if (!dryRun && changed.length > 0) {

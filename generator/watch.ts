@@ -4,7 +4,7 @@ import type { DocsSession } from "./emit/docs-job.ts";
 import { describe } from "./errors.ts";
 import { generatorFingerprint } from "./fingerprint.ts";
 import { GENERATOR_DIR, TEMPLATES_DIR } from "./paths.ts";
-import { generatePackage, type RunContext, type Target } from "./pipeline.ts";
+import { generatePackage, Superseded, type RunContext, type Target } from "./pipeline.ts";
 import { StageMemo } from "./shared/memo.ts";
 import { changeReport } from "./report.ts";
 import { isSpecFile, listTargets, SPEC_EXTENSIONS } from "./targets.ts";
@@ -15,15 +15,17 @@ import { recoverInterrupted } from "./write/write.ts";
 import { WrittenPackage } from "./write/written.ts";
 
 /**
- * How long the files must stay quiet before a regeneration starts: a few
- * milliseconds, enough for the steps of one save (write a temp file, rename
+ * How long the files must stay quiet before a regeneration starts: a
+ * millisecond, enough for the steps of one save (write a temp file, rename
  * the old one away, rename the new one in, delete the old; or truncate, then
- * write), which follow each other within a millisecond or two, to arrive as
- * one batch. The wait is part of every save's latency, so it is kept short; a
- * save slower than that is caught by the two rules below. A save during a
- * regeneration is picked up by the next one.
+ * write), which mostly come within microseconds of each other, to arrive as
+ * one batch. The wait is part of every save's latency, so it is kept short.
+ * A step that comes later is a save like any other: if it comes while a
+ * regeneration runs, that regeneration writes nothing (it may have read the
+ * save half done: RunContext.superseded) and the next one reads the newer
+ * file; the two rules below catch a save slower than that.
  */
-const SETTLE_MS = 5;
+const SETTLE_MS = 1;
 /**
  * A saved spec that is missing or empty once the events settle is most likely
  * mid-save (deleted before the new file is renamed in, truncated before it is
@@ -109,7 +111,6 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   // And what is left to do once a package is in place: done after its line is printed, before the next pass.
   const afterwards: Promise<void>[] = [];
   const later = (work: Promise<void>) => void afterwards.push(work);
-  let ctx: RunContext = { ...initial, memo, written, docs, later };
   const specsDir = options.single ? dirname(options.single.specFile) : options.specsDir;
   const startedFrom = await generatorSourceHash();
   let pending: Pending = { ...nothingPending(), all: true };
@@ -122,6 +123,13 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   let lastEvent = Number.NEGATIVE_INFINITY;
   /** The last pass held a failure back (MID_SAVE_MS). */
   let heldBack = false;
+  // A save that came while a package was being made, for that package: it is made again, not written.
+  // The events already delivered are taken in first (setImmediate runs after the loop has polled).
+  const superseded = async (target: Target): Promise<boolean> => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return pending.all || pending.templates || pending.providers.has(target.provider);
+  };
+  let ctx: RunContext = { ...initial, memo, written, docs, later, superseded };
   // A folder outside the working directory (apigen's own templates, for an installed apigen) is named whole.
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path);
@@ -251,6 +259,10 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
         process.stdout.write(await changeReport(header, result.release, result.changed, "wrote"));
       }
     } catch (error) {
+      if (error instanceof Superseded) {
+        if (process.env.APIGEN_DEBUG) process.stderr.write(`apigen: ${error.message}\n`);
+        return false;
+      }
       if (young) {
         // What APIGEN_DEBUG shows: the error is not printed now, and may never be.
         if (process.env.APIGEN_DEBUG)

@@ -1,0 +1,76 @@
+/**
+ * A watcher's regeneration that a newer save overtook (RunContext.superseded) writes nothing: it may
+ * have read that save half done. The package stays as it was, file for file and inode for inode,
+ * whether the watcher would have written in place or swapped the folder, and nothing is left beside
+ * it. The watcher itself (watch.ts) then regenerates from the newer file.
+ */
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generatorFingerprint } from "../../generator/fingerprint.ts";
+import { ROOT } from "../../generator/paths.ts";
+import { generatePackage, lazyTemplates, Superseded, type RunContext, type Target } from "../../generator/pipeline.ts";
+import { listFiles } from "../../generator/write/write.ts";
+import { WrittenPackage } from "../../generator/write/written.ts";
+import { hashTree } from "../support/tree.ts";
+
+const SPEC = join(ROOT, "test", "fixtures", "pagination", "openapi.yaml");
+
+let scratch: string;
+let base: RunContext;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), "apigen-superseded-"));
+  base = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
+});
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/** Each file's inode, so that a rewrite with the same bytes still shows. */
+async function inodes(dir: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const rel of await listFiles(dir)) out[rel] = (await stat(join(dir, rel))).ino;
+  return out;
+}
+
+const cases = [
+  // The watcher's first write of a package swaps the folder; later ones write in place (write/in-place.ts).
+  { given: "a package the watcher has not written yet (a folder swap)", inPlace: false },
+  { given: "a package the watcher wrote (a write in place)", inPlace: true },
+];
+
+describe("a regeneration a newer save overtook", () => {
+  it.each(cases)("writes nothing: $given", async ({ given, inPlace }) => {
+    const name = given.includes("swap") ? "swap" : "in-place";
+    const specFile = join(scratch, `${name}.yaml`);
+    await cp(SPEC, specFile);
+    const target: Target = { provider: name, specFile, outDir: join(scratch, "out", name) };
+    const written = new WrittenPackage();
+    const ctx: RunContext = { ...base, written: inPlace ? () => written : undefined };
+    await generatePackage(target, ctx);
+
+    const spec = await readFile(specFile, "utf8");
+    const edited = spec.replace("One list operation per x-pagination style.", "$& (edited)");
+    expect(edited).not.toBe(spec);
+    await writeFile(specFile, edited);
+    const before = { tree: await hashTree(target.outDir), inodes: await inodes(target.outDir) };
+    const asked: string[] = [];
+    const overtaken: RunContext = {
+      ...ctx,
+      superseded: (t) => {
+        asked.push(t.provider);
+        return Promise.resolve(true);
+      },
+    };
+    await expect(generatePackage(target, overtaken)).rejects.toBeInstanceOf(Superseded);
+    expect(asked).toEqual([name]);
+    expect(await hashTree(target.outDir)).toEqual(before.tree);
+    expect(await inodes(target.outDir)).toEqual(before.inodes);
+    // Nothing left beside the package (a temp folder, an old folder).
+    expect((await readdir(join(scratch, "out"))).filter((n) => n.startsWith(".apigen-"))).toEqual([]);
+
+    // Not overtaken: the same regeneration writes the edit.
+    const current: RunContext = { ...ctx, superseded: () => Promise.resolve(false) };
+    expect((await generatePackage(target, current)).status).toBe("generated");
+    expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(edited)");
+  });
+});
