@@ -1,4 +1,4 @@
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Templates } from "./emit/templates.ts";
 import type { ApiIR } from "./ir/types.ts";
 import type { Release } from "./changes/release.ts";
@@ -62,11 +62,14 @@ export interface RunContext {
    */
   later?: (work: Promise<void>) => void;
   /**
-   * A watcher's: whether a save came since this regeneration started (it may have read that save half
-   * done). Asked once the package is made, before anything is written: when it says so, generatePackage
+   * A watcher's: whether the target's spec (or a file it refers to) was saved since this regeneration
+   * started. Asked once the package is made, before anything is written. When a save came and the files
+   * no longer hold what this regeneration read (it may have read that save half done), generatePackage
    * throws {@link Superseded} and leaves the package as it was, for the regeneration of the newer save.
+   * (A big file's save comes as several events, some after the regeneration read the whole file: then
+   * the files are as read, and the package is written.)
    */
-  superseded?: (target: Target) => Promise<boolean>;
+  savedDuring?: (target: Target) => Promise<boolean>;
 }
 
 /** A regeneration that a newer save overtook: nothing was written; the watcher regenerates again. */
@@ -438,7 +441,8 @@ export async function generatePackage(
   const written = ctx.written?.(target);
   const known = written?.onDisk(target.outDir);
   const { differing: changed, same } = await compareWithDisk(target.outDir, files, known);
-  if (!dryRun && (await ctx.superseded?.(target))) throw new Superseded(target.provider);
+  if (!dryRun && (await ctx.savedDuring?.(target)) && !(await inputsAsRead(target.outDir, files)))
+    throw new Superseded(target.provider);
   let stats: WrittenStats | undefined;
   let inPlace = false;
   if (!dryRun && changed.length > 0) {
@@ -469,6 +473,14 @@ export async function generatePackage(
   await stored?.save(packageKey(ctx, manifestMade));
   if (changed.length === 0) return { status: "unchanged", changed, fileCount: files.size, release, warnings };
   return { status: "generated", changed, fileCount: files.size, release, warnings };
+}
+
+/** Whether the inputs a package was made from (its manifest's) still hold what was read. */
+async function inputsAsRead(outDir: string, files: FileSet): Promise<boolean> {
+  const made = (JSON.parse(files.get(MANIFEST_FILE)!) as Manifest).inputs;
+  const paths = Object.keys(made).map((rel) => resolve(outDir, rel));
+  const now = await hashInputs(outDir, paths).catch(() => undefined);
+  return JSON.stringify(now) === JSON.stringify(made);
 }
 
 /** A package's entry in .cache/ (shared/stored.ts), by its folder. */

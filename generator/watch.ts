@@ -22,7 +22,7 @@ import { WrittenPackage } from "./write/written.ts";
  * one batch. The wait is part of every save's latency, so it is kept short.
  * A step that comes later is a save like any other: if it comes while a
  * regeneration runs, that regeneration writes nothing (it may have read the
- * save half done: RunContext.superseded) and the next one reads the newer
+ * save half done: RunContext.savedDuring) and the next one reads the newer
  * file; the two rules below catch a save slower than that.
  */
 const SETTLE_MS = 1;
@@ -123,13 +123,13 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   let lastEvent = Number.NEGATIVE_INFINITY;
   /** The last pass held a failure back (MID_SAVE_MS). */
   let heldBack = false;
-  // A save that came while a package was being made, for that package: it is made again, not written.
-  // The events already delivered are taken in first (setImmediate runs after the loop has polled).
-  const superseded = async (target: Target): Promise<boolean> => {
+  // Whether a save came while a package was being made, for that package (RunContext.savedDuring). The
+  // events already delivered are taken in first (setImmediate runs after the loop has polled).
+  const savedDuring = async (target: Target): Promise<boolean> => {
     await new Promise((resolve) => setImmediate(resolve));
     return pending.all || pending.templates || pending.providers.has(target.provider);
   };
-  let ctx: RunContext = { ...initial, memo, written, docs, later, superseded };
+  let ctx: RunContext = { ...initial, memo, written, docs, later, savedDuring };
   // A folder outside the working directory (apigen's own templates, for an installed apigen) is named whole.
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path);

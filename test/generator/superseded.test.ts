@@ -1,8 +1,9 @@
 /**
- * A watcher's regeneration that a newer save overtook (RunContext.superseded) writes nothing: it may
- * have read that save half done. The package stays as it was, file for file and inode for inode,
- * whether the watcher would have written in place or swapped the folder, and nothing is left beside
- * it. The watcher itself (watch.ts) then regenerates from the newer file.
+ * A watcher's regeneration that a newer save overtook (RunContext.savedDuring, and the spec no longer
+ * holds what it read) writes nothing: it may have read that save half done. The package stays as it
+ * was, file for file and inode for inode, whether the watcher would have written in place or swapped
+ * the folder, and nothing is left beside it. The watcher itself (watch.ts) then regenerates from the
+ * newer file.
  */
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -49,16 +50,18 @@ describe("a regeneration a newer save overtook", () => {
     await generatePackage(target, ctx);
 
     const spec = await readFile(specFile, "utf8");
-    const edited = spec.replace("One list operation per x-pagination style.", "$& (edited)");
-    expect(edited).not.toBe(spec);
-    await writeFile(specFile, edited);
+    const edit = (text: string, marker: string) =>
+      text.replace("One list operation per x-pagination style.", `$& (${marker})`);
+    await writeFile(specFile, edit(spec, "first save"));
     const before = { tree: await hashTree(target.outDir), inodes: await inodes(target.outDir) };
+    // The newer save lands while the package is being made: written once the regeneration asks.
     const asked: string[] = [];
     const overtaken: RunContext = {
       ...ctx,
-      superseded: (t) => {
+      savedDuring: async (t) => {
         asked.push(t.provider);
-        return Promise.resolve(true);
+        await writeFile(specFile, edit(spec, "second save"));
+        return true;
       },
     };
     await expect(generatePackage(target, overtaken)).rejects.toBeInstanceOf(Superseded);
@@ -68,9 +71,16 @@ describe("a regeneration a newer save overtook", () => {
     // Nothing left beside the package (a temp folder, an old folder).
     expect((await readdir(join(scratch, "out"))).filter((n) => n.startsWith(".apigen-"))).toEqual([]);
 
-    // Not overtaken: the same regeneration writes the edit.
-    const current: RunContext = { ...ctx, superseded: () => Promise.resolve(false) };
-    expect((await generatePackage(target, current)).status).toBe("generated");
-    expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(edited)");
+    // A save came, but the file holds what was read (a big file's save comes as several events, some
+    // after the regeneration read it whole): the package is written.
+    const echoed: RunContext = { ...ctx, savedDuring: () => Promise.resolve(true) };
+    expect((await generatePackage(target, echoed)).status).toBe("generated");
+    expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(second save)");
+
+    // No save came: written as always.
+    await writeFile(specFile, edit(spec, "third save"));
+    const quiet: RunContext = { ...ctx, savedDuring: () => Promise.resolve(false) };
+    expect((await generatePackage(target, quiet)).status).toBe("generated");
+    expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(third save)");
   });
 });
