@@ -451,7 +451,7 @@ export async function generatePackage(
       // run, or a watcher's first write, swaps the whole folder.
       const updated =
         written && known!.size > 0
-          ? await updateInPlace(target.outDir, files, same, changed, (rel) => written.recordedStat(rel))
+          ? await updateInPlace(target.outDir, files, same, changed, (rel) => written.recordedStat(rel), ctx.later)
           : "swap";
       inPlace = updated !== "swap";
       stats = updated === "swap" ? await replaceFolder(target.outDir, files, same, ctx.later) : updated;

@@ -1,4 +1,14 @@
-import { lstatSync, mkdirSync, renameSync, rmSync, rmdirSync, writeFileSync, type BigIntStats } from "node:fs";
+import {
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  writeFileSync,
+  type BigIntStats,
+} from "node:fs";
+import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileClock, statNow } from "../shared/file-stamp.ts";
 import { MANIFEST_FILE } from "./manifest.ts";
@@ -24,7 +34,9 @@ import { asideFolders, type FileSet, type WrittenStats } from "./write.ts";
  *
  * `same` and `differing`: what compareWithDisk found (files on disk with this very content; paths to
  * write or remove). `recorded`: the stats the last write took of the files left as they are
- * (written.ts). Returns the stats of every file after the write, as replaceFolder's; undefined when
+ * (written.ts). `later`: a watcher's, which takes the removal of the temporary folder, where the
+ * replaced and removed files went, once the package is in place (as replaceFolder's old folder).
+ * Returns the stats of every file after the write, as replaceFolder's; undefined when
  * a file is not as the writes left it (changed meanwhile: the stamp of an up-to-date package must not
  * vouch for it).
  */
@@ -34,6 +46,7 @@ export async function updateInPlace(
   same: ReadonlySet<string>,
   differing: readonly string[],
   recorded: (rel: string) => BigIntStats | undefined,
+  later?: (work: Promise<void>) => void,
 ): Promise<WrittenStats | undefined | "swap"> {
   // Not only `differing`: a link or a folder with the right content is not the file to leave there.
   const changed = [...files.keys()].filter((rel) => !same.has(rel));
@@ -59,18 +72,43 @@ export async function updateInPlace(
   // Read before any file is in place (shared/file-stamp.ts): a change made to a file once it can be
   // reached gets a ctime no older than this, so its entry in the stamp is racy and checked by its hash.
   const clock = await fileClock();
+  let renamed = false;
   try {
     // Folders a new file needs (isFileOrAbsent saw real folders, or nothing, on the way).
     for (const folder of new Set(changed.map((rel) => dirname(join(dir, rel))))) mkdirSync(folder, { recursive: true });
+    // Freeing a replaced file's blocks is most of what a rename over it costs (1.8 ms for a seed save's
+    // 9 files, 0.3 ms without): the old files are linked aside first, and freed with the temporary folder.
+    changed.forEach((rel, i) => keepAside(join(dir, rel), join(tmp, `old-${i}`)));
     changed.forEach((rel, i) => renameSync(join(tmp, String(i)), join(dir, rel)));
-    for (const rel of removed) rmSync(join(dir, rel), { force: true });
+    removed.forEach((rel, i) => moveAside(join(dir, rel), join(tmp, `gone-${i}`)));
     removeEmptyFolders(dir, removed);
+    renamed = true;
   } catch {
     return "swap";
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    // Once the package is in place, a watcher frees the old files after saying so (RunContext.later).
+    if (renamed && later) later(rm(tmp, { recursive: true, force: true }));
+    else rmSync(tmp, { recursive: true, force: true });
   }
   return clock === undefined ? undefined : statsAfter(dir, files, clock, asides, recorded);
+}
+
+/** A second name for the file at `path`, if there is one to keep (a file system without links: none). */
+function keepAside(path: string, aside: string): void {
+  try {
+    linkSync(path, aside);
+  } catch {
+    // Nothing there (a new file), or links not supported: the rename frees the old file itself.
+  }
+}
+
+/** A file the package no longer has: moved out of it, to go with the temporary folder. */
+function moveAside(path: string, aside: string): void {
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
 }
 
 type Kind = "file" | "folder" | "none" | "other";

@@ -176,6 +176,35 @@ describe("updateInPlace", () => {
     expect(arrived.at(-1)).toBe(MANIFEST_FILE);
   });
 
+  it("with a watcher's `later`, the package is in place at once and the replaced files go with the temporary folder after", async () => {
+    const dir = packageWith({ "a.txt": "one", "b.txt": "two", "old/c.txt": "three" });
+    const replaced = statSync(join(dir, "a.txt")).ino;
+    const wanted = new Map([
+      ["a.txt", "one!"],
+      ["b.txt", "two"],
+    ]);
+    const { same, differing } = await compareWithDisk(dir, wanted);
+    const deferred: Promise<void>[] = [];
+    const stats = await updateInPlace(
+      dir,
+      wanted,
+      same,
+      differing,
+      (rel) => statNow(join(dir, rel)),
+      (work) => void deferred.push(work),
+    );
+    expect(stats).toBeDefined();
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("one!");
+    expect(readdirSync(dir).sort()).toEqual(["a.txt", "b.txt"]);
+    // The old a.txt and the removed c.txt are still held beside the package, until the work handed over is done.
+    expect(deferred).toHaveLength(1);
+    const [aside] = readdirSync(join(dir, "..")).filter((name) => name !== "pkg");
+    const held = readdirSync(join(dir, "..", aside!)).map((name) => statSync(join(dir, "..", aside!, name)).ino);
+    expect(held).toContain(replaced);
+    await Promise.all(deferred);
+    expect(readdirSync(join(dir, ".."))).toEqual(["pkg"]);
+  });
+
   it("vouches for no file when one left as it was is not the file recorded (changed since)", async () => {
     const dir = packageWith({ "a.txt": "one", "b.txt": "two" });
     const recorded = statNow(join(dir, "b.txt"))!;
