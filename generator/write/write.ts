@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { BigIntStats } from "node:fs";
+import { readdirSync, type BigIntStats } from "node:fs";
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileClock, statNow } from "../shared/file-stamp.ts";
@@ -22,24 +22,27 @@ const KEPT = new Set(["node_modules"]);
 const TMP_MARK = ".apigen-tmp-";
 const OLD_MARK = ".apigen-old-";
 
-/** Relative paths of every file below `dir` (none if it does not exist), sorted. */
+/**
+ * Relative paths of every file below `dir` (none if it does not exist), sorted; the user's folders
+ * (KEPT) are not entered. Synchronous: a package's few folders are a quick system call each, where
+ * a thread-pool round trip apiece was 1 ms of a seed spec's watcher save (3 ms of GitHub's).
+ */
 export async function listFiles(dir: string): Promise<string[]> {
-  let entries;
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(rel === "" ? dir : join(dir, rel), { withFileTypes: true })) {
+      if (rel === "" && KEPT.has(entry.name)) continue;
+      const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isFile()) found.push(path);
+      else if (entry.isDirectory()) walk(path);
+    }
+  };
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    walk("");
   } catch {
     return [];
   }
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(dir.length + 1)
-        .split("\\")
-        .join("/"),
-    )
-    .filter((rel) => !KEPT.has(rel.split("/")[0]!))
-    .sort();
+  return found.sort();
 }
 
 /** Paths that differ between `files` and the folder: changed, missing, or there but not generated. */

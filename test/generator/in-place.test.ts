@@ -20,7 +20,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { statNow } from "../../generator/shared/file-stamp.ts";
 import { updateInPlace } from "../../generator/write/in-place.ts";
 import { MANIFEST_FILE } from "../../generator/write/manifest.ts";
-import { compareWithDisk } from "../../generator/write/write.ts";
+import { compareWithDisk, listFiles } from "../../generator/write/write.ts";
 
 const roots: string[] = [];
 afterEach(() => {
@@ -221,5 +221,35 @@ describe("updateInPlace", () => {
     );
     expect(stats).toBeUndefined();
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("one!");
+  });
+});
+
+describe("listFiles", () => {
+  const cases: { name: string; given: Record<string, string>; links?: Record<string, string>; want: string[] }[] = [
+    {
+      name: "every file below, by its path with /, sorted; folders are not listed, empty or not",
+      given: { "b.txt": "", "a/z.txt": "", "a/b/c.txt": "", "empty/": "" },
+      want: ["a/b/c.txt", "a/z.txt", "b.txt"],
+    },
+    {
+      name: "the user's node_modules at the top is not entered; one deeper is the package's own",
+      given: { "index.js": "", "node_modules/dep/index.js": "", "docs/node_modules/x.md": "" },
+      want: ["docs/node_modules/x.md", "index.js"],
+    },
+    {
+      name: "symbolic links are not files of the package (to a file or to a folder)",
+      given: { "a.txt": "", "dir/b.txt": "" },
+      links: { "link.txt": "a.txt", "linked-dir": "dir" },
+      want: ["a.txt", "dir/b.txt"],
+    },
+  ];
+  it.each(cases)("$name", async ({ given, links, want }) => {
+    const dir = packageWith(given);
+    for (const [name, target] of Object.entries(links ?? {})) symlinkSync(target, join(dir, name));
+    expect(await listFiles(dir)).toEqual(want);
+  });
+
+  it("lists nothing for a folder that is not there", async () => {
+    expect(await listFiles(join(packageWith({}), "missing"))).toEqual([]);
   });
 });
