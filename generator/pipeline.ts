@@ -62,14 +62,16 @@ export interface RunContext {
    */
   later?: (work: Promise<void>) => void;
   /**
-   * A watcher's: whether the target's spec (or a file it refers to) was saved since this regeneration
-   * started. Asked once the package is made, before anything is written. When a save came and the files
-   * no longer hold what this regeneration read (it may have read that save half done), generatePackage
-   * throws {@link Superseded} and leaves the package as it was, for the regeneration of the newer save.
-   * (A big file's save comes as several events, some after the regeneration read the whole file: then
-   * the files are as read, and the package is written.)
+   * A watcher's: what was saved since this regeneration started, for this target: its spec ("spec"),
+   * or a file any spec may refer to or a template ("shared"); undefined when nothing was. Asked once
+   * the package is made, before anything is written. A regeneration may have read such a save half
+   * done: generatePackage then throws {@link Superseded} and leaves the package as it was, for the
+   * regeneration of the newer save. For its spec alone it first checks the file against the text it
+   * read (a big file's save comes as several events, some after the regeneration read it whole: the
+   * package is then written). A shared file or a template is not checked: its hash in the manifest is
+   * taken from the disk, not from what the bundler or the templates read.
    */
-  savedDuring?: (target: Target) => Promise<boolean>;
+  savedDuring?: (target: Target) => Promise<"spec" | "shared" | undefined>;
 }
 
 /** A regeneration that a newer save overtook: nothing was written; the watcher regenerates again. */
@@ -441,7 +443,8 @@ export async function generatePackage(
   const written = ctx.written?.(target);
   const known = written?.onDisk(target.outDir);
   const { differing: changed, same } = await compareWithDisk(target.outDir, files, known);
-  if (!dryRun && (await ctx.savedDuring?.(target)) && !(await inputsAsRead(target.outDir, files)))
+  const saved = dryRun ? undefined : await ctx.savedDuring?.(target);
+  if (saved === "shared" || (saved === "spec" && !(await inputsAsRead(target.outDir, files))))
     throw new Superseded(target.provider);
   let stats: WrittenStats | undefined;
   let inPlace = false;

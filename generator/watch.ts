@@ -123,11 +123,13 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   let lastEvent = Number.NEGATIVE_INFINITY;
   /** The last pass held a failure back (MID_SAVE_MS). */
   let heldBack = false;
-  // Whether a save came while a package was being made, for that package (RunContext.savedDuring). The
-  // events already delivered are taken in first (setImmediate runs after the loop has polled).
-  const savedDuring = async (target: Target): Promise<boolean> => {
-    await new Promise((resolve) => setImmediate(resolve));
-    return pending.all || pending.templates || pending.providers.has(target.provider);
+  // What was saved while a package was being made, for that package (RunContext.savedDuring). The events
+  // already delivered are taken in first: the loop polls between two check phases (one setImmediate
+  // reached from an I/O callback runs before the next poll).
+  const savedDuring = async (target: Target): Promise<"spec" | "shared" | undefined> => {
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    if (pending.all || pending.templates) return "shared";
+    return pending.providers.has(target.provider) ? "spec" : undefined;
   };
   let ctx: RunContext = { ...initial, memo, written, docs, later, savedDuring };
   // A folder outside the working directory (apigen's own templates, for an installed apigen) is named whole.
@@ -157,6 +159,8 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     if (running) return; // the pass in progress schedules another when it ends
     const quiet = performance.now() - lastEvent;
     if (quiet < MID_SAVE_MS && (await midSave(saved))) return schedule(MID_SAVE_MS - quiet);
+    // Another timer may have started a pass while this one looked at the files.
+    if (running) return;
     const eventBefore = lastEvent;
     saved = new Set();
     heldBack = false;
@@ -273,7 +277,8 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
       }
       process.stderr.write(`${describe(error)}\n${target.provider}: kept the last good output\n`);
     } finally {
-      await Promise.all(afterwards.splice(0));
+      // What is left of a write (a temporary folder to remove) may fail: the next run clears what it leaves.
+      await Promise.allSettled(afterwards.splice(0));
     }
     return true;
   };

@@ -87,10 +87,19 @@ export async function updateInPlace(
     return "swap";
   } finally {
     // Once the package is in place, a watcher frees the old files after saying so (RunContext.later).
-    if (renamed && later) later(rm(tmp, { recursive: true, force: true }));
-    else rmSync(tmp, { recursive: true, force: true });
+    // A removal that fails (a file held open on Windows) leaves the folder to the next run (write.ts, recoverInterrupted).
+    if (renamed && later) later(rm(tmp, { recursive: true, force: true }).catch(() => undefined));
+    else removeQuietly(tmp);
   }
   return clock === undefined ? undefined : statsAfter(dir, files, clock, asides, recorded);
+}
+
+function removeQuietly(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // Left to the next run, as above.
+  }
 }
 
 /** A second name for the file at `path`, if there is one to keep (a file system without links: none). */

@@ -61,7 +61,7 @@ describe("a regeneration a newer save overtook", () => {
       savedDuring: async (t) => {
         asked.push(t.provider);
         await writeFile(specFile, edit(spec, "second save"));
-        return true;
+        return "spec";
       },
     };
     await expect(generatePackage(target, overtaken)).rejects.toBeInstanceOf(Superseded);
@@ -73,13 +73,19 @@ describe("a regeneration a newer save overtook", () => {
 
     // A save came, but the file holds what was read (a big file's save comes as several events, some
     // after the regeneration read it whole): the package is written.
-    const echoed: RunContext = { ...ctx, savedDuring: () => Promise.resolve(true) };
+    // A shared file (one a spec may $ref) or a template was saved: what the bundler or the templates read
+    // cannot be checked against the disk, so the package is not written, whatever the spec holds.
+    const shared: RunContext = { ...ctx, savedDuring: () => Promise.resolve("shared") };
+    await expect(generatePackage(target, shared)).rejects.toBeInstanceOf(Superseded);
+    expect(await hashTree(target.outDir)).toEqual(before.tree);
+
+    const echoed: RunContext = { ...ctx, savedDuring: () => Promise.resolve("spec") };
     expect((await generatePackage(target, echoed)).status).toBe("generated");
     expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(second save)");
 
     // No save came: written as always.
     await writeFile(specFile, edit(spec, "third save"));
-    const quiet: RunContext = { ...ctx, savedDuring: () => Promise.resolve(false) };
+    const quiet: RunContext = { ...ctx, savedDuring: () => Promise.resolve(undefined) };
     expect((await generatePackage(target, quiet)).status).toBe("generated");
     expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(third save)");
   });
