@@ -63,7 +63,8 @@ export interface RunContext {
   later?: (work: Promise<void>) => void;
   /**
    * A watcher's: what was saved since this regeneration started, for this target: its spec ("spec"),
-   * or a file any spec may refer to or a template ("shared"); undefined when nothing was. Asked once
+   * or one of the files it refers to (`dependencies`, as bundled), a folder, or a template ("shared");
+   * undefined when nothing was. Asked once
    * the package is made, before anything is written. A regeneration may have read such a save half
    * done: generatePackage then throws {@link Superseded} and leaves the package as it was, for the
    * regeneration of the newer save. For its spec alone it first checks the file against the text it
@@ -71,7 +72,7 @@ export interface RunContext {
    * package is then written). A shared file or a template is not checked: its hash in the manifest is
    * taken from the disk, not from what the bundler or the templates read.
    */
-  savedDuring?: (target: Target) => Promise<"spec" | "shared" | undefined>;
+  savedDuring?: (target: Target, dependencies: readonly string[]) => Promise<"spec" | "shared" | undefined>;
 }
 
 /** A regeneration that a newer save overtook: nothing was written; the watcher regenerates again. */
@@ -443,7 +444,7 @@ export async function generatePackage(
   const written = ctx.written?.(target);
   const known = written?.onDisk(target.outDir);
   const { differing: changed, same } = await compareWithDisk(target.outDir, files, known);
-  const saved = dryRun ? undefined : await ctx.savedDuring?.(target);
+  const saved = dryRun ? undefined : await ctx.savedDuring?.(target, bundled.dependencies);
   if (saved === "shared" || (saved === "spec" && !(await inputsAsRead(target.outDir, files))))
     throw new Superseded(target.provider);
   let stats: WrittenStats | undefined;

@@ -54,15 +54,42 @@ export function watch(options: WatchOptions, ctx: RunContext): Promise<number> {
 }
 
 /** What the saves since the last regeneration touched. */
-interface Pending {
+export interface Pending {
   providers: Set<string>;
   /** A file a spec may `$ref`, a folder, or "anything": every provider is brought up to date. */
   all: boolean;
+  /** Those files a spec may `$ref`, by absolute path. */
+  shared: Set<string>;
+  /** A folder, or an event that names no file: which files changed is not known. */
+  unnamed: boolean;
   templates: boolean;
   generator: boolean;
 }
 
-const nothingPending = (): Pending => ({ providers: new Set(), all: false, templates: false, generator: false });
+/**
+ * What the saves since a pass began mean for one provider's regeneration in it (RunContext.savedDuring):
+ * "shared" for a template, a folder or an unnamed event, a file its spec refers to (`dependencies`), or an
+ * event still being looked at (`statting`: is its path a folder?); "spec" for its own spec.
+ */
+export function savedFor(
+  pending: Pending,
+  statting: number,
+  provider: string,
+  dependencies: readonly string[],
+): "spec" | "shared" | undefined {
+  const shared = dependencies.some((file) => pending.shared.has(file));
+  if (pending.templates || pending.unnamed || statting > 0 || shared) return "shared";
+  return pending.providers.has(provider) ? "spec" : undefined;
+}
+
+export const nothingPending = (): Pending => ({
+  providers: new Set(),
+  all: false,
+  shared: new Set(),
+  unnamed: false,
+  templates: false,
+  generator: false,
+});
 
 /** Whether one of the spec files saved is missing or empty: an editor's save in progress, or a deletion. */
 async function midSave(files: Iterable<string>): Promise<boolean> {
@@ -123,13 +150,14 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   let lastEvent = Number.NEGATIVE_INFINITY;
   /** The last pass held a failure back (MID_SAVE_MS). */
   let heldBack = false;
+  /** Events whose path is being stat-ed (onSpecChange). */
+  let statting = 0;
   // What was saved while a package was being made, for that package (RunContext.savedDuring). The events
   // already delivered are taken in first: the loop polls between two check phases (one setImmediate
   // reached from an I/O callback runs before the next poll).
-  const savedDuring = async (target: Target): Promise<"spec" | "shared" | undefined> => {
+  const savedDuring = async (target: Target, dependencies: readonly string[]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    if (pending.all || pending.templates) return "shared";
-    return pending.providers.has(target.provider) ? "spec" : undefined;
+    return savedFor(pending, statting, target.provider, dependencies);
   };
   let ctx: RunContext = { ...initial, memo, written, docs, later, savedDuring };
   // A folder outside the working directory (apigen's own templates, for an installed apigen) is named whole.
@@ -181,7 +209,8 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
   };
 
   /** `young`: the last save is recent enough that it may still be in progress (MID_SAVE_MS). */
-  const regenerate = async (work: Pending, young: boolean): Promise<void> => {
+  const regenerate = async (asked: Pending, young: boolean): Promise<void> => {
+    let work = asked;
     if (work.generator && (await generatorSourceHash()) !== startedFrom) {
       process.stdout.write(`generator/ changed: restarting the watcher on the new build\n`);
       return stop(RESTART_EXIT_CODE);
@@ -202,8 +231,9 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
           heldBack = true;
           return;
         }
+        // Specs saved meanwhile are still regenerated, with the last good templates.
         process.stderr.write(`${describe(error)}\ntemplates: kept the last good output\n`);
-        return void process.stdout.write("ready\n");
+        work = { ...work, templates: false };
       }
     }
     const targets = options.single
@@ -230,6 +260,11 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
     let held = false;
     for (const target of targets) {
       if (stopping) return;
+      // A template saved meanwhile: every provider is made again by the next pass, this one is done.
+      if (pending.templates) {
+        held = true;
+        break;
+      }
       const isNew = added.includes(target);
       if (!everything && !isNew && !work.providers.has(target.provider)) continue;
       if (isNew) process.stdout.write(`${target.provider}: ${shown(target.specFile)} was added\n`);
@@ -285,8 +320,10 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
 
   const onSpecChange = async (path: string | null) => {
     if (path !== null && (isOutput(join(watched, path)) || leadsToOutput(join(watched, path)))) return;
-    if (path === null) pending.all = true;
-    else if (isEditorLitter(path)) return;
+    if (path === null) {
+      pending.all = true;
+      pending.unnamed = true;
+    } else if (isEditorLitter(path)) return;
     else if (options.single && path === basename(options.single.specFile)) {
       pending.providers.add(options.single.provider);
       saved.add(options.single.specFile);
@@ -295,12 +332,19 @@ async function runWatcher(options: WatchOptions, initial: RunContext): Promise<n
       saved.add(`${specsDir}${sep}${path}`);
     }
     // A file a spec may $ref, or a folder of them.
-    else if (
-      SPEC_EXTENSIONS.includes(extname(path)) ||
-      (await stat(`${specsDir}${sep}${path}`).catch(() => undefined))?.isDirectory()
-    )
+    else if (SPEC_EXTENSIONS.includes(extname(path))) {
       pending.all = true;
-    else return;
+      pending.shared.add(resolve(specsDir, path));
+    } else {
+      statting++;
+      const folder = await stat(`${specsDir}${sep}${path}`)
+        .then((st) => st.isDirectory())
+        .catch(() => false)
+        .finally(() => statting--);
+      if (!folder) return;
+      pending.all = true;
+      pending.unnamed = true;
+    }
     lastEvent = performance.now();
     schedule();
   };

@@ -254,14 +254,15 @@ export async function recoverInterrupted(parent: string): Promise<void> {
         if (home && (await exists(from)) && !(await exists(join(home, kept)))) await rename(from, join(home, kept));
       }
     }
-    await rm(join(parent, name), { recursive: true, force: true });
+    // One still held open (a file in use on Windows) is tried again by the next run; this one goes on.
+    await rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined);
   }
   for (const name of names) {
     if (!name.startsWith(OLD_MARK)) continue;
     const marked = parseMarked(name, OLD_MARK);
     if (!marked || isRunning(marked.pid)) continue;
     const target = join(parent, marked.original);
-    if (await exists(target)) await rm(join(parent, name), { recursive: true, force: true });
+    if (await exists(target)) await rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined);
     else await rename(join(parent, name), target);
   }
 }
