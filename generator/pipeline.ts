@@ -461,9 +461,12 @@ export async function generatePackage(
       stats = updated === "swap" ? await replaceFolder(target.outDir, files, same, ctx.later) : updated;
       // The next run finds this package up to date by stat alone (write/manifest.ts).
       if (stats) {
-        const stamped = stampWritten(target.outDir, files.get(MANIFEST_FILE)!, stats);
-        if (ctx.later) ctx.later(stamped.catch(() => undefined));
-        else await stamped;
+        const stamp = (written: WrittenStats) => stampWritten(target.outDir, files.get(MANIFEST_FILE)!, written);
+        // A watcher's starts once the package is reported written (after this turn of the loop): it is
+        // not needed before, and reading the clock and the inputs again is a part of a small save.
+        if (ctx.later)
+          ctx.later(new Promise((go) => setImmediate(go)).then(() => stamp(stats!)).catch(() => undefined));
+        else await stamp(stats);
       }
     } catch (error) {
       written?.forget();
