@@ -208,6 +208,7 @@ async function makePackage(
     release: releases,
     SampleStore,
     shareSamples,
+    bytesOf,
   } = stages;
   // The file name only: output must not depend on where the generator was run from.
   const specName = basename(target.specFile);
@@ -328,7 +329,8 @@ async function makePackage(
       files.set(name, text);
       outputs[name] = hash(name, text);
     }
-    const inputs = await hashInputs(target.outDir, bundled.dependencies, new Map([[loaded.file, loaded.text]]));
+    // The spec's hash is of the text this run read (a save made meanwhile leaves the package stale), as a file.
+    const inputs = await hashInputs(target.outDir, bundled.dependencies, new Map([[loaded.file, bytesOf(loaded)]]));
     const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
     files.set(MANIFEST_FILE, jsonFile(manifest));
     return { files: sortFiles(files), ir, bundled, release };
@@ -376,6 +378,7 @@ async function loadStages() {
   ]);
   return {
     loadSpec: load.loadSpec,
+    bytesOf: load.bytesOf,
     YamlParses: load.YamlParses,
     validateAndBundle: validate.validateAndBundle,
     validateSpeculatively: validate.validateSpeculatively,

@@ -22,6 +22,8 @@ export interface LoadedSpec {
   document: Record<string, unknown>;
   /** This document is the last pass's with one string value changed (a watcher's save, json-reparse.ts). */
   edit?: StringEdit;
+  /** The file starts with a UTF-8 byte order mark, which `text` leaves out (its hash is of the bytes: {@link bytesOf}). */
+  bom?: true;
   /** Line and column (1-based) of the value at a JSON pointer's path, when it can be found. */
   locate(path: readonly string[]): { line: number; column: number } | undefined;
 }
@@ -49,7 +51,17 @@ export async function loadSpec(file: string, parses?: YamlParses): Promise<Loade
           : `cannot be read (${code})`;
     throw new SpecError({ file }, why);
   }
-  return parseSpecText(file, decodeText(file, bytes), parses);
+  const loaded = parseSpecText(file, decodeText(file, bytes), parses);
+  return hasBom(bytes) ? { ...loaded, bom: true } : loaded;
+}
+
+/** The file's content as read, for hashing it as a file (a manifest's inputs): the text, with its byte order mark. */
+export function bytesOf(loaded: LoadedSpec): string {
+  return loaded.bom ? `\uFEFF${loaded.text}` : loaded.text;
+}
+
+function hasBom(bytes: Buffer): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 function decodeText(file: string, bytes: Buffer): string {
@@ -76,7 +88,7 @@ function decodeText(file: string, bytes: Buffer): string {
   }
   if (text.trim() === "") throw empty();
   // The text is the bytes, unless a byte order mark was dropped: a hash of either serves for both.
-  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) sameContent(bytes, text);
+  if (!hasBom(bytes)) sameContent(bytes, text);
   return text;
 }
 

@@ -129,3 +129,16 @@ describe("a stat seen by a run", () => {
     expect(await stillAsSeen([missing])).toBe(false);
   });
 });
+
+describe("a spec saved with a UTF-8 byte order mark (as some Windows editors save)", () => {
+  it("leaves its package up to date on the next run, and stale once it is edited", async () => {
+    const specFile = join(scratch, "bom.yaml");
+    await writeFile(specFile, `\uFEFF${await readFile(SPEC, "utf8")}`);
+    const target = { provider: "bom", specFile, outDir: join(scratch, "bom") };
+    expect((await generatePackage(target, ctx)).status).toBe("generated");
+    expect((await generatePackage(target, ctx)).status).toBe("up-to-date");
+    const text = await readFile(specFile, "utf8");
+    await writeFile(specFile, text.replace("description: A page.", "description: A Page."));
+    expect((await generatePackage(target, ctx)).status).toBe("generated");
+  });
+});
