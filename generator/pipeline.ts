@@ -329,8 +329,9 @@ async function makePackage(
       files.set(name, text);
       outputs[name] = hash(name, text);
     }
-    // The spec's hash is of the text this run read (a save made meanwhile leaves the package stale), as a file.
-    const inputs = await hashInputs(target.outDir, bundled.dependencies, new Map([[loaded.file, bytesOf(loaded)]]));
+    // Each input's hash is of what this run read (a save made meanwhile leaves the package stale), as a file.
+    const read = new Map<string, string | Buffer>([...(bundled.read ?? []), [loaded.file, bytesOf(loaded)]]);
+    const inputs = await hashInputs(target.outDir, bundled.dependencies, read);
     const manifest = manifestFor(ctx.fingerprint, inputs, outputs);
     files.set(MANIFEST_FILE, jsonFile(manifest));
     return { files: sortFiles(files), ir, bundled, release };

@@ -46,6 +46,8 @@ export interface RedoclyRun {
   resolver: ReturnType<typeof guardedResolver>["resolver"];
   /** Filled by the resolver as it refuses targets. */
   refusals: Refusals;
+  /** Filled by the resolver: the bytes of each local file it read, by absolute path. */
+  read: ReadonlyMap<string, Buffer>;
   document: { source: InstanceType<Redocly["Source"]>; parsed: Record<string, unknown> };
 }
 
@@ -62,13 +64,13 @@ export async function startRedocly(
     { plugins: readiness.plugins, rules: { ...VALIDATION_RULES, ...readiness.rules } },
     { extends: [] },
   );
-  const { resolver, refusals } = guardedResolver(redocly, config.resolve, refPolicy);
+  const { resolver, refusals, read } = guardedResolver(redocly, config.resolve, refPolicy);
   const source = new redocly.Source(
     loaded.file,
     loaded.text,
     loaded.format === "json" ? "application/json" : "application/yaml",
   );
-  return { redocly, config, resolver, refusals, document: { source, parsed } };
+  return { redocly, config, resolver, refusals, read, document: { source, parsed } };
 }
 
 /** Every rule's findings on the document. */

@@ -40,6 +40,8 @@ export function guardedResolver(
   policy: RefPolicy,
 ) {
   const refusals = new Map<string, string>();
+  // What each file held when it was read: its hash in the manifest is of these bytes, not of a later save.
+  const read = new Map<string, Buffer>();
   const refuse = (target: string, why: string): never => {
     refusals.set(target, why);
     throw new Error(why);
@@ -75,10 +77,12 @@ export function guardedResolver(
       if (real !== undefined && (await lstat(real)).isDirectory())
         refuse(absoluteRef, `the $ref names a folder (${absoluteRef}), not a file`);
       if (real === undefined) return super.loadExternalRef(absoluteRef);
-      return new redocly.Source(absoluteRef, (await readFile(real, "utf8")).replace(/\r\n/g, "\n"));
+      const bytes = await readFile(real);
+      read.set(absoluteRef, bytes);
+      return new redocly.Source(absoluteRef, bytes.toString("utf8").replace(/\r\n/g, "\n"));
     }
   }
-  return { resolver: new GuardedResolver(resolveConfig), refusals };
+  return { resolver: new GuardedResolver(resolveConfig), refusals, read: read as ReadonlyMap<string, Buffer> };
 }
 
 async function isInsideAny(file: string, roots: readonly string[]): Promise<boolean> {

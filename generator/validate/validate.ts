@@ -26,6 +26,8 @@ export interface BundledSpec {
   document: Record<string, unknown>;
   /** Every local file the document was built from (the root first), absolute paths; no URLs. */
   dependencies: string[];
+  /** The bytes of those files as the bundler read them, the root's aside (LoadedSpec has its text). */
+  read?: ReadonlyMap<string, Buffer>;
   /** The version as given, normalised to major.minor.patch. */
   openapiVersion: string;
   /**
@@ -124,7 +126,8 @@ async function validate(loaded: LoadedSpec, refPolicy: RefPolicy, memo: Memo, sp
       loaded.file,
       ...[...bundled.fileDependencies].filter((f) => f !== loaded.file && !/^https?:\/\//i.test(f)).sort(),
     ];
-    return { file: loaded.file, document, dependencies, openapiVersion, warnings };
+    const read = external ? (await prepare()).read : undefined;
+    return { file: loaded.file, document, dependencies, read, openapiVersion, warnings };
   };
 
   // No rule reads the text of a description or summary, and problems point by JSON pointer: with the

@@ -26,7 +26,7 @@ export interface Manifest {
 export async function hashInputs(
   outDir: string,
   files: readonly string[],
-  read: ReadonlyMap<string, string> = new Map(),
+  read: ReadonlyMap<string, string | Buffer> = new Map(),
 ): Promise<Record<string, string>> {
   const entries = await Promise.all(
     files.map(

@@ -6,11 +6,13 @@
  * back still regenerates the package, as the content hashes did.
  */
 import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DocsSession } from "../../generator/emit/docs-job.ts";
 import { generatorFingerprint } from "../../generator/fingerprint.ts";
 import { listFiles } from "../../generator/write/write.ts";
 import { ROOT } from "../../generator/paths.ts";
@@ -140,5 +142,38 @@ describe("a spec saved with a UTF-8 byte order mark (as some Windows editors sav
     const text = await readFile(specFile, "utf8");
     await writeFile(specFile, text.replace("description: A page.", "description: A Page."));
     expect((await generatePackage(target, ctx)).status).toBe("generated");
+  });
+});
+
+describe("a file the spec refers to, saved while its package is being made", () => {
+  it("leaves the package stale: the manifest holds the hash of what was read, not of the save", async () => {
+    const folder = join(scratch, "refs");
+    await cp(join(ROOT, "test", "fixtures", "edge", "external-refs"), folder, { recursive: true });
+    const target = { provider: "refs", specFile: join(folder, "openapi.yaml"), outDir: join(scratch, "refs-out") };
+    await generatePackage(target, ctx);
+    const pet = join(folder, "schemas", "pet.yaml");
+    const before = await readFile(pet, "utf8");
+    const described = (what: string) =>
+      before.replace("Pet:\n  type: object\n", `Pet:\n  type: object\n  description: A pet (${what}).\n`);
+    expect(described("first save")).not.toBe(before);
+    await writeFile(pet, described("first save"));
+    // The docs start once the document is bundled, before the inputs are hashed: the second save lands then.
+    const docs = new DocsSession();
+    const during: RunContext = {
+      ...ctx,
+      docs: () =>
+        ({
+          start: (ir: Parameters<DocsSession["start"]>[0], templates: Parameters<DocsSession["start"]>[1]) => {
+            writeFileSync(pet, described("second save"));
+            return docs.start(ir, templates);
+          },
+        }) as unknown as DocsSession,
+    };
+    expect((await generatePackage(target, during)).status).toBe("generated");
+    docs.close();
+    expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(first save)");
+    const next = await generatePackage(target, ctx);
+    expect(next.status).toBe("generated");
+    expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(second save)");
   });
 });
