@@ -5,26 +5,19 @@
  * the folder, and nothing is left beside it. The watcher itself (watch.ts) then regenerates from the
  * newer file.
  */
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatorFingerprint } from "../../generator/fingerprint.ts";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "../../generator/paths.ts";
-import { generatePackage, lazyTemplates, Superseded, type RunContext, type Target } from "../../generator/pipeline.ts";
+import { generatePackage, Superseded, type RunContext, type Target } from "../../generator/pipeline.ts";
 import { listFiles } from "../../generator/write/write.ts";
 import { WrittenPackage } from "../../generator/write/written.ts";
+import { oneShotScratch } from "../support/one-shot.ts";
 import { hashTree } from "../support/tree.ts";
 
 const SPEC = join(ROOT, "test", "fixtures", "pagination", "openapi.yaml");
 
-let scratch: string;
-let base: RunContext;
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), "apigen-superseded-"));
-  base = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
-});
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+const run = oneShotScratch("apigen-superseded-");
 
 /** Each file's inode, so that a rewrite with the same bytes still shows. */
 async function inodes(dir: string): Promise<Record<string, number>> {
@@ -42,11 +35,11 @@ const cases = [
 describe("a regeneration a newer save overtook", () => {
   it.each(cases)("writes nothing: $given", async ({ given, inPlace }) => {
     const name = given.includes("swap") ? "swap" : "in-place";
-    const specFile = join(scratch, `${name}.yaml`);
+    const specFile = join(run.dir, `${name}.yaml`);
     await cp(SPEC, specFile);
-    const target: Target = { provider: name, specFile, outDir: join(scratch, "out", name) };
+    const target: Target = { provider: name, specFile, outDir: join(run.dir, "out", name) };
     const written = new WrittenPackage();
-    const ctx: RunContext = { ...base, written: inPlace ? () => written : undefined };
+    const ctx: RunContext = { ...run.ctx, written: inPlace ? () => written : undefined };
     await generatePackage(target, ctx);
 
     const spec = await readFile(specFile, "utf8");
@@ -69,7 +62,7 @@ describe("a regeneration a newer save overtook", () => {
     expect(await hashTree(target.outDir)).toEqual(before.tree);
     expect(await inodes(target.outDir)).toEqual(before.inodes);
     // Nothing left beside the package (a temp folder, an old folder).
-    expect((await readdir(join(scratch, "out"))).filter((n) => n.startsWith(".apigen-"))).toEqual([]);
+    expect((await readdir(join(run.dir, "out"))).filter((n) => n.startsWith(".apigen-"))).toEqual([]);
 
     // A save came, but the file holds what was read (a big file's save comes as several events, some
     // after the regeneration read it whole): the package is written.

@@ -7,29 +7,22 @@
  */
 import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DocsSession } from "../../generator/emit/docs-job.ts";
-import { generatorFingerprint } from "../../generator/fingerprint.ts";
 import { listFiles } from "../../generator/write/write.ts";
 import { ROOT } from "../../generator/paths.ts";
-import { generatePackage, lazyTemplates, type RunContext, type Target } from "../../generator/pipeline.ts";
+import { generatePackage, type RunContext, type Target } from "../../generator/pipeline.ts";
 import { seen, statNow, stillAsSeen } from "../../generator/shared/file-stamp.ts";
 import { sha256 } from "../../generator/shared/hash.ts";
+import { oneShotScratch } from "../support/one-shot.ts";
 
 const execFileAsync = promisify(execFile);
 const SPEC = join(ROOT, "test", "fixtures", "pagination", "openapi.yaml");
 
-let scratch: string;
-let ctx: RunContext;
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), "apigen-stamp-"));
-  ctx = { templates: lazyTemplates(), fingerprint: await generatorFingerprint() };
-});
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+const run = oneShotScratch("apigen-stamp-");
 
 /**
  * A spec of its own and a package generated from it; `runs` generates that many times. Before each
@@ -39,13 +32,13 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
  * its own (other tests' packages only get hashed again).
  */
 async function generated(name: string, runs: number, dropStamps = false): Promise<Target> {
-  const specFile = join(scratch, `${name}.yaml`);
+  const specFile = join(run.dir, `${name}.yaml`);
   await cp(SPEC, specFile);
-  const target = { provider: name, specFile, outDir: join(scratch, name) };
+  const target = { provider: name, specFile, outDir: join(run.dir, name) };
   for (let i = 0; i < runs; i++) {
     if (i > 0) await clockPast([specFile, ...(await listFiles(target.outDir)).map((rel) => join(target.outDir, rel))]);
     if (i > 0 && dropStamps) await rm(join(ROOT, ".cache", "fresh"), { recursive: true, force: true });
-    await generatePackage(target, ctx);
+    await generatePackage(target, run.ctx);
   }
   return target;
 }
@@ -53,7 +46,7 @@ async function generated(name: string, runs: number, dropStamps = false): Promis
 /** Waits until a file changed now gets a later ctime than any of `files` has. */
 async function clockPast(files: string[]): Promise<void> {
   const latest = files.map((file) => statNow(file)!.ctimeNs).reduce((a, b) => (a > b ? a : b));
-  const probe = join(scratch, "clock-probe");
+  const probe = join(run.dir, "clock-probe");
   for (;;) {
     await writeFile(probe, "");
     if (statNow(probe)!.ctimeNs > latest) return;
@@ -67,7 +60,7 @@ async function clockPast(files: string[]): Promise<void> {
  */
 async function editKeepingSizeAndMtime(file: string, from: string, to: string): Promise<void> {
   const before = statNow(file)!;
-  const times = join(scratch, "times");
+  const times = join(run.dir, "times");
   await execFileAsync("touch", ["-r", file, times]);
   const text = await readFile(file, "utf8");
   expect(text).toContain(from);
@@ -86,7 +79,7 @@ const KEPT_BY = [
 describe.each(KEPT_BY)("stat kept by $by", ({ runs, dropStamps }) => {
   it("the next run finds the package up to date", async () => {
     const target = await generated(`fresh${runs}`, runs, dropStamps);
-    expect((await generatePackage(target, ctx)).status).toBe("up-to-date");
+    expect((await generatePackage(target, run.ctx)).status).toBe("up-to-date");
   });
 
   it("a generated file edited by hand (same size, mtime set back) is regenerated", async () => {
@@ -94,7 +87,7 @@ describe.each(KEPT_BY)("stat kept by $by", ({ runs, dropStamps }) => {
     const client = join(target.outDir, "src", "client.ts");
     const original = await readFile(client, "utf8");
     await editKeepingSizeAndMtime(client, "export", "EXPORT");
-    const result = await generatePackage(target, ctx);
+    const result = await generatePackage(target, run.ctx);
     expect(result.status).toBe("generated");
     expect(result.changed).toEqual(["src/client.ts"]);
     expect(await readFile(client, "utf8")).toBe(original);
@@ -103,13 +96,13 @@ describe.each(KEPT_BY)("stat kept by $by", ({ runs, dropStamps }) => {
   it("a spec edited (same size, mtime set back) makes the package stale", async () => {
     const target = await generated(`spec${runs}`, runs, dropStamps);
     await editKeepingSizeAndMtime(target.specFile, "description: A page.", "description: A Page.");
-    expect((await generatePackage(target, ctx)).status).toBe("generated");
+    expect((await generatePackage(target, run.ctx)).status).toBe("generated");
   });
 });
 
 describe("a stat seen by a run", () => {
   it("holds until the file changes; a racy one is checked by content", async () => {
-    const file = join(scratch, "racy.txt");
+    const file = join(run.dir, "racy.txt");
     await writeFile(file, "one");
     const now = statNow(file);
     const trusted = seen(file, now, sha256("one"), now!.ctimeNs + 1n);
@@ -124,7 +117,7 @@ describe("a stat seen by a run", () => {
   });
 
   it("a path seen missing holds until it appears", async () => {
-    const file = join(scratch, "later.txt");
+    const file = join(run.dir, "later.txt");
     const missing = seen(file, statNow(file), "", 0n);
     expect(await stillAsSeen([missing])).toBe(true);
     await writeFile(file, "");
@@ -134,23 +127,23 @@ describe("a stat seen by a run", () => {
 
 describe("a spec saved with a UTF-8 byte order mark (as some Windows editors save)", () => {
   it("leaves its package up to date on the next run, and stale once it is edited", async () => {
-    const specFile = join(scratch, "bom.yaml");
+    const specFile = join(run.dir, "bom.yaml");
     await writeFile(specFile, `\uFEFF${await readFile(SPEC, "utf8")}`);
-    const target = { provider: "bom", specFile, outDir: join(scratch, "bom") };
-    expect((await generatePackage(target, ctx)).status).toBe("generated");
-    expect((await generatePackage(target, ctx)).status).toBe("up-to-date");
+    const target = { provider: "bom", specFile, outDir: join(run.dir, "bom") };
+    expect((await generatePackage(target, run.ctx)).status).toBe("generated");
+    expect((await generatePackage(target, run.ctx)).status).toBe("up-to-date");
     const text = await readFile(specFile, "utf8");
     await writeFile(specFile, text.replace("description: A page.", "description: A Page."));
-    expect((await generatePackage(target, ctx)).status).toBe("generated");
+    expect((await generatePackage(target, run.ctx)).status).toBe("generated");
   });
 });
 
 describe("a file the spec refers to, saved while its package is being made", () => {
   it("leaves the package stale: the manifest holds the hash of what was read, not of the save", async () => {
-    const folder = join(scratch, "refs");
+    const folder = join(run.dir, "refs");
     await cp(join(ROOT, "test", "fixtures", "edge", "external-refs"), folder, { recursive: true });
-    const target = { provider: "refs", specFile: join(folder, "openapi.yaml"), outDir: join(scratch, "refs-out") };
-    await generatePackage(target, ctx);
+    const target = { provider: "refs", specFile: join(folder, "openapi.yaml"), outDir: join(run.dir, "refs-out") };
+    await generatePackage(target, run.ctx);
     const pet = join(folder, "schemas", "pet.yaml");
     const before = await readFile(pet, "utf8");
     const described = (what: string) =>
@@ -160,7 +153,7 @@ describe("a file the spec refers to, saved while its package is being made", () 
     // The docs start once the document is bundled, before the inputs are hashed: the second save lands then.
     const docs = new DocsSession();
     const during: RunContext = {
-      ...ctx,
+      ...run.ctx,
       docs: () =>
         ({
           start: (ir: Parameters<DocsSession["start"]>[0], templates: Parameters<DocsSession["start"]>[1]) => {
@@ -172,7 +165,7 @@ describe("a file the spec refers to, saved while its package is being made", () 
     expect((await generatePackage(target, during)).status).toBe("generated");
     docs.close();
     expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(first save)");
-    const next = await generatePackage(target, ctx);
+    const next = await generatePackage(target, run.ctx);
     expect(next.status).toBe("generated");
     expect(await readFile(join(target.outDir, "openapi.json"), "utf8")).toContain("(second save)");
   });
